@@ -27,6 +27,15 @@ export function fileFor(report: SimulatedReport, format: FileFormat, settings: S
       chunks: () => [body],
     };
   }
+  if (settings.csvBody !== undefined) {
+    const body = Buffer.from(settings.csvBody, "utf8");
+    return {
+      contentType: "text/csv; charset=utf-8",
+      filename: `report-${report.id}.csv`,
+      size: body.length,
+      chunks: () => [body],
+    };
+  }
   const options = csvOptionsFor(report, settings);
   return {
     contentType: "text/csv; charset=utf-8",

@@ -73,6 +73,8 @@ export interface SimulatorOptions {
   requestTimeoutMs?: number;
   /** The clock behind report status, rate limits and timestamps. @default Date.now */
   now?: () => number;
+  /** Serve exactly this CSV text (UTF-8) instead of the synthetic timesheet. */
+  csvBody?: string;
   /** Called once per request when its response has finished or been cut. */
   onRequest?: (request: RecordedRequest) => void;
 }
@@ -106,9 +108,9 @@ export interface SimulatedReport {
 
 /** Options with every default applied, read afresh for each request. */
 export type Settings = Required<
-  Omit<SimulatorOptions, "bom" | "requestTimeoutMs" | "onRequest" | "port">
+  Omit<SimulatorOptions, "bom" | "requestTimeoutMs" | "onRequest" | "port" | "csvBody">
 > &
-  Pick<SimulatorOptions, "bom" | "requestTimeoutMs" | "onRequest" | "port">;
+  Pick<SimulatorOptions, "bom" | "requestTimeoutMs" | "onRequest" | "port" | "csvBody">;
 
 export const DEFAULTS = {
   apiKey: "demo-key-0000",

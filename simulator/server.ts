@@ -171,11 +171,22 @@ function createHandle(state: SimulatorState, url: string, close: () => Promise<v
     },
     expectedCsv(reportId) {
       const csv = report(reportId);
+      const fixed = state.options.csvBody;
+      if (fixed !== undefined) {
+        return (async function* () {
+          yield Buffer.from(fixed, "utf8");
+        })();
+      }
       return (async function* () {
         yield* csvChunks(csv);
       })();
     },
-    expectedCsvLength: (reportId) => csvByteLength(report(reportId)),
+    expectedCsvLength: (reportId) => {
+      const fixed = state.options.csvBody;
+      return fixed === undefined
+        ? csvByteLength(report(reportId))
+        : Buffer.byteLength(fixed, "utf8");
+    },
     close,
   };
 }

@@ -1,0 +1,3 @@
+import { fail, run } from "./adapters/action/main.ts";
+
+run().catch(fail);

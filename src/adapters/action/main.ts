@@ -1,0 +1,242 @@
+import * as core from "@actions/core";
+import { formatDuration } from "../../core/duration.ts";
+import {
+  AbortedError,
+  InvalidInputError,
+  LuccaReportError,
+  ReportFailedError,
+  ReportTimeoutError,
+} from "../../core/errors.ts";
+import type { JobEvent } from "../../core/job-events.ts";
+import type { ReportJobResult } from "../../core/report-job.ts";
+import { nodeFileSink } from "../node-file-sink.ts";
+import { progressLines } from "../progress-lines.ts";
+import { runJobFromSettings } from "../run-job.ts";
+import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
+import { fetchForEnvironment } from "./proxy-fetch.ts";
+import { renderSummary, type SummaryFacts } from "./summary-markdown.ts";
+
+/** What is known so far, for the summary and the error annotation if the run fails. */
+interface RunState {
+  inputs?: ActionInputs;
+  reportId?: string;
+  startedAt: number;
+}
+
+const state: RunState = { startedAt: Date.now() };
+const cancel = new AbortController();
+
+export async function run(): Promise<void> {
+  // Masked before anything else can print it.
+  const apiKey = core.getInput("api-key");
+  if (apiKey) core.setSecret(apiKey);
+  listenForCancellation();
+
+  const inputs = readInputs(runnerInputs, new Date());
+  state.inputs = inputs;
+  for (const warning of inputs.settings.warnings) core.warning(warning);
+
+  const result = await inGroups(async (onEvent) =>
+    runJobFromSettings(inputs.settings, {
+      fetch: await fetchForEnvironment(process.env),
+      sink: nodeFileSink(process.env.GITHUB_WORKSPACE || process.cwd()),
+      signal: cancel.signal,
+      previewRows: inputs.summaryPreviewRows,
+      onEvent,
+    }),
+  );
+  setReportOutputs(result);
+
+  let artifact: SummaryFacts["artifact"];
+  if (inputs.publish.includes("artifact")) {
+    artifact = await core.group("Publish the workflow artifact", async () => {
+      const { publishArtifact } = await import("../../publish/artifact.ts");
+      const published = await publishArtifact(
+        {
+          filePath: result.path,
+          name: inputs.artifact.name ?? defaultArtifactName(result),
+          archive: inputs.artifact.archive,
+          overwrite: inputs.artifact.overwrite,
+          retentionDays: inputs.artifact.retentionDays,
+        },
+        {
+          serverUrl: process.env.GITHUB_SERVER_URL,
+          repository: process.env.GITHUB_REPOSITORY,
+          runId: process.env.GITHUB_RUN_ID,
+        },
+      );
+      core.setOutput("artifact-id", published.id ?? "");
+      core.setOutput("artifact-url", published.url ?? "");
+      core.setOutput("artifact-digest", published.digest ?? "");
+      core.info(`Uploaded artifact ${published.name}${published.url ? `: ${published.url}` : ""}`);
+      return { name: published.name, url: published.url };
+    });
+  }
+
+  if (inputs.summary) await writeSummary({ ...successFacts(result), artifact });
+}
+
+/** The entry point's only other half: turns any error into a failed step with an annotation. */
+export async function fail(error: unknown): Promise<void> {
+  const failure = describeFailure(error);
+  core.error(failure.message + (failure.resume ? `\n${failure.resume}` : ""), {
+    title: failure.title,
+  });
+  process.exitCode = 1;
+  if (state.inputs?.summary === false) return;
+  const settings = state.inputs?.settings;
+  await writeSummary({
+    templateId: settings?.templateId,
+    startsOn: settings?.period.startsOn,
+    endsOn: settings?.period.endsOn,
+    reportId: state.reportId,
+    status: failure.status,
+    durationMs: Date.now() - state.startedAt,
+    failure,
+  }).catch((summaryError: unknown) =>
+    core.warning(`Could not write the job summary: ${String(summaryError)}`),
+  );
+}
+
+function describeFailure(error: unknown) {
+  const reportId =
+    error instanceof ReportTimeoutError || error instanceof ReportFailedError
+      ? error.reportId
+      : state.reportId;
+  const resume = reportId
+    ? `To resume, re-run with the input \`report-id: ${reportId}\`.`
+    : undefined;
+  if (error instanceof InvalidInputError) {
+    return {
+      title: "Invalid inputs",
+      message: error.issues.map((issue) => `- ${issue}`).join("\n"),
+      status: "invalid input",
+      resume: undefined,
+    };
+  }
+  if (error instanceof ReportTimeoutError)
+    return { title: "Lucca report timed out", message: error.message, status: "timed out", resume };
+  if (error instanceof ReportFailedError)
+    return {
+      title: "Lucca could not generate the report",
+      message: error.message,
+      status: "error",
+      resume: undefined,
+    };
+  if (error instanceof AbortedError)
+    return { title: "Cancelled", message: error.message, status: "cancelled", resume };
+  if (error instanceof LuccaReportError) {
+    return {
+      title: titleFor(error),
+      message: error.message,
+      status: "failed",
+      resume: error.exitCode === 6 ? resume : undefined,
+    };
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return { title: "Unexpected error", message, status: "failed", resume };
+}
+
+function titleFor(error: LuccaReportError): string {
+  switch (error.exitCode) {
+    case 3:
+      return "Lucca rejected the request";
+    case 6:
+      return "Lucca could not be reached";
+    default:
+      return "Lucca report failed";
+  }
+}
+
+/** Log lines grouped by phase: generation, then download. */
+async function inGroups<T>(work: (onEvent: (event: JobEvent) => void) => Promise<T>): Promise<T> {
+  const lines = progressLines({ verbose: core.isDebug() });
+  let open = false;
+  const group = (title: string) => {
+    if (open) core.endGroup();
+    core.startGroup(title);
+    open = true;
+  };
+  try {
+    return await work((event) => {
+      if (event.type === "created" || event.type === "resuming") state.reportId = event.reportId;
+      if (event.type === "creating" && event.attempt === 1) group("Generate the report");
+      if (event.type === "resuming") group(`Resume report ${event.reportId}`);
+      if (event.type === "downloading") group("Download the report");
+      const line = lines(event);
+      if (line === undefined) return;
+      if (event.type === "warning") core.warning(event.message);
+      else core.info(line);
+    });
+  } finally {
+    if (open) core.endGroup();
+  }
+}
+
+function setReportOutputs(result: ReportJobResult): void {
+  const outputs: Record<string, string | number> = {
+    "report-id": result.reportId,
+    path: result.path,
+    format: result.format,
+    rows: result.rows ?? "",
+    columns: result.columns ?? "",
+    bytes: result.bytes,
+    sha256: result.sha256,
+    "starts-on": result.startsOn ?? "",
+    "ends-on": result.endsOn ?? "",
+    polls: result.polls,
+    attempts: result.attempts,
+    "duration-seconds": (result.durationMs / 1000).toFixed(1),
+  };
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  core.info(
+    `Report ${result.reportId}: ${result.rows ?? "?"} rows, ${result.bytes} bytes, sha256 ${result.sha256}, in ${formatDuration(result.durationMs)}`,
+  );
+}
+
+function successFacts(result: ReportJobResult): SummaryFacts {
+  return {
+    templateId: result.templateId,
+    startsOn: result.startsOn,
+    endsOn: result.endsOn,
+    reportId: result.reportId,
+    status: result.status,
+    durationMs: result.durationMs,
+    polls: result.polls,
+    attempts: result.attempts,
+    rows: result.rows,
+    columns: result.columns,
+    bytes: result.bytes,
+    sha256: result.sha256,
+    path: result.path,
+    header: result.format === "csv" ? result.stats.header : undefined,
+    preview: result.format === "csv" ? result.stats.preview : undefined,
+  };
+}
+
+export function defaultArtifactName(
+  result: Pick<ReportJobResult, "templateId" | "startsOn" | "endsOn">,
+): string {
+  const period =
+    result.startsOn === null && result.endsOn === null
+      ? "default"
+      : `${result.startsOn}_${result.endsOn}`;
+  return `lucca-report-${result.templateId ?? "report"}-${period}`;
+}
+
+async function writeSummary(facts: SummaryFacts): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addRaw(renderSummary(facts)).write();
+}
+
+function listenForCancellation(): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      cancel.abort(
+        new AbortedError(`Cancelled by ${signal}; no partial file was left`, { signal }),
+      );
+      // Whatever still holds the event loop, the runner gets its answer within 2 s.
+      setTimeout(() => process.exit(process.exitCode ?? 1), 1500).unref();
+    });
+  }
+}

@@ -1,0 +1,113 @@
+import { formatDuration } from "../../core/duration.ts";
+import { periodText } from "../progress-lines.ts";
+
+const MAX_CELL = 80;
+const MAX_COLUMNS = 20;
+/** The preview stops growing here, whatever the CSV holds: GitHub's limit is 1 MiB per step. */
+const MAX_PREVIEW_CHARS = 48 * 1024;
+
+export interface SummaryFacts {
+  templateId?: string | undefined;
+  startsOn?: string | null | undefined;
+  endsOn?: string | null | undefined;
+  reportId?: string | undefined;
+  status: string;
+  durationMs?: number | undefined;
+  polls?: number | undefined;
+  attempts?: number | undefined;
+  rows?: number | null | undefined;
+  columns?: number | null | undefined;
+  bytes?: number | undefined;
+  sha256?: string | undefined;
+  path?: string | undefined;
+  artifact?: { name: string; url: string | undefined } | undefined;
+  header?: string[] | undefined;
+  preview?: string[][] | undefined;
+  failure?: { title: string; message: string; resume?: string | undefined } | undefined;
+}
+
+/** The job summary as Markdown: a facts table, a preview of the CSV, or what failed. */
+export function renderSummary(facts: SummaryFacts): string {
+  const ok = facts.failure === undefined;
+  const lines: string[] = [
+    `## ${ok ? "✅" : "❌"} Lucca report ${facts.reportId ?? ""}`.trimEnd(),
+    "",
+  ];
+  if (facts.failure) {
+    lines.push(`**${escapeText(facts.failure.title)}**`, "", escapeText(facts.failure.message), "");
+    if (facts.failure.resume) lines.push(facts.failure.resume, "");
+  }
+  const row = (name: string, value: string | number | null | undefined) => {
+    if (value !== undefined && value !== null && value !== "") lines.push(`| ${name} | ${value} |`);
+  };
+  lines.push("| | |", "| --- | --- |");
+  row("Template", facts.templateId && escapeCell(facts.templateId));
+  if (facts.startsOn !== undefined || facts.endsOn !== undefined) {
+    row("Period", periodText(facts.startsOn ?? null, facts.endsOn ?? null));
+  }
+  row("Report id", facts.reportId && escapeCell(facts.reportId));
+  row("Status", escapeCell(facts.status));
+  row("Time taken", facts.durationMs === undefined ? undefined : formatDuration(facts.durationMs));
+  row("Status checks", facts.polls);
+  row("Attempts", facts.attempts);
+  row("Rows", facts.rows);
+  row("Columns", facts.columns);
+  row("Bytes", facts.bytes?.toLocaleString("en-US"));
+  row("SHA-256", facts.sha256 && `\`${facts.sha256}\``);
+  row("File", facts.path && `\`${escapeCell(facts.path)}\``);
+  if (facts.artifact) {
+    row(
+      "Artifact",
+      facts.artifact.url
+        ? `[${escapeCell(facts.artifact.name)}](${facts.artifact.url})`
+        : escapeCell(facts.artifact.name),
+    );
+  }
+  lines.push("");
+  if (ok && facts.header && facts.preview && facts.preview.length > 0) {
+    lines.push(...previewTable(facts.header, facts.preview, facts.rows ?? facts.preview.length));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function previewTable(header: string[], rows: string[][], total: number): string[] {
+  const width = Math.min(Math.max(header.length, 1), MAX_COLUMNS);
+  const cells = (fields: string[]) =>
+    `| ${Array.from({ length: width }, (_, index) => escapeCell(cut(fields[index] ?? ""))).join(" | ")} |`;
+  const table = [cells(header), `|${" --- |".repeat(width)}`];
+  let size = table.join("\n").length;
+  let shown = 0;
+  for (const fields of rows) {
+    const line = cells(fields);
+    if (size + line.length > MAX_PREVIEW_CHARS) break;
+    table.push(line);
+    size += line.length + 1;
+    shown++;
+  }
+  const hidden = header.length > width ? `, first ${width} of ${header.length} columns` : "";
+  return [
+    "<details>",
+    `<summary>First ${shown} of ${total} rows${hidden}</summary>`,
+    "",
+    ...table,
+    "",
+    "</details>",
+    "",
+  ];
+}
+
+function cut(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > MAX_CELL ? `${chars.slice(0, MAX_CELL - 1).join("")}…` : text;
+}
+
+/** A cell that cannot break the table: pipes escaped, line breaks shown as <br>, HTML inert. */
+export function escapeCell(text: string): string {
+  return escapeText(text)
+    .replace(/\|/g, "\\|")
+    .replace(/\r\n|\r|\n/g, "<br>");
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

@@ -1,0 +1,97 @@
+import { parseArgs } from "node:util";
+import { InvalidInputError } from "../../core/errors.ts";
+import type { RawSettings } from "../settings.ts";
+
+export interface CliArgs {
+  command: "report" | "template-create" | "help" | "version";
+  raw: RawSettings;
+  apiKeyFile: string | undefined;
+  templateFile: string | undefined;
+  json: boolean;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+const OPTIONS = {
+  domain: { type: "string" },
+  "template-id": { type: "string" },
+  "api-key-file": { type: "string" },
+  start: { type: "string" },
+  end: { type: "string" },
+  period: { type: "string" },
+  timezone: { type: "string" },
+  "report-id": { type: "string" },
+  format: { type: "string" },
+  output: { type: "string" },
+  timeout: { type: "string" },
+  "poll-interval": { type: "string" },
+  "max-poll-interval": { type: "string" },
+  "request-timeout": { type: "string" },
+  "max-retries": { type: "string" },
+  "generation-attempts": { type: "string" },
+  "allow-host": { type: "string", multiple: true },
+  file: { type: "string" },
+  json: { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
+  verbose: { type: "boolean", short: "v" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" },
+  "api-key": { type: "string" },
+} as const;
+
+/** Reads argv and the environment into raw settings; validation happens in parseSettings. */
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): CliArgs {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new InvalidInputError(`${(error as Error).message}; see --help`);
+  }
+  const { values, positionals } = parsed;
+  if (values["api-key"] !== undefined) {
+    // A key given as a flag ends up in shell history and process listings.
+    throw new InvalidInputError(
+      "--api-key is not accepted: pass the key in the LUCCA_API_KEY environment variable or with --api-key-file PATH",
+    );
+  }
+  let command: CliArgs["command"] = "report";
+  if (values.help) command = "help";
+  else if (values.version) command = "version";
+  else if (positionals.length > 0) {
+    if (positionals[0] === "template" && positionals[1] === "create" && positionals.length === 2) {
+      command = "template-create";
+    } else {
+      throw new InvalidInputError(`unexpected argument "${positionals.join(" ")}"; see --help`);
+    }
+  }
+  return {
+    command,
+    raw: {
+      domain: values.domain ?? env.LUCCA_DOMAIN,
+      templateId: values["template-id"] ?? env.LUCCA_TEMPLATE_ID,
+      apiKey: values["api-key-file"] === undefined ? env.LUCCA_API_KEY : undefined,
+      start: values.start,
+      end: values.end,
+      period: values.period,
+      timezone: values.timezone,
+      reportId: values["report-id"],
+      format: values.format,
+      output: values.output,
+      timeout: values.timeout,
+      pollInterval: values["poll-interval"],
+      maxPollInterval: values["max-poll-interval"],
+      requestTimeout: values["request-timeout"],
+      maxRetries: values["max-retries"],
+      generationAttempts: values["generation-attempts"],
+      allowHosts: values["allow-host"] ?? [],
+    },
+    apiKeyFile: values["api-key-file"],
+    templateFile: values.file,
+    json: values.json ?? false,
+    quiet: values.quiet ?? false,
+    verbose: values.verbose ?? false,
+  };
+}

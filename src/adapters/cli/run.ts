@@ -1,0 +1,133 @@
+import { InvalidInputError, LuccaReportError } from "../../core/errors.ts";
+import type { FetchLike } from "../../core/http.ts";
+import type { ReportJobResult } from "../../core/report-job.ts";
+import { VERSION } from "../../version.ts";
+import { nodeFileSink } from "../node-file-sink.ts";
+import { periodText, progressLines } from "../progress-lines.ts";
+import { runJobFromSettings } from "../run-job.ts";
+import { CLI_LABELS, parseSettings } from "../settings.ts";
+import { type CliArgs, parseCliArgs } from "./args.ts";
+import { HELP } from "./help.ts";
+import { createTemplateFromFile } from "./template-create.ts";
+
+export interface CliIo {
+  argv: readonly string[];
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  fetch: FetchLike;
+  /** Aborted on SIGINT/SIGTERM, with an AbortedError as reason. */
+  signal: AbortSignal;
+  readTextFile: (path: string) => Promise<string>;
+  now?: () => number;
+}
+
+/** The whole command line: returns the exit code, never throws. */
+export async function runCli(io: CliIo): Promise<number> {
+  let args: CliArgs | undefined;
+  try {
+    args = parseCliArgs(io.argv, io.env);
+    if (args.command === "help") {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (args.command === "version") {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    if (args.apiKeyFile !== undefined) args.raw.apiKey = await readKeyFile(io, args.apiKeyFile);
+    if (args.command === "template-create") {
+      const id = await createTemplateFromFile(args, io);
+      io.stdout(args.json ? `${JSON.stringify({ templateId: id })}\n` : `${id}\n`);
+      return 0;
+    }
+    return await report(args, io);
+  } catch (error) {
+    return fail(error, io, args?.quiet ?? false);
+  }
+}
+
+async function report(args: CliArgs, io: CliIo): Promise<number> {
+  const settings = parseSettings(args.raw, CLI_LABELS, new Date(io.now?.() ?? Date.now()));
+  const say = (line: string) => {
+    if (!args.quiet) io.stderr(`${line}\n`);
+  };
+  for (const warning of settings.warnings) say(`Warning: ${warning}`);
+  const lines = progressLines({ verbose: args.verbose });
+  const result = await runJobFromSettings(settings, {
+    fetch: io.fetch,
+    sink: nodeFileSink(io.cwd),
+    signal: io.signal,
+    now: io.now,
+    onEvent: (event) => {
+      const line = lines(event);
+      if (line !== undefined) say(line);
+    },
+  });
+  if (args.json) {
+    io.stdout(`${JSON.stringify(jsonResult(result))}\n`);
+  } else if (!args.quiet) {
+    io.stdout(summary(result));
+  }
+  return 0;
+}
+
+function jsonResult(result: ReportJobResult) {
+  const { stats: _stats, ...rest } = result;
+  return {
+    reportId: rest.reportId,
+    templateId: rest.templateId ?? null,
+    startsOn: rest.startsOn,
+    endsOn: rest.endsOn,
+    status: rest.status,
+    format: rest.format,
+    path: rest.path,
+    bytes: rest.bytes,
+    rows: rest.rows,
+    columns: rest.columns,
+    sha256: rest.sha256,
+    attempts: rest.attempts,
+    polls: rest.polls,
+    durationMs: rest.durationMs,
+  };
+}
+
+function summary(result: ReportJobResult): string {
+  const shape = result.rows === null ? "" : `${result.rows} rows × ${result.columns} columns, `;
+  return [
+    `Report ${result.reportId} (template ${result.templateId ?? "?"}, ${periodText(result.startsOn, result.endsOn)})`,
+    `  file:    ${result.path}`,
+    `  content: ${shape}${result.bytes} bytes`,
+    `  sha256:  ${result.sha256}`,
+    `  took:    ${(result.durationMs / 1000).toFixed(1)} s, ${result.polls} status check(s), ${result.attempts} attempt(s)`,
+    "",
+  ].join("\n");
+}
+
+async function readKeyFile(io: CliIo, path: string): Promise<string> {
+  try {
+    return (await io.readTextFile(path)).trim();
+  } catch (error) {
+    throw new InvalidInputError(
+      `--api-key-file: cannot read "${path}": ${(error as Error).message}`,
+    );
+  }
+}
+
+function fail(error: unknown, io: CliIo, quiet: boolean): number {
+  if (error instanceof InvalidInputError) {
+    io.stderr(`Invalid input:\n${error.issues.map((issue) => `  - ${issue}`).join("\n")}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof LuccaReportError) {
+    // Quiet still shows errors: they are what the user needs to act on.
+    void quiet;
+    io.stderr(`Error: ${error.message}\n`);
+    return error.exitCode;
+  }
+  io.stderr(
+    `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  return 1;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import type { JobEvent } from "../core/job-events.ts";
+import { nextPollDelay } from "../core/poll.ts";
+import { progressLines } from "./progress-lines.ts";
+
+function pendingChecks(count: number): JobEvent[] {
+  const events: JobEvent[] = [];
+  let elapsedMs = 0;
+  for (let polls = 0; polls < count; polls++) {
+    const nextCheckMs = nextPollDelay(polls, {
+      intervalMs: 1000,
+      maxIntervalMs: 15_000,
+      random: () => 0.5,
+    });
+    events.push({
+      type: "status",
+      reportId: "7",
+      status: "pending",
+      changed: polls === 0,
+      polls,
+      elapsedMs,
+      nextCheckMs,
+    });
+    elapsedMs += nextCheckMs;
+  }
+  return events;
+}
+
+describe("progressLines", () => {
+  it("prints a pending report at least every 30 s, not at every check", () => {
+    const lines = progressLines({ verbose: false });
+    const events = pendingChecks(40);
+    const printedAt = events
+      .filter((event) => lines(event) !== undefined)
+      .map((event) => (event.type === "status" ? event.elapsedMs : 0));
+    expect(printedAt.length).toBeLessThan(events.length / 2);
+    const last = events.at(-1);
+    const end = last?.type === "status" ? last.elapsedMs : 0;
+    for (const [index, at] of [...printedAt, end].entries()) {
+      if (index > 0) expect(at - (printedAt[index - 1] ?? 0)).toBeLessThanOrEqual(30_000);
+    }
+  });
+
+  it("prints every status change and the final status", () => {
+    const lines = progressLines({ verbose: false });
+    expect(
+      lines({
+        type: "status",
+        reportId: "7",
+        status: "pending",
+        changed: true,
+        polls: 0,
+        elapsedMs: 0,
+        nextCheckMs: 1000,
+      }),
+    ).toMatch(/Report 7: pending after 0ms \(0 checks\); next check in 1\.0s|Report 7: pending/);
+    expect(
+      lines({
+        type: "status",
+        reportId: "7",
+        status: "pending",
+        changed: false,
+        polls: 1,
+        elapsedMs: 1000,
+        nextCheckMs: 1500,
+      }),
+    ).toBeUndefined();
+    expect(
+      lines({
+        type: "status",
+        reportId: "7",
+        status: "done",
+        changed: true,
+        polls: 2,
+        elapsedMs: 2500,
+        nextCheckMs: undefined,
+      }),
+    ).toMatch(/Report 7: done after .* \(2 checks\)$/);
+  });
+
+  it("prints every check when verbose", () => {
+    const lines = progressLines({ verbose: true });
+    expect(pendingChecks(10).every((event) => lines(event) !== undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,59 @@
+import { formatDuration } from "../core/duration.ts";
+import type { JobEvent } from "../core/job-events.ts";
+
+/** A line is printed at least this often while a report is pending. */
+const HEARTBEAT_MS = 30_000;
+
+export interface ProgressOptions {
+  /** Every status check and retry, not only changes. */
+  verbose: boolean;
+}
+
+/**
+ * Turns job events into log lines: one per phase and status change, and while pending a
+ * line at least every 30 s. Returns a function that yields the line for an event, or
+ * undefined when that event is not worth a line.
+ */
+export function progressLines(options: ProgressOptions): (event: JobEvent) => string | undefined {
+  let lastPrintedAt = 0;
+  return (event) => {
+    switch (event.type) {
+      case "creating":
+        return `Creating a report from template ${event.templateId} for ${periodText(event.startsOn, event.endsOn)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
+      case "created":
+        return `Report ${event.reportId} created; Lucca is generating it`;
+      case "resuming":
+        return `Resuming report ${event.reportId}`;
+      case "status": {
+        const next =
+          event.nextCheckMs === undefined
+            ? ""
+            : `; next check in ${formatDuration(event.nextCheckMs)}`;
+        const line = `Report ${event.reportId}: ${event.status} after ${formatDuration(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}`;
+        // Print when the gap to the next line would otherwise exceed the heartbeat.
+        const due = event.elapsedMs - lastPrintedAt + (event.nextCheckMs ?? 0) > HEARTBEAT_MS;
+        if (event.changed || options.verbose || due || event.nextCheckMs === undefined) {
+          lastPrintedAt = event.elapsedMs;
+          return line;
+        }
+        return undefined;
+      }
+      case "regenerating":
+        return `Report ${event.failedReportId} ended in error; creating a new one (attempt ${event.attempt} of ${event.maxAttempts})`;
+      case "downloading":
+        return `Downloading report ${event.reportId} as ${event.format}`;
+      case "retrying":
+        return `${event.method} ${event.url} failed (${event.reason}); retry ${event.attempt} in ${formatDuration(event.delayMs)}`;
+      case "warning":
+        return `Warning: ${event.message}`;
+      case "downloaded":
+        return `Saved ${event.path} (${event.bytes} bytes)`;
+    }
+  };
+}
+
+export function periodText(startsOn: string | null, endsOn: string | null): string {
+  return startsOn === null && endsOn === null
+    ? "the template's default period"
+    : `${startsOn ?? "…"}..${endsOn ?? "…"}`;
+}

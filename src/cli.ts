@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { readFile } from "node:fs/promises";
+import process from "node:process";
+import { runCli } from "./adapters/cli/run.ts";
+import { AbortedError } from "./core/errors.ts";
+
+const cancel = new AbortController();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (cancel.signal.aborted) process.exit(signal === "SIGINT" ? 130 : 143);
+    cancel.abort(
+      new AbortedError(`Interrupted by ${signal}; no partial file was left`, { signal }),
+    );
+  });
+}
+
+const code = await runCli({
+  argv: process.argv.slice(2),
+  env: process.env,
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  fetch: globalThis.fetch,
+  signal: cancel.signal,
+  readTextFile: (path) => readFile(path, "utf8"),
+});
+// Exit at once: a cancelled keep-alive socket or timer must not hold the process open.
+process.exit(code);

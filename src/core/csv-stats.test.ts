@@ -1,0 +1,122 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { CsvStatsCollector, csvStatsTransform } from "./csv-stats.ts";
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const BOM = "\uFEFF";
+
+function statsOf(bytes: Uint8Array, cuts: number[] = [], options = {}) {
+  const collector = new CsvStatsCollector(options);
+  let from = 0;
+  for (const cut of [...cuts, bytes.length]) {
+    collector.update(bytes.subarray(from, cut));
+    from = cut;
+  }
+  return collector.finish();
+}
+
+const FRENCH =
+  `${BOM}Collaborateur;Département;Temps;Commentaire\r\n` +
+  `Zoé Martin;Paie;151,67;\r\n` +
+  `"Dupont; Jean";RH;140,00;"Astreinte; week-end"\r\n` +
+  `Éloïse;IT;"7,5";"Note ligne 1\r\nligne 2 ""citée"""\r\n` +
+  `Bob;IT;0,00;fin\r\n`;
+
+describe("CsvStatsCollector", () => {
+  it("counts rows and columns of a French Lucca CSV with a BOM and quoted line breaks", () => {
+    const bytes = encode(FRENCH);
+    const stats = statsOf(bytes);
+    expect(stats).toMatchObject({
+      rows: 4,
+      columns: 4,
+      bytes: bytes.length,
+      delimiter: ";",
+      bom: true,
+      lineEnding: "\r\n",
+    });
+    expect(stats.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+    expect(stats.header).toEqual(["Collaborateur", "Département", "Temps", "Commentaire"]);
+    expect(stats.preview[1]).toEqual(["Dupont; Jean", "RH", "140,00", "Astreinte; week-end"]);
+    expect(stats.preview[2]).toEqual(["Éloïse", "IT", "7,5", 'Note ligne 1\r\nligne 2 "citée"']);
+  });
+
+  it("gives the same result however the bytes are cut, even inside characters and quotes", () => {
+    const bytes = encode(FRENCH);
+    const whole = statsOf(bytes);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      expect(statsOf(bytes, [cut]), `cut at ${cut}`).toEqual(whole);
+    }
+    expect(
+      statsOf(
+        bytes,
+        Array.from({ length: bytes.length }, (_, i) => i),
+      ),
+    ).toEqual(whole);
+  });
+
+  it("reads LF files with commas, without a BOM and without a final line break", () => {
+    const stats = statsOf(encode('Employee,Hours\nAda,"1,5"\n"Bob\nSmith",2'));
+    expect(stats).toMatchObject({
+      rows: 2,
+      columns: 2,
+      delimiter: ",",
+      bom: false,
+      lineEnding: "\n",
+    });
+    expect(stats.preview).toEqual([
+      ["Ada", "1,5"],
+      ["Bob\nSmith", "2"],
+    ]);
+  });
+
+  it("does not count a trailing line break or blank lines as rows", () => {
+    expect(statsOf(encode("a;b\r\n1;2\r\n\r\n")).rows).toBe(1);
+    expect(statsOf(encode("a;b\n\n1;2\n\n")).rows).toBe(1);
+  });
+
+  it("handles an empty file, a header alone and a single column", () => {
+    expect(statsOf(new Uint8Array())).toMatchObject({
+      rows: 0,
+      columns: 0,
+      bytes: 0,
+      delimiter: null,
+      header: [],
+    });
+    expect(statsOf(encode("a;b;c\r\n"))).toMatchObject({ rows: 0, columns: 3 });
+    expect(statsOf(encode("name\nAda\nBob\n"))).toMatchObject({
+      rows: 2,
+      columns: 1,
+      delimiter: null,
+    });
+  });
+
+  it("keeps only the preview rows asked for, with long cells cut", () => {
+    const lines = ["id;text", ...Array.from({ length: 50 }, (_, i) => `${i};${"x".repeat(500)}`)];
+    const stats = statsOf(encode(lines.join("\n")), [], { previewRows: 3, maxCellLength: 20 });
+    expect(stats.rows).toBe(50);
+    expect(stats.preview).toHaveLength(3);
+    expect(stats.preview[2]).toEqual(["2", "x".repeat(20)]);
+    expect(statsOf(encode(lines.join("\n")), [], { previewRows: 0 }).preview).toEqual([]);
+  });
+
+  it("counts large inputs fed in many chunks", () => {
+    const row = '"a;b";"line\r\nbreak";3,5\r\n';
+    const bytes = encode(`h1;h2;h3\r\n${row.repeat(20_000)}`);
+    const cuts = Array.from(
+      { length: 500 },
+      (_, i) => Math.floor((i * bytes.length) / 500) + (i % 7),
+    );
+    expect(statsOf(bytes, cuts)).toMatchObject({ rows: 20_000, columns: 3 });
+  });
+
+  it("passes bytes through a stream unchanged", async () => {
+    const collector = new CsvStatsCollector();
+    const chunks: Uint8Array[] = [];
+    await new Blob([FRENCH])
+      .stream()
+      .pipeThrough(csvStatsTransform(collector))
+      .pipeTo(new WritableStream({ write: (chunk) => void chunks.push(chunk) }));
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(FRENCH);
+    expect(collector.finish().rows).toBe(4);
+  });
+});

@@ -1,0 +1,174 @@
+import { LuccaRejectedError } from "./errors.ts";
+import { isTransientStatus, TransientFailure } from "./retry.ts";
+import { parseRetryAfter } from "./retry-after.ts";
+
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+export interface HttpRequest {
+  method: "GET" | "POST";
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface SendOptions {
+  fetch: FetchLike;
+  /** The whole job's signal: cancellation and the overall deadline. */
+  signal: AbortSignal;
+  /** Longest wait for the response headers of one request. */
+  requestTimeoutMs: number;
+  now: () => number;
+  /** Texts that must never appear in an error message (the API key). */
+  secrets: readonly string[];
+  /** Explains a rejection (401, 403, 404, ...) in words a user can act on. */
+  hint: (status: number) => string;
+}
+
+const MAX_REDIRECTS = 5;
+const EXCERPT_LENGTH = 300;
+
+/** A response whose body is still to be read, and the abort that cancels reading it. */
+export interface OpenResponse {
+  response: Response;
+  url: URL;
+  /** Cancels the body read (an idle timer uses it). */
+  abort: (reason: unknown) => void;
+  signal: AbortSignal;
+}
+
+/**
+ * Sends one request and returns the 2xx response with its body unread. Follows redirects
+ * itself so that Authorization never leaves the origin it was meant for. Throws
+ * TransientFailure for what a retry may cure, LuccaRejectedError for the rest.
+ */
+export async function sendOnce(request: HttpRequest, options: SendOptions): Promise<OpenResponse> {
+  const controller = new AbortController();
+  const signal = AbortSignal.any([options.signal, controller.signal]);
+  const timer = setTimeout(
+    () =>
+      controller.abort(new TransientFailure(`no response within ${options.requestTimeoutMs} ms`)),
+    options.requestTimeoutMs,
+  );
+  try {
+    let url = request.url;
+    let headers = { ...request.headers };
+    for (let hop = 0; ; hop++) {
+      const response = await fetchOrTransient(
+        options.fetch,
+        url,
+        {
+          method: request.method,
+          headers,
+          body: request.body ?? null,
+          redirect: "manual",
+          signal,
+        },
+        signal,
+      );
+      const location = response.headers.get("location");
+      if (response.status >= 300 && response.status < 400 && location) {
+        await response.body?.cancel();
+        if (hop >= MAX_REDIRECTS) {
+          throw new TransientFailure(`more than ${MAX_REDIRECTS} redirects`);
+        }
+        const next = new URL(location, url);
+        if (next.origin !== request.url.origin) headers = withoutAuthorization(headers);
+        url = next;
+        continue;
+      }
+      if (response.ok)
+        return { response, url, abort: (reason) => controller.abort(reason), signal };
+      throw await failureFor(request.method, url, response, options);
+    }
+  } catch (error) {
+    if (options.signal.aborted) throw options.signal.reason;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function fetchOrTransient(
+  fetch: FetchLike,
+  url: URL,
+  init: RequestInit,
+  signal: AbortSignal,
+) {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (signal.aborted && signal.reason instanceof TransientFailure) throw signal.reason;
+    if (signal.aborted) throw signal.reason;
+    throw new TransientFailure(`network error: ${describeCause(error)}`, { cause: error });
+  }
+}
+
+function withoutAuthorization(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => name.toLowerCase() !== "authorization"),
+  );
+}
+
+async function failureFor(method: string, url: URL, response: Response, options: SendOptions) {
+  const excerpt = redact(await readExcerpt(response), options.secrets);
+  const where = `${method} ${url.origin}${url.pathname}`;
+  if (isTransientStatus(response.status)) {
+    return new TransientFailure(
+      `${where} answered ${response.status}${excerpt ? `: ${excerpt}` : ""}`,
+      {
+        status: response.status,
+        retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), options.now()),
+      },
+    );
+  }
+  const hint = options.hint(response.status);
+  return new LuccaRejectedError(
+    `Lucca rejected ${where} with ${response.status}${excerpt ? ` (${excerpt})` : ""}. ${hint}`,
+    {
+      status: response.status,
+      method,
+      url: `${url.origin}${url.pathname}`,
+      bodyExcerpt: excerpt,
+      hint,
+    },
+  );
+}
+
+/** The message an error body carries, whichever of Lucca's error shapes it uses. */
+export async function readExcerpt(response: Response): Promise<string> {
+  let text: string;
+  try {
+    text = (await response.text()).trim();
+  } catch {
+    return "";
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === "object") {
+      const fields = parsed as Record<string, unknown>;
+      const message =
+        fields.Message ?? fields.message ?? fields.detail ?? fields.title ?? fields.error;
+      if (typeof message === "string") text = message;
+    }
+  } catch {
+    // Not JSON: plain text or HTML, shown as is.
+  }
+  text = text.replace(/\s+/g, " ");
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
+}
+
+export function redact(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret) result = result.split(secret).join("***");
+  }
+  return result;
+}
+
+function describeCause(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}

@@ -1,0 +1,219 @@
+import type { BackoffOptions } from "./backoff.ts";
+import { LuccaReportError } from "./errors.ts";
+import { type FetchLike, type HttpRequest, type OpenResponse, redact, sendOnce } from "./http.ts";
+import { type RetryInfo, type RetryOptions, retry, TransientFailure } from "./retry.ts";
+import { type Report, reportSchema, templateSchema } from "./schemas.ts";
+
+const API = "/timmi-timesheet/api";
+
+export type ReportFormat = "csv" | "excel";
+
+export interface LuccaClientOptions {
+  /** Validated Lucca origin, e.g. https://acme.ilucca.net */
+  baseUrl: URL;
+  apiKey: string;
+  fetch: FetchLike;
+  signal: AbortSignal;
+  /** @default 30_000 */
+  requestTimeoutMs: number;
+  /** @default 5 */
+  maxRetries: number;
+  /** @default { initialMs: 500, maxMs: 30_000 } */
+  backoff?: BackoffOptions;
+  now?: () => number;
+  onRetry?: (info: RetryInfo & { method: string; url: string }) => void;
+}
+
+export interface CreateReportInput {
+  templateId: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  filters?: { kind: string; values: unknown[] }[] | null;
+}
+
+export interface LuccaClient {
+  createTemplate(payload: unknown): Promise<{ id: string }>;
+  createReport(input: CreateReportInput): Promise<Report>;
+  getReport(reportId: string): Promise<Report>;
+  /** One attempt: the caller streams the body and retries the whole download if it breaks. */
+  openDownload(reportId: string, format: ReportFormat): Promise<OpenResponse>;
+  /** Retry settings for a download loop run by the caller. */
+  retryOptionsFor(method: string, url: string): RetryOptions;
+  downloadUrl(reportId: string, format: ReportFormat): URL;
+}
+
+export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
+  const now = options.now ?? Date.now;
+  const backoff = options.backoff ?? { initialMs: 500, maxMs: 30_000 };
+  const authorization = `lucca application=${options.apiKey}`;
+
+  const request = (
+    method: "GET" | "POST",
+    path: string,
+    hint: (status: number) => string,
+    body?: unknown,
+  ) => {
+    const req: HttpRequest = {
+      method,
+      url: new URL(path, options.baseUrl),
+      headers: { authorization, accept: "application/json" },
+    };
+    if (body !== undefined) {
+      req.headers["content-type"] = "application/json";
+      req.body = JSON.stringify(body);
+    }
+    return {
+      req,
+      send: {
+        fetch: options.fetch,
+        signal: options.signal,
+        requestTimeoutMs: options.requestTimeoutMs,
+        now,
+        secrets: [options.apiKey],
+        hint,
+      },
+    };
+  };
+
+  const retryOptionsFor = (method: string, url: string): RetryOptions => ({
+    maxRetries: options.maxRetries,
+    backoff,
+    signal: options.signal,
+    method,
+    url,
+    onRetry: options.onRetry && ((info) => options.onRetry?.({ ...info, method, url })),
+  });
+
+  async function json(
+    method: "GET" | "POST",
+    path: string,
+    hint: (status: number) => string,
+    body?: unknown,
+  ): Promise<unknown> {
+    const { req, send } = request(method, path, hint, body);
+    const where = `${req.url.origin}${req.url.pathname}`;
+    return retry(
+      async () => {
+        const { response } = await sendOnce(req, send);
+        let text: string;
+        try {
+          text = await response.text();
+        } catch (error) {
+          if (options.signal.aborted) throw options.signal.reason;
+          throw new TransientFailure("the response body was cut", { cause: error });
+        }
+        try {
+          return JSON.parse(text) as unknown;
+        } catch (error) {
+          // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
+          throw new TransientFailure(
+            `the response of ${method} ${where} is not JSON: ${excerpt(text, options.apiKey)}`,
+            { cause: error },
+          );
+        }
+      },
+      retryOptionsFor(method, where),
+    );
+  }
+
+  function parse<T>(
+    schema: {
+      safeParse(
+        value: unknown,
+      ): { success: true; data: T } | { success: false; error: { message: string } };
+    },
+    value: unknown,
+    what: string,
+  ): T {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    throw new LuccaReportError(
+      `Lucca answered with ${what} this tool does not understand: ${excerpt(JSON.stringify(value), options.apiKey)}`,
+    );
+  }
+
+  return {
+    async createTemplate(payload) {
+      const body = await json("POST", `${API}/report-templates`, templateHint, payload);
+      return parse(templateSchema, body, "a template");
+    },
+    async createReport(input) {
+      const body = await json("POST", `${API}/reports`, createHint(input.templateId), {
+        templateId: input.templateId,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        filters: input.filters ?? null,
+      });
+      return parse(reportSchema, body, "a report");
+    },
+    async getReport(reportId) {
+      const body = await json(
+        "GET",
+        `${API}/reports/${encodeURIComponent(reportId)}`,
+        reportHint(reportId),
+      );
+      return parse(reportSchema, body, "a report");
+    },
+    downloadUrl,
+    async openDownload(reportId, format) {
+      const { req, send } = request(
+        "GET",
+        downloadUrl(reportId, format).pathname,
+        reportHint(reportId),
+      );
+      req.headers.accept = "application/octet-stream";
+      return sendOnce(req, send);
+    },
+    retryOptionsFor,
+  };
+
+  function downloadUrl(reportId: string, format: ReportFormat): URL {
+    const suffix = format === "excel" ? "download-excel" : "download-csv";
+    return new URL(`${API}/reports/${encodeURIComponent(reportId)}/${suffix}`, options.baseUrl);
+  }
+}
+
+function excerpt(text: string, secret: string): string {
+  const flat = redact(text, [secret]).replace(/\s+/g, " ");
+  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}
+
+const KEY_HINT =
+  "Check the API key (LUCCA_API_KEY, --api-key-file or the api-key input): Lucca did not accept it.";
+
+function commonHint(status: number): string | undefined {
+  if (status === 401) return KEY_HINT;
+  if (status === 405)
+    return "The Lucca API does not accept this method here; check the domain points at a Lucca Timesheet instance.";
+  if (status === 413) return "The request is too large for Lucca.";
+  return undefined;
+}
+
+function createHint(templateId: string) {
+  return (status: number) =>
+    commonHint(status) ??
+    (status === 403
+      ? `The API key is valid but its role lacks report generation rights or access to template ${templateId}; ask a Lucca administrator to grant them.`
+      : status === 404
+        ? `Check the template id: template ${templateId} does not exist on this domain or the key's role cannot see it.`
+        : "Check the template id and the dates sent.");
+}
+
+function reportHint(reportId: string) {
+  return (status: number) =>
+    commonHint(status) ??
+    (status === 403
+      ? `The API key is valid but its role may not read report ${reportId}; it needs report generation rights.`
+      : status === 404
+        ? `Check the report id: report ${reportId} does not exist on this domain (or no longer), or the key's role cannot see it.`
+        : `Lucca refused report ${reportId}; if it is not finished or failed, create a new one instead of resuming it.`);
+}
+
+function templateHint(status: number): string {
+  return (
+    commonHint(status) ??
+    (status === 403
+      ? "The API key's role may not create report templates."
+      : "Check the template file: it must be the JSON payload the Lucca Timesheet UI sends (blueprintId, name, columns).")
+  );
+}

@@ -1,0 +1,192 @@
+import type { CsvStats } from "./csv-stats.ts";
+import { downloadReport } from "./download-report.ts";
+import { formatDuration } from "./duration.ts";
+import { ReportFailedError, ReportTimeoutError } from "./errors.ts";
+import type { FileSink } from "./file-sink.ts";
+import type { JobEventListener } from "./job-events.ts";
+import type { LuccaClient, ReportFormat } from "./lucca-client.ts";
+import type { Period } from "./period.ts";
+import type { PollDelayOptions } from "./poll.ts";
+import type { Report } from "./schemas.ts";
+import type { Hasher } from "./sha256.ts";
+import { waitForReport } from "./wait-for-report.ts";
+
+export interface ReportJobOptions {
+  /** Required unless `reportId` is given. */
+  templateId?: string | undefined;
+  period: Period;
+  /** Resume: download (or keep waiting for) this existing report instead of creating one. */
+  reportId?: string | undefined;
+  format: ReportFormat;
+  /** Where the file goes; default `reports/<templateId>_<startsOn>_<endsOn>.<ext>`. */
+  outputPath?: string | undefined;
+  /** One deadline for the whole job. @default 15 minutes */
+  timeoutMs: number;
+  poll: PollDelayOptions;
+  /** Per-request timeout; also the longest silence allowed inside a download. @default 30_000 */
+  requestTimeoutMs: number;
+  /** Reports created in all when Lucca ends one in "error". @default 2 */
+  generationAttempts: number;
+  /** Data rows kept for a preview. @default 10 */
+  previewRows?: number;
+}
+
+export interface ReportJobDeps {
+  /** Builds the client on the job's signal, which also carries the overall deadline. */
+  createClient: (signal: AbortSignal) => LuccaClient;
+  sink: FileSink;
+  /** Cancellation from outside (SIGINT, SIGTERM, workflow cancel). */
+  signal?: AbortSignal;
+  now?: () => number;
+  onEvent?: JobEventListener;
+  /** SHA-256 of the download; adapters pass a native one. @default pure TypeScript */
+  createHasher?: () => Hasher;
+}
+
+export interface ReportJobResult {
+  reportId: string;
+  templateId: string | undefined;
+  startsOn: string | null;
+  endsOn: string | null;
+  status: "done";
+  format: ReportFormat;
+  path: string;
+  bytes: number;
+  /** Data rows and columns of the CSV; null for Excel files. */
+  rows: number | null;
+  columns: number | null;
+  sha256: string;
+  /** Reports created (or resumed) until one was done. */
+  attempts: number;
+  /** Status checks made, over all attempts. */
+  polls: number;
+  durationMs: number;
+  stats: CsvStats;
+}
+
+class DeadlinePassed extends Error {}
+
+/** Create a report, wait for it, regenerate it on "error", stream it to a file. */
+export async function runReportJob(
+  options: ReportJobOptions,
+  deps: ReportJobDeps,
+): Promise<ReportJobResult> {
+  const now = deps.now ?? Date.now;
+  const onEvent = deps.onEvent ?? (() => {});
+  const started = now();
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new DeadlinePassed()), options.timeoutMs);
+  const signal = deps.signal ? AbortSignal.any([deps.signal, deadline.signal]) : deadline.signal;
+  const client = deps.createClient(signal);
+  let current: string | undefined = options.reportId;
+  try {
+    let report: Report;
+    let attempts = 1;
+    let polls = 0;
+    let templateId = options.templateId;
+    let period = options.period;
+    if (options.reportId) {
+      onEvent({ type: "resuming", reportId: options.reportId });
+      report = await client.getReport(options.reportId);
+      templateId ??= report.templateId;
+      period = { startsOn: report.startsOn, endsOn: report.endsOn };
+    } else {
+      report = await create(client, templateId as string, period, attempts, onEvent);
+      current = report.id;
+    }
+    for (;;) {
+      const waited = await waitForReport(report, {
+        client,
+        signal,
+        now,
+        poll: options.poll,
+        onEvent,
+      });
+      polls += waited.polls;
+      report = waited.report;
+      if (report.status === "done") break;
+      if (attempts >= options.generationAttempts || templateId === undefined) {
+        throw new ReportFailedError(
+          `Lucca could not generate report ${report.id} (status "error") after ${attempts} attempt(s). ` +
+            "Try again later; if it keeps failing, contact Lucca support with the report id.",
+          { reportId: report.id, attempts },
+        );
+      }
+      attempts++;
+      onEvent({
+        type: "regenerating",
+        failedReportId: report.id,
+        attempt: attempts,
+        maxAttempts: options.generationAttempts,
+      });
+      report = await create(client, templateId, period, attempts, onEvent);
+      current = report.id;
+    }
+    const reportId = report.id;
+    const extensionless = `reports/${templateId ?? "report"}_${period.startsOn ?? "default"}_${period.endsOn ?? "default"}`;
+    const download = await downloadReport(
+      {
+        reportId,
+        format: options.format,
+        target: options.outputPath ?? ((extension) => `${extensionless}.${extension}`),
+        idleTimeoutMs: options.requestTimeoutMs,
+        previewRows: options.previewRows ?? 10,
+        createHasher: deps.createHasher,
+      },
+      { client, sink: deps.sink, signal, onEvent },
+    );
+    const csv = options.format === "csv";
+    return {
+      reportId,
+      templateId,
+      startsOn: period.startsOn,
+      endsOn: period.endsOn,
+      status: "done",
+      format: options.format,
+      path: download.path,
+      bytes: download.stats.bytes,
+      rows: csv ? download.stats.rows : null,
+      columns: csv ? download.stats.columns : null,
+      sha256: download.stats.sha256,
+      attempts,
+      polls,
+      durationMs: now() - started,
+      stats: download.stats,
+    };
+  } catch (error) {
+    if (deadline.signal.aborted && !deps.signal?.aborted) {
+      throw new ReportTimeoutError(
+        current
+          ? `Report ${current} was not ready and downloaded within ${formatDuration(options.timeoutMs)}. It may still finish: resume with --report-id ${current} (or the report-id input).`
+          : `No report could be created within ${formatDuration(options.timeoutMs)}.`,
+        { reportId: current, cause: error },
+      );
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function create(
+  client: LuccaClient,
+  templateId: string,
+  period: Period,
+  attempt: number,
+  onEvent: JobEventListener,
+): Promise<Report> {
+  onEvent({
+    type: "creating",
+    templateId,
+    startsOn: period.startsOn,
+    endsOn: period.endsOn,
+    attempt,
+  });
+  const report = await client.createReport({
+    templateId,
+    startsOn: period.startsOn,
+    endsOn: period.endsOn,
+  });
+  onEvent({ type: "created", reportId: report.id, attempt });
+  return report;
+}

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { delay } from "./delay.ts";
+import { NetworkError } from "./errors.ts";
+import { isTransientStatus, retry, TransientFailure } from "./retry.ts";
+
+const base = {
+  method: "GET",
+  url: "https://acme.ilucca.net/x",
+  backoff: { initialMs: 1000, maxMs: 8000, random: () => 0 },
+};
+
+describe("retry", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("retries transient failures with growing waits, then succeeds", async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    const promise = retry(
+      async () => {
+        calls++;
+        if (calls < 3) throw new TransientFailure("503", { status: 503 });
+        return "ok";
+      },
+      {
+        ...base,
+        maxRetries: 5,
+        signal: new AbortController().signal,
+        onRetry: (info) => waits.push(info.delayMs),
+      },
+    );
+    await vi.runAllTimersAsync();
+    await expect(promise).resolves.toBe("ok");
+    expect(calls).toBe(3);
+    expect(waits).toEqual([1000, 2000]);
+  });
+
+  it("waits at least what Retry-After asks", async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    const promise = retry(
+      async () => {
+        if (calls++ === 0) throw new TransientFailure("429", { status: 429, retryAfterMs: 7000 });
+        return calls;
+      },
+      {
+        ...base,
+        maxRetries: 1,
+        signal: new AbortController().signal,
+        onRetry: (info) => waits.push(info.delayMs),
+      },
+    );
+    await vi.advanceTimersByTimeAsync(6999);
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(promise).resolves.toBe(2);
+    expect(waits).toEqual([7000]);
+  });
+
+  it("gives up after maxRetries with a NetworkError that keeps the cause", async () => {
+    const failure = new TransientFailure("reset");
+    const promise = retry(async () => Promise.reject(failure), {
+      ...base,
+      maxRetries: 2,
+      signal: new AbortController().signal,
+    });
+    const assertion = expect(promise).rejects.toSatisfy(
+      (error) => error instanceof NetworkError && error.attempts === 3 && error.cause === failure,
+    );
+    await vi.runAllTimersAsync();
+    await assertion;
+  });
+
+  it("does not retry other errors", async () => {
+    let calls = 0;
+    const promise = retry(
+      async () => {
+        calls++;
+        throw new RangeError("bad");
+      },
+      { ...base, maxRetries: 5, signal: new AbortController().signal },
+    );
+    await expect(promise).rejects.toBeInstanceOf(RangeError);
+    expect(calls).toBe(1);
+  });
+
+  it("stops waiting as soon as the signal aborts", async () => {
+    const controller = new AbortController();
+    const reason = new Error("cancelled");
+    const promise = retry(async () => Promise.reject(new TransientFailure("503")), {
+      ...base,
+      maxRetries: 5,
+      signal: controller.signal,
+    });
+    const assertion = expect(promise).rejects.toBe(reason);
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort(reason);
+    await assertion;
+  });
+
+  it("rejects a negative maxRetries up front", async () => {
+    await expect(
+      retry(async () => 1, { ...base, maxRetries: -1, signal: new AbortController().signal }),
+    ).rejects.toThrow(/maxRetries/);
+  });
+});
+
+describe("isTransientStatus", () => {
+  it("retries 408, 429 and 5xx only", () => {
+    expect([408, 429, 500, 502, 503, 504].every(isTransientStatus)).toBe(true);
+    expect([400, 401, 403, 404, 405, 409, 413].some(isTransientStatus)).toBe(false);
+  });
+});
+
+describe("delay", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("resolves after the time and rejects on abort", async () => {
+    const done = vi.fn();
+    void delay(1000).then(done);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(done).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toHaveBeenCalled();
+
+    const controller = new AbortController();
+    const waiting = delay(60_000, controller.signal);
+    controller.abort(new Error("stop"));
+    await expect(waiting).rejects.toThrow("stop");
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

@@ -1,0 +1,95 @@
+import { type BackoffOptions, backoffDelay } from "./backoff.ts";
+import { delay } from "./delay.ts";
+import { NetworkError } from "./errors.ts";
+
+/**
+ * Thrown by one attempt when the failure is worth another try: a network error, a cut
+ * body, 408, 429 or 5xx. Internal to the retry loop; callers see NetworkError once
+ * retries run out.
+ */
+export class TransientFailure extends Error {
+  readonly status: number | undefined;
+  readonly retryAfterMs: number | undefined;
+  constructor(
+    message: string,
+    options: { status?: number; retryAfterMs?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = "TransientFailure";
+    this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** Statuses that say "try again later" rather than "this request is wrong". */
+export function isTransientStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+export interface RetryOptions {
+  /** Retries after the first attempt. @default 5 */
+  maxRetries: number;
+  backoff: BackoffOptions;
+  signal: AbortSignal;
+  /** What is being tried, for the final error: "GET https://…/reports/12". */
+  method: string;
+  url: string;
+  onRetry?: (info: RetryInfo) => void;
+}
+
+export interface RetryInfo {
+  attempt: number;
+  delayMs: number;
+  reason: string;
+  status: number | undefined;
+}
+
+/** The wait before the next attempt: Retry-After when the server gave one, else backoff. */
+export function retryDelay(attempt: number, failure: TransientFailure, backoff: BackoffOptions) {
+  const computed = backoffDelay(attempt, backoff);
+  return failure.retryAfterMs === undefined ? computed : Math.max(failure.retryAfterMs, computed);
+}
+
+/**
+ * Runs `attempt` until it succeeds, throws something other than TransientFailure, or
+ * `maxRetries` retries have failed. Waits are cancelled by `signal`.
+ */
+export async function retry<T>(
+  attempt: (index: number) => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
+  if (!Number.isInteger(options.maxRetries) || options.maxRetries < 0) {
+    throw new RangeError(
+      `Cannot retry as maxRetries is not a whole number >= 0: current value is ${options.maxRetries}`,
+    );
+  }
+  for (let index = 0; ; index++) {
+    options.signal.throwIfAborted();
+    try {
+      return await attempt(index);
+    } catch (error) {
+      if (options.signal.aborted) throw options.signal.reason;
+      if (!(error instanceof TransientFailure)) throw error;
+      if (index >= options.maxRetries) {
+        throw new NetworkError(
+          `${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`,
+          {
+            method: options.method,
+            url: options.url,
+            status: error.status,
+            attempts: index + 1,
+            cause: error,
+          },
+        );
+      }
+      const delayMs = retryDelay(index, error, options.backoff);
+      options.onRetry?.({
+        attempt: index + 1,
+        delayMs,
+        reason: error.message,
+        status: error.status,
+      });
+      await delay(delayMs, options.signal);
+    }
+  }
+}

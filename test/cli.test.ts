@@ -1,0 +1,345 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/server.ts";
+import { runCliHere, sha256Of, sha256OfFile } from "./support/cli.ts";
+
+const KEY = "test-key-5f1c9a7e";
+let sim: Simulator | undefined;
+
+async function simulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  sim = await startSimulator({ apiKey: KEY, generationMs: 50, rows: 50, ...options });
+  return sim;
+}
+
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+const env = { LUCCA_API_KEY: KEY };
+const fast = ["--poll-interval", "20ms", "--max-poll-interval", "100ms"];
+const base = (s: Simulator) => ["--domain", s.url, "--template-id", "42", ...fast];
+const luccaRequests = (s: Simulator) => s.requests.filter((r) => r.origin === "lucca");
+
+function expectNoKey(...texts: string[]) {
+  for (const text of texts) expect(text).not.toContain(KEY);
+}
+
+describe("lucca-report CLI against the simulator", () => {
+  it("creates, waits for and downloads a report (bare JSON)", async () => {
+    const s = await simulator();
+    const run = await runCliHere(
+      [...base(s), "--start", "2026-10-01", "--end", "2026-10-31", "--json"],
+      { env },
+    );
+    expect(run.stderr).toMatch(/Report 1001 created/);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({
+      reportId: "1001",
+      templateId: "42",
+      startsOn: "2026-10-01",
+      endsOn: "2026-10-31",
+      status: "done",
+      format: "csv",
+      rows: 50,
+      attempts: 1,
+    });
+    expect(result.path).toBe(join(run.cwd, "reports/42_2026-10-01_2026-10-31.csv"));
+    expect(result.columns).toBeGreaterThan(1);
+    expect(result.polls).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(result).sort()).toEqual(
+      [
+        "reportId",
+        "templateId",
+        "startsOn",
+        "endsOn",
+        "status",
+        "format",
+        "path",
+        "bytes",
+        "rows",
+        "columns",
+        "sha256",
+        "attempts",
+        "polls",
+        "durationMs",
+      ].sort(),
+    );
+    expect(await sha256OfFile(result.path)).toBe(result.sha256);
+    expect(result.sha256).toBe(await sha256Of(s.expectedCsv("1001")));
+    const create = luccaRequests(s).find((r) => r.method === "POST");
+    expect(create?.authorization).toBe(`lucca application=${KEY}`);
+    expectNoKey(run.stdout, run.stderr, await readFile(result.path, "latin1"));
+  });
+
+  it("reads wrapped JSON, string ids and upper-case status", async () => {
+    const s = await simulator({ wrapJson: true, stringIds: true, statusCase: "upper" });
+    const run = await runCliHere([...base(s), "--period", "2026-09", "--json"], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      reportId: "1001",
+      startsOn: "2026-09-01",
+      endsOn: "2026-09-30",
+      rows: 50,
+    });
+  });
+
+  it("keeps waiting through an unknown status, warning once", async () => {
+    const s = await simulator({ unknownStatusPolls: 3, generationMs: 300 });
+    const run = await runCliHere([...base(s), "--json"], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.match(/unknown status "queued"/g)).toHaveLength(1);
+  });
+
+  it("uses the template's default period when no dates are given", async () => {
+    const s = await simulator();
+    const run = await runCliHere([...base(s), "--json"], { env });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ startsOn: null, endsOn: null });
+    expect(result.path).toBe(join(run.cwd, "reports/42_default_default.csv"));
+  });
+
+  it("regenerates a report that ends in error, then succeeds", async () => {
+    const s = await simulator({ outcomes: ["error", "done"] });
+    const run = await runCliHere([...base(s), "--json"], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ reportId: "1002", attempts: 2 });
+    expect(run.stderr).toMatch(/1001 ended in error; creating a new one \(attempt 2 of 2\)/);
+  });
+
+  it("exits 4 when every generation attempt ends in error", async () => {
+    const s = await simulator({ outcomes: ["error"] });
+    const run = await runCliHere([...base(s), "--generation-attempts", "3"], { env });
+    expect(run.code).toBe(4);
+    expect(s.reports.size).toBe(3);
+    expect(run.stderr).toMatch(/report 1003 .*after 3 attempt/);
+  });
+
+  it.each([
+    ["a wrong key", "wrong-key", /Check the API key/],
+    [
+      "a key without rights",
+      "no-rights-key",
+      /lacks report generation rights or access to template 42/,
+    ],
+  ])("exits 3 on %s after one request, without retrying", async (_name, key, message) => {
+    const s = await simulator();
+    const run = await runCliHere(base(s), { env: { LUCCA_API_KEY: key } });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(message);
+    expect(luccaRequests(s)).toHaveLength(1);
+    expectNoKey(run.stdout, run.stderr);
+  });
+
+  it("exits 3 for an unknown template, naming it", async () => {
+    const s = await simulator();
+    const run = await runCliHere(["--domain", s.url, "--template-id", "99", ...fast], { env });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/template 99 does not exist/);
+    expect(luccaRequests(s)).toHaveLength(1);
+  });
+
+  it("honours Retry-After on 429", async () => {
+    const s = await simulator({
+      failures: [{ status: 429, count: 1, on: "create", retryAfter: 1 }],
+    });
+    const run = await runCliHere([...base(s), "--json"], { env });
+    expect(run.code, run.stderr).toBe(0);
+    const [limited, retried] = luccaRequests(s);
+    expect(limited?.status).toBe(429);
+    expect(retried?.status).toBe(201);
+    expect((retried?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("rides out a burst of 503s", async () => {
+    const s = await simulator({ failures: [{ status: 503, count: 2, on: "status" }] });
+    const run = await runCliHere([...base(s), "--json"], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(luccaRequests(s).filter((r) => r.status === 503)).toHaveLength(2);
+    expect(run.stderr).toMatch(/retry 1 in/);
+  });
+
+  it("exits 6 when the server keeps failing", async () => {
+    const s = await simulator({ failures: [{ status: 500, count: 100, on: "create" }] });
+    const run = await runCliHere([...base(s), "--max-retries", "1"], { env });
+    expect(run.code).toBe(6);
+    expect(luccaRequests(s)).toHaveLength(2);
+  });
+
+  it.each([
+    ["reset", { resetDownloads: 1 }],
+    ["truncated", { truncateDownloads: 1 }],
+  ] as const)("retries a %s download and keeps a whole file", async (_name, faults) => {
+    const s = await simulator({ rows: 5000, ...faults });
+    const run = await runCliHere([...base(s), "--json"], { env });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.sha256).toBe(await sha256Of(s.expectedCsv(result.reportId)));
+    expect(await sha256OfFile(result.path)).toBe(result.sha256);
+    expect(s.reports.get(result.reportId)?.downloads).toBe(2);
+    expect(await readdir(join(run.cwd, "reports"))).toEqual(["42_default_default.csv"]);
+  });
+
+  it("follows a download redirect to another origin without sending the key there", async () => {
+    const s = await simulator({ redirectDownload: true });
+    const run = await runCliHere([...base(s), "--json"], { env });
+    expect(run.code, run.stderr).toBe(0);
+    const storage = s.requests.filter((r) => r.origin === "storage");
+    expect(storage).toHaveLength(1);
+    expect(storage[0]?.authorization).toBeUndefined();
+    expect(JSON.parse(run.stdout).sha256).toBe(await sha256Of(s.expectedCsv("1001")));
+  });
+
+  it("exits 5 on timeout, giving the report id and how to resume", async () => {
+    const s = await simulator({ generationMs: 60_000 });
+    const run = await runCliHere([...base(s), "--timeout", "300ms"], { env });
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/Report 1001 was not ready/);
+    expect(run.stderr).toMatch(/--report-id 1001/);
+  });
+
+  it("resumes an existing report with --report-id", async () => {
+    const s = await simulator();
+    const first = await runCliHere(
+      [...base(s), "--start", "2026-10-01", "--end", "2026-10-31", "--timeout", "10ms"],
+      { env },
+    );
+    expect(first.code).toBe(5);
+    const run = await runCliHere(["--domain", s.url, "--report-id", "1001", ...fast, "--json"], {
+      env,
+      cwd: first.cwd,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      reportId: "1001",
+      templateId: "42",
+      startsOn: "2026-10-01",
+      attempts: 1,
+    });
+    expect(s.reports.size).toBe(1);
+  });
+
+  it("downloads Excel with the served extension", async () => {
+    const s = await simulator();
+    const run = await runCliHere([...base(s), "--format", "excel", "--json"], { env });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ format: "excel", rows: null, columns: null });
+    expect(result.path).toMatch(/42_default_default\.xls$/);
+    expect(luccaRequests(s).some((r) => r.path.endsWith("/download-excel"))).toBe(true);
+  });
+
+  it("writes to --output and reads the key from --api-key-file", async () => {
+    const s = await simulator();
+    const cwd = (await runCliHere(["--version"])).cwd;
+    await writeFile(join(cwd, "key.txt"), `${KEY}\n`);
+    const run = await runCliHere(
+      [...base(s), "--api-key-file", "key.txt", "--output", "out/timesheet.csv", "--json"],
+      { cwd },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).path).toBe(join(cwd, "out/timesheet.csv"));
+  });
+
+  it("creates a template from a JSON file", async () => {
+    const s = await simulator();
+    const cwd = (await runCliHere(["--version"])).cwd;
+    await writeFile(
+      join(cwd, "template.json"),
+      JSON.stringify({
+        id: 0,
+        blueprintId: "times",
+        name: "Monthly",
+        columns: [{ kind: "ownerName", name: "Name", category: "owner" }],
+      }),
+    );
+    const run = await runCliHere(
+      ["template", "create", "--domain", s.url, "--file", "template.json"],
+      { env, cwd },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const id = run.stdout.trim();
+    expect(id).toMatch(/^\d+$/);
+    const report = await runCliHere(["--domain", s.url, "--template-id", id, ...fast, "--json"], {
+      env,
+      cwd,
+    });
+    expect(report.code, report.stderr).toBe(0);
+  });
+});
+
+describe("invalid input fails with exit 2 before any request", () => {
+  it.each([
+    [
+      "a date that is not a date",
+      ["--start", "2026-13-01", "--end", "2026-12-31"],
+      /--start: .*2026-13-01/,
+    ],
+    ["February 30th", ["--start", "2026-02-01", "--end", "2026-02-30"], /--end: .*2026-02-30/],
+    ["reversed dates", ["--start", "2026-03-10", "--end", "2026-03-01"], /after --end/],
+    ["an unknown period", ["--period", "last-month"], /--period: unknown value "last-month"/],
+    ["a bad duration", ["--timeout", "soon"], /--timeout: cannot parse "soon"/],
+    ["a bad format", ["--format", "pdf"], /--format: unknown format "pdf"/],
+    ["an api key flag", ["--api-key", "x"], /LUCCA_API_KEY/],
+  ])("%s", async (_name, extra, message) => {
+    const s = await simulator();
+    const run = await runCliHere(["--domain", s.url, "--template-id", "42", ...extra], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(s.requests).toHaveLength(0);
+  });
+
+  it.each([
+    [
+      "a non-Lucca host",
+      ["--domain", "https://example.com", "--template-id", "42"],
+      /not a Lucca host/,
+    ],
+    [
+      "http:// to a non-loopback host",
+      ["--domain", "http://acme.ilucca.net", "--template-id", "42"],
+      /http:\/\//,
+    ],
+    [
+      "an empty template id",
+      ["--domain", "https://acme.ilucca.net", "--template-id", ""],
+      /--template-id: missing/,
+    ],
+  ])("%s", async (_name, argv, message) => {
+    const requests: string[] = [];
+    const recording: typeof fetch = async (input) => {
+      requests.push(String(input));
+      throw new Error("no request should be sent");
+    };
+    const run = await runCliHere(argv, { env, fetch: recording });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("lists every bad input at once", async () => {
+    const run = await runCliHere([
+      "--domain",
+      "https://example.com",
+      "--start",
+      "2026-02-30",
+      "--end",
+      "x",
+      "--max-retries=-1",
+    ]);
+    expect(run.code).toBe(2);
+    for (const field of [
+      "--domain",
+      "LUCCA_API_KEY",
+      "--template-id",
+      "--start",
+      "--end",
+      "--max-retries",
+    ]) {
+      expect(run.stderr).toContain(`  - ${field}`);
+    }
+  });
+});
