@@ -30,9 +30,12 @@ const inputsFor = (s: Simulator, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-function expectKeyNowhere(run: ActionRun) {
-  for (const text of [run.stdout, run.stderr, JSON.stringify(run.outputs), run.summary]) {
-    expect(text).not.toContain(KEY);
+/** The runner swallows `::add-mask::` itself; everything else it shows must not hold the key. */
+function expectKeyNowhere(run: ActionRun, key = KEY) {
+  expect(run.stdout).toContain(`::add-mask::${key}`);
+  const shown = run.stdout.replaceAll(`::add-mask::${key}`, "");
+  for (const text of [shown, run.stderr, JSON.stringify(run.outputs), run.summary]) {
+    expect(text).not.toContain(key);
   }
 }
 
@@ -40,7 +43,11 @@ describe("the action (node dist/index.js) against the simulator", () => {
   it("generates the report, sets every output and writes the summary", async () => {
     const s = await simulator();
     const run = await runAction(
-      inputsFor(s, { "start-date": "2026-10-01", "end-date": "2026-10-31" }),
+      inputsFor(s, {
+        "start-date": "2026-10-01",
+        "end-date": "2026-10-31",
+        "summary-preview-rows": "15",
+      }),
     );
     expect(run.code, run.stdout).toBe(0);
     const path = join(run.workspace, "reports/42_2026-10-01_2026-10-31.csv");
@@ -61,14 +68,13 @@ describe("the action (node dist/index.js) against the simulator", () => {
     expect(run.summary).toMatch(/\| Report id \| 1001 \|/);
     expect(run.summary).toMatch(/\| Period \| 2026-10-01\.\.2026-10-31 \|/);
     expect(run.summary).toContain(`| SHA-256 | \`${run.outputs.sha256}\` |`);
-    expect(run.summary).toMatch(/<summary>First 10 of 30 rows<\/summary>/);
+    expect(run.summary).toMatch(/<summary>First 15 of 30 rows<\/summary>/);
     expect(run.summary).toContain("| Collaborateur | Matricule |");
     // Quoted cells with line breaks and ";" stay inside their cell.
     expect(run.summary).toMatch(/<br>/);
     expect(run.stdout).toMatch(/::group::Generate the report/);
     expect(run.stdout).toMatch(/::group::Download the report/);
-    expect(run.stdout).toContain(`::add-mask::${KEY}`);
-    expect(run.stdout.split(`::add-mask::${KEY}`).slice(1).join("")).not.toContain(KEY);
+    expectKeyNowhere(run);
   });
 
   it("keeps the summary small for a very large CSV", async () => {
@@ -98,7 +104,7 @@ describe("the action (node dist/index.js) against the simulator", () => {
     expect(run.stdout).toMatch(/::error title=Lucca rejected the request::.*Check the API key/);
     expect(run.summary).toMatch(/❌/);
     expect(run.summary).toMatch(/Check the API key/);
-    expect(run.stdout + run.stderr + run.summary).not.toContain("wrong-key-value");
+    expectKeyNowhere(run, "wrong-key-value");
     expect(s.requests).toHaveLength(1);
   });
 
@@ -232,5 +238,30 @@ describe("the summary preview of awkward cells", () => {
     expect(run.summary).toContain("&lt;script&gt;");
     expect(run.summary).not.toContain("x".repeat(100));
     expect(run.summary).toContain(`${"x".repeat(79)}…`);
+  });
+});
+
+describe("proxy support for self-hosted runners", () => {
+  it("sends Lucca requests through HTTPS_PROXY/HTTP_PROXY, and not when NO_PROXY covers the host", async () => {
+    const { startForwardProxy } = await import("./support/forward-proxy.ts");
+    const proxy = await startForwardProxy();
+    try {
+      const s = await simulator();
+      const host = new URL(s.url).host;
+      const proxied = await runAction(inputsFor(s), {
+        env: { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url },
+      });
+      expect(proxied.code, proxied.stdout).toBe(0);
+      expect(proxy.seen.some((line) => line.includes(host))).toBe(true);
+      const throughProxy = proxy.seen.length;
+
+      const direct = await runAction(inputsFor(s), {
+        env: { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: "127.0.0.1" },
+      });
+      expect(direct.code, direct.stdout).toBe(0);
+      expect(proxy.seen).toHaveLength(throughProxy);
+    } finally {
+      await proxy.close();
+    }
   });
 });
