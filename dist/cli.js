@@ -297,6 +297,9 @@ function parseRetryAfter(value, now) {
         return undefined;
     if (/^\d+(\.\d+)?$/.test(text))
         return Math.round(Number(text) * 1000);
+    // An HTTP-date names its weekday and month; a bare "-3" must not parse as year -3.
+    if (!/[a-z]/i.test(text))
+        return undefined;
     const date = Date.parse(text);
     if (Number.isNaN(date))
         return undefined;
