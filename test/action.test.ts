@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/server.ts";
@@ -147,6 +148,24 @@ describe("the action (node dist/index.js) against the simulator", () => {
     expect(s.requests).toHaveLength(0);
   });
 
+  it("does not load the publishing code when nothing is published", async () => {
+    const s = await simulator();
+    const dist = await mkdtemp(join(tmpdir(), "lucca-dist-"));
+    await cp(join(import.meta.dirname, "../dist"), dist, { recursive: true });
+    const removed: string[] = [];
+    for (const name of await readdir(dist)) {
+      if ((await readFile(join(dist, name), "utf8")).includes("DefaultArtifactClient")) {
+        await rm(join(dist, name));
+        removed.push(name);
+      }
+    }
+    expect(removed.length).toBeGreaterThan(0);
+    expect(removed).not.toContain("index.js");
+    const run = await runAction(inputsFor(s), { distDir: dist });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs["report-id"]).toBe("1001");
+  });
+
   it("stops within 2 s on SIGTERM while pending and leaves no file", async () => {
     const s = await simulator({ generationMs: 60_000 });
     const run = await runAction(inputsFor(s), {
@@ -172,7 +191,12 @@ describe("artifact publishing with the real @actions/artifact client", () => {
   it("uploads the CSV unzipped by default, bytes equal to the file", async () => {
     const s = await simulator();
     const run = await runAction(
-      inputsFor(s, { publish: "artifact", period: "2026-10", "artifact-name": "october" }),
+      inputsFor(s, {
+        publish: "artifact",
+        period: "2026-10",
+        "artifact-name": "october",
+        "artifact-retention-days": "7",
+      }),
       {
         env: service.env,
       },
@@ -180,6 +204,7 @@ describe("artifact publishing with the real @actions/artifact client", () => {
     expect(run.code, run.stdout).toBe(0);
     const stored = service.artifacts().find((artifact) => artifact.name === "october.csv");
     expect(stored?.finalized).toBe(true);
+    expect(stored?.retentionDays).toBe(7);
     expect(Buffer.from(await service.artifactBytes("october.csv"))).toEqual(
       await readFile(run.outputs.path ?? ""),
     );
@@ -223,6 +248,18 @@ describe("artifact publishing with the real @actions/artifact client", () => {
     const named = service.artifacts().filter((artifact) => artifact.name === "rerun.csv");
     expect(named).toHaveLength(1);
     expect(String(named[0]?.id)).toBe(again.outputs["artifact-id"]);
+  });
+  it("on GitHub Enterprise Server, fails with a message that suggests another publish mode", async () => {
+    const s = await simulator();
+    const run = await runAction(inputsFor(s, { publish: "artifact" }), {
+      env: { ...service.env, GITHUB_SERVER_URL: "https://github.acme-corp.example" },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error title=Lucca report failed::.*GitHub Enterprise Server.*publish: commit/,
+    );
+    // The report itself was fetched and is reported in the outputs.
+    expect(run.outputs["report-id"]).toBe("1001");
   });
 });
 

@@ -193,6 +193,27 @@ describe("lucca-report CLI against the simulator", () => {
     expect(JSON.parse(run.stdout).sha256).toBe(await sha256Of(s.expectedCsv("1001")));
   });
 
+  it("cuts a request that hangs past --request-timeout and retries it", async () => {
+    const s = await simulator({ slowMs: 2000 });
+    const run = await runCliHere([...base(s), "--request-timeout", "100ms", "--max-retries", "1"], { env });
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(/no response within 100 ms/);
+    expect(run.stderr).toMatch(/failed after 2 attempt/);
+  });
+
+  it("prints nothing but the result with --quiet, and every check with --verbose", async () => {
+    const s = await simulator({ generationMs: 200 });
+    const quiet = await runCliHere([...base(s), "--quiet", "--json"], { env });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe("");
+    expect(JSON.parse(quiet.stdout).status).toBe("done");
+    const verbose = await runCliHere([...base(s), "--verbose"], { env });
+    expect(verbose.code).toBe(0);
+    const checks = verbose.stderr.match(/Report 1002: pending/g) ?? [];
+    expect(checks.length).toBeGreaterThan(1);
+    expect(verbose.stdout).toMatch(/sha256: {2}[0-9a-f]{64}/);
+  });
+
   it("exits 5 on timeout, giving the report id and how to resume", async () => {
     const s = await simulator({ generationMs: 60_000 });
     const run = await runCliHere([...base(s), "--timeout", "300ms"], { env });

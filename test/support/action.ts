@@ -25,6 +25,8 @@ export async function runAction(
   options: {
     env?: Record<string, string>;
     signalWhen?: { stdout: RegExp; signal: NodeJS.Signals };
+    /** Another copy of dist/ to run. */
+    distDir?: string;
   } = {},
 ): Promise<ActionRun> {
   const workspace = await tempDir("lucca-action-");
@@ -50,7 +52,7 @@ export async function runAction(
   for (const [name, value] of Object.entries(inputs)) {
     env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
   }
-  const child = spawn(process.execPath, [join(root, "dist/index.js")], {
+  const child = spawn(process.execPath, [join(options.distDir ?? join(root, "dist"), "index.js")], {
     cwd: workspace,
     env,
     stdio: ["ignore", "pipe", "pipe"],
