@@ -195,7 +195,9 @@ describe("lucca-report CLI against the simulator", () => {
 
   it("cuts a request that hangs past --request-timeout and retries it", async () => {
     const s = await simulator({ slowMs: 2000 });
-    const run = await runCliHere([...base(s), "--request-timeout", "100ms", "--max-retries", "1"], { env });
+    const run = await runCliHere([...base(s), "--request-timeout", "100ms", "--max-retries", "1"], {
+      env,
+    });
     expect(run.code).toBe(6);
     expect(run.stderr).toMatch(/no response within 100 ms/);
     expect(run.stderr).toMatch(/failed after 2 attempt/);
