@@ -1,0 +1,128 @@
+import { readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { backoffDelay } from "../core/backoff.ts";
+import { delay } from "../core/delay.ts";
+import { LuccaReportError } from "../core/errors.ts";
+import { Git, type Identity } from "./git.ts";
+
+export interface CommitRequest {
+  /** The checked-out repository (GITHUB_WORKSPACE). */
+  workspace: string;
+  /** The report, already written inside the workspace. */
+  filePath: string;
+  /** Branch to push to; default the checked-out branch. Created from HEAD when missing. */
+  branch: string | undefined;
+  message: string;
+  author: Identity;
+  committer: Identity;
+  /** Pushes tried in all when the branch keeps moving. @default 5 */
+  pushAttempts: number;
+  /** Lines matching this do not count when deciding whether the file changed. */
+  ignoreLines?: RegExp | undefined;
+  remote?: string;
+  signal?: AbortSignal;
+  random?: () => number;
+  /** Test seam: runs before each push, so a test can move the branch at that exact moment. */
+  beforePush?: (attempt: number) => Promise<void>;
+}
+
+export interface CommitResult {
+  branch: string;
+  /** False when the branch already holds this content: nothing was committed. */
+  changed: boolean;
+  commitSha: string | undefined;
+  pushed: boolean;
+  attempts: number;
+}
+
+/**
+ * Commits the report on top of the remote branch and pushes it, never by force. When the
+ * push is refused because another run moved the branch, the commit is made again on the new
+ * tip (a rebase of a one-file change), unless that run changed the same file differently.
+ */
+export async function commitReport(request: CommitRequest): Promise<CommitResult> {
+  const git = new Git(request.workspace);
+  const remote = request.remote ?? "origin";
+  const signal = request.signal ?? new AbortController().signal;
+  const path = relative(request.workspace, request.filePath).split(sep).join("/");
+  if (path.startsWith("../") || path === "" || path === "..") {
+    throw new LuccaReportError(
+      `Cannot commit ${request.filePath}: it is outside the workspace ${request.workspace}`,
+    );
+  }
+  const branch = request.branch ?? (await git.currentBranch());
+  if (branch === undefined) {
+    throw new LuccaReportError(
+      "Cannot commit the report as HEAD is detached: set commit-branch to the branch to push to",
+    );
+  }
+  const ours = await readFile(request.filePath);
+  const indexFile = join(tmpdir(), `lucca-report-index-${crypto.randomUUID()}`);
+  let previous: { base: string; content: Buffer | undefined } | undefined;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      signal.throwIfAborted();
+      const tip = await git.fetchBranch(remote, branch);
+      const base = tip ?? (await git.run(["rev-parse", "HEAD"]));
+      const theirs = await git.readFileAt(base, path);
+      if (theirs !== undefined && sameContent(theirs, ours, request.ignoreLines)) {
+        return { branch, changed: false, commitSha: undefined, pushed: false, attempts: attempt };
+      }
+      if (previous && previous.base !== base && !sameBytes(previous.content, theirs)) {
+        throw new LuccaReportError(
+          `Cannot push the report to ${branch}: while this run was pushing, another one changed ${path} differently ` +
+            `(now at ${base.slice(0, 12)}). Nothing was overwritten; check which report is right and re-run.`,
+        );
+      }
+      const commit = await git.commitFile({
+        parent: base,
+        path,
+        file: request.filePath,
+        message: request.message,
+        author: request.author,
+        committer: request.committer,
+        indexFile,
+      });
+      await request.beforePush?.(attempt);
+      if ((await git.push(remote, commit, branch)) === "pushed") {
+        return { branch, changed: true, commitSha: commit, pushed: true, attempts: attempt };
+      }
+      if (attempt >= request.pushAttempts) {
+        throw new LuccaReportError(
+          `Cannot push the report to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`,
+        );
+      }
+      previous = { base, content: theirs };
+      await delay(
+        backoffDelay(attempt - 1, {
+          initialMs: 500,
+          maxMs: 8000,
+          jitter: 0.5,
+          random: request.random,
+        }),
+        signal,
+      );
+    }
+  } finally {
+    await rm(indexFile, { force: true });
+  }
+}
+
+function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : a.equals(b);
+}
+
+/** Equal bytes, or equal once the lines matching `ignore` (an export timestamp, say) are left out. */
+export function sameContent(a: Buffer, b: Buffer, ignore: RegExp | undefined): boolean {
+  if (a.equals(b)) return true;
+  if (!ignore) return false;
+  const kept = (bytes: Buffer) =>
+    bytes
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)
+      .filter((line) => !ignore.test(line))
+      .join("\n");
+  return kept(a) === kept(b);
+}
