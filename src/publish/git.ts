@@ -20,6 +20,9 @@ export class GitError extends LuccaReportError {
   }
 }
 
+const BRANCH_MOVED =
+  /^!\s.*\((?:fetch first|non-fast-forward|stale info|failed to update ref|cannot lock ref[^)]*|incorrect old value provided|failed to lock)\)/m;
+
 export function redactCredentials(text: string): string {
   return text.replace(/(https?:\/\/)[^/@\s]+@/g, "$1***@");
 }
@@ -158,9 +161,9 @@ export class Git {
       `${commit}:refs/heads/${branch}`,
     ]);
     if (result.code === 0) return "pushed";
-    // --porcelain marks a refused ref with "!"; a non-fast-forward says so in its reason.
-    if (/^!\s.*\((fetch first|non-fast-forward|stale info)\)/m.test(result.stdout))
-      return "rejected";
+    // --porcelain marks a refused ref with "!" and its reason in parentheses: the branch moved
+    // (non-fast-forward), or another push was updating it at that very moment (ref lock).
+    if (BRANCH_MOVED.test(result.stdout)) return "rejected";
     throw new GitError(["push", remote, branch], result);
   }
 }
