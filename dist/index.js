@@ -28369,6 +28369,51 @@ exports.debug = debug; // for test
 
 /***/ }),
 
+/***/ 93915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ backoffDelay)
+/* harmony export */ });
+/** Delay before attempt `attempt + 1` (attempt counts from 0): exponential, capped, jittered. */
+function backoffDelay(attempt, options) {
+    const { initialMs, maxMs, multiplier = 2, jitter = 0.2, random = Math.random } = options;
+    const exponential = Math.min(maxMs, initialMs * multiplier ** attempt);
+    // Jitter only shortens the delay, so the cap stays a true upper bound.
+    return Math.round(exponential * (1 - jitter * random()));
+}
+
+
+/***/ }),
+
+/***/ 36968:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ delay)
+/* harmony export */ });
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+function delay(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener("abort", onAbort, { once: true });
+    });
+}
+
+
+/***/ }),
+
 /***/ 74296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28460,6 +28505,195 @@ class AbortedError extends LuccaReportError {
         this.signal = details.signal;
         this.exitCode = details.signal === "SIGTERM" ? 143 : 130;
     }
+}
+
+
+/***/ }),
+
+/***/ 32748:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   COMMIT_PLACEHOLDERS: () => (/* binding */ COMMIT_PLACEHOLDERS),
+/* harmony export */   DEFAULT_COMMIT_MESSAGE: () => (/* binding */ DEFAULT_COMMIT_MESSAGE),
+/* harmony export */   renderCommitMessage: () => (/* binding */ renderCommitMessage),
+/* harmony export */   unknownPlaceholders: () => (/* binding */ unknownPlaceholders)
+/* harmony export */ });
+const COMMIT_PLACEHOLDERS = [
+    "templateId",
+    "startsOn",
+    "endsOn",
+    "reportId",
+    "rows",
+    "sha256",
+];
+const DEFAULT_COMMIT_MESSAGE = "Add Lucca report {templateId} {startsOn}..{endsOn}";
+/** Placeholders in `template` that are not known, so a typo is caught before any request. */
+function unknownPlaceholders(template) {
+    return [...template.matchAll(/\{([^{}\s]+)\}/g)]
+        .map((match) => match[1])
+        .filter((name) => !COMMIT_PLACEHOLDERS.includes(name));
+}
+function renderCommitMessage(template, values) {
+    return template.replace(/\{([^{}\s]+)\}/g, (whole, name) => name in values ? values[name] : whole);
+}
+
+
+/***/ }),
+
+/***/ 26586:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  TU: () => (/* binding */ Git),
+  aZ: () => (/* binding */ parseIdentity)
+});
+
+// UNUSED EXPORTS: GitError, redactCredentials
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(74296);
+;// CONCATENATED MODULE: ./src/publish/git.ts
+
+
+/** Thrown when a git command fails; its message has any credentials in URLs blanked out. */
+class GitError extends errors/* LuccaReportError */.v1 {
+    args;
+    result;
+    constructor(args, result) {
+        super(`git ${args[0]} failed (exit ${result.code}): ${redactCredentials(result.stderr.trim() || result.stdout.trim())}`);
+        this.args = args;
+        this.result = result;
+    }
+}
+const BRANCH_MOVED = /^!\s.*\((?:fetch first|non-fast-forward|stale info|failed to update ref|cannot lock ref[^)]*|incorrect old value provided|failed to lock)\)/m;
+function redactCredentials(text) {
+    return text.replace(/(https?:\/\/)[^/@\s]+@/g, "$1***@");
+}
+/**
+ * git, run without a shell: every argument built from inputs stays one argument.
+ * One instance per repository; `env` adds to the process environment (author, index file).
+ */
+class Git {
+    cwd;
+    #env;
+    constructor(cwd, env = process.env) {
+        this.cwd = cwd;
+        this.#env = env;
+    }
+    /** Runs git and returns whatever happened; never throws for a non-zero exit. */
+    exec(args, options = {}) {
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.execFile)("git", args, {
+                cwd: this.cwd,
+                env: { ...this.#env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options.env },
+                maxBuffer: 64 * 1024 * 1024,
+                encoding: "utf8",
+            }, (error, stdout, stderr) => {
+                if (error && typeof error.code !== "number") {
+                    reject(new errors/* LuccaReportError */.v1(`Cannot run git: ${error.message}`, { cause: error }));
+                    return;
+                }
+                resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
+            });
+            if (options.input !== undefined)
+                child.stdin?.end(options.input);
+        });
+    }
+    /** Runs git and returns its trimmed stdout; throws GitError on failure. */
+    async run(args, options = {}) {
+        const result = await this.exec(args, options);
+        if (result.code !== 0)
+            throw new GitError(args, result);
+        return result.stdout.trim();
+    }
+    /** The checked-out branch, or undefined on a detached HEAD. */
+    async currentBranch() {
+        const result = await this.exec(["symbolic-ref", "--quiet", "--short", "HEAD"]);
+        return result.code === 0 ? result.stdout.trim() : undefined;
+    }
+    /** The remote branch's tip after fetching it, or undefined when it does not exist. */
+    async fetchBranch(remote, branch) {
+        const ref = `refs/heads/${branch}`;
+        const result = await this.exec([
+            "fetch",
+            "--quiet",
+            "--no-tags",
+            remote,
+            `+${ref}:refs/lucca-report/${branch}`,
+        ]);
+        if (result.code !== 0) {
+            const listed = await this.exec(["ls-remote", "--heads", remote, ref]);
+            if (listed.code === 0 && listed.stdout.trim() === "")
+                return undefined;
+            throw new GitError(["fetch", remote, ref], result);
+        }
+        return this.run(["rev-parse", `refs/lucca-report/${branch}`]);
+    }
+    /** A file's bytes at a commit, or undefined when the commit does not have it. */
+    async readFileAt(commit, path) {
+        return new Promise((resolve, reject) => {
+            (0,external_node_child_process_namespaceObject.execFile)("git", ["cat-file", "blob", `${commit}:${path}`], {
+                cwd: this.cwd,
+                env: { ...this.#env, LC_ALL: "C" },
+                encoding: "buffer",
+                maxBuffer: 2 * 1024 * 1024 * 1024,
+            }, (error, stdout) => {
+                if (error && typeof error.code !== "number")
+                    reject(error);
+                else
+                    resolve(error ? undefined : stdout);
+            });
+        });
+    }
+    /**
+     * A commit that is `parent` with one file replaced, made in a private index: the working
+     * tree, the index and HEAD of the checkout stay as they are, detached or not.
+     */
+    async commitFile(options) {
+        const env = { GIT_INDEX_FILE: options.indexFile };
+        await this.run(["read-tree", options.parent], { env });
+        const blob = await this.run(["hash-object", "-w", "--", options.file]);
+        await this.run(["update-index", "--add", "--cacheinfo", `100644,${blob},${options.path}`], {
+            env,
+        });
+        const tree = await this.run(["write-tree"], { env });
+        return this.run(["commit-tree", tree, "-p", options.parent, "-F", "-"], {
+            input: options.message,
+            env: {
+                GIT_AUTHOR_NAME: options.author.name,
+                GIT_AUTHOR_EMAIL: options.author.email,
+                GIT_COMMITTER_NAME: options.committer.name,
+                GIT_COMMITTER_EMAIL: options.committer.email,
+            },
+        });
+    }
+    /** Pushes without force; "rejected" when the branch moved on the remote meanwhile. */
+    async push(remote, commit, branch) {
+        const result = await this.exec([
+            "push",
+            "--porcelain",
+            remote,
+            `${commit}:refs/heads/${branch}`,
+        ]);
+        if (result.code === 0)
+            return "pushed";
+        // --porcelain marks a refused ref with "!" and its reason in parentheses: the branch moved
+        // (non-fast-forward), or another push was updating it at that very moment (ref lock).
+        if (BRANCH_MOVED.test(result.stdout))
+            return "rejected";
+        throw new GitError(["push", remote, branch], result);
+    }
+}
+/** "Name <email>" as git writes it. */
+function parseIdentity(text) {
+    const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
+    return match ? { name: match[1], email: match[2] } : undefined;
 }
 
 
@@ -32192,35 +32426,10 @@ function periodText(startsOn, endsOn) {
         : `${startsOn ?? "…"}..${endsOn ?? "…"}`;
 }
 
-;// CONCATENATED MODULE: ./src/core/backoff.ts
-/** Delay before attempt `attempt + 1` (attempt counts from 0): exponential, capped, jittered. */
-function backoffDelay(attempt, options) {
-    const { initialMs, maxMs, multiplier = 2, jitter = 0.2, random = Math.random } = options;
-    const exponential = Math.min(maxMs, initialMs * multiplier ** attempt);
-    // Jitter only shortens the delay, so the cap stays a true upper bound.
-    return Math.round(exponential * (1 - jitter * random()));
-}
-
-;// CONCATENATED MODULE: ./src/core/delay.ts
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-function delay(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(signal.reason);
-            return;
-        }
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener("abort", onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener("abort", onAbort, { once: true });
-    });
-}
-
+// EXTERNAL MODULE: ./src/core/backoff.ts
+var core_backoff = __nccwpck_require__(93915);
+// EXTERNAL MODULE: ./src/core/delay.ts
+var delay = __nccwpck_require__(36968);
 ;// CONCATENATED MODULE: ./src/core/retry.ts
 
 
@@ -32246,7 +32455,7 @@ function isTransientStatus(status) {
 }
 /** The wait before the next attempt: Retry-After when the server gave one, else backoff. */
 function retryDelay(attempt, failure, backoff) {
-    const computed = backoffDelay(attempt, backoff);
+    const computed = (0,core_backoff/* backoffDelay */.E)(attempt, backoff);
     return failure.retryAfterMs === undefined ? computed : Math.max(failure.retryAfterMs, computed);
 }
 /**
@@ -32283,7 +32492,7 @@ async function retry(attempt, options) {
                 reason: error.message,
                 status: error.status,
             });
-            await delay(delayMs, options.signal);
+            await (0,delay/* delay */.c)(delayMs, options.signal);
         }
     }
 }
@@ -42636,7 +42845,7 @@ async function waitForReport(initial, deps) {
         previous = report.status;
         if (nextCheckMs === undefined)
             return { report, polls };
-        await delay(nextCheckMs, deps.signal);
+        await (0,delay/* delay */.c)(nextCheckMs, deps.signal);
         report = await deps.client.getReport(report.id);
         polls++;
     }
@@ -42808,6 +43017,33 @@ function runJobFromSettings(settings, env) {
     });
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./src/adapters/action/fork-guard.ts
+
+/**
+ * True on a pull_request_target event from a fork: that workflow runs with write access on
+ * behalf of code someone else controls, so commit mode must not push from it.
+ */
+function isForkPullRequestTarget(env) {
+    if (env.GITHUB_EVENT_NAME !== "pull_request_target")
+        return false;
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH ?? "", "utf8"));
+        const head = event.pull_request?.head?.repo;
+        const base = event.pull_request?.base?.repo;
+        // A deleted fork has no head repository: assume the worst.
+        return !head || head.fork === true || head.full_name !== base?.full_name;
+    }
+    catch {
+        return true;
+    }
+}
+
+// EXTERNAL MODULE: ./src/publish/commit-message.ts
+var commit_message = __nccwpck_require__(32748);
+// EXTERNAL MODULE: ./src/publish/git.ts + 1 modules
+var git = __nccwpck_require__(26586);
 ;// CONCATENATED MODULE: ./src/core/domain.ts
 const LUCCA_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.ilucca(?:-test|-demo)?\.(?:net|ch)$/;
 const SANDBOX_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.sandbox\.[a-z0-9-]+\.luccasoftware\.com$/;
@@ -43142,6 +43378,9 @@ function parseSettings(raw, labels, now) {
 
 
 
+
+
+
 const ACTION_LABELS = {
     domain: "domain",
     apiKey: "api-key",
@@ -43161,9 +43400,10 @@ const ACTION_LABELS = {
     generationAttempts: "generation-attempts",
     allowHosts: "allowed-hosts",
 };
+const BOT = "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>";
 const runnerInputs = (name) => lib_core/* getInput */.V4(name);
 /** Every input into one typed object; every problem reported at once, before any request. */
-function readInputs(read, now) {
+function readInputs(read, now, workspace) {
     const issues = [];
     const raw = {};
     for (const [key, label] of Object.entries(ACTION_LABELS)) {
@@ -43184,13 +43424,23 @@ function readInputs(read, now) {
         issues.push(...error.issues);
     }
     const publish = list(read("publish") || "artifact");
-    const unknown = publish.filter((target) => target !== "artifact" && target !== "none");
+    const unknown = publish.filter((target) => !["artifact", "commit", "none"].includes(target));
     if (unknown.length > 0) {
-        const later = unknown.includes("commit") ? " (commit is not available yet)" : "";
-        issues.push(`publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact or none${later}`);
+        issues.push(`publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact, commit or none (comma separated)`);
     }
     if (publish.includes("none") && publish.length > 1) {
         issues.push(`publish: "none" cannot be combined with other targets`);
+    }
+    const commit = readCommitInputs(read, issues);
+    if (publish.includes("commit")) {
+        const output = read("output-path").trim();
+        if (output && !isInside(workspace, output)) {
+            issues.push(`output-path: "${output}" is outside the workspace; with publish: commit the file must be inside the repository`);
+        }
+    }
+    const ifUnchanged = read("if-unchanged").trim() || "publish";
+    if (ifUnchanged !== "publish" && ifUnchanged !== "skip") {
+        issues.push(`if-unchanged: "${ifUnchanged}" must be publish or skip`);
     }
     const retention = read("artifact-retention-days").trim();
     let retentionDays;
@@ -43216,11 +43466,55 @@ function readInputs(read, now) {
         throw new errors/* InvalidInputError */.oC(issues);
     return {
         settings,
-        publish: publish.filter((target) => target === "artifact"),
+        publish: publish.filter((target) => target === "artifact" || target === "commit"),
         artifact: { name: artifactName, retentionDays, archive, overwrite },
+        commit,
+        ifUnchanged: ifUnchanged,
         summary,
         summaryPreviewRows,
     };
+}
+function readCommitInputs(read, issues) {
+    const message = read("commit-message").trim() || commit_message.DEFAULT_COMMIT_MESSAGE;
+    const unknown = (0,commit_message.unknownPlaceholders)(message);
+    if (unknown.length > 0) {
+        issues.push(`commit-message: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows} or {sha256}`);
+    }
+    const identity = (name) => {
+        const text = read(name).trim() || BOT;
+        const parsed = (0,git/* parseIdentity */.aZ)(text);
+        if (!parsed)
+            issues.push(`${name}: "${text}" is not of the form Name <email>`);
+        return parsed ?? { name: "", email: "" };
+    };
+    const author = identity("commit-author");
+    const committer = identity("commit-committer");
+    const branch = read("commit-branch").trim() || undefined;
+    if (branch !== undefined &&
+        !/^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+(?<![./])$/.test(branch)) {
+        issues.push(`commit-branch: "${branch}" is not a valid branch name`);
+    }
+    const pattern = read("commit-ignore-lines").trim();
+    let ignoreLines;
+    if (pattern) {
+        try {
+            ignoreLines = new RegExp(pattern);
+        }
+        catch (error) {
+            issues.push(`commit-ignore-lines: not a valid regular expression: ${error.message}`);
+        }
+    }
+    const attemptsText = read("push-attempts").trim() || "5";
+    const pushAttempts = /^\d+$/.test(attemptsText) ? Number(attemptsText) : Number.NaN;
+    if (!(pushAttempts >= 1 && pushAttempts <= 20)) {
+        issues.push(`push-attempts: "${attemptsText}" must be a whole number from 1 to 20`);
+    }
+    return { message, author, committer, branch, ignoreLines, pushAttempts };
+}
+function isInside(workspace, path) {
+    const target = (0,external_node_path_.resolve)(workspace, path);
+    const rel = (0,external_node_path_.relative)(workspace, target);
+    return rel !== "" && !rel.startsWith("..") && !(0,external_node_path_.isAbsolute)(rel);
 }
 function list(text) {
     return text
@@ -43254,6 +43548,75 @@ async function fetchForEnvironment(env) {
     // EnvHttpProxyAgent reads HTTP(S)_PROXY and NO_PROXY itself, per request host.
     const dispatcher = new EnvHttpProxyAgent();
     return ((input, init) => fetch(input, { ...init, dispatcher }));
+}
+
+;// CONCATENATED MODULE: ./src/adapters/action/publish-steps.ts
+
+/** Uploads the report as a workflow artifact; the client is loaded only now. */
+async function publishArtifactStep(result, inputs, env) {
+    return lib_core/* group */.Os("Publish the workflow artifact", async () => {
+        const { publishArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(796), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67625));
+        const published = await publishArtifact({
+            filePath: result.path,
+            name: inputs.artifact.name ?? defaultArtifactName(result),
+            archive: inputs.artifact.archive,
+            overwrite: inputs.artifact.overwrite,
+            retentionDays: inputs.artifact.retentionDays,
+        }, {
+            serverUrl: env.GITHUB_SERVER_URL,
+            repository: env.GITHUB_REPOSITORY,
+            runId: env.GITHUB_RUN_ID,
+        });
+        lib_core/* setOutput */.uH("artifact-id", published.id ?? "");
+        lib_core/* setOutput */.uH("artifact-url", published.url ?? "");
+        lib_core/* setOutput */.uH("artifact-digest", published.digest ?? "");
+        lib_core/* info */.pq(`Uploaded artifact ${published.name}${published.url ? `: ${published.url}` : ""}`);
+        return { name: published.name, url: published.url };
+    });
+}
+/** Commits the report into the checked-out repository and pushes it. */
+async function publishCommitStep(result, inputs, env, signal) {
+    return lib_core/* group */.Os("Commit the report", async () => {
+        const [{ commitReport }, { renderCommitMessage }] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 662).then(__nccwpck_require__.bind(__nccwpck_require__, 26662)),
+            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 32748)),
+        ]);
+        const committed = await commitReport({
+            workspace: env.GITHUB_WORKSPACE,
+            filePath: result.path,
+            branch: inputs.commit.branch,
+            message: renderCommitMessage(inputs.commit.message, {
+                templateId: result.templateId ?? "",
+                startsOn: result.startsOn ?? "default",
+                endsOn: result.endsOn ?? "default",
+                reportId: result.reportId,
+                rows: String(result.rows ?? ""),
+                sha256: result.sha256,
+            }),
+            author: inputs.commit.author,
+            committer: inputs.commit.committer,
+            pushAttempts: inputs.commit.pushAttempts,
+            ignoreLines: inputs.commit.ignoreLines,
+            signal,
+        });
+        const url = committed.commitSha && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
+            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${committed.commitSha}`
+            : undefined;
+        lib_core/* setOutput */.uH("changed", String(committed.changed));
+        lib_core/* setOutput */.uH("commit-sha", committed.commitSha ?? "");
+        lib_core/* setOutput */.uH("commit-url", url ?? "");
+        lib_core/* setOutput */.uH("pushed", String(committed.pushed));
+        lib_core/* info */.pq(committed.changed
+            ? `Pushed ${committed.commitSha} to ${committed.branch}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
+            : `${committed.branch} already holds this report: nothing to commit`);
+        return { branch: committed.branch, changed: committed.changed, sha: committed.commitSha, url };
+    });
+}
+function defaultArtifactName(result) {
+    const period = result.startsOn === null && result.endsOn === null
+        ? "default"
+        : `${result.startsOn}_${result.endsOn}`;
+    return `lucca-report-${result.templateId ?? "report"}-${period}`;
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/action/summary-markdown.ts
@@ -43298,6 +43661,17 @@ function renderSummary(facts) {
         row("Artifact", facts.artifact.url
             ? `[${escapeCell(facts.artifact.name)}](${facts.artifact.url})`
             : escapeCell(facts.artifact.name));
+    }
+    if (facts.commit) {
+        const { commit } = facts;
+        const link = commit.sha
+            ? commit.url
+                ? `[${commit.sha.slice(0, 7)}](${commit.url})`
+                : commit.sha.slice(0, 7)
+            : "";
+        row("Commit", commit.changed
+            ? `${link} on \`${escapeCell(commit.branch)}\``
+            : `unchanged on \`${escapeCell(commit.branch)}\`: nothing committed`);
     }
     lines.push("");
     if (ok && facts.header && facts.preview && facts.preview.length > 0) {
@@ -43354,6 +43728,8 @@ function escapeText(text) {
 
 
 
+
+
 const state = { startedAt: Date.now() };
 const cancel = new AbortController();
 async function run() {
@@ -43362,42 +43738,31 @@ async function run() {
     if (apiKey)
         lib_core/* setSecret */.Pq(apiKey);
     listenForCancellation();
-    const inputs = readInputs(runnerInputs, new Date());
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const inputs = readInputs(runnerInputs, new Date(), workspace);
     state.inputs = inputs;
+    if (inputs.publish.includes("commit") && isForkPullRequestTarget(process.env)) {
+        throw new errors/* InvalidInputError */.oC("publish: commit is refused on pull_request_target from a fork: that run holds write access on behalf of someone else's code");
+    }
     for (const warning of inputs.settings.warnings)
         lib_core/* warning */.$e(warning);
     const result = await inGroups(async (onEvent) => runJobFromSettings(inputs.settings, {
         fetch: await fetchForEnvironment(process.env),
-        sink: nodeFileSink(process.env.GITHUB_WORKSPACE || process.cwd()),
+        sink: nodeFileSink(workspace),
         signal: cancel.signal,
         previewRows: inputs.summaryPreviewRows,
         onEvent,
     }));
     setReportOutputs(result);
-    let artifact;
+    const facts = successFacts(result);
+    if (inputs.publish.includes("commit")) {
+        facts.commit = await publishCommitStep(result, inputs, { ...process.env, GITHUB_WORKSPACE: workspace }, cancel.signal);
+    }
     if (inputs.publish.includes("artifact")) {
-        artifact = await lib_core/* group */.Os("Publish the workflow artifact", async () => {
-            const { publishArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(796), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67625));
-            const published = await publishArtifact({
-                filePath: result.path,
-                name: inputs.artifact.name ?? defaultArtifactName(result),
-                archive: inputs.artifact.archive,
-                overwrite: inputs.artifact.overwrite,
-                retentionDays: inputs.artifact.retentionDays,
-            }, {
-                serverUrl: process.env.GITHUB_SERVER_URL,
-                repository: process.env.GITHUB_REPOSITORY,
-                runId: process.env.GITHUB_RUN_ID,
-            });
-            lib_core/* setOutput */.uH("artifact-id", published.id ?? "");
-            lib_core/* setOutput */.uH("artifact-url", published.url ?? "");
-            lib_core/* setOutput */.uH("artifact-digest", published.digest ?? "");
-            lib_core/* info */.pq(`Uploaded artifact ${published.name}${published.url ? `: ${published.url}` : ""}`);
-            return { name: published.name, url: published.url };
-        });
+        facts.artifact = await publishArtifactStep(result, inputs, process.env);
     }
     if (inputs.summary)
-        await writeSummary({ ...successFacts(result), artifact });
+        await writeSummary(facts);
 }
 /** The entry point's only other half: turns any error into a failed step with an annotation. */
 async function fail(error) {
@@ -43537,12 +43902,6 @@ function successFacts(result) {
         header: result.format === "csv" ? result.stats.header : undefined,
         preview: result.format === "csv" ? result.stats.preview : undefined,
     };
-}
-function defaultArtifactName(result) {
-    const period = result.startsOn === null && result.endsOn === null
-        ? "default"
-        : `${result.startsOn}_${result.endsOn}`;
-    return `lucca-report-${result.templateId ?? "report"}-${period}`;
 }
 async function writeSummary(facts) {
     if (!process.env.GITHUB_STEP_SUMMARY)

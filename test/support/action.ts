@@ -27,10 +27,12 @@ export async function runAction(
     signalWhen?: { stdout: RegExp; signal: NodeJS.Signals };
     /** Another copy of dist/ to run. */
     distDir?: string;
+    /** The checked-out repository; default an empty temporary directory. */
+    workspace?: string;
   } = {},
 ): Promise<ActionRun> {
-  const workspace = await tempDir("lucca-action-");
-  const runnerDir = join(workspace, "..", `${workspace.split("/").pop()}-runner`);
+  const workspace = options.workspace ?? (await tempDir("lucca-action-"));
+  const runnerDir = await tempDir("lucca-runner-");
   await mkdir(runnerDir, { recursive: true });
   const outputFile = join(runnerDir, "output");
   const summaryFile = join(runnerDir, "summary.md");

@@ -1,5 +1,8 @@
+import { isAbsolute, relative, resolve } from "node:path";
 import * as core from "@actions/core";
 import { InvalidInputError } from "../../core/errors.ts";
+import { DEFAULT_COMMIT_MESSAGE, unknownPlaceholders } from "../../publish/commit-message.ts";
+import { type Identity, parseIdentity } from "../../publish/git.ts";
 import { parseSettings, type RawSettings, type SettingLabels, type Settings } from "../settings.ts";
 
 export const ACTION_LABELS: SettingLabels = {
@@ -22,7 +25,7 @@ export const ACTION_LABELS: SettingLabels = {
   allowHosts: "allowed-hosts",
 };
 
-export type PublishTarget = "artifact";
+export type PublishTarget = "artifact" | "commit";
 
 export interface ActionInputs {
   settings: Settings;
@@ -33,9 +36,20 @@ export interface ActionInputs {
     archive: boolean;
     overwrite: boolean;
   };
+  commit: {
+    message: string;
+    author: Identity;
+    committer: Identity;
+    branch: string | undefined;
+    ignoreLines: RegExp | undefined;
+    pushAttempts: number;
+  };
+  ifUnchanged: "publish" | "skip";
   summary: boolean;
   summaryPreviewRows: number;
 }
+
+const BOT = "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>";
 
 /** Reads an input as the runner passes it: INPUT_<NAME> with spaces as underscores. */
 export type InputReader = (name: string) => string;
@@ -43,7 +57,7 @@ export type InputReader = (name: string) => string;
 export const runnerInputs: InputReader = (name) => core.getInput(name);
 
 /** Every input into one typed object; every problem reported at once, before any request. */
-export function readInputs(read: InputReader, now: Date): ActionInputs {
+export function readInputs(read: InputReader, now: Date, workspace: string): ActionInputs {
   const issues: string[] = [];
   const raw: RawSettings = {};
   for (const [key, label] of Object.entries(ACTION_LABELS) as [keyof RawSettings, string][]) {
@@ -63,15 +77,27 @@ export function readInputs(read: InputReader, now: Date): ActionInputs {
   }
 
   const publish = list(read("publish") || "artifact");
-  const unknown = publish.filter((target) => target !== "artifact" && target !== "none");
+  const unknown = publish.filter((target) => !["artifact", "commit", "none"].includes(target));
   if (unknown.length > 0) {
-    const later = unknown.includes("commit") ? " (commit is not available yet)" : "";
     issues.push(
-      `publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact or none${later}`,
+      `publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact, commit or none (comma separated)`,
     );
   }
   if (publish.includes("none") && publish.length > 1) {
     issues.push(`publish: "none" cannot be combined with other targets`);
+  }
+  const commit = readCommitInputs(read, issues);
+  if (publish.includes("commit")) {
+    const output = read("output-path").trim();
+    if (output && !isInside(workspace, output)) {
+      issues.push(
+        `output-path: "${output}" is outside the workspace; with publish: commit the file must be inside the repository`,
+      );
+    }
+  }
+  const ifUnchanged = read("if-unchanged").trim() || "publish";
+  if (ifUnchanged !== "publish" && ifUnchanged !== "skip") {
+    issues.push(`if-unchanged: "${ifUnchanged}" must be publish or skip`);
   }
 
   const retention = read("artifact-retention-days").trim();
@@ -100,11 +126,63 @@ export function readInputs(read: InputReader, now: Date): ActionInputs {
   if (issues.length > 0 || settings === undefined) throw new InvalidInputError(issues);
   return {
     settings,
-    publish: publish.filter((target): target is PublishTarget => target === "artifact"),
+    publish: publish.filter(
+      (target): target is PublishTarget => target === "artifact" || target === "commit",
+    ),
     artifact: { name: artifactName, retentionDays, archive, overwrite },
+    commit,
+    ifUnchanged: ifUnchanged as "publish" | "skip",
     summary,
     summaryPreviewRows,
   };
+}
+
+function readCommitInputs(read: InputReader, issues: string[]): ActionInputs["commit"] {
+  const message = read("commit-message").trim() || DEFAULT_COMMIT_MESSAGE;
+  const unknown = unknownPlaceholders(message);
+  if (unknown.length > 0) {
+    issues.push(
+      `commit-message: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows} or {sha256}`,
+    );
+  }
+  const identity = (name: string): Identity => {
+    const text = read(name).trim() || BOT;
+    const parsed = parseIdentity(text);
+    if (!parsed) issues.push(`${name}: "${text}" is not of the form Name <email>`);
+    return parsed ?? { name: "", email: "" };
+  };
+  const author = identity("commit-author");
+  const committer = identity("commit-committer");
+  const branch = read("commit-branch").trim() || undefined;
+  if (
+    branch !== undefined &&
+    !/^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+(?<![./])$/.test(branch)
+  ) {
+    issues.push(`commit-branch: "${branch}" is not a valid branch name`);
+  }
+  const pattern = read("commit-ignore-lines").trim();
+  let ignoreLines: RegExp | undefined;
+  if (pattern) {
+    try {
+      ignoreLines = new RegExp(pattern);
+    } catch (error) {
+      issues.push(
+        `commit-ignore-lines: not a valid regular expression: ${(error as Error).message}`,
+      );
+    }
+  }
+  const attemptsText = read("push-attempts").trim() || "5";
+  const pushAttempts = /^\d+$/.test(attemptsText) ? Number(attemptsText) : Number.NaN;
+  if (!(pushAttempts >= 1 && pushAttempts <= 20)) {
+    issues.push(`push-attempts: "${attemptsText}" must be a whole number from 1 to 20`);
+  }
+  return { message, author, committer, branch, ignoreLines, pushAttempts };
+}
+
+function isInside(workspace: string, path: string): boolean {
+  const target = resolve(workspace, path);
+  const rel = relative(workspace, target);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
 }
 
 function list(text: string): string[] {

@@ -12,8 +12,10 @@ import type { ReportJobResult } from "../../core/report-job.ts";
 import { nodeFileSink } from "../node-file-sink.ts";
 import { progressLines } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
+import { isForkPullRequestTarget } from "./fork-guard.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
 import { fetchForEnvironment } from "./proxy-fetch.ts";
+import { publishArtifactStep, publishCommitStep } from "./publish-steps.ts";
 import { renderSummary, type SummaryFacts } from "./summary-markdown.ts";
 
 /** What is known so far, for the summary and the error annotation if the run fails. */
@@ -32,14 +34,20 @@ export async function run(): Promise<void> {
   if (apiKey) core.setSecret(apiKey);
   listenForCancellation();
 
-  const inputs = readInputs(runnerInputs, new Date());
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const inputs = readInputs(runnerInputs, new Date(), workspace);
   state.inputs = inputs;
+  if (inputs.publish.includes("commit") && isForkPullRequestTarget(process.env)) {
+    throw new InvalidInputError(
+      "publish: commit is refused on pull_request_target from a fork: that run holds write access on behalf of someone else's code",
+    );
+  }
   for (const warning of inputs.settings.warnings) core.warning(warning);
 
   const result = await inGroups(async (onEvent) =>
     runJobFromSettings(inputs.settings, {
       fetch: await fetchForEnvironment(process.env),
-      sink: nodeFileSink(process.env.GITHUB_WORKSPACE || process.cwd()),
+      sink: nodeFileSink(workspace),
       signal: cancel.signal,
       previewRows: inputs.summaryPreviewRows,
       onEvent,
@@ -47,33 +55,20 @@ export async function run(): Promise<void> {
   );
   setReportOutputs(result);
 
-  let artifact: SummaryFacts["artifact"];
+  const facts = successFacts(result);
+  if (inputs.publish.includes("commit")) {
+    facts.commit = await publishCommitStep(
+      result,
+      inputs,
+      { ...process.env, GITHUB_WORKSPACE: workspace },
+      cancel.signal,
+    );
+  }
   if (inputs.publish.includes("artifact")) {
-    artifact = await core.group("Publish the workflow artifact", async () => {
-      const { publishArtifact } = await import("../../publish/artifact.ts");
-      const published = await publishArtifact(
-        {
-          filePath: result.path,
-          name: inputs.artifact.name ?? defaultArtifactName(result),
-          archive: inputs.artifact.archive,
-          overwrite: inputs.artifact.overwrite,
-          retentionDays: inputs.artifact.retentionDays,
-        },
-        {
-          serverUrl: process.env.GITHUB_SERVER_URL,
-          repository: process.env.GITHUB_REPOSITORY,
-          runId: process.env.GITHUB_RUN_ID,
-        },
-      );
-      core.setOutput("artifact-id", published.id ?? "");
-      core.setOutput("artifact-url", published.url ?? "");
-      core.setOutput("artifact-digest", published.digest ?? "");
-      core.info(`Uploaded artifact ${published.name}${published.url ? `: ${published.url}` : ""}`);
-      return { name: published.name, url: published.url };
-    });
+    facts.artifact = await publishArtifactStep(result, inputs, process.env);
   }
 
-  if (inputs.summary) await writeSummary({ ...successFacts(result), artifact });
+  if (inputs.summary) await writeSummary(facts);
 }
 
 /** The entry point's only other half: turns any error into a failed step with an annotation. */
@@ -212,16 +207,6 @@ function successFacts(result: ReportJobResult): SummaryFacts {
     header: result.format === "csv" ? result.stats.header : undefined,
     preview: result.format === "csv" ? result.stats.preview : undefined,
   };
-}
-
-export function defaultArtifactName(
-  result: Pick<ReportJobResult, "templateId" | "startsOn" | "endsOn">,
-): string {
-  const period =
-    result.startsOn === null && result.endsOn === null
-      ? "default"
-      : `${result.startsOn}_${result.endsOn}`;
-  return `lucca-report-${result.templateId ?? "report"}-${period}`;
 }
 
 async function writeSummary(facts: SummaryFacts): Promise<void> {

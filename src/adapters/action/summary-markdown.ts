@@ -21,6 +21,9 @@ export interface SummaryFacts {
   sha256?: string | undefined;
   path?: string | undefined;
   artifact?: { name: string; url: string | undefined } | undefined;
+  commit?:
+    | { branch: string; changed: boolean; sha: string | undefined; url: string | undefined }
+    | undefined;
   header?: string[] | undefined;
   preview?: string[][] | undefined;
   failure?: { title: string; message: string; resume?: string | undefined } | undefined;
@@ -61,6 +64,20 @@ export function renderSummary(facts: SummaryFacts): string {
       facts.artifact.url
         ? `[${escapeCell(facts.artifact.name)}](${facts.artifact.url})`
         : escapeCell(facts.artifact.name),
+    );
+  }
+  if (facts.commit) {
+    const { commit } = facts;
+    const link = commit.sha
+      ? commit.url
+        ? `[${commit.sha.slice(0, 7)}](${commit.url})`
+        : commit.sha.slice(0, 7)
+      : "";
+    row(
+      "Commit",
+      commit.changed
+        ? `${link} on \`${escapeCell(commit.branch)}\``
+        : `unchanged on \`${escapeCell(commit.branch)}\`: nothing committed`,
     );
   }
   lines.push("");

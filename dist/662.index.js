@@ -1,0 +1,113 @@
+export const id = 662;
+export const ids = [662];
+export const modules = {
+
+/***/ 26662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commitReport: () => (/* binding */ commitReport),
+/* harmony export */   sameContent: () => (/* binding */ sameContent)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(93915);
+/* harmony import */ var _core_delay_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(36968);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74296);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26586);
+
+
+
+
+
+
+
+/**
+ * Commits the report on top of the remote branch and pushes it, never by force. When the
+ * push is refused because another run moved the branch, the commit is made again on the new
+ * tip (a rebase of a one-file change), unless that run changed the same file differently.
+ */
+async function commitReport(request) {
+    const git = new _git_js__WEBPACK_IMPORTED_MODULE_4__/* .Git */ .TU(request.workspace);
+    const remote = request.remote ?? "origin";
+    const signal = request.signal ?? new AbortController().signal;
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(request.workspace, request.filePath).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join("/");
+    if (path.startsWith("../") || path === "" || path === "..") {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot commit ${request.filePath}: it is outside the workspace ${request.workspace}`);
+    }
+    const branch = request.branch ?? (await git.currentBranch());
+    if (branch === undefined) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1("Cannot commit the report as HEAD is detached: set commit-branch to the branch to push to");
+    }
+    const ours = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(request.filePath);
+    const indexFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), `lucca-report-index-${crypto.randomUUID()}`);
+    let previous;
+    try {
+        for (let attempt = 1;; attempt++) {
+            signal.throwIfAborted();
+            const tip = await git.fetchBranch(remote, branch);
+            const base = tip ?? (await git.run(["rev-parse", "HEAD"]));
+            const theirs = await git.readFileAt(base, path);
+            if (theirs !== undefined && sameContent(theirs, ours, request.ignoreLines)) {
+                return { branch, changed: false, commitSha: undefined, pushed: false, attempts: attempt };
+            }
+            if (previous && previous.base !== base && !sameBytes(previous.content, theirs)) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: while this run was pushing, another one changed ${path} differently ` +
+                    `(now at ${base.slice(0, 12)}). Nothing was overwritten; check which report is right and re-run.`);
+            }
+            const commit = await git.commitFile({
+                parent: base,
+                path,
+                file: request.filePath,
+                message: request.message,
+                author: request.author,
+                committer: request.committer,
+                indexFile,
+            });
+            await request.beforePush?.(attempt);
+            if ((await git.push(remote, commit, branch)) === "pushed") {
+                return { branch, changed: true, commitSha: commit, pushed: true, attempts: attempt };
+            }
+            if (attempt >= request.pushAttempts) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`);
+            }
+            previous = { base, content: theirs };
+            await (0,_core_delay_js__WEBPACK_IMPORTED_MODULE_5__/* .delay */ .c)((0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_6__/* .backoffDelay */ .E)(attempt - 1, {
+                initialMs: 500,
+                maxMs: 8000,
+                jitter: 0.5,
+                random: request.random,
+            }), signal);
+        }
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(indexFile, { force: true });
+    }
+}
+function sameBytes(a, b) {
+    return a === undefined || b === undefined ? a === b : a.equals(b);
+}
+/** Equal bytes, or equal once the lines matching `ignore` (an export timestamp, say) are left out. */
+function sameContent(a, b, ignore) {
+    if (a.equals(b))
+        return true;
+    if (!ignore)
+        return false;
+    const kept = (bytes) => bytes
+        .toString("utf8")
+        .replace(/^\uFEFF/, "")
+        .split(/\r?\n/)
+        .filter((line) => !ignore.test(line))
+        .join("\n");
+    return kept(a) === kept(b);
+}
+
+
+/***/ })
+
+};
