@@ -43755,6 +43755,7 @@ async function run() {
     }));
     setReportOutputs(result);
     const facts = successFacts(result);
+    state.facts = facts;
     if (inputs.publish.includes("commit")) {
         facts.commit = await publishCommitStep(result, inputs, { ...process.env, GITHUB_WORKSPACE: workspace }, cancel.signal);
     }
@@ -43775,12 +43776,14 @@ async function fail(error) {
         return;
     const settings = state.inputs?.settings;
     await writeSummary({
-        templateId: settings?.templateId,
-        startsOn: settings?.period.startsOn,
-        endsOn: settings?.period.endsOn,
-        reportId: state.reportId,
+        ...(state.facts ?? {
+            templateId: settings?.templateId,
+            startsOn: settings?.period.startsOn,
+            endsOn: settings?.period.endsOn,
+            reportId: state.reportId,
+            durationMs: Date.now() - state.startedAt,
+        }),
         status: failure.status,
-        durationMs: Date.now() - state.startedAt,
         failure,
     }).catch((summaryError) => lib_core/* warning */.$e(`Could not write the job summary: ${String(summaryError)}`));
 }

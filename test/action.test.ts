@@ -258,8 +258,10 @@ describe("artifact publishing with the real @actions/artifact client", () => {
     expect(run.stdout).toMatch(
       /::error title=Lucca report failed::.*GitHub Enterprise Server.*publish: commit/,
     );
-    // The report itself was fetched and is reported in the outputs.
+    // The report itself was fetched: outputs and the failure summary still say what it holds.
     expect(run.outputs["report-id"]).toBe("1001");
+    expect(run.summary).toMatch(/❌/);
+    expect(run.summary).toMatch(/\| Rows \| 30 \|/);
   });
 });
 

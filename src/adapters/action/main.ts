@@ -22,6 +22,8 @@ import { renderSummary, type SummaryFacts } from "./summary-markdown.ts";
 interface RunState {
   inputs?: ActionInputs;
   reportId?: string;
+  /** Set once the report is downloaded, so a failed publish still shows what was fetched. */
+  facts?: SummaryFacts;
   startedAt: number;
 }
 
@@ -56,6 +58,7 @@ export async function run(): Promise<void> {
   setReportOutputs(result);
 
   const facts = successFacts(result);
+  state.facts = facts;
   if (inputs.publish.includes("commit")) {
     facts.commit = await publishCommitStep(
       result,
@@ -81,12 +84,14 @@ export async function fail(error: unknown): Promise<void> {
   if (state.inputs?.summary === false) return;
   const settings = state.inputs?.settings;
   await writeSummary({
-    templateId: settings?.templateId,
-    startsOn: settings?.period.startsOn,
-    endsOn: settings?.period.endsOn,
-    reportId: state.reportId,
+    ...(state.facts ?? {
+      templateId: settings?.templateId,
+      startsOn: settings?.period.startsOn,
+      endsOn: settings?.period.endsOn,
+      reportId: state.reportId,
+      durationMs: Date.now() - state.startedAt,
+    }),
     status: failure.status,
-    durationMs: Date.now() - state.startedAt,
     failure,
   }).catch((summaryError: unknown) =>
     core.warning(`Could not write the job summary: ${String(summaryError)}`),
