@@ -12,6 +12,7 @@ import type { ReportJobResult } from "../../core/report-job.ts";
 import { nodeFileSink } from "../node-file-sink.ts";
 import { progressLines } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
+import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
 import { fetchForEnvironment } from "./proxy-fetch.ts";
@@ -68,7 +69,26 @@ export async function run(): Promise<void> {
     );
   }
   if (inputs.publish.includes("artifact")) {
-    facts.artifact = await publishArtifactStep(result, inputs, process.env);
+    const change = await detectChange(result, inputs, process.env);
+    facts.change = change;
+    if (!inputs.publish.includes("commit")) {
+      core.setOutput(
+        "changed",
+        change.state === "changed" || change.state === "first"
+          ? "true"
+          : change.state === "unchanged"
+            ? "false"
+            : "",
+      );
+    }
+    if (change.state === "unchanged" && inputs.ifUnchanged === "skip") {
+      core.info("if-unchanged is skip: the artifact is not uploaded again");
+      facts.artifactSkipped = true;
+    } else {
+      facts.artifact = await publishArtifactStep(result, inputs, process.env);
+    }
+    if (change.state === "first" || change.state === "changed")
+      await rememberReport(result, inputs, process.env);
   }
 
   if (inputs.summary) await writeSummary(facts);

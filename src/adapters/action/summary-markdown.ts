@@ -1,5 +1,6 @@
 import { formatDuration } from "../../core/duration.ts";
 import { periodText } from "../progress-lines.ts";
+import type { ChangeFacts } from "./change-step.ts";
 
 const MAX_CELL = 80;
 const MAX_COLUMNS = 20;
@@ -21,6 +22,8 @@ export interface SummaryFacts {
   sha256?: string | undefined;
   path?: string | undefined;
   artifact?: { name: string; url: string | undefined } | undefined;
+  change?: ChangeFacts | undefined;
+  artifactSkipped?: boolean | undefined;
   commit?:
     | { branch: string; changed: boolean; sha: string | undefined; url: string | undefined }
     | undefined;
@@ -80,11 +83,55 @@ export function renderSummary(facts: SummaryFacts): string {
         : `unchanged on \`${escapeCell(commit.branch)}\`: nothing committed`,
     );
   }
+  if (facts.artifactSkipped)
+    row("Artifact", "not uploaded: unchanged since the previous run (if-unchanged: skip)");
   lines.push("");
+  if (facts.change) lines.push(...changeSection(facts.change));
   if (ok && facts.header && facts.preview && facts.preview.length > 0) {
     lines.push(...previewTable(facts.header, facts.preview, facts.rows ?? facts.preview.length));
   }
   return `${lines.join("\n")}\n`;
+}
+
+function changeSection(change: ChangeFacts): string[] {
+  const title = "### Since the previous run";
+  switch (change.state) {
+    case "first":
+      return [
+        title,
+        "",
+        "First run for this template and period: nothing to compare with yet.",
+        "",
+      ];
+    case "unavailable":
+      return [
+        title,
+        "",
+        `Change detection was off for this run: ${escapeText(change.reason)}.`,
+        "",
+      ];
+    case "unchanged":
+      return [title, "", "No change: the report is the same as the previous run's.", ""];
+    case "changed": {
+      const diff = change.diff;
+      if (!diff?.comparedRecords) return [title, "", "The report changed.", ""];
+      const lines = [
+        title,
+        "",
+        `The report changed: **${diff.added}** row(s) added, **${diff.removed}** removed.`,
+        "",
+      ];
+      const examples = (label: string, rows: string[]) =>
+        rows.length === 0
+          ? []
+          : [`${label}:`, "", ...rows.map((r) => `- \`${r.replace(/`/g, "'")}\``), ""];
+      return [
+        ...lines,
+        ...examples("Added, for example", diff.addedExamples),
+        ...examples("Removed, for example", diff.removedExamples),
+      ];
+    }
+  }
 }
 
 function previewTable(header: string[], rows: string[][], total: number): string[] {

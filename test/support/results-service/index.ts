@@ -62,6 +62,8 @@ export interface ResultsService {
    * @default 503
    */
   failStatus?: number | undefined;
+  /** Like failAll, for the Twirp services whose name ends with one of these (e.g. "CacheService"). */
+  failServices?: string[] | undefined;
   /** Stops the Twirp server and Azurite and removes the temp dirs. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -121,7 +123,7 @@ export async function startResultsService(
     }
     calls.push({ method, service, body });
 
-    if (state?.failAll) {
+    if (state?.failAll || state?.failServices?.some((name) => service.endsWith(name))) {
       const status = state.failStatus ?? 503;
       sendJson(res, status, { code: codeForStatus(status), msg: "service unavailable" });
       return;

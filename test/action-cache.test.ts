@@ -1,0 +1,107 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type Simulator, startSimulator } from "../simulator/server.ts";
+import { runAction } from "./support/action.ts";
+import { type ResultsService, startResultsService } from "./support/results-service/index.ts";
+
+const KEY = "cache-key-2b8e41c7";
+let sim: Simulator | undefined;
+let service: ResultsService;
+
+beforeAll(async () => {
+  service = await startResultsService();
+}, 60_000);
+afterAll(async () => {
+  await service?.close();
+});
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+  service.failAll = false;
+});
+
+const CSV = "Collaborateur;Heures\r\nAda;151,67\r\nBob;140,00\r\n";
+
+const inputsFor = (s: Simulator, extra: Record<string, string> = {}) => ({
+  domain: s.url,
+  "api-key": KEY,
+  "template-id": "42",
+  "poll-interval": "20ms",
+  publish: "artifact",
+  "artifact-overwrite": "true",
+  ...extra,
+});
+
+describe("change detection across runs with the real @actions/cache client", () => {
+  it("says first, then unchanged (skipping the upload when asked), then what changed", async () => {
+    sim = await startSimulator({ apiKey: KEY, generationMs: 20, csvBody: CSV });
+    const inputs = inputsFor(sim, { period: "2026-10", "artifact-name": "october" });
+
+    const first = await runAction(inputs, { env: service.env });
+    expect(first.code, first.stdout).toBe(0);
+    expect(first.outputs.changed).toBe("true");
+    expect(first.summary).toMatch(/First run for this template and period/);
+    expect(service.caches().filter((entry) => entry.finalized)).toHaveLength(1);
+    expect(service.caches()[0]?.key).toMatch(/^lucca-report-v1-[0-9a-f]{16}-/);
+    expect(service.caches()[0]?.key).not.toContain("42");
+
+    const uploadsBefore = service.calls.filter((call) => call.method === "CreateArtifact").length;
+    const same = await runAction({ ...inputs, "if-unchanged": "skip" }, { env: service.env });
+    expect(same.code, same.stdout).toBe(0);
+    expect(same.outputs.changed).toBe("false");
+    expect(same.summary).toMatch(/No change: the report is the same/);
+    expect(same.summary).toMatch(/not uploaded: unchanged/);
+    expect(service.calls.filter((call) => call.method === "CreateArtifact")).toHaveLength(
+      uploadsBefore,
+    );
+    expect(service.caches().filter((entry) => entry.finalized)).toHaveLength(1);
+
+    sim.set({ csvBody: `${CSV}Zoé;7,50\r\n`.replace("Bob;140,00\r\n", "") });
+    const changed = await runAction(inputs, { env: service.env });
+    expect(changed.code, changed.stdout).toBe(0);
+    expect(changed.outputs.changed).toBe("true");
+    expect(changed.summary).toMatch(/\*\*1\*\* row\(s\) added, \*\*1\*\* removed/);
+    expect(changed.summary).toContain("- `Zoé;7,50`");
+    expect(changed.summary).toContain("- `Bob;140,00`");
+    expect(service.caches().filter((entry) => entry.finalized)).toHaveLength(2);
+
+    // Another period of the same template is compared with nothing.
+    const other = await runAction(
+      { ...inputs, period: "2026-09", "artifact-name": "september" },
+      { env: service.env },
+    );
+    expect(other.code, other.stdout).toBe(0);
+    expect(other.summary).toMatch(/First run for this template and period/);
+  });
+
+  it("goes on, and says so once, when the cache service is unavailable", async () => {
+    sim = await startSimulator({ apiKey: KEY, generationMs: 20, csvBody: CSV });
+    service.failServices = ["CacheService"];
+    service.failStatus = 400;
+    try {
+      const run = await runAction(
+        inputsFor(sim, { period: "2026-08", "artifact-name": "august" }),
+        { env: service.env },
+      );
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.outputs.changed).toBe("");
+      expect(run.outputs["artifact-id"]).toMatch(/^\d+$/);
+      expect(run.stdout.match(/::warning::Change detection is off for this run/g)).toHaveLength(1);
+      expect(run.summary).toMatch(/Change detection was off for this run/);
+    } finally {
+      service.failServices = undefined;
+      service.failStatus = 503;
+    }
+  });
+
+  it("skips change detection where no cache service is configured at all", async () => {
+    sim = await startSimulator({ apiKey: KEY, generationMs: 20, csvBody: CSV });
+    const env = { ...service.env, ACTIONS_CACHE_SERVICE_V2: "" };
+    const run = await runAction(inputsFor(sim, { period: "2026-07", "artifact-name": "july" }), {
+      env,
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.summary).toMatch(
+      /Change detection was off for this run: the Actions cache service is not configured/,
+    );
+  });
+});
