@@ -68,7 +68,7 @@ export const DEFAULTS = {
   format: "csv",
   timeout: "15m",
   pollInterval: "1s",
-  maxPollInterval: "15s",
+  maxPollInterval: "8s",
   requestTimeout: "30s",
   maxRetries: "5",
   generationAttempts: "2",

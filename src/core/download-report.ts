@@ -1,4 +1,4 @@
-import { type CsvStats, CsvStatsCollector, csvStatsTransform } from "./csv-stats.ts";
+import { type CsvStats, CsvStatsCollector } from "./csv-stats.ts";
 import { LuccaReportError } from "./errors.ts";
 import type { FileSink, PendingFile } from "./file-sink.ts";
 import type { JobEventListener } from "./job-events.ts";
@@ -72,17 +72,11 @@ async function downloadOnce(
     if (!response.body) throw new TransientFailure("the download has no body");
     file = await deps.sink.create(target);
     armIdle();
-    const watchdog = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        armIdle();
-        controller.enqueue(chunk);
-      },
-    });
     try {
-      await response.body
-        .pipeThrough(watchdog)
-        .pipeThrough(csvStatsTransform(collector))
-        .pipeTo(file.writable);
+      await copyCounting(response.body, file.writable, (chunk) => {
+        armIdle();
+        collector.update(chunk);
+      });
     } catch (error) {
       if (deps.signal.aborted) throw deps.signal.reason;
       if (error instanceof LuccaReportError) throw error;
@@ -104,6 +98,35 @@ async function downloadOnce(
     throw error;
   } finally {
     clearTimeout(idle);
+  }
+}
+
+/**
+ * Reads the body and writes it, one chunk in flight to the disk while the next is read: a
+ * plain loop costs less than chained TransformStreams at hundreds of MB/s.
+ */
+async function copyCounting(
+  body: ReadableStream<Uint8Array>,
+  writable: WritableStream<Uint8Array>,
+  onChunk: (chunk: Uint8Array) => void,
+): Promise<void> {
+  const reader = body.getReader();
+  const writer = writable.getWriter();
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      onChunk(value);
+      await writing;
+      writing = writer.write(value);
+    }
+    await writing;
+    await writer.close();
+  } catch (error) {
+    reader.cancel(error).catch(() => {});
+    writer.abort(error).catch(() => {});
+    throw error;
   }
 }
 

@@ -1,7 +1,7 @@
 export interface PollDelayOptions {
   /** First wait after creating the report. @default 1000 */
   intervalMs: number;
-  /** Longest wait between two status checks. @default 15_000 */
+  /** Longest wait between two status checks. @default 8_000 */
   maxIntervalMs: number;
   /** Growth per check. @default 1.5 */
   multiplier?: number;

@@ -27,7 +27,7 @@ Period (default: the template's own period):
 Waiting and retries (durations: 1500ms, 90s, 15m, 1h30m, or seconds):
   --timeout D                overall deadline (default 15m)
   --poll-interval D          first wait between status checks (default 1s)
-  --max-poll-interval D      longest wait between status checks (default 15s)
+  --max-poll-interval D      longest wait between status checks (default 8s)
   --request-timeout D        per request (default 30s)
   --max-retries N            retries of a failed request (default 5)
   --generation-attempts N    reports created in all when Lucca fails one (default 2)
