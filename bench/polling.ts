@@ -1,0 +1,151 @@
+// Polling: how soon a finished report is seen, and what it costs of the tenant's budget.
+// The schedules are evaluated in simulated time (the pure nextPollDelay over many random
+// generation times), then confirmed in real time against the simulator for 2 s reports.
+
+import { startSimulator } from "../simulator/server.ts";
+import { DEFAULTS } from "../src/adapters/settings.ts";
+import { parseDuration } from "../src/core/duration.ts";
+import { createLuccaClient } from "../src/core/lucca-client.ts";
+import { nextPollDelay } from "../src/core/poll.ts";
+import { runReportJob } from "../src/core/report-job.ts";
+import { type Figure, median, round, seededRandom } from "./figures.ts";
+import { nullSink } from "./null-sink.ts";
+
+const RUNS = 400;
+const FIXED_MS = 10_000;
+const intervalMs = parseDuration(DEFAULTS.pollInterval, "poll-interval");
+const maxIntervalMs = parseDuration(DEFAULTS.maxPollInterval, "max-poll-interval");
+
+/** Check times (ms after creation) of our poller until `doneAt` is seen. */
+function ourChecks(doneAt: number, random: () => number): number[] {
+  const checks: number[] = [];
+  let at = 0;
+  for (let index = 0; checks.at(-1) === undefined || (checks.at(-1) as number) < doneAt; index++) {
+    at += nextPollDelay(index, { intervalMs, maxIntervalMs, random });
+    checks.push(at);
+  }
+  return checks;
+}
+
+function fixedChecks(doneAt: number): number[] {
+  const checks: number[] = [];
+  for (let at = FIXED_MS; checks.length === 0 || (checks.at(-1) as number) < doneAt; at += FIXED_MS)
+    checks.push(at);
+  return checks;
+}
+
+function maxInWindow(checks: number[], windowMs: number): number {
+  let most = 0;
+  for (let i = 0, j = 0; i < checks.length; i++) {
+    while ((checks[i] as number) - (checks[j] as number) >= windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+export async function pollingFigures(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const random = seededRandom(42);
+  let worstWindow = 0;
+  let shortestGap = Number.POSITIVE_INFINITY;
+  for (const seconds of [2, 20, 60]) {
+    const ours: number[] = [];
+    const fixed: number[] = [];
+    const requests: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      // Generation times vary around the nominal one, so no poller gets lucky with the phase.
+      const doneAt = seconds * 1000 * (0.75 + 0.5 * random());
+      const checks = ourChecks(doneAt, random);
+      ours.push((checks.at(-1) as number) - doneAt);
+      fixed.push((fixedChecks(doneAt).at(-1) as number) - doneAt);
+      requests.push(checks.length);
+      worstWindow = Math.max(worstWindow, maxInWindow(checks, 60_000));
+      for (let i = 1; i < checks.length; i++)
+        shortestGap = Math.min(shortestGap, (checks[i] as number) - (checks[i - 1] as number));
+    }
+    const ratio = median(ours) / median(fixed);
+    figures.push({
+      name: `polling ${seconds}s: median detection latency, ours / fixed 10 s poller (simulated time)`,
+      value: round(ratio),
+      unit: "ratio",
+      reference: `fixed 10 s poller median ${round(median(fixed) / 1000, 1)} s; ours ${round(median(ours) / 1000, 1)} s; ${RUNS} runs`,
+      target: "<= 0.5",
+      met: ratio <= 0.5,
+    });
+    figures.push({
+      name: `polling ${seconds}s: median status requests per report`,
+      value: median(requests),
+      unit: "requests",
+      reference: `fixed 10 s poller: about ${Math.ceil((seconds * 1000) / FIXED_MS)}`,
+      target: "count",
+      met: true,
+    });
+  }
+  figures.push({
+    name: "polling: most status requests in any 60 s window (simulated, all runs)",
+    value: worstWindow,
+    unit: "requests",
+    reference: "Lucca allows 50 per minute for the whole tenant",
+    target: "<= 10",
+    met: worstWindow <= 10,
+  });
+  figures.push({
+    name: "polling: shortest gap between two status requests (simulated, all runs)",
+    value: round(shortestGap / 1000),
+    unit: "s",
+    reference: "one request per second",
+    target: ">= 1",
+    met: shortestGap >= 1000,
+  });
+  figures.push(await realTimeConfirmation());
+  return figures;
+}
+
+/** Real HTTP, real timers: the latency the simulator sees for 2 s reports. */
+async function realTimeConfirmation(): Promise<Figure> {
+  const latencies: number[] = [];
+  const sim = await startSimulator({ generationMs: 2000, rows: 10, rateLimit: false });
+  try {
+    for (let run = 0; run < 5; run++) {
+      const result = await runReportJob(
+        {
+          templateId: "42",
+          period: { startsOn: null, endsOn: null },
+          format: "csv",
+          timeoutMs: 60_000,
+          poll: { intervalMs, maxIntervalMs },
+          requestTimeoutMs: 30_000,
+          generationAttempts: 1,
+        },
+        {
+          createClient: (signal) =>
+            createLuccaClient({
+              baseUrl: new URL(sim.url),
+              apiKey: sim.apiKey,
+              fetch,
+              signal,
+              requestTimeoutMs: 30_000,
+              maxRetries: 0,
+            }),
+          sink: nullSink(),
+        },
+      );
+      const report = sim.reports.get(result.reportId);
+      const download = sim.requests.find((r) =>
+        r.path.endsWith(`/${result.reportId}/download-csv`),
+      );
+      if (report && download) latencies.push(download.at - report.finishedAt);
+    }
+  } finally {
+    await sim.close();
+  }
+  const value = median(latencies) / 1000;
+  return {
+    name: "polling 2s: median detection latency, real time against the simulator",
+    value: round(value),
+    unit: "s",
+    reference: "a fixed 10 s poller would see a 2 s report after 8 s",
+    target: "<= 4",
+    met: value <= 4,
+  };
+}
