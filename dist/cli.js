@@ -11301,15 +11301,26 @@ async function createTemplateFromFile(args, io) {
             issues.push(`--file: cannot read "${args.templateFile}" as JSON: ${error.message}`);
         }
     }
+    let requestTimeoutMs = 0;
+    try {
+        requestTimeoutMs = parseDuration(args.raw.requestTimeout ?? DEFAULTS.requestTimeout, "--request-timeout");
+    }
+    catch (error) {
+        if (!(error instanceof errors/* InvalidInputError */.oC))
+            throw error;
+        issues.push(...error.issues);
+    }
+    const retries = args.raw.maxRetries ?? DEFAULTS.maxRetries;
+    if (!/^\d+$/.test(retries))
+        issues.push(`--max-retries: "${retries}" is not a whole number of at least 0`);
     if (issues.length > 0 || connection === undefined)
         throw new errors/* InvalidInputError */.oC(issues);
-    const requestTimeoutMs = parseDuration(args.raw.requestTimeout ?? DEFAULTS.requestTimeout, "--request-timeout");
     const client = createLuccaClient({
         ...connection,
         fetch: io.fetch,
         signal: io.signal,
         requestTimeoutMs,
-        maxRetries: Number(args.raw.maxRetries ?? DEFAULTS.maxRetries),
+        maxRetries: Number(retries),
     });
     const template = await client.createTemplate(payload);
     return template.id;

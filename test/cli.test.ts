@@ -292,6 +292,19 @@ describe("lucca-report CLI against the simulator", () => {
     });
     expect(report.code, report.stderr).toBe(0);
   });
+  it("rejects a bad template file or option before sending it", async () => {
+    const s = await simulator();
+    const cwd = (await runCliHere(["--version"])).cwd;
+    await writeFile(join(cwd, "bad.json"), JSON.stringify({ name: "no columns" }));
+    const run = await runCliHere(
+      ["template", "create", "--domain", s.url, "--file", "bad.json", "--max-retries=x"],
+      { env, cwd },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--file: bad\.json is not a report template/);
+    expect(run.stderr).toMatch(/--max-retries: "x"/);
+    expect(s.requests).toHaveLength(0);
+  });
 });
 
 describe("invalid input fails with exit 2 before any request", () => {

@@ -28,17 +28,26 @@ export async function createTemplateFromFile(args: CliArgs, io: CliIo): Promise<
       );
     }
   }
+  let requestTimeoutMs = 0;
+  try {
+    requestTimeoutMs = parseDuration(
+      args.raw.requestTimeout ?? DEFAULTS.requestTimeout,
+      "--request-timeout",
+    );
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    issues.push(...error.issues);
+  }
+  const retries = args.raw.maxRetries ?? DEFAULTS.maxRetries;
+  if (!/^\d+$/.test(retries))
+    issues.push(`--max-retries: "${retries}" is not a whole number of at least 0`);
   if (issues.length > 0 || connection === undefined) throw new InvalidInputError(issues);
-  const requestTimeoutMs = parseDuration(
-    args.raw.requestTimeout ?? DEFAULTS.requestTimeout,
-    "--request-timeout",
-  );
   const client = createLuccaClient({
     ...connection,
     fetch: io.fetch,
     signal: io.signal,
     requestTimeoutMs,
-    maxRetries: Number(args.raw.maxRetries ?? DEFAULTS.maxRetries),
+    maxRetries: Number(retries),
   });
   const template = await client.createTemplate(payload);
   return template.id;
