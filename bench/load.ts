@@ -2,10 +2,8 @@
 // per minute, compared with jobs run one after another.
 
 import { startSimulator } from "../simulator/server.ts";
-import { createLuccaClient } from "../src/core/lucca-client.ts";
-import { runReportJob } from "../src/core/report-job.ts";
 import { type Figure, round } from "./figures.ts";
-import { nullSink } from "./null-sink.ts";
+import { benchJob } from "./job.ts";
 
 const JOBS = 20;
 const SEQUENTIAL_SAMPLE = 4;
@@ -17,30 +15,7 @@ async function runJobs(count: number, parallel: boolean) {
     rows: 100,
     rateLimit: { requests: 50, windowMs: 60_000 },
   });
-  const job = () =>
-    runReportJob(
-      {
-        templateId: "42",
-        period: { startsOn: null, endsOn: null },
-        format: "csv",
-        timeoutMs: 15 * 60_000,
-        poll: { intervalMs: 1000, maxIntervalMs: 8000 },
-        requestTimeoutMs: 30_000,
-        generationAttempts: 2,
-      },
-      {
-        createClient: (signal) =>
-          createLuccaClient({
-            baseUrl: new URL(sim.url),
-            apiKey: sim.apiKey,
-            fetch,
-            signal,
-            requestTimeoutMs: 30_000,
-            maxRetries: 5,
-          }),
-        sink: nullSink(),
-      },
-    );
+  const job = () => benchJob(sim, { maxIntervalMs: 8000, maxRetries: 5 });
   const started = performance.now();
   let failed = 0;
   try {

@@ -5,11 +5,9 @@
 import { startSimulator } from "../simulator/server.ts";
 import { DEFAULTS } from "../src/adapters/settings.ts";
 import { parseDuration } from "../src/core/duration.ts";
-import { createLuccaClient } from "../src/core/lucca-client.ts";
 import { nextPollDelay } from "../src/core/poll.ts";
-import { runReportJob } from "../src/core/report-job.ts";
 import { type Figure, median, round, seededRandom } from "./figures.ts";
-import { nullSink } from "./null-sink.ts";
+import { benchJob } from "./job.ts";
 
 const RUNS = 400;
 const FIXED_MS = 10_000;
@@ -107,29 +105,7 @@ async function realTimeConfirmation(): Promise<Figure> {
   const sim = await startSimulator({ generationMs: 2000, rows: 10, rateLimit: false });
   try {
     for (let run = 0; run < 5; run++) {
-      const result = await runReportJob(
-        {
-          templateId: "42",
-          period: { startsOn: null, endsOn: null },
-          format: "csv",
-          timeoutMs: 60_000,
-          poll: { intervalMs, maxIntervalMs },
-          requestTimeoutMs: 30_000,
-          generationAttempts: 1,
-        },
-        {
-          createClient: (signal) =>
-            createLuccaClient({
-              baseUrl: new URL(sim.url),
-              apiKey: sim.apiKey,
-              fetch,
-              signal,
-              requestTimeoutMs: 30_000,
-              maxRetries: 0,
-            }),
-          sink: nullSink(),
-        },
-      );
+      const result = await benchJob(sim, { intervalMs, maxIntervalMs, maxRetries: 0 });
       const report = sim.reports.get(result.reportId);
       const download = sim.requests.find((r) =>
         r.path.endsWith(`/${result.reportId}/download-csv`),

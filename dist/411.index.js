@@ -42,13 +42,9 @@ function cacheKeyPrefix(identity) {
  * `workDir` must be the same absolute path on every run: the cache version depends on it.
  */
 async function restorePrevious(identity, options) {
-    if (!_actions_cache__WEBPACK_IMPORTED_MODULE_3__/* .isFeatureAvailable */ .w3())
-        return {
-            status: "unavailable",
-            reason: "the Actions cache service is not configured for this runner",
-        };
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(options.workDir, { recursive: true, force: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(options.workDir, { recursive: true });
+    const unavailable = await prepare(options.workDir);
+    if (unavailable)
+        return unavailable;
     const prefix = cacheKeyPrefix(identity);
     let key;
     // The cache library reports service failures as a warning and answers "no match"; watch for
@@ -78,13 +74,9 @@ async function restorePrevious(identity, options) {
 }
 /** Remembers this run's report for the next run of the same template and period. */
 async function savePrevious(identity, file, options) {
-    if (!_actions_cache__WEBPACK_IMPORTED_MODULE_3__/* .isFeatureAvailable */ .w3())
-        return {
-            status: "unavailable",
-            reason: "the Actions cache service is not configured for this runner",
-        };
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(options.workDir, { recursive: true, force: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(options.workDir, { recursive: true });
+    const unavailable = await prepare(options.workDir);
+    if (unavailable)
+        return unavailable;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(file.csvPath, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(options.workDir, REPORT_FILE));
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(options.workDir, META_FILE), JSON.stringify({ sha256: file.sha256, savedAt: new Date().toISOString() }));
     const key = `${cacheKeyPrefix(identity)}${options.runId}-${options.runAttempt}-${Date.now()}`;
@@ -97,6 +89,18 @@ async function savePrevious(identity, file, options) {
     catch (error) {
         return { status: "unavailable", reason: error.message };
     }
+}
+/** Empties `workDir`, or says why the cache cannot be used at all. */
+async function prepare(workDir) {
+    if (!_actions_cache__WEBPACK_IMPORTED_MODULE_3__/* .isFeatureAvailable */ .w3()) {
+        return {
+            status: "unavailable",
+            reason: "the Actions cache service is not configured for this runner",
+        };
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(workDir, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(workDir, { recursive: true });
+    return undefined;
 }
 /** Runs `work` and returns the `::warning::`/`::error::` messages written meanwhile (still shown). */
 async function watchWorkflowWarnings(work) {

@@ -44,13 +44,8 @@ export async function restorePrevious(
   identity: ReportIdentity,
   options: { workDir: string },
 ): Promise<Restored> {
-  if (!cache.isFeatureAvailable())
-    return {
-      status: "unavailable",
-      reason: "the Actions cache service is not configured for this runner",
-    };
-  await rm(options.workDir, { recursive: true, force: true });
-  await mkdir(options.workDir, { recursive: true });
+  const unavailable = await prepare(options.workDir);
+  if (unavailable) return unavailable;
   const prefix = cacheKeyPrefix(identity);
   let key: string | undefined;
   // The cache library reports service failures as a warning and answers "no match"; watch for
@@ -84,13 +79,8 @@ export async function savePrevious(
   file: { csvPath: string; sha256: string },
   options: { workDir: string; runId: string; runAttempt: string },
 ): Promise<{ status: "saved"; key: string } | { status: "unavailable"; reason: string }> {
-  if (!cache.isFeatureAvailable())
-    return {
-      status: "unavailable",
-      reason: "the Actions cache service is not configured for this runner",
-    };
-  await rm(options.workDir, { recursive: true, force: true });
-  await mkdir(options.workDir, { recursive: true });
+  const unavailable = await prepare(options.workDir);
+  if (unavailable) return unavailable;
   await copyFile(file.csvPath, join(options.workDir, REPORT_FILE));
   await writeFile(
     join(options.workDir, META_FILE),
@@ -105,6 +95,21 @@ export async function savePrevious(
   } catch (error) {
     return { status: "unavailable", reason: (error as Error).message };
   }
+}
+
+/** Empties `workDir`, or says why the cache cannot be used at all. */
+async function prepare(
+  workDir: string,
+): Promise<{ status: "unavailable"; reason: string } | undefined> {
+  if (!cache.isFeatureAvailable()) {
+    return {
+      status: "unavailable",
+      reason: "the Actions cache service is not configured for this runner",
+    };
+  }
+  await rm(workDir, { recursive: true, force: true });
+  await mkdir(workDir, { recursive: true });
+  return undefined;
 }
 
 /** Runs `work` and returns the `::warning::`/`::error::` messages written meanwhile (still shown). */
