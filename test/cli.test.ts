@@ -203,6 +203,40 @@ describe("lucca-report CLI against the simulator", () => {
     expect(run.stderr).toMatch(/failed after 2 attempt/);
   });
 
+  it("cuts a JSON body that stalls after its headers", async () => {
+    // A bespoke loopback server: the simulator always finishes its JSON bodies.
+    const { createServer } = await import("node:http");
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.writeHead(201, { "content-type": "application/json" });
+      res.write('{"id": 10');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const run = await runCliHere(
+        [
+          "--domain",
+          `http://127.0.0.1:${port}`,
+          "--template-id",
+          "42",
+          "--request-timeout",
+          "200ms",
+          "--max-retries",
+          "1",
+        ],
+        { env },
+      );
+      expect(run.code).toBe(6);
+      expect(run.stderr).toMatch(/no complete body within 200 ms/);
+      expect(requests).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it("prints nothing but the result with --quiet, and every check with --verbose", async () => {
     const s = await simulator({ generationMs: 200 });
     const quiet = await runCliHere([...base(s), "--quiet", "--json"], { env });

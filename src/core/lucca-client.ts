@@ -94,13 +94,24 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
     const where = `${req.url.origin}${req.url.pathname}`;
     return retry(
       async () => {
-        const { response } = await sendOnce(req, send);
+        const open = await sendOnce(req, send);
+        // The request timeout covers the headers; a body that stalls after them is cut too.
+        const stalled = setTimeout(
+          () =>
+            open.abort(
+              new TransientFailure(`no complete body within ${options.requestTimeoutMs} ms`),
+            ),
+          options.requestTimeoutMs,
+        );
         let text: string;
         try {
-          text = await response.text();
+          text = await open.response.text();
         } catch (error) {
           if (options.signal.aborted) throw options.signal.reason;
+          if (open.signal.reason instanceof TransientFailure) throw open.signal.reason;
           throw new TransientFailure("the response body was cut", { cause: error });
+        } finally {
+          clearTimeout(stalled);
         }
         try {
           return JSON.parse(text) as unknown;
