@@ -237,6 +237,35 @@ describe("lucca-report CLI against the simulator", () => {
     }
   });
 
+  it("sends requests to a host outside Lucca's names only when --allow-host names it", async () => {
+    const seen: string[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      seen.push(
+        `${String(input)} ${new Headers(init?.headers).get("authorization") ? "with key" : ""}`,
+      );
+      return new Response(JSON.stringify({ Status: 401, Message: "bad key" }), { status: 401 });
+    };
+    const argv = ["--domain", "https://lucca.acme-corp.example", "--template-id", "42"];
+    const refused = await runCliHere(argv, { env, fetch: recording });
+    expect(refused.code).toBe(2);
+    expect(seen).toEqual([]);
+    const allowed = await runCliHere([...argv, "--allow-host", "lucca.acme-corp.example"], {
+      env,
+      fetch: recording,
+    });
+    expect(allowed.code).toBe(3);
+    expect(seen).toEqual(["https://lucca.acme-corp.example/timmi-timesheet/api/reports with key"]);
+  });
+
+  it("prints help and version without touching the network", async () => {
+    const help = await runCliHere(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage:\n {2}lucca-report --domain URL --template-id ID/);
+    expect(help.stdout).toMatch(/Exit codes: 0 done/);
+    const version = await runCliHere(["--version"]);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it("prints nothing but the result with --quiet, and every check with --verbose", async () => {
     const s = await simulator({ generationMs: 200 });
     const quiet = await runCliHere([...base(s), "--quiet", "--json"], { env });
