@@ -1,7 +1,14 @@
+import type { FileHandle } from "node:fs/promises";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { LuccaReportError } from "../core/errors.ts";
 import type { FileSink, PendingFile } from "../core/file-sink.ts";
+import { releaseDeadBuffers } from "./node-memory.ts";
+
+/** Chunks queued while the disk is busy; past this, writes wait (backpressure). */
+const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
+/** Bytes written between two collections of the chunks already written. */
+const RELEASE_EVERY_BYTES = 2 * 1024 * 1024;
 
 /** A FileSink on the local file system (Node and Deno both provide node:fs). */
 export function nodeFileSink(baseDir: string): FileSink {
@@ -12,37 +19,37 @@ export function nodeFileSink(baseDir: string): FileSink {
         dirname(target),
         `.${basename(target)}.${crypto.randomUUID().slice(0, 8)}.part`,
       );
-      let handle: Awaited<ReturnType<typeof open>>;
+      let handle: FileHandle;
       try {
         await mkdir(dirname(target), { recursive: true });
         handle = await open(temporary, "wx");
       } catch (error) {
         throw writeError(`Cannot create ${target}`, error);
       }
+      const queue = writeQueue(handle, target);
       let closed = false;
       const close = async () => {
         if (closed) return;
         closed = true;
+        await queue.settled();
         await handle.close();
       };
       const writable = new WritableStream<Uint8Array>({
-        async write(chunk) {
-          try {
-            for (let offset = 0; offset < chunk.byteLength; ) {
-              const { bytesWritten } = await handle.write(chunk, offset, chunk.byteLength - offset);
-              offset += bytesWritten;
-            }
-          } catch (error) {
-            throw writeError(`Cannot write ${target}`, error);
-          }
+        write: (chunk) => queue.push(chunk),
+        async close() {
+          await queue.drain();
+          await close();
         },
-        close,
-        abort: close,
+        abort() {
+          queue.dropQueued();
+          return close();
+        },
       });
       const file: PendingFile = {
         path: target,
         writable,
         async commit() {
+          await queue.drain();
           await close();
           try {
             await rename(temporary, target);
@@ -58,6 +65,90 @@ export function nodeFileSink(baseDir: string): FileSink {
       return file;
     },
   };
+}
+
+/**
+ * Writes chunks in order, gathering those that arrive while the disk is busy into one
+ * writev: at hundreds of MB/s, one write per network chunk keeps the reader waiting on
+ * the disk. A failed write fails the next push or drain.
+ */
+function writeQueue(handle: FileHandle, target: string) {
+  let queued: Uint8Array[] = [];
+  let queuedBytes = 0;
+  let failure: LuccaReportError | undefined;
+  let flushing: Promise<void> | undefined;
+  let sinceRelease = 0;
+  let roomWaiters: (() => void)[] = [];
+
+  const flush = async () => {
+    try {
+      while (queued.length > 0) {
+        const batch = queued;
+        const bytes = queuedBytes;
+        queued = [];
+        queuedBytes = 0;
+        await writeAll(handle, batch, bytes);
+        // Written chunks must be unreachable before the collection below, or it promotes
+        // them to the old generation, where only a full collection frees them.
+        batch.length = 0;
+        for (const wake of roomWaiters) wake();
+        roomWaiters = [];
+        sinceRelease += bytes;
+        if (sinceRelease >= RELEASE_EVERY_BYTES) {
+          sinceRelease = 0;
+          releaseDeadBuffers();
+        }
+      }
+    } catch (error) {
+      failure = writeError(`Cannot write ${target}`, error);
+      for (const wake of roomWaiters) wake();
+      roomWaiters = [];
+    } finally {
+      flushing = undefined;
+    }
+  };
+
+  return {
+    async push(chunk: Uint8Array): Promise<void> {
+      if (failure) throw failure;
+      queued.push(chunk);
+      queuedBytes += chunk.byteLength;
+      flushing ??= flush();
+      while (queuedBytes >= MAX_QUEUED_BYTES && !failure) {
+        await new Promise<void>((wake) => roomWaiters.push(wake));
+      }
+      if (failure) throw failure;
+    },
+    /** Resolves when every chunk pushed is on disk. */
+    async drain(): Promise<void> {
+      while (flushing) await flushing;
+      if (failure) throw failure;
+    },
+    /** Forgets the chunks not yet handed to the disk (the file is being discarded). */
+    dropQueued(): void {
+      queued = [];
+      queuedBytes = 0;
+    },
+    /** Resolves when no write is in flight, whatever its outcome. */
+    async settled(): Promise<void> {
+      while (flushing) await flushing;
+    },
+  };
+}
+
+async function writeAll(handle: FileHandle, chunks: Uint8Array[], bytes: number): Promise<void> {
+  const { bytesWritten } = await handle.writev(chunks);
+  if (bytesWritten === bytes) return;
+  // A short writev (rare on a regular file): write what is left, chunk by chunk.
+  let skip = bytesWritten;
+  for (const chunk of chunks) {
+    const from = Math.min(skip, chunk.byteLength);
+    skip -= from;
+    for (let offset = from; offset < chunk.byteLength; ) {
+      const written = await handle.write(chunk, offset, chunk.byteLength - offset);
+      offset += written.bytesWritten;
+    }
+  }
 }
 
 function writeError(what: string, error: unknown): LuccaReportError {

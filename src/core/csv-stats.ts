@@ -30,6 +30,19 @@ const CR = 0x0d;
 const LF = 0x0a;
 /** The preview never holds more than this, however long its records are. */
 const MAX_PREVIEW_BYTES = 1 << 20;
+/** The word-at-a-time scan reads bytes out of 32-bit words in little-endian order. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** Where the scan is between two chunks. */
+interface ScanState {
+  records: number;
+  quoted: boolean;
+  /** The record being read has a byte other than CR (a blank line is not a record). */
+  content: boolean;
+  lineEnding: "\r\n" | "\n" | null;
+  /** The byte before the current chunk, or -1. */
+  lastByte: number;
+}
 
 /**
  * Counts records, bytes and the hash of a CSV as it streams past, in one pass over the bytes
@@ -42,11 +55,13 @@ export class CsvStatsCollector {
   readonly #maxCellLength: number;
   readonly #hash: Hasher;
   #bytes = 0;
-  #records = 0;
-  #quoted = false;
-  #lastByte = -1;
-  #recordHasContent = false;
-  #lineEnding: "\r\n" | "\n" | null = null;
+  readonly #scan: ScanState = {
+    records: 0,
+    quoted: false,
+    content: false,
+    lineEnding: null,
+    lastByte: -1,
+  };
   #head: Uint8Array[] = [];
   #headBytes = 0;
   #collecting = true;
@@ -60,49 +75,14 @@ export class CsvStatsCollector {
   update(chunk: Uint8Array): void {
     this.#bytes += chunk.byteLength;
     this.#hash.update(chunk);
-    const wanted = this.#previewRows + 1;
-    const length = chunk.length;
-    let quoted = this.#quoted;
-    let content = this.#recordHasContent;
-    let records = this.#records;
-    let cut = -1;
-    // Jumps from one quote or line feed to the next with indexOf (native, fast), instead of
-    // looking at every byte: the scan keeps up with the network. Toggling on each quote is
-    // exact for well-formed CSV, where a doubled quote leaves and re-enters the quoted field.
-    let lastByte = this.#lastByte;
-    let lineEnding = this.#lineEnding;
-    // One tight pass with locals only: most bytes are above '"' and cost a single compare.
-    for (let i = 0; i < length; i++) {
-      const byte = chunk[i] as number;
-      if (byte > QUOTE) {
-        content = true;
-        continue;
-      }
-      if (byte === QUOTE) {
-        // Toggling is exact for well-formed CSV: a doubled quote leaves and re-enters.
-        quoted = !quoted;
-        content = true;
-      } else if (byte === LF) {
-        if (!quoted) {
-          if (lineEnding === null)
-            lineEnding = (i > 0 ? chunk[i - 1] : lastByte) === CR ? "\r\n" : "\n";
-          if (content) {
-            records++;
-            content = false;
-            if (records === wanted && cut < 0) cut = i + 1;
-          }
-        }
-      } else if (byte !== CR) {
-        content = true;
-      }
+    const scan = this.#scan;
+    if (!this.#collecting && scan.lineEnding !== null) {
+      scanWords(chunk, scan);
+    } else {
+      const cut = scanBytes(chunk, 0, chunk.length, scan, this.#previewRows + 1);
+      if (this.#collecting) this.#collect(cut < 0 ? chunk : chunk.subarray(0, cut), cut >= 0);
     }
-    this.#lineEnding = lineEnding;
-    lastByte = length > 0 ? (chunk[length - 1] as number) : lastByte;
-    this.#lastByte = lastByte;
-    this.#quoted = quoted;
-    this.#recordHasContent = content;
-    this.#records = records;
-    if (this.#collecting) this.#collect(cut < 0 ? chunk : chunk.subarray(0, cut), cut >= 0);
+    if (chunk.length > 0) scan.lastByte = chunk[chunk.length - 1] as number;
   }
 
   #collect(part: Uint8Array, complete: boolean): void {
@@ -114,7 +94,7 @@ export class CsvStatsCollector {
   }
 
   finish(): CsvStats {
-    const records = this.#records + (this.#recordHasContent ? 1 : 0);
+    const records = this.#scan.records + (this.#scan.content ? 1 : 0);
     const head = concat(this.#head, this.#headBytes);
     const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
     // TextDecoder drops a leading BOM, which must not become part of the first column name.
@@ -138,9 +118,109 @@ export class CsvStatsCollector {
       bom,
       header: header.map(cutCell),
       preview: parsed.slice(1).map((record) => record.map(cutCell)),
-      lineEnding: this.#lineEnding,
+      lineEnding: this.#scan.lineEnding,
     };
   }
+}
+
+/**
+ * Scans chunk[from, to) byte by byte. Returns the offset just past the line feed that ends
+ * record number `wanted` when it is in this range, else -1.
+ */
+function scanBytes(
+  chunk: Uint8Array,
+  from: number,
+  to: number,
+  scan: ScanState,
+  wanted = -1,
+): number {
+  let { records, quoted, content, lineEnding } = scan;
+  let cut = -1;
+  for (let i = from; i < to; i++) {
+    const byte = chunk[i] as number;
+    // Most bytes are above '"' and cost a single compare.
+    if (byte > QUOTE) {
+      content = true;
+      continue;
+    }
+    if (byte === QUOTE) {
+      // Toggling is exact for well-formed CSV: a doubled quote leaves and re-enters.
+      quoted = !quoted;
+      content = true;
+    } else if (byte === LF) {
+      if (!quoted) {
+        if (lineEnding === null)
+          lineEnding = (i > 0 ? chunk[i - 1] : scan.lastByte) === CR ? "\r\n" : "\n";
+        if (content) {
+          records++;
+          content = false;
+          if (records === wanted && cut < 0) cut = i + 1;
+        }
+      }
+    } else if (byte !== CR) {
+      content = true;
+    }
+  }
+  scan.records = records;
+  scan.quoted = quoted;
+  scan.content = content;
+  scan.lineEnding = lineEnding;
+  return cut;
+}
+
+/**
+ * The same count four bytes at a time: a word without a quote, and without a line feed
+ * followed by another line break, needs no byte-by-byte look (about four times faster on
+ * Lucca's files, where most words are plain text). Other words go through scanBytes.
+ */
+function scanWords(chunk: Uint8Array, scan: ScanState): void {
+  const length = chunk.length;
+  const head = LITTLE_ENDIAN ? Math.min(length, (4 - (chunk.byteOffset & 3)) & 3) : length;
+  const count = (length - head) >> 2;
+  scanBytes(chunk, 0, head, scan);
+  if (count > 0) {
+    const words = new Int32Array(chunk.buffer, chunk.byteOffset + head, count);
+    let { records, quoted, content } = scan;
+    for (let w = 0; w < count; w++) {
+      const word = words[w] as number;
+      const quotes = zeroBytes(word ^ 0x22222222);
+      // Inside a quoted field only a quote changes anything.
+      if (quotes === 0 && quoted) continue;
+      const lf = zeroBytes(word ^ 0x0a0a0a0a);
+      const breaks = lf | zeroBytes(word ^ 0x0d0d0d0d);
+      // Every line feed here ends a record with content: the bytes after a line feed are
+      // text, and so is the first byte when the record had none yet.
+      if (quotes === 0 && ((lf << 8) & breaks) === 0 && (content || (breaks & 0x80) === 0)) {
+        records += Math.imul(lf >>> 7, 0x01010101) >>> 24;
+        content = lf >= 0; // false only when the last byte is a line feed
+        continue;
+      }
+      // The byte-by-byte rules of scanBytes, for a line ending already known.
+      for (let i = head + w * 4, end = i + 4; i < end; i++) {
+        const byte = chunk[i] as number;
+        if (byte === QUOTE) {
+          quoted = !quoted;
+          content = true;
+        } else if (byte === LF) {
+          if (!quoted && content) {
+            records++;
+            content = false;
+          }
+        } else if (byte !== CR) {
+          content = true;
+        }
+      }
+    }
+    scan.records = records;
+    scan.quoted = quoted;
+    scan.content = content;
+  }
+  scanBytes(chunk, head + count * 4, length, scan);
+}
+
+/** 0x80 in each byte of `x` that is zero, 0 in the others (exact: no borrow across bytes). */
+function zeroBytes(x: number): number {
+  return ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | 0 | x | 0x7f7f7f7f);
 }
 
 /** Passes bytes through unchanged while the collector counts them. */
