@@ -32369,12 +32369,17 @@ const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: ./src/adapters/node-memory.ts
 
 
+/** One call in this many runs a full collection instead of a young-generation one. */
+const FULL_EVERY = 32;
 let collect;
+let calls = 0;
 /**
  * Runs a young-generation garbage collection, which frees the network chunks already
  * written to disk. V8 otherwise frees them only once about 64 MiB of them have piled up
- * outside its heap, so a long download would hold 50+ MiB more than a short one. A
- * collection of a few MiB of dead chunks takes well under a millisecond.
+ * outside its heap, so a long download would hold 50+ MiB more than a short one. A young
+ * collection takes well under a millisecond; every 32nd call is a full one (a few
+ * milliseconds) for the chunks that were still queued at two young collections and so
+ * moved to the old generation.
  *
  * There is no API for it without `--expose-gc`, which an action cannot pass to Node: the
  * flag is set at run time and `gc` taken from a fresh context (as Jest's leak detector
@@ -32383,7 +32388,8 @@ let collect;
 function releaseDeadBuffers() {
     if (collect === undefined)
         collect = exposeGc();
-    collect?.({ type: "minor", execution: "sync" });
+    calls++;
+    collect?.({ type: calls % FULL_EVERY === 0 ? "major" : "minor", execution: "sync" });
 }
 function exposeGc() {
     try {
