@@ -1,18 +1,36 @@
 // Download: our streaming client (rows and sha256 computed on the way, written to disk)
 // against curl writing to /dev/null, and the peak memory for a small and a 1 GiB report.
+// Every client runs in its own process under GNU time; the server runs in this one, so its
+// CPU time is read here.
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { startSimulator } from "../simulator/server.ts";
-import { type Figure, round } from "./figures.ts";
-import { peakRssMiB, runTimed } from "./processes.ts";
+import { type Figure, median, round } from "./figures.ts";
+import { type Measured, runMeasured } from "./processes.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const GIB = 1024 ** 3;
 const BYTES_PER_ROW = 61; // the simulator's rows, on average
+const RUNS = 3;
 
-async function reportOf(targetBytes: number) {
+interface Report {
+  sim: Awaited<ReturnType<typeof startSimulator>>;
+  id: string;
+  bytes: number;
+  url: string;
+}
+
+interface Sample {
+  ms: number;
+  cpuSeconds: number;
+  rssMiB: number;
+  /** CPU time the server spent meanwhile. */
+  serverCpuSeconds: number;
+}
+
+async function reportOf(targetBytes: number): Promise<Report> {
   const sim = await startSimulator({
     generationMs: 0,
     rows: Math.ceil(targetBytes / BYTES_PER_ROW),
@@ -27,58 +45,91 @@ async function reportOf(targetBytes: number) {
     body: JSON.stringify({ templateId: "42", startsOn: null, endsOn: null }),
   });
   const { id } = (await created.json()) as { id: number };
-  return { sim, id: String(id), bytes: sim.expectedCsvLength(id) };
+  return {
+    sim,
+    id: String(id),
+    bytes: sim.expectedCsvLength(id),
+    url: `${sim.url}/timmi-timesheet/api/reports/${id}/download-csv`,
+  };
 }
 
-async function ourDownload(sim: { url: string; apiKey: string }, id: string, dir: string) {
-  const run = await runTimed(
-    "/usr/bin/time",
-    [
-      "-f",
-      "%M",
-      process.execPath,
-      join(root, "dist/cli.js"),
-      "--domain",
-      sim.url,
-      "--report-id",
-      id,
-      "--output",
-      join(dir, `${id}.csv`),
-      "--json",
-      "--quiet",
-    ],
-    { ...process.env, LUCCA_API_KEY: sim.apiKey },
+/** Runs a client, with the server's CPU time over the same span. */
+async function sample(run: () => Promise<Measured>, ms: (run: Measured) => number) {
+  const before = process.cpuUsage();
+  const measured = await run();
+  const server = process.cpuUsage(before);
+  if (measured.code !== 0) throw new Error(`a download failed: ${measured.stderr}`);
+  return {
+    ms: ms(measured),
+    cpuSeconds: measured.cpuSeconds,
+    rssMiB: measured.peakRssMiB,
+    serverCpuSeconds: (server.user + server.system) / 1e6,
+  };
+}
+
+/** Our CLI resuming a report that is done, so only the download counts (its durationMs). */
+function ours(report: Report, dir: string): Promise<Sample> {
+  const output = join(dir, `${report.id}.csv`);
+  return sample(
+    () =>
+      runMeasured(
+        process.execPath,
+        [
+          join(root, "dist/cli.js"),
+          "--domain",
+          report.sim.url,
+          "--report-id",
+          report.id,
+          "--output",
+          output,
+          "--json",
+          "--quiet",
+        ],
+        { ...process.env, LUCCA_API_KEY: report.sim.apiKey },
+      ).finally(() => rm(output, { force: true })),
+    (run) => {
+      const result = JSON.parse(run.stdout) as { durationMs: number; bytes: number };
+      if (result.bytes !== report.bytes) throw new Error(`the CLI got ${result.bytes} bytes`);
+      return result.durationMs;
+    },
   );
-  if (run.code !== 0) throw new Error(`the CLI failed: ${run.stderr}`);
-  const result = JSON.parse(run.stdout) as { durationMs: number; bytes: number };
-  await rm(join(dir, `${id}.csv`), { force: true });
-  return { ms: result.durationMs, bytes: result.bytes, rssMiB: peakRssMiB(run.stderr) };
 }
 
-/** Peak RSS of a Node process that only reads the body with fetch: the floor for any Node client. */
-async function bareReadRss(url: string, apiKey: string): Promise<number> {
-  const script = `const r = await fetch(${JSON.stringify(url)}, { headers: { authorization: ${JSON.stringify(`lucca application=${apiKey}`)} } });
-for await (const chunk of r.body) void chunk;`;
-  const run = await runTimed("/usr/bin/time", [
-    "-f",
-    "%M",
-    process.execPath,
-    "--input-type=module",
-    "-e",
-    script,
-  ]);
-  if (run.code !== 0) throw new Error(`the bare read failed: ${run.stderr}`);
-  return peakRssMiB(run.stderr);
+function curl(report: Report): Promise<Sample> {
+  return sample(
+    () =>
+      runMeasured("curl", [
+        "-s",
+        "-o",
+        "/dev/null",
+        "-w",
+        "%{size_download}",
+        "-H",
+        `Authorization: lucca application=${report.sim.apiKey}`,
+        report.url,
+      ]),
+    (run) => {
+      if (Number(run.stdout) !== report.bytes) throw new Error(`curl got ${run.stdout} bytes`);
+      return run.wallMs;
+    },
+  );
 }
 
-/** The fastest any Node client of ours could go: read the body, drop it. */
-async function bareFetchRead(url: string, apiKey: string, expected: number): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(url, { headers: { authorization: `lucca application=${apiKey}` } });
-  let bytes = 0;
-  for await (const chunk of response.body ?? []) bytes += chunk.byteLength;
-  if (bytes !== expected) throw new Error(`fetch read ${bytes} of ${expected} bytes`);
-  return performance.now() - started;
+/** A Node process that only reads the body with fetch and drops it: the floor for Node. */
+function bareFetch(report: Report): Promise<Sample> {
+  const script = `const started = performance.now();
+const response = await fetch(${JSON.stringify(report.url)}, { headers: { authorization: ${JSON.stringify(`lucca application=${report.sim.apiKey}`)} } });
+let bytes = 0;
+for await (const chunk of response.body) bytes += chunk.byteLength;
+console.log(JSON.stringify({ bytes, ms: performance.now() - started }));`;
+  return sample(
+    () => runMeasured(process.execPath, ["--input-type=module", "-e", script]),
+    (run) => {
+      const result = JSON.parse(run.stdout) as { bytes: number; ms: number };
+      if (result.bytes !== report.bytes) throw new Error(`fetch got ${result.bytes} bytes`);
+      return result.ms;
+    },
+  );
 }
 
 export async function downloadFigures(): Promise<Figure[]> {
@@ -89,62 +140,64 @@ export async function downloadFigures(): Promise<Figure[]> {
   const big = await reportOf(GIB);
   const small = await reportOf(10 * 1024 * 1024);
   try {
-    const url = `${big.sim.url}/timmi-timesheet/api/reports/${big.id}/download-csv`;
-    const curlMs: number[] = [];
-    const oursMs: number[] = [];
-    let rssBig = 0;
-    for (let run = 0; run < 2; run++) {
-      const curl = await runTimed("curl", [
-        "-s",
-        "-o",
-        "/dev/null",
-        "-w",
-        "%{size_download}",
-        "-H",
-        `Authorization: lucca application=${big.sim.apiKey}`,
-        url,
-      ]);
-      if (Number(curl.stdout) !== big.bytes)
-        throw new Error(`curl got ${curl.stdout} of ${big.bytes} bytes`);
-      curlMs.push(curl.wallMs);
-      const ours = await ourDownload(big.sim, big.id, dir);
-      oursMs.push(ours.ms);
-      rssBig = Math.max(rssBig, ours.rssMiB);
+    const runs = { curl: [] as Sample[], ours: [] as Sample[], bare: [] as Sample[] };
+    // Interleaved, so a slow spell of the machine does not land on one client only.
+    for (let run = 0; run < RUNS; run++) {
+      runs.curl.push(await curl(big));
+      runs.ours.push(await ours(big, dir));
+      runs.bare.push(await bareFetch(big));
     }
-    const bareMs: number[] = [];
-    for (let run = 0; run < 2; run++)
-      bareMs.push(await bareFetchRead(url, big.sim.apiKey, big.bytes));
-    const rssSmall = (await ourDownload(small.sim, small.id, dir)).rssMiB;
-    const bareRssBig = await bareReadRss(url, big.sim.apiKey);
-    const bareRssSmall = await bareReadRss(
-      `${small.sim.url}/timmi-timesheet/api/reports/${small.id}/download-csv`,
-      small.sim.apiKey,
-    );
-    const curlRate = big.bytes / Math.min(...curlMs) / 1000; // MB/s
-    const ourRate = big.bytes / Math.min(...oursMs) / 1000;
-    const bareRate = big.bytes / Math.min(...bareMs) / 1000;
+    const oursSmall = [await ours(small, dir), await ours(small, dir)];
+    const bareSmall = await bareFetch(small);
+    const rate = (samples: Sample[]) => big.bytes / Math.min(...samples.map((s) => s.ms)) / 1000; // MB/s
+    const cpu = (samples: Sample[]) => median(samples.map((s) => s.cpuSeconds));
+    const rss = (samples: Sample[]) => Math.max(...samples.map((s) => s.rssMiB));
+    const [curlRate, ourRate, bareRate] = [rate(runs.curl), rate(runs.ours), rate(runs.bare)];
+    const serverCpu = median(runs.curl.map((s) => s.serverCpuSeconds));
+    const cores = availableParallelism();
+    // The client and the server share the cores: together they cannot finish sooner.
+    const bestMs =
+      ((cpu(runs.ours) + median(runs.ours.map((s) => s.serverCpuSeconds))) / cores) * 1000;
+    const curlMs = Math.min(...runs.curl.map((s) => s.ms));
+    const [rssBig, rssSmall] = [rss(runs.ours), rss(oursSmall)];
     return [
-      {
-        name: "download: ceiling, Node fetch reading the body and doing nothing else / curl",
-        value: round(bareRate / curlRate),
-        unit: "ratio",
-        reference: `bare fetch read ${round(bareRate, 0)} MB/s; curl ${round(curlRate, 0)} MB/s`,
-        target: "count",
-        met: true,
-      },
       {
         name: `download ${round(big.bytes / GIB)} GiB: throughput, ours / curl`,
         value: round(ourRate / curlRate),
         unit: "ratio",
-        reference: `curl -o /dev/null ${round(curlRate, 0)} MB/s; ours ${round(ourRate, 0)} MB/s (rows, sha256, written to disk)`,
+        reference: `curl -o /dev/null ${round(curlRate, 0)} MB/s; ours ${round(ourRate, 0)} MB/s (rows, sha256, written to disk); best of ${RUNS}`,
         target: ">= 0.8",
         met: ourRate / curlRate >= 0.8,
       },
       {
+        name: "download: ceiling, a Node process that only reads the body with fetch / curl",
+        value: round(bareRate / curlRate),
+        unit: "ratio",
+        reference: `bare fetch ${round(bareRate, 0)} MB/s; curl ${round(curlRate, 0)} MB/s`,
+        target: "count",
+        met: true,
+      },
+      {
+        name: "download: CPU time to take in 1 GiB, ours (user + system)",
+        value: round(cpu(runs.ours), 1),
+        unit: "s",
+        reference: `curl ${round(cpu(runs.curl), 1)} s; bare Node fetch ${round(cpu(runs.bare), 1)} s; the server ${round(serverCpu, 1)} s per copy sent; medians of ${RUNS}`,
+        target: "count",
+        met: true,
+      },
+      {
+        name: `download: best ratio to curl that this CPU time allows on ${cores} cores shared with the server`,
+        value: round(curlMs / bestMs),
+        unit: "ratio",
+        reference: `(ours + server CPU) / ${cores} = ${round(bestMs / 1000, 1)} s at best; curl took ${round(curlMs / 1000, 1)} s`,
+        target: "count",
+        met: true,
+      },
+      {
         name: "download: reference, peak RSS of bare Node reading 1 GiB with fetch (no file, no hash)",
-        value: round(bareRssBig, 1),
+        value: round(rss(runs.bare), 1),
         unit: "MiB",
-        reference: `same at 10 MiB: ${round(bareRssSmall, 1)} MiB; growth ${round(bareRssBig - bareRssSmall, 1)} MiB`,
+        reference: `same at 10 MiB: ${round(bareSmall.rssMiB, 1)} MiB; growth ${round(rss(runs.bare) - bareSmall.rssMiB, 1)} MiB`,
         target: "count",
         met: true,
       },
@@ -152,7 +205,7 @@ export async function downloadFigures(): Promise<Figure[]> {
         name: "download: peak RSS at 1 GiB minus peak RSS at 10 MiB",
         value: round(rssBig - rssSmall, 1),
         unit: "MiB",
-        reference: `10 MiB: ${round(rssSmall, 1)} MiB; 1 GiB: ${round(rssBig, 1)} MiB`,
+        reference: `10 MiB: ${round(rssSmall, 1)} MiB; 1 GiB: ${round(rssBig, 1)} MiB (highest of ${RUNS} and 2 runs)`,
         target: "<= 20",
         met: rssBig - rssSmall <= 20,
       },
@@ -160,7 +213,7 @@ export async function downloadFigures(): Promise<Figure[]> {
         name: "download: peak RSS at 1 GiB",
         value: round(rssBig, 1),
         unit: "MiB",
-        reference: "whole CLI process",
+        reference: "whole CLI process, highest of the runs",
         target: "< 128",
         met: rssBig < 128,
       },

@@ -31,10 +31,28 @@ export function runTimed(
   });
 }
 
-/** Peak resident memory in MiB, from GNU time's `%M` written as the last stderr line. */
-export function peakRssMiB(stderr: string): number {
-  const last = stderr.trim().split("\n").at(-1) ?? "";
-  const kib = Number(last.trim());
-  if (!Number.isFinite(kib)) throw new Error(`cannot read peak RSS from: ${last}`);
-  return kib / 1024;
+export interface Measured extends Finished {
+  /** User plus system CPU time of the command, seconds. */
+  cpuSeconds: number;
+  peakRssMiB: number;
+}
+
+/** Runs a command under GNU time, for its CPU time and peak resident memory. */
+export async function runMeasured(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<Measured> {
+  const run = await runTimed("/usr/bin/time", ["-f", "%U %S %M", command, ...args], env);
+  // GNU time writes its line last, after whatever the command wrote to stderr.
+  const lines = run.stderr.trimEnd().split("\n");
+  const [user, system, kib] = (lines.at(-1) ?? "").trim().split(" ").map(Number);
+  if (user === undefined || system === undefined || kib === undefined || Number.isNaN(kib))
+    throw new Error(`cannot read GNU time's line from: ${lines.at(-1)}`);
+  return {
+    ...run,
+    stderr: lines.slice(0, -1).join("\n"),
+    cpuSeconds: user + system,
+    peakRssMiB: kib / 1024,
+  };
 }
