@@ -99,6 +99,38 @@ describe("CsvStatsCollector", () => {
     expect(statsOf(encode(lines.join("\n")), [], { previewRows: 0 }).preview).toEqual([]);
   });
 
+  it("detects the delimiter on the whole header record, across a quoted line break", () => {
+    // The first physical line holds one comma and no semicolon.
+    const stats = statsOf(encode('"Nom, prénom\nlégal";Heures;Date\nAda;7;2026-10-01\n'));
+    expect(stats).toMatchObject({ delimiter: ";", columns: 3, rows: 1 });
+    expect(stats.header).toEqual(["Nom, prénom\nlégal", "Heures", "Date"]);
+  });
+
+  it("detects each delimiter, the most frequent one winning", () => {
+    expect(statsOf(encode("a\tb\tc\n1\t2\t3\n")).delimiter).toBe("\t");
+    expect(statsOf(encode("a|b|c\n")).delimiter).toBe("|");
+    expect(statsOf(encode("a,b;c;d\n")).delimiter).toBe(";");
+    expect(statsOf(encode('"a;b";"c;d",e,f\n')).delimiter).toBe(",");
+  });
+
+  it("detects a BOM cut across chunks and keeps it out of the first column name", () => {
+    const bytes = encode(`${BOM}id;name\n1;x\n`);
+    for (const cuts of [[1], [2], [1, 2], [3]]) {
+      const stats = statsOf(bytes, cuts);
+      expect(stats).toMatchObject({ bom: true, bytes: bytes.length, header: ["id", "name"] });
+      expect(stats.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+    }
+    expect(statsOf(encode("id;name\n")).bom).toBe(false);
+  });
+
+  it("keeps the preview within a megabyte, without a record cut short", () => {
+    const big = "y".repeat(600_000);
+    const bytes = encode(`id;text;end\n1;${big};a\n2;${big};b\n3;${big};c\n`);
+    const stats = statsOf(bytes, [100, 700_000], { previewRows: 3, maxCellLength: 5 });
+    expect(stats.rows).toBe(3);
+    expect(stats.preview).toEqual([["1", "yyyyy", "a"]]);
+  });
+
   it("counts large inputs fed in many chunks", () => {
     const row = '"a;b";"line\r\nbreak";3,5\r\n';
     const bytes = encode(`h1;h2;h3\r\n${row.repeat(20_000)}`);

@@ -65,6 +65,8 @@ export class CsvStatsCollector {
   #head: Uint8Array[] = [];
   #headBytes = 0;
   #collecting = true;
+  /** The preview bytes ran out before the last preview record ended. */
+  #headCut = false;
 
   constructor(options: CsvStatsOptions = {}) {
     this.#previewRows = options.previewRows ?? 10;
@@ -87,10 +89,16 @@ export class CsvStatsCollector {
 
   #collect(part: Uint8Array, complete: boolean): void {
     const room = MAX_PREVIEW_BYTES - this.#headBytes;
-    const kept = part.byteLength > room ? part.subarray(0, room) : part;
-    this.#head.push(kept.slice());
-    this.#headBytes += kept.byteLength;
-    if (complete || this.#headBytes >= MAX_PREVIEW_BYTES) this.#collecting = false;
+    if (part.byteLength > room) {
+      this.#head.push(part.slice(0, room));
+      this.#headBytes += room;
+      this.#collecting = false;
+      this.#headCut = true;
+      return;
+    }
+    this.#head.push(part.slice());
+    this.#headBytes += part.byteLength;
+    if (complete) this.#collecting = false;
   }
 
   finish(): CsvStats {
@@ -99,9 +107,10 @@ export class CsvStatsCollector {
     const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
     // TextDecoder drops a leading BOM, which must not become part of the first column name.
     const text = new TextDecoder("utf-8").decode(head);
-    const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? "";
-    const delimiter = detectDelimiter(firstLine);
+    const delimiter = detectDelimiter(firstRecord(text));
     const parsed = parseCsvRecords(text, delimiter, this.#previewRows + 1);
+    // A record cut by the size limit would show fewer fields than it has.
+    if (this.#headCut && parsed.length > 1) parsed.pop();
     const cutCell = (cell: string) => {
       const chars = Array.from(cell);
       return chars.length > this.#maxCellLength
@@ -221,6 +230,17 @@ function scanWords(chunk: Uint8Array, scan: ScanState): void {
 /** 0x80 in each byte of `x` that is zero, 0 in the others (exact: no borrow across bytes). */
 function zeroBytes(x: number): number {
   return ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | 0 | x | 0x7f7f7f7f);
+}
+
+/** The header record's text: up to the first line break outside quotes. */
+function firstRecord(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) return text.slice(0, i);
+  }
+  return text;
 }
 
 /** Passes bytes through unchanged while the collector counts them. */

@@ -16,17 +16,53 @@ describe("parseDuration", () => {
     ["2.5", 2500],
     [" 15M ", 900_000],
     ["0", 0],
+    ["1H30M", 5_400_000],
+    ["1.25m", 75_000],
+    ["596h", 2_145_600_000],
+    ["1h 30m", 5_400_000],
+    ["1m 05s", 65_000],
   ])("reads %s as %i ms", (text, ms) => {
     expect(parseDuration(text, "--timeout")).toBe(ms);
   });
 
-  it.each(["", "abc", "10x", "1m1h", "1s1s", "-5s", "5 s", "NaN", "s", "1.5.2s", "1e3"])(
-    "rejects %j, naming the setting",
-    (text) => {
-      expect(() => parseDuration(text, "--timeout")).toThrow(InvalidInputError);
-      expect(() => parseDuration(text, "--timeout")).toThrow(/^--timeout: cannot parse/);
-    },
-  );
+  it.each([
+    "",
+    "abc",
+    "10x",
+    "1m1h",
+    "1s1s",
+    "-5s",
+    "5 s",
+    "NaN",
+    "s",
+    "1.5.2s",
+    "1e3",
+    "1ms1ms",
+    "1s1m",
+    "Infinity",
+    "9".repeat(400),
+    ".5s",
+    "1h 30",
+    "1 h",
+    "1h,30m",
+  ])("rejects %j, naming the setting", (text) => {
+    expect(() => parseDuration(text, "--timeout")).toThrow(InvalidInputError);
+    expect(() => parseDuration(text, "--timeout")).toThrow(/^--timeout: cannot parse/);
+  });
+
+  it("refuses what a timer cannot wait, rather than firing at once", () => {
+    expect(parseDuration("596h31m23s", "--timeout")).toBe(2_147_483_000);
+    expect(() => parseDuration("597h", "--timeout")).toThrow(
+      '--timeout: cannot use "597h" as a duration: timers cannot wait longer than 596h 31m (about 24 days)',
+    );
+    expect(() => parseDuration("3000000", "timeout")).toThrow(/^timeout: cannot use "3000000"/);
+  });
+
+  it("names the setting and quotes the text as given", () => {
+    expect(() => parseDuration(" 10x ", "poll-interval")).toThrow(
+      'poll-interval: cannot parse " 10x " as a duration: use forms like 1500ms, 90s, 15m, 1h30m or a number of seconds',
+    );
+  });
 });
 
 describe("formatDuration", () => {
@@ -35,6 +71,13 @@ describe("formatDuration", () => {
     [4200, "4.2s"],
     [65_000, "1m 05s"],
     [7_380_000, "2h 03m"],
+    [0, "0ms"],
+    [999.4, "999ms"],
+    [999.6, "1.0s"],
+    [59_949, "59.9s"],
+    [59_950, "1m 00s"],
+    [3_599_499, "59m 59s"],
+    [3_599_500, "1h 00m"],
   ])("%i ms is %s", (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });

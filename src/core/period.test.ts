@@ -36,7 +36,16 @@ describe("resolvePeriod", () => {
     ["previous-week", "2026-01-02T12:00Z", "2025-12-22", "2025-12-28"], // across the year
     ["previous-day", "2026-03-01T08:00Z", "2026-02-28", "2026-02-28"],
     ["previous-day", "2024-03-01T08:00Z", "2024-02-29", "2024-02-29"],
+    ["previous-month", "2026-03-05T12:00Z", "2026-02-01", "2026-02-28"],
+    ["current-month", "2026-12-15T12:00Z", "2026-12-01", "2026-12-31"],
+    ["current-month", "2024-02-29T23:59Z", "2024-02-01", "2024-02-29"],
+    ["current-week", "2026-12-31T12:00Z", "2026-12-28", "2027-01-03"], // across the year
+    ["previous-week", "2026-11-23T00:00Z", "2026-11-16", "2026-11-22"], // from a Monday
+    ["previous-week", "2026-11-29T23:59Z", "2026-11-16", "2026-11-22"], // from a Sunday
+    ["previous-day", "2027-01-01T00:00Z", "2026-12-31", "2026-12-31"],
     ["2026-02", "2026-11-28T12:00Z", "2026-02-01", "2026-02-28"],
+    ["2024-02", "2026-11-28T12:00Z", "2024-02-01", "2024-02-29"],
+    ["0050-03", "2026-11-28T12:00Z", "0050-03-01", "0050-03-31"],
     ["2024-12", "2026-11-28T12:00Z", "2024-12-01", "2024-12-31"],
   ])("%s at %s is %s..%s (UTC)", (period, now, startsOn, endsOn) => {
     expect(resolvePeriod({ period, now: at(now) })).toEqual({ startsOn, endsOn });
@@ -66,6 +75,37 @@ describe("resolvePeriod", () => {
     });
   });
 
+  it("takes a YYYY-MM month as it is, whatever the time zone", () => {
+    const now = at("2026-11-30T23:30Z");
+    expect(resolvePeriod({ period: "2026-10", timezone: "Pacific/Kiritimati", now })).toEqual({
+      startsOn: "2026-10-01",
+      endsOn: "2026-10-31",
+    });
+  });
+
+  it("takes yesterday on either side of the date line", () => {
+    const now = at("2026-03-01T12:00Z");
+    expect(resolvePeriod({ period: "previous-day", timezone: "Pacific/Kiritimati", now })).toEqual({
+      startsOn: "2026-03-01",
+      endsOn: "2026-03-01",
+    });
+    expect(resolvePeriod({ period: "previous-day", timezone: "Pacific/Pago_Pago", now })).toEqual({
+      startsOn: "2026-02-28",
+      endsOn: "2026-02-28",
+    });
+  });
+
+  it("is not thrown off by a daylight saving change", () => {
+    // Paris moves its clocks forward at 01:00 UTC on 2026-03-29, a Sunday.
+    expect(
+      resolvePeriod({
+        period: "current-week",
+        timezone: "Europe/Paris",
+        now: at("2026-03-29T22:30Z"),
+      }),
+    ).toEqual({ startsOn: "2026-03-30", endsOn: "2026-04-05" });
+  });
+
   const issuesOf = (input: Parameters<typeof resolvePeriod>[0]) => {
     try {
       resolvePeriod(input);
@@ -88,6 +128,10 @@ describe("resolvePeriod", () => {
       /--period: unknown value "last-month"; expected previous-month, .* or YYYY-MM/,
     ],
     [{ period: "2026-13" }, /--period: unknown value "2026-13"/],
+    [{ period: "2026-00" }, /--period: unknown value "2026-00"/],
+    [{ period: "2026-1" }, /--period: unknown value "2026-1"/],
+    [{ end: "2026-03-01" }, /--start and --end go together/],
+    [{ timezone: "" }, /--timezone: unknown time zone ""/],
     [{ period: "previous-month", start: "2026-01-01", end: "2026-01-31" }, /cannot be combined/],
     [
       { period: "previous-month", timezone: "Mars/Olympus" },
@@ -99,6 +143,32 @@ describe("resolvePeriod", () => {
       issues.some((issue) => message.test(issue)),
       issues.join("\n"),
     ).toBe(true);
+  });
+
+  it("words each problem as documented", () => {
+    expect(issuesOf({ start: "2026-02-30", end: "2026-03-01", now })).toEqual([
+      '--start: "2026-02-30" is not a real date (expected YYYY-MM-DD)',
+    ]);
+    expect(issuesOf({ start: "2026-03-10", end: "2026-03-01", now })).toEqual([
+      "--start 2026-03-10 is after --end 2026-03-01",
+    ]);
+    expect(issuesOf({ period: "last-month", now })).toEqual([
+      '--period: unknown value "last-month"; expected previous-month, current-month, previous-week, current-week, previous-day or YYYY-MM',
+    ]);
+    expect(issuesOf({ timezone: "Mars/Olympus", now })).toEqual([
+      '--timezone: unknown time zone "Mars/Olympus"',
+    ]);
+    const error = (() => {
+      try {
+        resolvePeriod({ period: "nope", timezone: "Nowhere/Land", now });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).exitCode).toBe(2);
+    expect((error as InvalidInputError).message).toContain('"nope"');
+    expect((error as InvalidInputError).message).toContain('"Nowhere/Land"');
   });
 
   it("lists every problem at once, with the caller's labels", () => {
@@ -118,6 +188,14 @@ describe("resolvePeriod", () => {
 describe("isValidDate", () => {
   it("knows the calendar", () => {
     expect(isValidDate("2024-02-29")).toBe(true);
+    expect(isValidDate("2000-02-29")).toBe(true);
+    expect(isValidDate("1900-02-29")).toBe(false);
+    expect(isValidDate("2026-12-31")).toBe(true);
+    expect(isValidDate("2026-00-10")).toBe(false);
+    expect(isValidDate("2026-01-00")).toBe(false);
+    expect(isValidDate("0050-01-01")).toBe(true);
+    expect(isValidDate(" 2026-01-01")).toBe(false);
+    expect(isValidDate("２０２６-01-01")).toBe(false);
     expect(isValidDate("2026-02-29")).toBe(false);
     expect(isValidDate("2026-02-30")).toBe(false);
     expect(isValidDate("2026-04-31")).toBe(false);

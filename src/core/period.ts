@@ -31,7 +31,7 @@ export function isValidDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(utc(year, month - 1, day));
   return (
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
   );
@@ -112,7 +112,12 @@ function named(period: (typeof NAMED)[number], today: number): Period {
 }
 
 function monthOf(year: number, month: number): Period {
-  return span(Date.UTC(year, month - 1, 1), Date.UTC(year, month, 0));
+  return span(utc(year, month - 1, 1), utc(year, month, 0));
+}
+
+/** Date.UTC, except that years 0-99 stay themselves instead of becoming 1900-1999. */
+function utc(year: number, monthIndex: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, monthIndex, day);
 }
 
 function span(from: number, to: number): Period {
@@ -132,7 +137,7 @@ function todayIn(timezone: string, now: Date): number {
     day: "2-digit",
   }).formatToParts(now);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  return Date.UTC(get("year"), get("month") - 1, get("day"));
+  return utc(get("year"), get("month") - 1, get("day"));
 }
 
 function isValidTimeZone(timezone: string): boolean {

@@ -43,9 +43,39 @@ describe("Sha256", () => {
     }
   });
 
+  it("agrees with node:crypto on a megabyte cut at random places", () => {
+    const data = randomBytes(1 << 20);
+    let seed = 1;
+    const random = (below: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % below;
+    };
+    for (let run = 0; run < 5; run++) {
+      const hash = new Sha256();
+      for (let at = 0; at < data.length; ) {
+        // Mostly small pieces, now and then a run of whole blocks.
+        const size = random(4) === 0 ? random(5000) : random(130);
+        hash.update(data.subarray(at, at + size));
+        at += size;
+      }
+      expect(hash.digestHex()).toBe(createHash("sha256").update(data).digest("hex"));
+    }
+  });
+
+  it("returns the same digest twice and refuses input after it", () => {
+    const hash = new Sha256();
+    hash.update(new TextEncoder().encode("abc"));
+    const digest = hash.digestHex();
+    expect(hash.digestHex()).toBe(digest);
+    expect(() => hash.update(new Uint8Array(1))).toThrow(/^Cannot update a Sha256 after/);
+  });
+
   it("reads chunks that are views into larger buffers", () => {
     const data = randomBytes(300);
-    const view = new Uint8Array(data.buffer, data.byteOffset + 7, 200);
-    expect(hex(view, 50)).toBe(createHash("sha256").update(view).digest("hex"));
+    for (const shift of [0, 1, 2, 3, 7]) {
+      const view = new Uint8Array(data.buffer, data.byteOffset + shift, 200);
+      expect(hex(view, 50)).toBe(createHash("sha256").update(view).digest("hex"));
+      expect(hex(view)).toBe(createHash("sha256").update(view).digest("hex"));
+    }
   });
 });
