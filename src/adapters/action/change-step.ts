@@ -50,9 +50,16 @@ export async function detectChange(
     let changed: boolean;
     if (result.format === "csv") {
       const { diffCsvFiles } = await import("../../publish/csv-diff.ts");
-      diff = await diffCsvFiles(previous.csvPath, result.path, {
-        ignoreLines: inputs.commit.ignoreLines,
-      });
+      try {
+        diff = await diffCsvFiles(previous.csvPath, result.path, {
+          ignoreLines: inputs.commit.ignoreLines,
+        });
+      } catch (error) {
+        // Comparing is a courtesy: a file problem here must not fail a report that is done.
+        const reason = `could not compare with the previous report: ${(error as Error).message}`;
+        core.warning(`Change detection is off for this run: ${reason}.`);
+        return { state: "unavailable", reason };
+      }
       changed = diff.changed;
     } else {
       changed = previous.sha256 !== result.sha256;
