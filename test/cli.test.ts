@@ -62,6 +62,8 @@ describe("lucca-report CLI against the simulator", () => {
         "rows",
         "columns",
         "sha256",
+        "encoding",
+        "bom",
         "attempts",
         "polls",
         "durationMs",

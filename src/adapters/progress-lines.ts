@@ -57,3 +57,9 @@ export function periodText(startsOn: string | null, endsOn: string | null): stri
     ? "the template's default period"
     : `${startsOn ?? "…"}..${endsOn ?? "…"}`;
 }
+
+/** "UTF-8 with BOM", "Windows-1252": how a CSV's encoding is shown to people. */
+export function encodingText(stats: { encoding: string; bom: boolean }): string {
+  const name = stats.encoding.toUpperCase().replace("WINDOWS", "Windows");
+  return stats.bom && stats.encoding === "utf-8" ? `${name} with BOM` : name;
+}

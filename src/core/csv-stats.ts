@@ -1,4 +1,5 @@
 import { type Delimiter, detectDelimiter, parseCsvRecords } from "./csv-parse.ts";
+import { decodeHead, type TextEncodingName } from "./encoding.ts";
 import { type Hasher, Sha256 } from "./sha256.ts";
 
 export interface CsvStats {
@@ -9,6 +10,9 @@ export interface CsvStats {
   bytes: number;
   sha256: string;
   delimiter: Delimiter | null;
+  /** Told from the first records (up to 1 MiB); the file itself is kept byte for byte. */
+  encoding: TextEncodingName;
+  /** The file opens with a byte-order mark (UTF-8 or UTF-16). */
   bom: boolean;
   header: string[];
   /** The first data records, parsed. */
@@ -67,6 +71,7 @@ export class CsvStatsCollector {
   #collecting = true;
   /** The preview bytes ran out before the last preview record ended. */
   #headCut = false;
+  #byteBeforeLast = -1;
 
   constructor(options: CsvStatsOptions = {}) {
     this.#previewRows = options.previewRows ?? 10;
@@ -84,7 +89,10 @@ export class CsvStatsCollector {
       const cut = scanBytes(chunk, 0, chunk.length, scan, this.#previewRows + 1);
       if (this.#collecting) this.#collect(cut < 0 ? chunk : chunk.subarray(0, cut), cut >= 0);
     }
-    if (chunk.length > 0) scan.lastByte = chunk[chunk.length - 1] as number;
+    if (chunk.length > 0) {
+      this.#byteBeforeLast = chunk.length > 1 ? (chunk[chunk.length - 2] as number) : scan.lastByte;
+      scan.lastByte = chunk[chunk.length - 1] as number;
+    }
   }
 
   #collect(part: Uint8Array, complete: boolean): void {
@@ -102,11 +110,13 @@ export class CsvStatsCollector {
   }
 
   finish(): CsvStats {
-    const records = this.#scan.records + (this.#scan.content ? 1 : 0);
     const head = concat(this.#head, this.#headBytes);
-    const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-    // TextDecoder drops a leading BOM, which must not become part of the first column name.
-    const text = new TextDecoder("utf-8").decode(head);
+    // The decoder drops a leading BOM, which must not become part of the first column name.
+    const { text, encoding, bom } = decodeHead(head);
+    // In UTF-16LE a final line feed is 0A 00: the 00 alone is no record.
+    const lastLineFeed =
+      encoding === "utf-16le" && this.#scan.lastByte === 0 && this.#byteBeforeLast === LF;
+    const records = this.#scan.records + (this.#scan.content && !lastLineFeed ? 1 : 0);
     const delimiter = detectDelimiter(firstRecord(text));
     const parsed = parseCsvRecords(text, delimiter, this.#previewRows + 1);
     // A record cut by the size limit would show fewer fields than it has.
@@ -124,6 +134,7 @@ export class CsvStatsCollector {
       bytes: this.#bytes,
       sha256: this.#hash.digestHex(),
       delimiter,
+      encoding,
       bom,
       header: header.map(cutCell),
       preview: parsed.slice(1).map((record) => record.map(cutCell)),

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { readAsUtf8 } from "./csv-source.ts";
 
 export interface CsvDiff {
   changed: boolean;
@@ -203,7 +204,7 @@ async function forEachRecord(path: string, onRecord: (record: Buffer) => unknown
     }
     return onRecord(record);
   };
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+  for await (const chunk of readAsUtf8(path)) {
     let start = 0;
     if (firstChunk) {
       firstChunk = false;

@@ -10,7 +10,7 @@ import {
 import type { JobEvent } from "../../core/job-events.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
 import { nodeFileSink } from "../node-file-sink.ts";
-import { progressLines } from "../progress-lines.ts";
+import { encodingText, progressLines } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
@@ -202,6 +202,7 @@ function setReportOutputs(result: ReportJobResult): void {
     columns: result.columns ?? "",
     bytes: result.bytes,
     sha256: result.sha256,
+    encoding: result.format === "csv" ? result.stats.encoding : "",
     "starts-on": result.startsOn ?? "",
     "ends-on": result.endsOn ?? "",
     polls: result.polls,
@@ -229,6 +230,7 @@ function successFacts(result: ReportJobResult): SummaryFacts {
     bytes: result.bytes,
     sha256: result.sha256,
     path: result.path,
+    encoding: result.format === "csv" ? encodingText(result.stats) : undefined,
     header: result.format === "csv" ? result.stats.header : undefined,
     preview: result.format === "csv" ? result.stats.preview : undefined,
   };

@@ -21,6 +21,8 @@ export interface SummaryFacts {
   bytes?: number | undefined;
   sha256?: string | undefined;
   path?: string | undefined;
+  /** The CSV's text encoding, as shown. */
+  encoding?: string | undefined;
   artifact?: { name: string; url: string | undefined } | undefined;
   change?: ChangeFacts | undefined;
   artifactSkipped?: boolean | undefined;
@@ -61,6 +63,7 @@ export function renderSummary(facts: SummaryFacts): string {
   row("Bytes", facts.bytes?.toLocaleString("en-US"));
   row("SHA-256", facts.sha256 && `\`${facts.sha256}\``);
   row("File", facts.path && `\`${escapeCell(facts.path)}\``);
+  row("Encoding", facts.encoding && escapeCell(facts.encoding));
   if (facts.artifact) {
     row(
       "Artifact",

@@ -3,7 +3,7 @@ import type { FetchLike } from "../../core/http.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
 import { VERSION } from "../../version.ts";
 import { nodeFileSink } from "../node-file-sink.ts";
-import { periodText, progressLines } from "../progress-lines.ts";
+import { encodingText, periodText, progressLines } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { CLI_LABELS, parseSettings } from "../settings.ts";
 import { type CliArgs, parseCliArgs } from "./args.ts";
@@ -87,6 +87,8 @@ function jsonResult(result: ReportJobResult) {
     rows: rest.rows,
     columns: rest.columns,
     sha256: rest.sha256,
+    encoding: rest.format === "csv" ? result.stats.encoding : null,
+    bom: rest.format === "csv" ? result.stats.bom : null,
     attempts: rest.attempts,
     polls: rest.polls,
     durationMs: rest.durationMs,
@@ -98,7 +100,7 @@ function summary(result: ReportJobResult): string {
   return [
     `Report ${result.reportId} (template ${result.templateId ?? "?"}, ${periodText(result.startsOn, result.endsOn)})`,
     `  file:    ${result.path}`,
-    `  content: ${shape}${result.bytes} bytes`,
+    `  content: ${shape}${result.bytes} bytes${result.rows === null ? "" : `, ${encodingText(result.stats)}`}`,
     `  sha256:  ${result.sha256}`,
     `  took:    ${(result.durationMs / 1000).toFixed(1)} s, ${result.polls} status check(s), ${result.attempts} attempt(s)`,
     "",
