@@ -6,6 +6,7 @@ import {
   LuccaReportError,
   ReportFailedError,
   ReportTimeoutError,
+  UnusableAnswerError,
 } from "../../core/errors.ts";
 import type { JobEvent } from "../../core/job-events.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
@@ -158,6 +159,7 @@ function describeFailure(error: unknown) {
 }
 
 function titleFor(error: LuccaReportError): string {
+  if (error instanceof UnusableAnswerError) return "Lucca's answer could not be used";
   switch (error.exitCode) {
     case 3:
       return "Lucca rejected the request";

@@ -1,0 +1,51 @@
+import { readdir } from "node:fs/promises";
+import { afterEach, describe, expect, it } from "vitest";
+import { runAction } from "./support/action.ts";
+import { runCliHere } from "./support/cli.ts";
+import { type HostileServer, plainLucca, startHostileServer } from "./support/hostile-server.ts";
+
+const KEY = "hostile-key-0a1b2c3d4e5f6a7b8c9d";
+const env = { LUCCA_API_KEY: KEY };
+let server: HostileServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function hostile(handler: Parameters<typeof startHostileServer>[0]) {
+  server = await startHostileServer(handler);
+  return server;
+}
+
+const fast = ["--poll-interval", "20ms", "--max-poll-interval", "50ms", "--max-retries", "1"];
+const cli = (s: HostileServer, ...more: string[]) => [
+  "--domain",
+  s.url,
+  "--template-id",
+  "42",
+  "--start",
+  "2026-10-01",
+  "--end",
+  "2026-10-31",
+  ...fast,
+  ...more,
+];
+
+/** A line the runner would read as a workflow command. */
+const FORGED = /^\s*(::|##\[)/m;
+
+describe("answers the tool cannot use (finding 16)", () => {
+  it.each([
+    ["a null status", { id: 77, status: null }],
+    ["a numeric status", { id: 77, status: 3 }],
+    ["a missing id", { status: "pending" }],
+  ])("%s exits 6 with a clear message, not 1", async (_label, report) => {
+    const s = await hostile(plainLucca(report));
+    const run = await runCliHere(cli(s), { env });
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(/Lucca answered with a report this tool cannot use \((id|status)/);
+    expect(run.stderr).not.toMatch(/Unexpected error/);
+    expect(await readdir(run.cwd)).toEqual([]);
+  });
+});
