@@ -8,8 +8,7 @@
 
 // C0 (tab, LF and CR included), DEL, C1, Arabic letter mark, LRM/RLM, line/paragraph
 // separators, bidi embeddings/overrides/isolates, and the byte-order mark.
-const UNSAFE =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/gu;
 
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
