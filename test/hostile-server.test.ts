@@ -49,3 +49,32 @@ describe("answers the tool cannot use (finding 16)", () => {
     expect(await readdir(run.cwd)).toEqual([]);
   });
 });
+
+describe("the server never decides where the file goes (finding 2)", () => {
+  const resume = (s: HostileServer) => ["--domain", s.url, "--report-id", "77", ...fast];
+
+  it.each([
+    ["../../../../tmp/x", "2026-10-01", "2026-10-31"],
+    ["/../../", "2026-10-01", "2026-10-31"],
+    ["42", "../../../x", "2026-10-31"],
+  ])(
+    "refuses templateId %j startsOn %j before any download",
+    async (templateId, startsOn, endsOn) => {
+      const s = await hostile(plainLucca({ id: 77, status: "done", templateId, startsOn, endsOn }));
+      const run = await runCliHere(resume(s), { env });
+      expect(run.code).toBe(6);
+      expect(run.stderr).toMatch(/cannot use/);
+      expect(s.requests.some((r) => r.path.includes("download"))).toBe(false);
+      expect(await readdir(run.cwd)).toEqual([]);
+    },
+  );
+
+  it("names the file from validated values when resuming", async () => {
+    const s = await hostile(
+      plainLucca({ id: 77, status: "done", templateId: 42, startsOn: "2026-10-01", endsOn: null }),
+    );
+    const run = await runCliHere([...resume(s), "--json"], { env });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).path).toBe(`${run.cwd}/reports/42_2026-10-01_default.csv`);
+  });
+});
