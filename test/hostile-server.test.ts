@@ -78,3 +78,67 @@ describe("the server never decides where the file goes (finding 2)", () => {
     expect(JSON.parse(run.stdout).path).toBe(`${run.cwd}/reports/42_2026-10-01_default.csv`);
   });
 });
+
+const FORGERIES = [
+  "77\n::set-output name=path::/etc/passwd",
+  "pending\n::error title=Forged::hi",
+  "::add-mask::x",
+  "::stop-commands::tok",
+  "pending\r\n##[error]legacy",
+  "x\u2028::error title=Forged::sep",
+];
+
+/** Lines the runner would execute that this tool did not write itself. */
+function forgedCommands(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .filter((line) => FORGED.test(line))
+    .filter(
+      (line) =>
+        !/^::(group|endgroup|debug|add-mask::hostile-key|error title=Lucca(?:'|%27)s answer could not be used|error title=Lucca could not be reached)/.test(
+          line,
+        ),
+    );
+}
+
+describe("no workflow command from the server reaches a log line (finding 1)", () => {
+  const handlers = FORGERIES.flatMap((text) => [
+    ["id", text, plainLucca({ id: text, status: "pending" })],
+    ["status", text, plainLucca({ id: 77, status: text })],
+  ]) as [string, string, Parameters<typeof startHostileServer>[0]][];
+
+  it.each(handlers)("CLI: a hostile %s %j", async (_field, _text, handler) => {
+    const s = await hostile(handler);
+    const run = await runCliHere(cli(s, "--verbose"), { env });
+    expect(run.code).toBe(6);
+    expect(forgedCommands(run.stdout)).toEqual([]);
+    expect(forgedCommands(run.stderr)).toEqual([]);
+    expect(run.stderr).toMatch(/cannot use/);
+  });
+
+  it("action: hostile ids and statuses forge no command and no output", async () => {
+    for (const [field, handler] of [
+      ["id", plainLucca({ id: FORGERIES[0], status: "pending" })],
+      ["status", plainLucca({ id: 77, status: FORGERIES[1] })],
+    ] as const) {
+      const s = await hostile(handler);
+      const run = await runAction({
+        domain: s.url,
+        "api-key": KEY,
+        "template-id": "42",
+        "start-date": "2026-10-01",
+        "end-date": "2026-10-31",
+        "poll-interval": "20ms",
+        "max-retries": "0",
+        publish: "none",
+      });
+      expect(run.code, field).toBe(1);
+      expect(forgedCommands(run.stdout), field).toEqual([]);
+      expect(forgedCommands(run.stderr), field).toEqual([]);
+      expect(run.outputs.path, field).toBeUndefined();
+      expect(run.stdout).toMatch(/::error title=Lucca(?:'|%27)s answer could not be used::/);
+      await s.close();
+      server = undefined;
+    }
+  });
+});

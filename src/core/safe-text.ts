@@ -35,6 +35,17 @@ export function logSafe(text: string): string {
   return safe;
 }
 
+/**
+ * Text of several lines (a stack, a message of our own with a second line) made safe line
+ * by line: each line stays a line, and none can start a workflow command.
+ */
+export function logSafeLines(text: string): string {
+  return text
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map(logSafe)
+    .join("\n");
+}
+
 /** Cuts `text` to `max` characters (whole code points), marking the cut with "…". */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
