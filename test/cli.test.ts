@@ -55,6 +55,7 @@ describe("lucca-report CLI against the simulator", () => {
         "templateId",
         "startsOn",
         "endsOn",
+        "rangeSent",
         "status",
         "format",
         "path",

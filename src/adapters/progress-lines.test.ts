@@ -88,7 +88,14 @@ describe("progressLines with hostile values", () => {
   const hostile = "77\n::set-output name=path::/etc/passwd";
   const status = "pending\n::error title=Forged::hi";
   const events: JobEvent[] = [
-    { type: "creating", templateId: "::add-mask::x", startsOn: "\n::x", endsOn: null, attempt: 1 },
+    {
+      type: "creating",
+      templateId: "::add-mask::x",
+      startsOn: "\n::x",
+      endsOn: null,
+      sent: { startsOn: "\n::x", endsOn: null, convention: "inclusive" },
+      attempt: 1,
+    },
     { type: "created", reportId: hostile, attempt: 1 },
     { type: "resuming", reportId: "::stop-commands::tok" },
     {

@@ -32,6 +32,7 @@ export function runJobFromSettings(
       requestTimeoutMs: settings.requestTimeoutMs,
       generationAttempts: settings.generationAttempts,
       previewRows: env.previewRows,
+      endDateConvention: settings.endDateConvention,
     },
     {
       createClient: (signal) =>

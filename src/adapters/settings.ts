@@ -3,6 +3,7 @@ import { parseDuration } from "../core/duration.ts";
 import { InvalidInputError } from "../core/errors.ts";
 import type { ReportFormat } from "../core/lucca-client.ts";
 import { type Period, resolvePeriod } from "../core/period.ts";
+import { END_DATE_CONVENTIONS, type EndDateConvention } from "../core/range-sent.ts";
 
 /** Settings as text, from command-line flags or action inputs; empty strings mean unset. */
 export interface RawSettings {
@@ -23,6 +24,7 @@ export interface RawSettings {
   maxRetries?: string | undefined;
   generationAttempts?: string | undefined;
   allowHosts?: readonly string[] | undefined;
+  endDateConvention?: string | undefined;
 }
 
 /** How each setting is named to the user: "--start" on the command line, "start-date" in a workflow. */
@@ -46,6 +48,7 @@ export const CLI_LABELS: SettingLabels = {
   maxRetries: "--max-retries",
   generationAttempts: "--generation-attempts",
   allowHosts: "--allow-host",
+  endDateConvention: "--end-date-convention",
 };
 
 export interface Settings extends Connection {
@@ -60,6 +63,7 @@ export interface Settings extends Connection {
   requestTimeoutMs: number;
   maxRetries: number;
   generationAttempts: number;
+  endDateConvention: EndDateConvention;
   /** Things worth saying that do not stop the run. */
   warnings: string[];
 }
@@ -73,6 +77,7 @@ export const DEFAULTS = {
   maxRetries: "5",
   generationAttempts: "2",
   timezone: "UTC",
+  endDateConvention: "inclusive",
 } as const;
 
 export interface Connection {
@@ -220,9 +225,17 @@ export function parseSettings(raw: RawSettings, labels: SettingLabels, now: Date
     1,
   );
 
+  const endDateConvention = text(raw.endDateConvention) ?? DEFAULTS.endDateConvention;
+  if (!(END_DATE_CONVENTIONS as readonly string[]).includes(endDateConvention)) {
+    issues.push(
+      `${labels.endDateConvention}: "${endDateConvention}" must be inclusive or exclusive`,
+    );
+  }
+
   if (issues.length > 0) throw new InvalidInputError(issues);
   return {
     ...(connection as Connection),
+    endDateConvention: endDateConvention as EndDateConvention,
     templateId,
     period: period as Period,
     reportId,

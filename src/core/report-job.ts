@@ -7,6 +7,12 @@ import type { JobEventListener } from "./job-events.ts";
 import type { LuccaClient, ReportFormat } from "./lucca-client.ts";
 import type { Period } from "./period.ts";
 import type { PollDelayOptions } from "./poll.ts";
+import {
+  type EndDateConvention,
+  periodFromSent,
+  type RangeSent,
+  rangeToSend,
+} from "./range-sent.ts";
 import { defaultReportPath } from "./report-file-name.ts";
 import type { Report } from "./schemas.ts";
 import type { Hasher } from "./sha256.ts";
@@ -30,6 +36,8 @@ export interface ReportJobOptions {
   generationAttempts: number;
   /** Data rows kept for a preview. @default 10 */
   previewRows?: number;
+  /** Whether the endsOn sent is the period's last day or the day after. @default "inclusive" */
+  endDateConvention?: EndDateConvention | undefined;
 }
 
 export interface ReportJobDeps {
@@ -49,6 +57,8 @@ export interface ReportJobResult {
   templateId: string | undefined;
   startsOn: string | null;
   endsOn: string | null;
+  /** The startsOn/endsOn Lucca got for this period (or, resumed, the report's own). */
+  rangeSent: RangeSent;
   status: "done";
   format: ReportFormat;
   path: string;
@@ -80,6 +90,7 @@ export async function runReportJob(
   const signal = deps.signal ? AbortSignal.any([deps.signal, deadline.signal]) : deadline.signal;
   const client = deps.createClient(signal);
   let current: string | undefined = options.reportId;
+  const convention = options.endDateConvention ?? "inclusive";
   try {
     let report: Report;
     let attempts = 1;
@@ -90,9 +101,15 @@ export async function runReportJob(
       onEvent({ type: "resuming", reportId: options.reportId });
       report = await client.getReport(options.reportId);
       templateId ??= report.templateId;
-      period = { startsOn: report.startsOn, endsOn: report.endsOn };
+      period = periodFromSent({ startsOn: report.startsOn, endsOn: report.endsOn }, convention);
     } else {
-      report = await create(client, templateId as string, period, attempts, onEvent);
+      report = await create(
+        client,
+        templateId as string,
+        rangeToSend(period, convention),
+        attempts,
+        onEvent,
+      );
       current = report.id;
     }
     for (;;) {
@@ -120,7 +137,7 @@ export async function runReportJob(
         attempt: attempts,
         maxAttempts: options.generationAttempts,
       });
-      report = await create(client, templateId, period, attempts, onEvent);
+      report = await create(client, templateId, rangeToSend(period, convention), attempts, onEvent);
       current = report.id;
     }
     const reportId = report.id;
@@ -142,6 +159,7 @@ export async function runReportJob(
       templateId,
       startsOn: period.startsOn,
       endsOn: period.endsOn,
+      rangeSent: rangeToSend(period, convention),
       status: "done",
       format: options.format,
       path: download.path,
@@ -172,21 +190,23 @@ export async function runReportJob(
 async function create(
   client: LuccaClient,
   templateId: string,
-  period: Period,
+  sent: RangeSent,
   attempt: number,
   onEvent: JobEventListener,
 ): Promise<Report> {
+  const period = periodFromSent(sent, sent.convention);
   onEvent({
     type: "creating",
     templateId,
     startsOn: period.startsOn,
     endsOn: period.endsOn,
+    sent,
     attempt,
   });
   const report = await client.createReport({
     templateId,
-    startsOn: period.startsOn,
-    endsOn: period.endsOn,
+    startsOn: sent.startsOn,
+    endsOn: sent.endsOn,
   });
   onEvent({ type: "created", reportId: report.id, attempt });
   return report;

@@ -23,6 +23,7 @@ export const ACTION_LABELS: SettingLabels = {
   maxRetries: "max-retries",
   generationAttempts: "generation-attempts",
   allowHosts: "allowed-hosts",
+  endDateConvention: "end-date-convention",
 };
 
 export type PublishTarget = "artifact" | "commit";

@@ -12,7 +12,7 @@ import type { JobEvent } from "../../core/job-events.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
 import { logSafe } from "../../core/safe-text.ts";
 import { nodeFileSink } from "../node-file-sink.ts";
-import { encodingText, progressLines } from "../progress-lines.ts";
+import { encodingText, progressLines, rangeSentText } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
@@ -234,6 +234,10 @@ function successFacts(result: ReportJobResult): SummaryFacts {
     sha256: result.sha256,
     path: result.path,
     encoding: result.format === "csv" ? encodingText(result.stats) : undefined,
+    rangeSent:
+      result.rangeSent.startsOn === null && result.rangeSent.endsOn === null
+        ? undefined
+        : rangeSentText(result.rangeSent),
     header: result.format === "csv" ? result.stats.header : undefined,
     preview: result.format === "csv" ? result.stats.preview : undefined,
   };

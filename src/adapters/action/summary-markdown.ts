@@ -11,6 +11,8 @@ export interface SummaryFacts {
   templateId?: string | undefined;
   startsOn?: string | null | undefined;
   endsOn?: string | null | undefined;
+  /** The exact startsOn/endsOn sent, as text. */
+  rangeSent?: string | undefined;
   reportId?: string | undefined;
   status: string;
   durationMs?: number | undefined;
@@ -53,6 +55,7 @@ export function renderSummary(facts: SummaryFacts): string {
   if (facts.startsOn !== undefined || facts.endsOn !== undefined) {
     row("Period", periodText(facts.startsOn ?? null, facts.endsOn ?? null));
   }
+  row("Range sent", facts.rangeSent && escapeCell(facts.rangeSent));
   row("Report id", facts.reportId && escapeCell(facts.reportId));
   row("Status", escapeCell(facts.status));
   row("Time taken", facts.durationMs === undefined ? undefined : formatDuration(facts.durationMs));

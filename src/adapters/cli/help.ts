@@ -23,6 +23,8 @@ Period (default: the template's own period):
   --period NAME              previous-month, current-month, previous-week, current-week,
                              previous-day, or a month as YYYY-MM
   --timezone IANA            zone used to resolve --period (default UTC); weeks start Monday
+  --end-date-convention C    inclusive (default): endsOn sent is the last day; exclusive:
+                             the day after it (compare once with the Lucca UI)
 
 Waiting and retries (durations: 1500ms, 90s, 15m, 1h30m, or seconds):
   --timeout D                overall deadline (default 15m)

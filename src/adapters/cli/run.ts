@@ -4,7 +4,7 @@ import type { ReportJobResult } from "../../core/report-job.ts";
 import { logSafe, logSafeLines } from "../../core/safe-text.ts";
 import { VERSION } from "../../version.ts";
 import { nodeFileSink } from "../node-file-sink.ts";
-import { encodingText, periodText, progressLines } from "../progress-lines.ts";
+import { encodingText, periodText, progressLines, rangeSentText } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { CLI_LABELS, parseSettings } from "../settings.ts";
 import { type CliArgs, parseCliArgs } from "./args.ts";
@@ -81,6 +81,7 @@ function jsonResult(result: ReportJobResult) {
     templateId: rest.templateId ?? null,
     startsOn: rest.startsOn,
     endsOn: rest.endsOn,
+    rangeSent: rest.rangeSent,
     status: rest.status,
     format: rest.format,
     path: rest.path,
@@ -100,6 +101,9 @@ function summary(result: ReportJobResult): string {
   const shape = result.rows === null ? "" : `${result.rows} rows × ${result.columns} columns, `;
   return [
     `Report ${logSafe(result.reportId)} (template ${logSafe(result.templateId ?? "?")}, ${periodText(result.startsOn, result.endsOn)})`,
+    ...(result.rangeSent.startsOn === null && result.rangeSent.endsOn === null
+      ? []
+      : [`  sent:    ${rangeSentText(result.rangeSent)}`]),
     `  file:    ${logSafe(result.path)}`,
     `  content: ${shape}${result.bytes} bytes${result.rows === null ? "" : `, ${encodingText(result.stats)}`}`,
     `  sha256:  ${result.sha256}`,
