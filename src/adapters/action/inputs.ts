@@ -48,6 +48,10 @@ export interface ActionInputs {
   ifUnchanged: "publish" | "skip";
   summary: boolean;
   summaryPreviewRows: number;
+  /** Print every HTTP exchange (shapes only) in a collapsed group. */
+  trace: boolean;
+  /** "doctor" runs the flow once on one day and reports what the tenant does. */
+  mode: "report" | "doctor";
 }
 
 const BOT = "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>";
@@ -124,8 +128,16 @@ export function readInputs(read: InputReader, now: Date, workspace: string): Act
     issues.push(`summary-preview-rows: "${previewText}" must be a whole number from 0 to 100`);
   }
 
+  const trace = flag(read, "trace", false, issues);
+  const mode = read("mode").trim() || "report";
+  if (mode !== "report" && mode !== "doctor") {
+    issues.push(`mode: "${mode}" must be report or doctor`);
+  }
+
   if (issues.length > 0 || settings === undefined) throw new InvalidInputError(issues);
   return {
+    trace,
+    mode: mode as ActionInputs["mode"],
     settings,
     publish: publish.filter(
       (target): target is PublishTarget => target === "artifact" || target === "commit",

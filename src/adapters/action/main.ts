@@ -14,6 +14,7 @@ import { logSafe } from "../../core/safe-text.ts";
 import { nodeFileSink } from "../node-file-sink.ts";
 import { encodingText, progressLines, rangeSentText } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
+import { recordTrace, type TraceRecorder } from "../trace-recorder.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
@@ -49,15 +50,22 @@ export async function run(): Promise<void> {
   }
   for (const warning of inputs.settings.warnings) core.warning(warning);
 
-  const result = await inGroups(async (onEvent) =>
-    runJobFromSettings(inputs.settings, {
-      fetch: await fetchForEnvironment(process.env),
-      sink: nodeFileSink(workspace),
-      signal: cancel.signal,
-      previewRows: inputs.summaryPreviewRows,
-      onEvent,
-    }),
-  );
+  const baseFetch = await fetchForEnvironment(process.env);
+  const trace = inputs.trace ? recordTrace(baseFetch, inputs.settings.apiKey) : undefined;
+  let result: ReportJobResult;
+  try {
+    result = await inGroups(async (onEvent) =>
+      runJobFromSettings(inputs.settings, {
+        fetch: trace?.fetch ?? baseFetch,
+        sink: nodeFileSink(workspace),
+        signal: cancel.signal,
+        previewRows: inputs.summaryPreviewRows,
+        onEvent,
+      }),
+    );
+  } finally {
+    if (trace) printTrace(trace);
+  }
   setReportOutputs(result);
 
   const facts = successFacts(result);
@@ -194,6 +202,13 @@ async function inGroups<T>(work: (onEvent: (event: JobEvent) => void) => Promise
   } finally {
     if (open) core.endGroup();
   }
+}
+
+/** The trace in a collapsed group, printed whether the job worked or not. */
+function printTrace(trace: TraceRecorder): void {
+  core.startGroup(`HTTP trace (${trace.records.length} exchanges, shapes only)`);
+  for (const line of trace.jsonLines().split("\n")) if (line) core.info(logSafe(line));
+  core.endGroup();
 }
 
 function setReportOutputs(result: ReportJobResult): void {

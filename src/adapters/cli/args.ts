@@ -3,10 +3,12 @@ import { InvalidInputError } from "../../core/errors.ts";
 import type { RawSettings } from "../settings.ts";
 
 export interface CliArgs {
-  command: "report" | "template-create" | "help" | "version";
+  command: "report" | "doctor" | "template-create" | "help" | "version";
   raw: RawSettings;
   apiKeyFile: string | undefined;
   templateFile: string | undefined;
+  /** --trace FILE: every HTTP exchange as JSON lines. */
+  traceFile: string | undefined;
   json: boolean;
   quiet: boolean;
   verbose: boolean;
@@ -32,6 +34,7 @@ const OPTIONS = {
   "allow-host": { type: "string", multiple: true },
   "end-date-convention": { type: "string" },
   file: { type: "string" },
+  trace: { type: "string" },
   json: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
   verbose: { type: "boolean", short: "v" },
@@ -64,6 +67,8 @@ export function parseCliArgs(
   else if (positionals.length > 0) {
     if (positionals[0] === "template" && positionals[1] === "create" && positionals.length === 2) {
       command = "template-create";
+    } else if (positionals[0] === "doctor" && positionals.length === 1) {
+      command = "doctor";
     } else {
       throw new InvalidInputError(`unexpected argument "${positionals.join(" ")}"; see --help`);
     }
@@ -92,6 +97,7 @@ export function parseCliArgs(
     },
     apiKeyFile: values["api-key-file"],
     templateFile: values.file,
+    traceFile: values.trace,
     json: values.json ?? false,
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,

@@ -37,6 +37,8 @@ Waiting and retries (durations: 1500ms, 90s, 15m, 1h30m, or seconds):
 
 Output:
   --json                     print one JSON result object on stdout
+  --trace FILE               write every HTTP exchange to FILE as JSON lines (no key, no
+                             values: headers without credentials, bodies as their shape)
   -q, --quiet                only errors on stderr
   -v, --verbose              every status check and retry on stderr
   -h, --help, --version

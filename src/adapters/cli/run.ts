@@ -1,3 +1,5 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { InvalidInputError, LuccaReportError } from "../../core/errors.ts";
 import type { FetchLike } from "../../core/http.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
@@ -7,6 +9,7 @@ import { nodeFileSink } from "../node-file-sink.ts";
 import { encodingText, periodText, progressLines, rangeSentText } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { CLI_LABELS, parseSettings } from "../settings.ts";
+import { recordTrace, type TraceRecorder } from "../trace-recorder.ts";
 import { type CliArgs, parseCliArgs } from "./args.ts";
 import { HELP } from "./help.ts";
 import { createTemplateFromFile } from "./template-create.ts";
@@ -56,16 +59,22 @@ async function report(args: CliArgs, io: CliIo): Promise<number> {
   };
   for (const warning of settings.warnings) say(`Warning: ${warning}`);
   const lines = progressLines({ verbose: args.verbose });
-  const result = await runJobFromSettings(settings, {
-    fetch: io.fetch,
-    sink: nodeFileSink(io.cwd),
-    signal: io.signal,
-    now: io.now,
-    onEvent: (event) => {
-      const line = lines(event);
-      if (line !== undefined) say(line);
-    },
-  });
+  const trace = args.traceFile === undefined ? undefined : recordTrace(io.fetch, settings.apiKey);
+  let result: ReportJobResult;
+  try {
+    result = await runJobFromSettings(settings, {
+      fetch: trace?.fetch ?? io.fetch,
+      sink: nodeFileSink(io.cwd),
+      signal: io.signal,
+      now: io.now,
+      onEvent: (event) => {
+        const line = lines(event);
+        if (line !== undefined) say(line);
+      },
+    });
+  } finally {
+    if (trace && args.traceFile !== undefined) await saveTrace(io, args.traceFile, trace, say);
+  }
   if (args.json) {
     io.stdout(`${JSON.stringify(jsonResult(result))}\n`);
   } else if (!args.quiet) {
@@ -110,6 +119,22 @@ function summary(result: ReportJobResult): string {
     `  took:    ${(result.durationMs / 1000).toFixed(1)} s, ${result.polls} status check(s), ${result.attempts} attempt(s)`,
     "",
   ].join("\n");
+}
+
+/** Written whether the run worked or not: a failed run is when support needs it. */
+export async function saveTrace(
+  io: CliIo,
+  path: string,
+  trace: TraceRecorder,
+  say: (line: string) => void,
+): Promise<void> {
+  const target = resolve(io.cwd, path);
+  try {
+    await writeFile(target, trace.jsonLines(), { mode: 0o600 });
+    say(`Trace of ${trace.records.length} HTTP exchange(s) written to ${target}`);
+  } catch (error) {
+    say(`Warning: could not write the trace to ${target}: ${(error as Error).message}`);
+  }
 }
 
 async function readKeyFile(io: CliIo, path: string): Promise<string> {
