@@ -6,6 +6,7 @@ Usage:
   lucca-report --domain URL --template-id ID [period] [options]
   lucca-report --domain URL --report-id ID [options]          download an existing report
   lucca-report template create --domain URL --file template.json
+  lucca-report doctor --domain URL --template-id ID [--json]   check what your tenant does
 
 The API key is read from the LUCCA_API_KEY environment variable or --api-key-file PATH,
 never from a flag value.

@@ -11,6 +11,7 @@ import { runJobFromSettings } from "../run-job.ts";
 import { CLI_LABELS, parseSettings } from "../settings.ts";
 import { recordTrace, type TraceRecorder } from "../trace-recorder.ts";
 import { type CliArgs, parseCliArgs } from "./args.ts";
+import { doctorCommand } from "./doctor.ts";
 import { HELP } from "./help.ts";
 import { createTemplateFromFile } from "./template-create.ts";
 
@@ -46,6 +47,7 @@ export async function runCli(io: CliIo): Promise<number> {
       io.stdout(args.json ? `${JSON.stringify({ templateId: id })}\n` : `${logSafe(id)}\n`);
       return 0;
     }
+    if (args.command === "doctor") return await doctorCommand(args, io);
     return await report(args, io);
   } catch (error) {
     return fail(error, io, args?.quiet ?? false);
