@@ -2,7 +2,13 @@ import { readdir } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { runAction } from "./support/action.ts";
 import { runCliHere } from "./support/cli.ts";
-import { type HostileServer, plainLucca, startHostileServer } from "./support/hostile-server.ts";
+import {
+  type HostileServer,
+  plainLucca,
+  sendJson,
+  startHostileServer,
+} from "./support/hostile-server.ts";
+import { leakedPieces } from "./support/leaks.ts";
 
 const KEY = "hostile-key-0a1b2c3d4e5f6a7b8c9d";
 const env = { LUCCA_API_KEY: KEY };
@@ -140,5 +146,116 @@ describe("no workflow command from the server reaches a log line (finding 1)", (
       await s.close();
       server = undefined;
     }
+  });
+});
+
+describe("the key never leaks through an error (finding 4)", () => {
+  const echoes: [string, number, (key: string) => string][] = [
+    [
+      "a 401 whose JSON message echoes the key",
+      401,
+      (key) => JSON.stringify({ Message: `bad key ${key}` }),
+    ],
+    ["a 503 whose text has the key at the cut", 503, (key) => `${"x".repeat(290)}${key} trailing`],
+    ["a 400 echoing a cut key", 400, (key) => `key: ${key.slice(0, 20)}`],
+    [
+      "a 500 echoing the Authorization header",
+      500,
+      (key) => `Authorization: lucca application=${key}\n${key.slice(4)}`,
+    ],
+  ];
+
+  it.each(echoes)("CLI: %s", async (_label, status, body) => {
+    const s = await hostile((_request, response) => {
+      response.writeHead(status, { "content-type": "text/plain" });
+      response.end(body(KEY));
+    });
+    const run = await runCliHere(cli(s, "--verbose"), { env });
+    expect(run.code).toBe(status >= 500 ? 6 : 3);
+    expect(run.stderr).toMatch(status >= 500 ? /failed after/ : /rejected/);
+    expect(leakedPieces(run.stderr + run.stdout, KEY)).toEqual([]);
+  });
+
+  it("CLI: a key with a NUL byte refused by the HTTP stack", async () => {
+    const key = "nul-key-abcdefgh\u0000ijklmnopqrstuvwx";
+    const s = await hostile(plainLucca({ id: 1, status: "done" }));
+    const run = await runCliHere(cli(s), { env: { LUCCA_API_KEY: key } });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/invalid header value/);
+    expect(leakedPieces(run.stderr + run.stdout, key)).toEqual([]);
+    expect(s.requests).toHaveLength(0);
+  });
+
+  it("action: annotation and summary show no piece of the key", async () => {
+    const s = await hostile((_request, response) => {
+      response.writeHead(401, { "content-type": "application/json" });
+      response.end(JSON.stringify({ Message: `${"y".repeat(285)} ${KEY}` }));
+    });
+    const run = await runAction({
+      domain: s.url,
+      "api-key": KEY,
+      "template-id": "42",
+      publish: "none",
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error title=Lucca rejected the request::/);
+    const shown = run.stdout.replace(`::add-mask::${KEY}`, "");
+    expect(leakedPieces(shown + run.stderr + run.summary, KEY)).toEqual([]);
+    expect(run.summary).toMatch(/Check the API key/);
+  });
+});
+
+describe("bodies are read up to a cap (finding 6)", () => {
+  it("an endless status body ends the run at 1 MiB, memory flat", async () => {
+    let written = 0;
+    let closed = false;
+    const s = await hostile((request, response) => {
+      if (request.method === "POST") {
+        sendJson(response, 201, { id: 77, status: "pending" });
+        return;
+      }
+      response.writeHead(200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      response.write('{"id": 77, "status": "pending", "name": "');
+      const pump = () => {
+        while (!closed && response.write(chunk)) written += chunk.length;
+        if (!closed) response.once("drain", pump);
+      };
+      response.on("close", () => {
+        closed = true;
+      });
+      pump();
+    });
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    const run = await runCliHere(cli(s, "--request-timeout", "10m", "--timeout", "10m"), { env });
+    const grown = process.memoryUsage().rss - before;
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(/larger than 1 MiB/);
+    // The client let go of the connection: the server's writes stopped.
+    await expect.poll(() => closed).toBe(true);
+    expect(grown).toBeLessThan(256 * 1024 * 1024);
+    expect(written).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it("an endless error body is read to 64 KiB and shown as 300 characters", async () => {
+    let closed = false;
+    const s = await hostile((_request, response) => {
+      response.writeHead(400, { "content-type": "text/plain" });
+      const chunk = Buffer.alloc(64 * 1024, 0x61);
+      const pump = () => {
+        while (!closed && response.write(chunk)) {}
+        if (!closed) response.once("drain", pump);
+      };
+      response.on("close", () => {
+        closed = true;
+      });
+      pump();
+    });
+    const run = await runCliHere(cli(s, "--request-timeout", "10m"), { env });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/a{300}…/);
+    expect(run.stderr).not.toMatch(/a{301}/);
+    await expect.poll(() => closed).toBe(true);
   });
 });

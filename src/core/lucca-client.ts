@@ -1,11 +1,14 @@
 import type { BackoffOptions } from "./backoff.ts";
 import { UnusableAnswerError } from "./errors.ts";
 import { type FetchLike, type HttpRequest, type OpenResponse, sendOnce } from "./http.ts";
+import { decodeText, readCapped } from "./read-body.ts";
 import { excerptOf } from "./redact.ts";
 import { type RetryInfo, type RetryOptions, retry, TransientFailure } from "./retry.ts";
 import { type Report, reportSchema, templateSchema } from "./schemas.ts";
 
 const API = "/timmi-timesheet/api";
+/** A report or template object is a few KiB; an answer past this is not one. */
+export const MAX_JSON_BYTES = 1024 * 1024;
 
 export type ReportFormat = "csv" | "excel";
 
@@ -106,8 +109,17 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
         );
         let text: string;
         try {
-          text = await open.response.text();
+          const body = await readCapped(open.response.body, MAX_JSON_BYTES);
+          if (body.overflowed) {
+            const shown = excerptOf(decodeText(body.bytes.subarray(0, 4096)), [options.apiKey]);
+            throw new UnusableAnswerError(
+              `The answer of ${method} ${where} is larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB, far more than a report object; it was not read further: ${shown}`,
+              { excerpt: shown },
+            );
+          }
+          text = decodeText(body.bytes);
         } catch (error) {
+          if (error instanceof UnusableAnswerError) throw error;
           if (options.signal.aborted) throw options.signal.reason;
           if (open.signal.reason instanceof TransientFailure) throw open.signal.reason;
           throw new TransientFailure("the response body was cut", { cause: error });
