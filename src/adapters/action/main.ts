@@ -51,6 +51,11 @@ export async function run(): Promise<void> {
   for (const warning of inputs.settings.warnings) core.warning(warning);
 
   const baseFetch = await fetchForEnvironment(process.env);
+  if (inputs.mode === "doctor") {
+    const { doctorStep } = await import("./doctor-step.ts");
+    await doctorStep(inputs, baseFetch, cancel.signal);
+    return;
+  }
   const trace = inputs.trace ? recordTrace(baseFetch, inputs.settings.apiKey) : undefined;
   let result: ReportJobResult;
   try {
