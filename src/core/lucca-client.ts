@@ -44,6 +44,8 @@ export interface LuccaClient {
   /** Retry settings for a download loop run by the caller. */
   retryOptionsFor(method: string, url: string): RetryOptions;
   downloadUrl(reportId: string, format: ReportFormat): URL;
+  /** Outside text fit for a message: the key redacted, one line, cut to 300 characters. */
+  excerpt(text: string): string;
 }
 
 export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
@@ -194,6 +196,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
       return sendOnce(req, send);
     },
     retryOptionsFor,
+    excerpt: (text) => excerptOf(text, [options.apiKey]),
   };
 
   function downloadUrl(reportId: string, format: ReportFormat): URL {
