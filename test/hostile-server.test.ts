@@ -324,3 +324,21 @@ describe("nothing that is not the report replaces a report (finding 5)", () => {
     expect(await readdir(run.cwd)).toEqual([]);
   });
 });
+
+describe("a Retry-After of years ends the run at once (finding 9)", () => {
+  it.each([
+    ["ten years in seconds", "315360000"],
+    ["a date in 2099", "Thu, 01 Jan 2099 00:00:00 GMT"],
+  ])("%s", async (_label, retryAfter) => {
+    const s = await hostile((_request, response) => {
+      response.writeHead(503, { "retry-after": retryAfter, "content-type": "text/plain" });
+      response.end("maintenance");
+    });
+    const run = await runCliHere(cli(s, "--max-retries", "5", "--timeout", "15m"), { env });
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(
+      /answered 503 with Retry-After: \d+h \d\dm, which reaches past the overall deadline/,
+    );
+    expect(s.requests).toHaveLength(1);
+  });
+});

@@ -1,4 +1,5 @@
 import { type CsvStats, CsvStatsCollector } from "./csv-stats.ts";
+import { timerMs } from "./delay.ts";
 import { LuccaReportError } from "./errors.ts";
 import type { FileSink, PendingFile } from "./file-sink.ts";
 import type { JobEventListener } from "./job-events.ts";
@@ -61,7 +62,7 @@ async function downloadOnce(
     clearTimeout(idle);
     idle = setTimeout(
       () => open.abort(new TransientFailure(`no data received for ${options.idleTimeoutMs} ms`)),
-      options.idleTimeoutMs,
+      timerMs(options.idleTimeoutMs),
     );
   };
   const cut = (error: unknown): unknown => {

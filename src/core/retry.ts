@@ -1,5 +1,6 @@
 import { type BackoffOptions, backoffDelay } from "./backoff.ts";
 import { delay } from "./delay.ts";
+import { formatDuration } from "./duration.ts";
 import { NetworkError, UnusableAnswerError } from "./errors.ts";
 
 /**
@@ -38,6 +39,13 @@ export interface RetryOptions {
   method: string;
   url: string;
   onRetry?: (info: RetryInfo) => void;
+  /**
+   * When the whole job must be over (epoch ms). A Retry-After reaching past it fails at
+   * once: waiting would only end in a timeout, without the server's reason.
+   */
+  deadlineAt?: number | undefined;
+  /** @default Date.now */
+  now?: (() => number) | undefined;
 }
 
 export interface RetryInfo {
@@ -92,6 +100,23 @@ export async function retry<T>(
         );
       }
       const delayMs = retryDelay(index, error, options.backoff);
+      const now = options.now ?? Date.now;
+      if (
+        error.retryAfterMs !== undefined &&
+        options.deadlineAt !== undefined &&
+        now() + error.retryAfterMs > options.deadlineAt
+      ) {
+        throw new NetworkError(
+          `${options.method} ${options.url} answered${error.status === undefined ? "" : ` ${error.status}`} with Retry-After: ${formatDuration(error.retryAfterMs)}, which reaches past the overall deadline (${formatDuration(Math.max(0, options.deadlineAt - now()))} left); not waiting for it. Try again later.`,
+          {
+            method: options.method,
+            url: options.url,
+            status: error.status,
+            attempts: index + 1,
+            cause: error,
+          },
+        );
+      }
       options.onRetry?.({
         attempt: index + 1,
         delayMs,
