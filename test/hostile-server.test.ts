@@ -1,7 +1,8 @@
-import { readdir } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runAction } from "./support/action.ts";
-import { runCliHere } from "./support/cli.ts";
+import { runCliHere, tempDir } from "./support/cli.ts";
 import {
   type HostileServer,
   plainLucca,
@@ -257,5 +258,87 @@ describe("bodies are read up to a cap (finding 6)", () => {
     expect(run.stderr).toMatch(/a{300}…/);
     expect(run.stderr).not.toMatch(/a{301}/);
     await expect.poll(() => closed).toBe(true);
+  });
+});
+
+describe("nothing that is not the report replaces a report (finding 5)", () => {
+  const GOOD = "Name;Hours\nAda;7,5\n";
+  const served =
+    (type: string, body: Buffer | string): Parameters<typeof startHostileServer>[0] =>
+    (request, response) => {
+      if (request.path.includes("/download-")) {
+        response.writeHead(200, { "content-type": type });
+        response.end(body);
+        return;
+      }
+      sendJson(response, request.method === "POST" ? 201 : 200, { id: 77, status: "done" });
+    };
+
+  it.each([
+    [
+      "a login page",
+      "text/html; charset=utf-8",
+      "<!DOCTYPE html><html><body>Sign in</body></html>",
+    ],
+    ["a page labelled CSV", "text/csv", "\ufeff \n <HTML><head><title>Login</title>"],
+    ["a JSON error", "application/json", '{"error":"Report not ready"}'],
+    ["JSON labelled CSV", "text/csv", '{"Status":500,"Message":"boom"}'],
+    ["a problem+json error", "application/problem+json", "Name;Hours\n"],
+    ["an empty body", "text/csv", ""],
+  ])(
+    "%s over an existing good file: refused, retried, file untouched",
+    async (_label, type, body) => {
+      const s = await hostile(served(type, body));
+      const cwd = await tempDir();
+      await mkdir(join(cwd, "out"));
+      await writeFile(join(cwd, "out/report.csv"), GOOD);
+      const run = await runCliHere(cli(s, "--output", "out/report.csv"), { env, cwd });
+      expect(run.code).toBe(6);
+      expect(run.stderr).toMatch(
+        /Lucca sent (an HTML page|JSON|an empty file).* instead of the CSV report/,
+      );
+      expect(await readFile(join(cwd, "out/report.csv"), "utf8")).toBe(GOOD);
+      expect(await readdir(join(cwd, "out"))).toEqual(["report.csv"]);
+      // Retried like a transient failure: --max-retries 1 means two downloads.
+      expect(s.requests.filter((r) => r.path.includes("/download-"))).toHaveLength(2);
+    },
+  );
+
+  it.each([
+    ["xlsx", Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])],
+    ["xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 9])],
+  ])("Excel: the first bytes make it .%s whatever the headers say", async (extension, bytes) => {
+    const s = await hostile(served("application/vnd.ms-excel", bytes));
+    const run = await runCliHere(cli(s, "--format", "excel", "--json"), { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).path).toBe(
+      join(run.cwd, `reports/42_2026-10-01_2026-10-31.${extension}`),
+    );
+  });
+
+  it("Excel: anything else is refused and no file is created", async () => {
+    const s = await hostile(served("application/octet-stream", "<html>login</html>"));
+    const run = await runCliHere(cli(s, "--format", "excel"), { env });
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(/neither \.xlsx nor \.xls/);
+    expect(await readdir(run.cwd)).toEqual([]);
+  });
+});
+
+describe("a Retry-After of years ends the run at once (finding 9)", () => {
+  it.each([
+    ["ten years in seconds", "315360000"],
+    ["a date in 2099", "Thu, 01 Jan 2099 00:00:00 GMT"],
+  ])("%s", async (_label, retryAfter) => {
+    const s = await hostile((_request, response) => {
+      response.writeHead(503, { "retry-after": retryAfter, "content-type": "text/plain" });
+      response.end("maintenance");
+    });
+    const run = await runCliHere(cli(s, "--max-retries", "5", "--timeout", "15m"), { env });
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(
+      /answered 503 with Retry-After: \d+h \d\dm, which reaches past the overall deadline/,
+    );
+    expect(s.requests).toHaveLength(1);
   });
 });

@@ -35,8 +35,9 @@ export function runJobFromSettings(
       endDateConvention: settings.endDateConvention,
     },
     {
-      createClient: (signal) =>
+      createClient: (signal, deadlineAt) =>
         createLuccaClient({
+          deadlineAt,
           baseUrl: settings.baseUrl,
           apiKey: settings.apiKey,
           fetch: env.fetch,

@@ -1,3 +1,4 @@
+import { timerMs } from "./delay.ts";
 import { LuccaRejectedError } from "./errors.ts";
 import { decodeText, readCapped } from "./read-body.ts";
 import { EXCERPT_CHARS, excerptOf, redact } from "./redact.ts";
@@ -50,7 +51,7 @@ export async function sendOnce(request: HttpRequest, options: SendOptions): Prom
   const timer = setTimeout(
     () =>
       controller.abort(new TransientFailure(`no response within ${options.requestTimeoutMs} ms`)),
-    options.requestTimeoutMs,
+    timerMs(options.requestTimeoutMs),
   );
   try {
     let url = request.url;

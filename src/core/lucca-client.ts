@@ -1,4 +1,5 @@
 import type { BackoffOptions } from "./backoff.ts";
+import { timerMs } from "./delay.ts";
 import { UnusableAnswerError } from "./errors.ts";
 import { type FetchLike, type HttpRequest, type OpenResponse, sendOnce } from "./http.ts";
 import { decodeText, readCapped } from "./read-body.ts";
@@ -25,6 +26,8 @@ export interface LuccaClientOptions {
   /** @default { initialMs: 500, maxMs: 30_000 } */
   backoff?: BackoffOptions;
   now?: () => number;
+  /** When the whole job must be over (epoch ms): a Retry-After past it fails at once. */
+  deadlineAt?: number | undefined;
   onRetry?: (info: RetryInfo & { method: string; url: string }) => void;
 }
 
@@ -44,6 +47,8 @@ export interface LuccaClient {
   /** Retry settings for a download loop run by the caller. */
   retryOptionsFor(method: string, url: string): RetryOptions;
   downloadUrl(reportId: string, format: ReportFormat): URL;
+  /** Outside text fit for a message: the key redacted, one line, cut to 300 characters. */
+  excerpt(text: string): string;
 }
 
 export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
@@ -86,6 +91,8 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
     method,
     url,
     onRetry: options.onRetry && ((info) => options.onRetry?.({ ...info, method, url })),
+    deadlineAt: options.deadlineAt,
+    now,
   });
 
   async function json(
@@ -105,7 +112,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
             open.abort(
               new TransientFailure(`no complete body within ${options.requestTimeoutMs} ms`),
             ),
-          options.requestTimeoutMs,
+          timerMs(options.requestTimeoutMs),
         );
         let text: string;
         try {
@@ -194,6 +201,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
       return sendOnce(req, send);
     },
     retryOptionsFor,
+    excerpt: (text) => excerptOf(text, [options.apiKey]),
   };
 
   function downloadUrl(reportId: string, format: ReportFormat): URL {
