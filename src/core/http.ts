@@ -1,4 +1,5 @@
 import { timerMs } from "./delay.ts";
+import { messageOfErrorBody } from "./error-body.ts";
 import { LuccaRejectedError } from "./errors.ts";
 import { decodeText, readCapped } from "./read-body.ts";
 import { EXCERPT_CHARS, excerptOf, redact } from "./redact.ts";
@@ -165,17 +166,7 @@ export async function readExcerpt(
   } catch {
     return "";
   }
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === "object") {
-      const fields = parsed as Record<string, unknown>;
-      const message =
-        fields.Message ?? fields.message ?? fields.detail ?? fields.title ?? fields.error;
-      if (typeof message === "string") text = message;
-    }
-  } catch {
-    // Not JSON: plain text or HTML, shown as is.
-  }
+  text = messageOfErrorBody(text);
   return excerptOf(text, secrets, EXCERPT_CHARS);
 }
 

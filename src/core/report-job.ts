@@ -1,8 +1,9 @@
 import type { CsvStats } from "./csv-stats.ts";
 import { timerMs } from "./delay.ts";
-import { downloadReport } from "./download-report.ts";
+import { type DownloadResult, downloadReport } from "./download-report.ts";
+import { downloadWhenReady } from "./download-when-ready.ts";
 import { formatDuration } from "./duration.ts";
-import { ReportFailedError, ReportTimeoutError } from "./errors.ts";
+import { LuccaRejectedError, ReportFailedError, ReportTimeoutError } from "./errors.ts";
 import type { FileSink } from "./file-sink.ts";
 import type { JobEventListener } from "./job-events.ts";
 import type { LuccaClient, ReportFormat } from "./lucca-client.ts";
@@ -17,6 +18,7 @@ import {
 import { defaultReportPath } from "./report-file-name.ts";
 import type { Report } from "./schemas.ts";
 import type { Hasher } from "./sha256.ts";
+import { isStatusEndpointMissing } from "./status-words.ts";
 import { waitForReport } from "./wait-for-report.ts";
 
 export interface ReportJobOptions {
@@ -101,11 +103,29 @@ export async function runReportJob(
     let polls = 0;
     let templateId = options.templateId;
     let period = options.period;
+    /** Set when the status endpoint answered 404/405: the download is the signal then. */
+    let statusUnavailable: number | undefined;
     if (options.reportId) {
       onEvent({ type: "resuming", reportId: options.reportId });
-      report = await client.getReport(options.reportId);
-      templateId ??= report.templateId;
-      period = periodFromSent({ startsOn: report.startsOn, endsOn: report.endsOn }, convention);
+      try {
+        report = await client.getReport(options.reportId);
+        templateId ??= report.templateId;
+        period = periodFromSent({ startsOn: report.startsOn, endsOn: report.endsOn }, convention);
+      } catch (error) {
+        if (!(error instanceof LuccaRejectedError) || !isStatusEndpointMissing(error.status)) {
+          throw error;
+        }
+        // The period of a resumed report is unknown without its status: names use the id.
+        period = { startsOn: null, endsOn: null };
+        report = {
+          id: options.reportId,
+          templateId: undefined,
+          status: "pending",
+          startsOn: null,
+          endsOn: null,
+        };
+        statusUnavailable = error.status;
+      }
     } else {
       report = await create(
         client,
@@ -116,7 +136,7 @@ export async function runReportJob(
       );
       current = report.id;
     }
-    for (;;) {
+    while (statusUnavailable === undefined) {
       const waited = await waitForReport(report, {
         client,
         signal,
@@ -126,6 +146,10 @@ export async function runReportJob(
       });
       polls += waited.polls;
       report = waited.report;
+      if (waited.statusUnavailable) {
+        statusUnavailable = waited.statusUnavailable.status;
+        break;
+      }
       if (report.status === "done") break;
       if (attempts >= options.generationAttempts || templateId === undefined) {
         throw new ReportFailedError(
@@ -146,17 +170,39 @@ export async function runReportJob(
     }
     const reportId = report.id;
     const nameParts = { reportId, templateId, startsOn: period.startsOn, endsOn: period.endsOn };
-    const download = await downloadReport(
-      {
-        reportId,
-        format: options.format,
-        target: options.outputPath ?? ((extension) => defaultReportPath(nameParts, extension)),
-        idleTimeoutMs: options.requestTimeoutMs,
-        previewRows: options.previewRows ?? 10,
-        createHasher: deps.createHasher,
-      },
-      { client, sink: deps.sink, signal, onEvent },
-    );
+    const downloadOptions = {
+      reportId,
+      format: options.format,
+      target:
+        options.outputPath ?? ((extension: string) => defaultReportPath(nameParts, extension)),
+      idleTimeoutMs: options.requestTimeoutMs,
+      previewRows: options.previewRows ?? 10,
+      createHasher: deps.createHasher,
+    };
+    let download: DownloadResult;
+    if (statusUnavailable === undefined) {
+      download = await downloadReport(downloadOptions, {
+        client,
+        sink: deps.sink,
+        signal,
+        onEvent,
+      });
+    } else {
+      onEvent({
+        type: "warning",
+        message: `The status endpoint answered ${statusUnavailable}; using the download endpoint as the status signal for report ${reportId} (a refusal means still generating)`,
+      });
+      const ready = await downloadWhenReady(downloadOptions, {
+        client,
+        sink: deps.sink,
+        signal,
+        now,
+        poll: options.poll,
+        onEvent,
+      });
+      download = ready.download;
+      polls += ready.polls;
+    }
     const csv = options.format === "csv";
     return {
       reportId,

@@ -55,9 +55,20 @@ export interface RetryInfo {
   status: number | undefined;
 }
 
+/**
+ * A 429 without Retry-After: Lucca counts its 50 requests over 60 s, so the wait starts at
+ * 5 s and doubles to 30 s; five retries then span at least 90 s, past the window, whatever
+ * the jitter (5 + 10 + 20 + 30 + 30 = 95 s, at most 5% less).
+ */
+export const RATE_LIMIT_BACKOFF: BackoffOptions = { initialMs: 5_000, maxMs: 30_000, jitter: 0.05 };
+
 /** The wait before the next attempt: Retry-After when the server gave one, else backoff. */
 export function retryDelay(attempt: number, failure: TransientFailure, backoff: BackoffOptions) {
-  const computed = backoffDelay(attempt, backoff);
+  const throttled = failure.status === 429 && failure.retryAfterMs === undefined;
+  const computed = Math.max(
+    backoffDelay(attempt, backoff),
+    throttled ? backoffDelay(attempt, { ...RATE_LIMIT_BACKOFF, random: backoff.random }) : 0,
+  );
   return failure.retryAfterMs === undefined ? computed : Math.max(failure.retryAfterMs, computed);
 }
 

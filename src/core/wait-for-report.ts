@@ -1,12 +1,16 @@
 import { delay } from "./delay.ts";
+import { LuccaRejectedError } from "./errors.ts";
 import type { JobEventListener } from "./job-events.ts";
 import type { LuccaClient } from "./lucca-client.ts";
 import { nextPollDelay, type PollDelayOptions } from "./poll.ts";
 import { isKnownStatus, type Report } from "./schemas.ts";
+import { isFailureStatus, isStatusEndpointMissing } from "./status-words.ts";
 
 export interface WaitResult {
   report: Report;
   polls: number;
+  /** The status endpoint answered 404 or 405: the caller falls back to the download. */
+  statusUnavailable?: { status: number };
 }
 
 /**
@@ -29,6 +33,13 @@ export async function waitForReport(
   let polls = 0;
   const warned = new Set<string>();
   for (;;) {
+    if (report.status !== "error" && isFailureStatus(report.status)) {
+      deps.onEvent({
+        type: "warning",
+        message: `Lucca reported status "${report.status}" for report ${report.id}; treating it as "error"`,
+      });
+      report = { ...report, status: "error" };
+    }
     const finished = report.status === "done" || report.status === "error";
     if (!isKnownStatus(report.status) && !warned.has(report.status)) {
       warned.add(report.status);
@@ -50,7 +61,14 @@ export async function waitForReport(
     previous = report.status;
     if (nextCheckMs === undefined) return { report, polls };
     await delay(nextCheckMs, deps.signal);
-    report = await deps.client.getReport(report.id);
+    try {
+      report = await deps.client.getReport(report.id);
+    } catch (error) {
+      if (error instanceof LuccaRejectedError && isStatusEndpointMissing(error.status)) {
+        return { report, polls, statusUnavailable: { status: error.status } };
+      }
+      throw error;
+    }
     polls++;
   }
 }
