@@ -161,3 +161,19 @@ describe("downloads that are not the report (sec-net's content checks)", () => {
     expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
   });
 });
+
+describe("retries of POST /reports after an ambiguous failure", () => {
+  it("warn that a duplicate report may exist, with the id used", async () => {
+    const r = await run({ failures: [{ status: 502, count: 1, on: "create" }] }, ["--json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /POST \/reports was retried after .*502.*: Lucca may have created a duplicate report\. Report id used: 1001/,
+    );
+  });
+
+  it("stay quiet after a 429, which turned the request away", async () => {
+    const r = await run({ failures: [{ status: 429, count: 1, on: "create", retryAfter: 0 }] });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/duplicate/);
+  });
+});

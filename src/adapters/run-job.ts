@@ -46,6 +46,7 @@ export function runJobFromSettings(
           maxRetries: settings.maxRetries,
           now: env.now,
           onRetry: (info) => env.onEvent({ type: "retrying", ...info }),
+          onWarning: (message) => env.onEvent({ type: "warning", message }),
         }),
       sink: env.sink,
       signal: env.signal,

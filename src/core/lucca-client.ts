@@ -1,3 +1,4 @@
+import { duplicateWarning, mayHaveBeenProcessed } from "./ambiguous-retry.ts";
 import type { BackoffOptions } from "./backoff.ts";
 import { timerMs } from "./delay.ts";
 import { UnusableAnswerError } from "./errors.ts";
@@ -29,6 +30,8 @@ export interface LuccaClientOptions {
   /** When the whole job must be over (epoch ms): a Retry-After past it fails at once. */
   deadlineAt?: number | undefined;
   onRetry?: (info: RetryInfo & { method: string; url: string }) => void;
+  /** Things worth telling that do not stop the run (a possible duplicate report). */
+  onWarning?: (message: string) => void;
 }
 
 export interface CreateReportInput {
@@ -100,9 +103,12 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
     path: string,
     hint: (status: number) => string,
     body?: unknown,
+    onRetry?: (info: RetryInfo) => void,
   ): Promise<unknown> {
     const { req, send } = request(method, path, hint, body);
     const where = `${req.url.origin}${req.url.pathname}`;
+    const retryOptions = retryOptionsFor(method, where);
+    const notify = retryOptions.onRetry;
     return retry(
       async () => {
         const open = await sendOnce(req, send);
@@ -143,7 +149,13 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
           );
         }
       },
-      retryOptionsFor(method, where),
+      {
+        ...retryOptions,
+        onRetry: (info) => {
+          onRetry?.(info);
+          notify?.(info);
+        },
+      },
     );
   }
 
@@ -174,13 +186,24 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
       return parse(templateSchema, body, "a template");
     },
     async createReport(input) {
-      const body = await json("POST", `${API}/reports`, createHint(input.templateId), {
-        templateId: input.templateId,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        filters: input.filters ?? null,
-      });
-      return parse(reportSchema, body, "a report");
+      const ambiguous: string[] = [];
+      const body = await json(
+        "POST",
+        `${API}/reports`,
+        createHint(input.templateId),
+        {
+          templateId: input.templateId,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          filters: input.filters ?? null,
+        },
+        (info) => {
+          if (mayHaveBeenProcessed(info)) ambiguous.push(info.reason);
+        },
+      );
+      const report = parse(reportSchema, body, "a report");
+      if (ambiguous.length > 0) options.onWarning?.(duplicateWarning(ambiguous, report.id));
+      return report;
     },
     async getReport(reportId) {
       const body = await json(
