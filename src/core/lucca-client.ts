@@ -1,7 +1,7 @@
 import { duplicateWarning, mayHaveBeenProcessed } from "./ambiguous-retry.ts";
 import type { BackoffOptions } from "./backoff.ts";
 import { timerMs } from "./delay.ts";
-import { UnusableAnswerError } from "./errors.ts";
+import { LuccaRejectedError, UnusableAnswerError } from "./errors.ts";
 import { type FetchLike, type HttpRequest, type OpenResponse, sendOnce } from "./http.ts";
 import { decodeText, readCapped } from "./read-body.ts";
 import { excerptOf } from "./redact.ts";
@@ -112,6 +112,22 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
     return retry(
       async () => {
         const open = await sendOnce(req, send);
+        const type = open.response.headers.get("content-type") ?? "";
+        if (open.url.href !== req.url.href && /^\s*text\/html/i.test(type)) {
+          // Same-origin redirect to a web page: what Lucca does with a key it refuses.
+          await open.response.body?.cancel().catch(() => {});
+          const hint = commonHint(401) as string;
+          throw new LuccaRejectedError(
+            `${method} ${where} was redirected to a web page (${open.url.pathname}) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. ${hint}`,
+            {
+              status: open.response.status,
+              method,
+              url: where,
+              bodyExcerpt: "",
+              hint,
+            },
+          );
+        }
         // The request timeout covers the headers; a body that stalls after them is cut too.
         const stalled = setTimeout(
           () =>
@@ -221,6 +237,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
         reportHint(reportId),
       );
       req.headers.accept = "application/octet-stream";
+      req.redirects = "download";
       return sendOnce(req, send);
     },
     retryOptionsFor,
