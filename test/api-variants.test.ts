@@ -177,3 +177,26 @@ describe("retries of POST /reports after an ambiguous failure", () => {
     expect(r.stderr).not.toMatch(/duplicate/);
   });
 });
+
+describe("redirects (sec-net's redirect policy) against the simulator's variants", () => {
+  it("a 302 of a JSON call to the login page is an authentication problem: exit 3, key hint", async () => {
+    const r = await run({ loginRedirect: true }, ["--max-retries", "5"]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/API key/);
+    expect(r.stderr).not.toMatch(/after 6 attempt/);
+    expect(lucca(r.sim).filter((q) => q.method === "POST")).toHaveLength(1);
+  });
+
+  it.each([301, 302, 303] as const)(
+    "a POST answered %i is never sent again as a POST",
+    async (createRedirect) => {
+      const r = await run({ createRedirect });
+      const posts = lucca(r.sim).filter((q) => q.method === "POST");
+      expect(posts).toHaveLength(1);
+      expect(r.sim.reports.size).toBe(1);
+      // sec-net's policy: the redirect ends the run (exit 3) rather than being followed.
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(`was redirected (${createRedirect})`);
+    },
+  );
+});
