@@ -44,7 +44,8 @@ describe("status endpoint missing: the download is the status signal", () => {
     [405, 404],
   ] as const) {
     it(`status ${statusEndpoint}, downloads refused with ${pendingDownloadStatus} while pending`, async () => {
-      const r = await run({ statusEndpoint, pendingDownloadStatus }, ["--json"]);
+      // Long enough that the first downloads come while it is still pending, even on a busy machine.
+      const r = await run({ statusEndpoint, pendingDownloadStatus, generationMs: 600 }, ["--json"]);
       expect(r.stderr).not.toMatch(/does not exist/);
       expect(r.code).toBe(0);
       await expectExpectedFile(r.sim, r.json.path);
