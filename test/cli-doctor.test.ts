@@ -83,3 +83,12 @@ describe("lucca-report doctor", () => {
     expect(run.stdout).not.toContain("wrong-key-for-doctor");
   });
 });
+
+describe("lucca-report doctor on a tenant that sends API calls to a sign-in page", () => {
+  it("says the key is not accepted and exits 3", async () => {
+    const { run, json } = await doctor({ loginRedirect: true }, ["--json"]);
+    expect(run.code).toBe(3);
+    expect(json.profile.keyAccepted).toBe(false);
+    expect(json.steps[0]).toMatchObject({ name: "API key", state: "failed" });
+  });
+});

@@ -71,7 +71,14 @@ export function buildDoctorProfile(input: DoctorInput): DoctorProfile {
   const statusReads = records.filter((r) => r.method === "GET" && STATUS.test(r.path));
   const downloads = records.filter((r) => DOWNLOAD.test(r.path));
   const lucca = records.find((r) => REPORTS.test(r.path) || STATUS.test(r.path))?.origin;
-  const anyAuthFailure = records.some((r) => r.origin === lucca && r.status === 401);
+  // A JSON call sent to a sign-in page is how an SSO front refuses a key.
+  const signInRedirect =
+    input.failure?.exitCode === 3 &&
+    records.some(
+      (r) => r.status >= 300 && r.status < 400 && (REPORTS.test(r.path) || STATUS.test(r.path)),
+    );
+  const anyAuthFailure =
+    signInRedirect || records.some((r) => r.origin === lucca && r.status === 401);
   const anyAnswer = records.some((r) => r.origin === lucca && r.status > 0 && r.status !== 401);
   const done = events.find(
     (e): e is Extract<JobEvent, { type: "status" }> => e.type === "status" && e.status === "done",
