@@ -34,8 +34,9 @@ export function runJobFromSettings(
       previewRows: env.previewRows,
     },
     {
-      createClient: (signal) =>
+      createClient: (signal, deadlineAt) =>
         createLuccaClient({
+          deadlineAt,
           baseUrl: settings.baseUrl,
           apiKey: settings.apiKey,
           fetch: env.fetch,
