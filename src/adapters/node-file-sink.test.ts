@@ -26,7 +26,9 @@ function chunks(): Uint8Array[] {
 
 describe("nodeFileSink", () => {
   it("writes every chunk in order and renames the file into place on commit", async () => {
-    const file = await nodeFileSink(dir).create("out/report.csv");
+    const file = await nodeFileSink({ baseDir: dir, roots: [dir], label: "--output" }).create(
+      "out/report.csv",
+    );
     const writer = file.writable.getWriter();
     const hash = createHash("sha256");
     for (const chunk of chunks()) {
@@ -41,7 +43,9 @@ describe("nodeFileSink", () => {
   });
 
   it("leaves nothing behind when discarded in the middle of writing", async () => {
-    const file = await nodeFileSink(dir).create("report.csv");
+    const file = await nodeFileSink({ baseDir: dir, roots: [dir], label: "--output" }).create(
+      "report.csv",
+    );
     const writer = file.writable.getWriter();
     for (const chunk of chunks().slice(0, 80)) await writer.write(chunk);
     await writer.abort(new Error("cut"));

@@ -1,4 +1,4 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { backoffDelay } from "../core/backoff.ts";
@@ -45,8 +45,12 @@ export async function commitReport(request: CommitRequest): Promise<CommitResult
   const git = new Git(request.workspace);
   const remote = request.remote ?? "origin";
   const signal = request.signal ?? new AbortController().signal;
-  const path = relative(request.workspace, request.filePath).split(sep).join("/");
-  if (path.startsWith("../") || path === "" || path === "..") {
+  // The file's path is real (output-target.ts resolved it); so must the workspace's be.
+  const workspace = await realpath(request.workspace);
+  const path = relative(workspace, await realpath(request.filePath))
+    .split(sep)
+    .join("/");
+  if (path.startsWith("../") || path === "" || path === ".." || /(^|\/)\.git(\/|$)/i.test(path)) {
     throw new LuccaReportError(
       `Cannot commit ${request.filePath}: it is outside the workspace ${request.workspace}`,
     );

@@ -58,13 +58,15 @@ export interface SpawnedCli {
 /** Starts the CLI as its own process, as users and the runner do. */
 export function spawnCli(
   command: string[],
-  options: { env: Record<string, string>; cwd: string },
+  options: { env: Record<string, string>; cwd: string; uid?: number; gid?: number },
 ): SpawnedCli {
   const [file, ...args] = command as [string, ...string[]];
   const child = spawn(file, args, {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
+    ...(options.uid === undefined ? {} : { uid: options.uid }),
+    ...(options.gid === undefined ? {} : { gid: options.gid }),
   });
   let stdout = "";
   let stderr = "";

@@ -9,7 +9,6 @@ import {
 } from "../../core/errors.ts";
 import type { JobEvent } from "../../core/job-events.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
-import { nodeFileSink } from "../node-file-sink.ts";
 import { progressLines } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
@@ -50,7 +49,7 @@ export async function run(): Promise<void> {
   const result = await inGroups(async (onEvent) =>
     runJobFromSettings(inputs.settings, {
       fetch: await fetchForEnvironment(process.env),
-      sink: nodeFileSink(workspace),
+      output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
       signal: cancel.signal,
       previewRows: inputs.summaryPreviewRows,
       onEvent,
@@ -92,6 +91,20 @@ export async function run(): Promise<void> {
   }
 
   if (inputs.summary) await writeSummary(facts);
+}
+
+/**
+ * The workspace in every publish mode; a file only uploaded as an artifact may also go to
+ * the runner's temporary directory, which is emptied after the job.
+ */
+function outputPolicy(inputs: ActionInputs, workspace: string, runnerTemp: string | undefined) {
+  const roots = [workspace];
+  if (!inputs.publish.includes("commit") && runnerTemp) roots.push(runnerTemp);
+  return {
+    baseDir: workspace,
+    roots,
+    label: inputs.settings.outputPath === undefined ? "the default output path" : "output-path",
+  };
 }
 
 /** The entry point's only other half: turns any error into a failed step with an annotation. */
