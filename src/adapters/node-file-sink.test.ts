@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { nodeFileSink } from "./node-file-sink.ts";
+import { nodeFileSink, STALE_PART_MS } from "./node-file-sink.ts";
 
 let dir: string;
 beforeEach(async () => {
@@ -52,5 +52,27 @@ describe("nodeFileSink", () => {
     await file.discard();
     await file.discard();
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("removes this tool's stale .part files beside the target, and nothing else", async () => {
+    const old = new Date(Date.now() - STALE_PART_MS - 60_000);
+    const names = {
+      stale: ".report.csv.0a1b2c3d.part",
+      live: ".report.csv.4e5f6a7b.part",
+      otherTarget: ".other.csv.0a1b2c3d.part",
+      notOurs: ".report.csv.part",
+      notHex: ".report.csv.ZZZZZZZZ.part",
+    };
+    for (const name of Object.values(names)) await writeFile(join(dir, name), "x");
+    for (const name of [names.stale, names.otherTarget, names.notOurs, names.notHex]) {
+      await utimes(join(dir, name), old, old);
+    }
+    const file = await nodeFileSink({ baseDir: dir, roots: [dir], label: "--output" }).create(
+      "report.csv",
+    );
+    await file.discard();
+    expect((await readdir(dir)).sort()).toEqual(
+      [names.live, names.otherTarget, names.notOurs, names.notHex].sort(),
+    );
   });
 });

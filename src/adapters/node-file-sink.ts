@@ -1,6 +1,6 @@
 import type { FileHandle } from "node:fs/promises";
 import { lstat, mkdir, open, readdir, realpath, rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { LuccaReportError } from "../core/errors.ts";
 import type { FileSink, PendingFile } from "../core/file-sink.ts";
 import { releaseDeadBuffers } from "./node-memory.ts";
