@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import * as core from "@actions/core";
+import { branchNameProblem } from "../../core/branch-name.ts";
 import { InvalidInputError } from "../../core/errors.ts";
 import { DEFAULT_COMMIT_MESSAGE, unknownPlaceholders } from "../../publish/commit-message.ts";
 import { type Identity, parseIdentity } from "../../publish/git.ts";
@@ -154,11 +155,9 @@ function readCommitInputs(read: InputReader, issues: string[]): ActionInputs["co
   const author = identity("commit-author");
   const committer = identity("commit-committer");
   const branch = read("commit-branch").trim() || undefined;
-  if (
-    branch !== undefined &&
-    !/^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+(?<![./])$/.test(branch)
-  ) {
-    issues.push(`commit-branch: "${branch}" is not a valid branch name`);
+  const problem = branch === undefined ? undefined : branchNameProblem(branch);
+  if (problem !== undefined) {
+    issues.push(`commit-branch: "${branch}" is not a valid branch name: it ${problem}`);
   }
   const pattern = read("commit-ignore-lines").trim();
   let ignoreLines: RegExp | undefined;
