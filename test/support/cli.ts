@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { constants as osConstants, tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/adapters/cli/run.ts";
 
@@ -79,7 +79,9 @@ export function spawnCli(
     for (const listener of listeners) listener();
   });
   const exit = new Promise<number>((resolve) => {
-    child.on("close", (code, signal) => resolve(code ?? (signal === "SIGTERM" ? 143 : 130)));
+    child.on("close", (code, signal) =>
+      resolve(code ?? 128 + (signal ? osConstants.signals[signal] : 2)),
+    );
   });
   return {
     child,

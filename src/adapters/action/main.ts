@@ -2,6 +2,8 @@ import * as core from "@actions/core";
 import { formatDuration } from "../../core/duration.ts";
 import {
   AbortedError,
+  CANCEL_SIGNALS,
+  type CancelSignal,
   InvalidInputError,
   LuccaReportError,
   ReportFailedError,
@@ -253,7 +255,7 @@ async function writeSummary(facts: SummaryFacts): Promise<void> {
 }
 
 function listenForCancellation(): void {
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  for (const signal of Object.keys(CANCEL_SIGNALS) as CancelSignal[]) {
     process.once(signal, () => {
       cancel.abort(
         new AbortedError(`Cancelled by ${signal}; no partial file was left`, { signal }),
