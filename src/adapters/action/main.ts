@@ -48,6 +48,8 @@ export async function run(): Promise<void> {
   }
   for (const warning of inputs.settings.warnings) core.warning(warning);
 
+  // One deadline for the run: what the report job leaves of `timeout` is the commit's budget.
+  const deadline = Date.now() + inputs.settings.timeoutMs;
   const result = await inGroups(async (onEvent) =>
     runJobFromSettings(inputs.settings, {
       fetch: await fetchForEnvironment(process.env),
@@ -66,7 +68,7 @@ export async function run(): Promise<void> {
       result,
       inputs,
       { ...process.env, GITHUB_WORKSPACE: workspace },
-      cancel.signal,
+      { signal: cancel.signal, timeoutMs: deadline - Date.now(), secrets: [apiKey] },
     );
   }
   if (inputs.publish.includes("artifact")) {
@@ -176,6 +178,8 @@ function titleFor(error: LuccaReportError): string {
   switch (error.exitCode) {
     case 3:
       return "Lucca rejected the request";
+    case 5:
+      return "Timed out";
     case 6:
       return "Lucca could not be reached";
     default:
