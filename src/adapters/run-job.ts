@@ -1,7 +1,8 @@
 import type { FetchLike } from "../core/http.ts";
 import type { JobEventListener } from "../core/job-events.ts";
 import { createLuccaClient } from "../core/lucca-client.ts";
-import { DEFAULT_OUTPUT_DIR, type ReportJobResult, runReportJob } from "../core/report-job.ts";
+import { DEFAULT_OUTPUT_DIR } from "../core/report-file-name.ts";
+import { type ReportJobResult, runReportJob } from "../core/report-job.ts";
 import { nodeFileSink, STALE_PART_MS } from "./node-file-sink.ts";
 import { nodeSha256 } from "./node-hash.ts";
 import { resolveOutputDirectory, resolveOutputTarget, type TargetPolicy } from "./output-target.ts";
