@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/server.ts";
@@ -133,5 +133,22 @@ describe("a download is whole and non-empty before it reaches the target", () =>
     expect(run.stderr).not.toMatch(/Saved/);
     expect(s.reports.get("1001")?.downloads).toBe(2);
     expect(existsSync(join(cwd, "out/report.csv"))).toBe(false);
+  });
+});
+
+describe("an output that cannot be written", () => {
+  it("exits 1 with a message naming the path, and leaves nothing behind", async () => {
+    const s = await simulator();
+    const cwd = await tempDir();
+    // A file where the output's directory should be: unwritable even for root.
+    await writeFile(join(cwd, "blocked"), "a file, not a directory\n");
+    const run = await runCliHere(
+      [...fast, "--domain", s.url, "--template-id", "42", "--output", "blocked/report.csv"],
+      { env, cwd },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/blocked[/\\]report\.csv/);
+    expect(run.stderr).not.toMatch(/^\s+at /m); // a message, not a stack trace
+    expect(await readdir(cwd)).toEqual(["blocked"]);
   });
 });
