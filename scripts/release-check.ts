@@ -1,7 +1,7 @@
 // Checks a release tag before the workflow publishes it, and says what to do with the major
 // tag. Usage: node scripts/release-check.ts v1.2.3 [--main origin/main] [--notes-file PATH]
 // Writes version, tag, major-tag, move-major and notes-file to $GITHUB_OUTPUT when set.
-import { appendFile, readFile, writeFile } from "node:fs/promises";
+import { appendFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import process from "node:process";
 import { parseArgs } from "node:util";
