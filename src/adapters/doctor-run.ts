@@ -8,7 +8,6 @@ import type { FetchLike } from "../core/http.ts";
 import type { JobEvent } from "../core/job-events.ts";
 import { resolvePeriod } from "../core/period.ts";
 import type { ReportJobResult } from "../core/report-job.ts";
-import { nodeFileSink } from "./node-file-sink.ts";
 import { runJobFromSettings } from "./run-job.ts";
 import type { Settings } from "./settings.ts";
 import { recordTrace } from "./trace-recorder.ts";
@@ -53,7 +52,7 @@ export async function runDoctor(
       { ...settings, period, reportId: undefined, outputPath: undefined },
       {
         fetch: trace.fetch,
-        sink: nodeFileSink(dir),
+        output: { baseDir: dir, roots: [dir], label: "the doctor's temporary directory" },
         signal: env.signal,
         now: env.now,
         previewRows: 10,

@@ -2,6 +2,8 @@ import * as core from "@actions/core";
 import { formatDuration } from "../../core/duration.ts";
 import {
   AbortedError,
+  CANCEL_SIGNALS,
+  type CancelSignal,
   InvalidInputError,
   LuccaReportError,
   ReportFailedError,
@@ -11,14 +13,13 @@ import {
 import type { JobEvent } from "../../core/job-events.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
 import { logSafe } from "../../core/safe-text.ts";
-import { nodeFileSink } from "../node-file-sink.ts";
 import { encodingText, progressLines, rangeSentText } from "../progress-lines.ts";
+import { fetchForEnvironment } from "../proxy-fetch.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { recordTrace, type TraceRecorder } from "../trace-recorder.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
-import { fetchForEnvironment } from "./proxy-fetch.ts";
 import { publishArtifactStep, publishCommitStep } from "./publish-steps.ts";
 import { renderSummary, type SummaryFacts } from "./summary-markdown.ts";
 
@@ -56,13 +57,15 @@ export async function run(): Promise<void> {
     await doctorStep(inputs, baseFetch, cancel.signal);
     return;
   }
+  // One deadline for the run: what the report job leaves of `timeout` is the commit's budget.
+  const deadline = Date.now() + inputs.settings.timeoutMs;
   const trace = inputs.trace ? recordTrace(baseFetch, inputs.settings.apiKey) : undefined;
   let result: ReportJobResult;
   try {
     result = await inGroups(async (onEvent) =>
       runJobFromSettings(inputs.settings, {
         fetch: trace?.fetch ?? baseFetch,
-        sink: nodeFileSink(workspace),
+        output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
         signal: cancel.signal,
         previewRows: inputs.summaryPreviewRows,
         onEvent,
@@ -80,7 +83,7 @@ export async function run(): Promise<void> {
       result,
       inputs,
       { ...process.env, GITHUB_WORKSPACE: workspace },
-      cancel.signal,
+      { signal: cancel.signal, timeoutMs: deadline - Date.now(), secrets: [apiKey] },
     );
   }
   if (inputs.publish.includes("artifact")) {
@@ -107,6 +110,20 @@ export async function run(): Promise<void> {
   }
 
   if (inputs.summary) await writeSummary(facts);
+}
+
+/**
+ * The workspace in every publish mode; a file only uploaded as an artifact may also go to
+ * the runner's temporary directory, which is emptied after the job.
+ */
+function outputPolicy(inputs: ActionInputs, workspace: string, runnerTemp: string | undefined) {
+  const roots = [workspace];
+  if (!inputs.publish.includes("commit") && runnerTemp) roots.push(runnerTemp);
+  return {
+    baseDir: workspace,
+    roots,
+    label: inputs.settings.outputPath === undefined ? "the default output path" : "output-path",
+  };
 }
 
 /** The entry point's only other half: turns any error into a failed step with an annotation. */
@@ -177,6 +194,8 @@ function titleFor(error: LuccaReportError): string {
   switch (error.exitCode) {
     case 3:
       return "Lucca rejected the request";
+    case 5:
+      return "Timed out";
     case 6:
       return "Lucca could not be reached";
     default:
@@ -269,7 +288,7 @@ async function writeSummary(facts: SummaryFacts): Promise<void> {
 }
 
 function listenForCancellation(): void {
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  for (const signal of Object.keys(CANCEL_SIGNALS) as CancelSignal[]) {
     process.once(signal, () => {
       cancel.abort(
         new AbortedError(`Cancelled by ${signal}; no partial file was left`, { signal }),
