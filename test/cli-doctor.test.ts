@@ -92,3 +92,23 @@ describe("lucca-report doctor on a tenant that sends API calls to a sign-in page
     expect(json.steps[0]).toMatchObject({ name: "API key", state: "failed" });
   });
 });
+
+describe("lucca-report doctor on a tenant without the status endpoint", () => {
+  it("reports the fallback to the download and the refusal code seen", async () => {
+    const { run, json } = await doctor(
+      { statusEndpoint: 405, pendingDownloadStatus: 409, generationMs: 400 },
+      ["--json"],
+    );
+    expect(run.code).toBe(0);
+    expect(json.profile).toMatchObject({
+      statusSignal: "download",
+      statusPath: { statuses: [405] },
+      statusWords: ["pending"],
+      download: { status: 200, refusals: [409] },
+    });
+    expect(json.steps.find((s: { name: string }) => s.name === "Status")).toMatchObject({
+      state: "ok",
+      detail: expect.stringContaining("the download endpoint served as the status signal"),
+    });
+  });
+});

@@ -78,7 +78,10 @@ export function doctorChecklist(
           `Content-Type: ${download.contentType ?? "none"}`,
           `Content-Disposition: ${download.contentDisposition ?? "none"}`,
           `Content-Length: ${download.contentLength ? "sent" : "not sent"}`,
-        ].join("; ")
+          download.refusals.length > 0 ? `refused before: ${download.refusals.join(", ")}` : "",
+        ]
+          .filter(Boolean)
+          .join("; ")
       : "not attempted",
   );
   const file = profile.file;

@@ -30,6 +30,8 @@ export interface DoctorProfile {
     contentType: string | null;
     contentDisposition: string | null;
     contentLength: boolean;
+    /** Codes a download got before the file came (the fallback's "still generating"). */
+    refusals: number[];
   } | null;
   file: {
     encoding: string;
@@ -60,6 +62,7 @@ export interface DoctorInput {
 const REPORTS = /\/timmi-timesheet\/api\/reports$/;
 const STATUS = /\/timmi-timesheet\/api\/reports\/[^/]+$/;
 const DOWNLOAD = /\/timmi-timesheet\/api\/reports\/[^/]+\/download-(csv|excel)$/;
+const FALLBACK_WARNING = /using the download endpoint as the status signal/;
 const RATE_HEADER = /rate-?limit|^retry-after$|^x-ratelimit/i;
 
 /** Builds the profile from a trace of the run, its events and its result (or failure). */
@@ -83,11 +86,13 @@ export function buildDoctorProfile(input: DoctorInput): DoctorProfile {
   const done = events.find(
     (e): e is Extract<JobEvent, { type: "status" }> => e.type === "status" && e.status === "done",
   );
+  // Words Lucca sent; after the fallback, "pending"/"done" are the tool's own reading.
   const words = new Set<string>();
-  for (const event of events) if (event.type === "status") words.add(event.status);
-  const fallback = events.some(
-    (e) => e.type === "warning" && /download endpoint .*status/i.test(e.message),
-  );
+  let fallback = false;
+  for (const event of events) {
+    if (event.type === "warning" && FALLBACK_WARNING.test(event.message)) fallback = true;
+    if (event.type === "status" && !fallback) words.add(event.status);
+  }
 
   const headerNames = new Set<string>();
   let retryAfterSeen = false;
@@ -195,6 +200,9 @@ function downloadFacts(
     contentType: headers["content-type"] ?? null,
     contentDisposition: dispositionShape(headers["content-disposition"]),
     contentLength: headers["content-length"] !== undefined,
+    refusals: [
+      ...new Set(downloads.filter((r) => r.status >= 400 && r.status < 500).map((r) => r.status)),
+    ],
   };
 }
 
