@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/server.ts";
 import { runCliHere } from "./support/cli.ts";
@@ -73,6 +75,14 @@ describe("lucca-report doctor", () => {
     });
     expectNothingPrivate(run.stdout);
     expect(run.stdout).not.toContain("signature=");
+  });
+
+  it("writes the trace too with --trace", async () => {
+    const { run } = await doctor({}, ["--trace", "doctor.jsonl"]);
+    expect(run.code).toBe(0);
+    const text = await readFile(join(run.cwd, "doctor.jsonl"), "utf8");
+    expect(text.trimEnd().split("\n")).toHaveLength(sim?.requests.length ?? -1);
+    expect(text).not.toContain(KEY);
   });
 
   it("exits 3 and says the key was refused", async () => {

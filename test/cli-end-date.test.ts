@@ -63,3 +63,27 @@ describe("--end-date-convention", () => {
     expect(sim?.requests).toEqual([]);
   });
 });
+
+describe("--end-date-convention with --report-id", () => {
+  it("reads a resumed report's dates back as the period they stand for", async () => {
+    sim = await startSimulator({ apiKey: KEY, generationMs: 20, rows: 3 });
+    const created = await fetch(`${sim.url}/timmi-timesheet/api/reports`, {
+      method: "POST",
+      headers: { authorization: `lucca application=${KEY}`, "content-type": "application/json" },
+      body: JSON.stringify({ templateId: "42", startsOn: "2026-02-01", endsOn: "2026-03-01" }),
+    });
+    expect(created.status).toBe(201);
+    const result = await runCliHere(
+      ["--domain", sim.url, "--report-id", "1001", "--end-date-convention", "exclusive", "--json"],
+      { env: { LUCCA_API_KEY: KEY } },
+    );
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json).toMatchObject({
+      startsOn: "2026-02-01",
+      endsOn: "2026-02-28",
+      rangeSent: { startsOn: "2026-02-01", endsOn: "2026-03-01", convention: "exclusive" },
+    });
+    expect(json.path).toMatch(/42_2026-02-01_2026-02-28\.csv$/);
+  });
+});

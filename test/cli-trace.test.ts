@@ -60,3 +60,15 @@ describe("--trace FILE", () => {
     expect(JSON.stringify(line)).not.toContain("another-key-entirely");
   });
 });
+
+describe("--trace FILE refused before any request", () => {
+  it("when it names a directory", async () => {
+    sim = await startSimulator({ apiKey: KEY });
+    const run = await runCliHere([...args(sim), "--trace", "traces/"], {
+      env: { LUCCA_API_KEY: KEY },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--trace: "traces/" names a directory');
+    expect(sim.requests).toEqual([]);
+  });
+});

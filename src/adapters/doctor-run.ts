@@ -10,7 +10,7 @@ import { resolvePeriod } from "../core/period.ts";
 import type { ReportJobResult } from "../core/report-job.ts";
 import { runJobFromSettings } from "./run-job.ts";
 import type { Settings } from "./settings.ts";
-import { recordTrace } from "./trace-recorder.ts";
+import { recordTrace, type TraceRecorder } from "./trace-recorder.ts";
 
 export interface DoctorReport {
   ok: boolean;
@@ -20,6 +20,8 @@ export interface DoctorReport {
   day: string;
   steps: DoctorStep[];
   profile: DoctorProfile;
+  /** Every exchange of the run, for --trace; not part of the profile. */
+  trace: TraceRecorder;
 }
 
 /**
@@ -79,5 +81,6 @@ export async function runDoctor(
     day: period.startsOn ?? "",
     steps: doctorChecklist(profile, failure),
     profile,
+    trace,
   };
 }

@@ -1,15 +1,17 @@
-import { logSafe } from "../../core/safe-text.ts";
+import { logSafe, logSafeLines } from "../../core/safe-text.ts";
 import type { DoctorReport } from "../doctor-run.ts";
 import { runDoctor } from "../doctor-run.ts";
 import { CLI_LABELS, parseSettings } from "../settings.ts";
 import type { CliArgs } from "./args.ts";
-import type { CliIo } from "./run.ts";
+import { type CliIo, resolveTraceTarget, saveTrace } from "./run.ts";
 
 const MARK = { ok: "✔", failed: "✘", "not reached": "·", info: "i" } as const;
 
 /** `lucca-report doctor`: the checklist on stdout (or --json), the usual exit codes. */
 export async function doctorCommand(args: CliArgs, io: CliIo): Promise<number> {
   const settings = parseSettings(args.raw, CLI_LABELS, new Date(io.now?.() ?? Date.now()));
+  const traceTarget =
+    args.traceFile === undefined ? undefined : await resolveTraceTarget(io, args.traceFile);
   if (!args.quiet) io.stderr(`Running the whole flow once on a one-day period…\n`);
   const report = await runDoctor(settings, {
     fetch: io.fetch,
@@ -17,6 +19,11 @@ export async function doctorCommand(args: CliArgs, io: CliIo): Promise<number> {
     timezone: args.raw.timezone,
     now: io.now,
   });
+  if (traceTarget !== undefined) {
+    await saveTrace(traceTarget, report.trace, (line) => {
+      if (!args.quiet) io.stderr(`${logSafeLines(line)}\n`);
+    });
+  }
   io.stdout(args.json ? `${JSON.stringify(doctorJson(report))}\n` : doctorText(report));
   return report.exitCode;
 }

@@ -1,10 +1,10 @@
 import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { InvalidInputError, LuccaReportError } from "../../core/errors.ts";
 import type { FetchLike } from "../../core/http.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
 import { logSafe, logSafeLines } from "../../core/safe-text.ts";
 import { VERSION } from "../../version.ts";
+import { resolveOutputTarget } from "../output-target.ts";
 import { encodingText, periodText, progressLines, rangeSentText } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { CLI_LABELS, parseSettings } from "../settings.ts";
@@ -60,7 +60,9 @@ async function report(args: CliArgs, io: CliIo): Promise<number> {
   };
   for (const warning of settings.warnings) say(`Warning: ${warning}`);
   const lines = progressLines({ verbose: args.verbose });
-  const trace = args.traceFile === undefined ? undefined : recordTrace(io.fetch, settings.apiKey);
+  const traceTarget =
+    args.traceFile === undefined ? undefined : await resolveTraceTarget(io, args.traceFile);
+  const trace = traceTarget === undefined ? undefined : recordTrace(io.fetch, settings.apiKey);
   let result: ReportJobResult;
   try {
     result = await runJobFromSettings(settings, {
@@ -79,7 +81,7 @@ async function report(args: CliArgs, io: CliIo): Promise<number> {
       },
     });
   } finally {
-    if (trace && args.traceFile !== undefined) await saveTrace(io, args.traceFile, trace, say);
+    if (trace && traceTarget !== undefined) await saveTrace(traceTarget, trace, say);
   }
   if (args.json) {
     io.stdout(`${JSON.stringify(jsonResult(result))}\n`);
@@ -127,14 +129,20 @@ function summary(result: ReportJobResult): string {
   ].join("\n");
 }
 
+/**
+ * Where --trace writes, through the same checks as a report's target (no device, symlink,
+ * directory or .git), before the first request.
+ */
+export function resolveTraceTarget(io: CliIo, path: string): Promise<string> {
+  return resolveOutputTarget(path, { baseDir: io.cwd, roots: undefined, label: "--trace" });
+}
+
 /** Written whether the run worked or not: a failed run is when support needs it. */
 export async function saveTrace(
-  io: CliIo,
-  path: string,
+  target: string,
   trace: TraceRecorder,
   say: (line: string) => void,
 ): Promise<void> {
-  const target = resolve(io.cwd, path);
   try {
     await writeFile(target, trace.jsonLines(), { mode: 0o600 });
     say(`Trace of ${trace.records.length} HTTP exchange(s) written to ${target}`);
