@@ -37,6 +37,9 @@ __webpack_require__.r(__webpack_exports__);
  * tip (a rebase of a one-file change), unless that run changed the same file differently.
  */
 async function commitReport(request) {
+    if (request.timeoutMs !== undefined && request.timeoutMs <= 0) {
+        throw new _git_process_js__WEBPACK_IMPORTED_MODULE_6__/* .GitStoppedError */ .qR("The commit was not started (timeout): the report used all of the run's time limit. Raise timeout.", { command: "push", timedOut: true });
+    }
     const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .Git */ .TU(request.workspace, {
         env: request.env,
         signal: request.signal,

@@ -10392,7 +10392,7 @@ function createLuccaClient(options) {
             }
             catch (error) {
                 // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
-                throw new TransientFailure(`the response of ${method} ${where} is not JSON: ${excerptOf(text, [options.apiKey])}`, { cause: error });
+                throw new TransientFailure(`the response of ${method} ${where} is not JSON: ${excerptOf(text, [options.apiKey])}`, { cause: error, unusable: true });
             }
         }, retryOptionsFor(method, where));
     }
@@ -11148,7 +11148,9 @@ async function downloadOnce(options, deps) {
             return error;
         if (open.signal.aborted && open.signal.reason instanceof TransientFailure)
             return open.signal.reason;
-        return new TransientFailure(`the download was cut: ${download_report_describe(error)}`, { cause: error });
+        return new TransientFailure(`the download was cut: ${deps.client.excerpt(download_report_describe(error))}`, {
+            cause: error,
+        });
     };
     if (!response.body)
         throw new TransientFailure("the download has no body");
@@ -11566,7 +11568,7 @@ async function resolveOutputDirectory(dir, policy) {
 async function resolveDirectory(absolute, policy, refuse) {
     if (insideGitDir(absolute))
         throw refuse("is inside a .git directory");
-    const directory = await realParent(absolute);
+    const directory = await realParent(absolute, refuse);
     const real = directory.real;
     if (insideGitDir(real))
         throw refuse(`resolves to ${real}, inside a .git directory`);
@@ -11602,21 +11604,21 @@ function isInside(root, path) {
  * The real path of a directory that may not exist yet: the deepest existing ancestor with
  * its symlinks resolved, plus the part mkdir will create.
  */
-async function realParent(dir) {
+async function realParent(dir, refuse) {
     const missing = [];
     let current = dir;
     for (;;) {
         const info = await (0,promises_.stat)(current).catch(() => undefined);
         if (info !== undefined) {
             if (!info.isDirectory()) {
-                throw new errors/* InvalidInputError */.oC(`Cannot write into ${current}: it is not a directory`);
+                throw refuse(`cannot be written: ${current} is not a directory`);
             }
             const real = await (0,promises_.realpath)(current);
             return { real: (0,external_node_path_.join)(real, ...missing.reverse()), deepestExisting: real };
         }
         const up = (0,external_node_path_.dirname)(current);
         if (up === current)
-            throw new errors/* InvalidInputError */.oC(`Cannot write into ${dir}: no such directory`);
+            throw refuse(`cannot be written: ${dir} does not exist`);
         missing.push((0,external_node_path_.basename)(current));
         current = up;
     }
@@ -12488,6 +12490,8 @@ async function createTemplateFromFile(args, io) {
         signal: io.signal,
         requestTimeoutMs,
         maxRetries: Number(retries),
+        // No job deadline here: a Retry-After longer than a whole default job is not waited for.
+        deadlineAt: (io.now?.() ?? Date.now()) + parseDuration(DEFAULTS.timeout, "timeout"),
     });
     const template = await client.createTemplate(payload);
     return template.id;
