@@ -58,8 +58,9 @@ describe("the action meets the real API's unknowns (dist/index.js)", () => {
 
   it("mode: doctor writes the checklist and the profile to the summary", async () => {
     const s = await simulator({ envelope: "header" });
-    const run = await runAction(inputsFor(s, { mode: "doctor" }));
+    const run = await runAction(inputsFor(s, { mode: "doctor", trace: "true" }));
     expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/::group::HTTP trace \(\d+ exchanges, shapes only\)/);
     expect(run.summary).toMatch(/^## ✅ Lucca tenant check on/);
     expect(run.summary).toContain("envelope header+data");
     expect(run.summary).toContain("Profile to paste into an issue");

@@ -5,6 +5,7 @@ import { logSafe } from "../../core/safe-text.ts";
 import { doctorJson, doctorText } from "../cli/doctor.ts";
 import { type DoctorReport, runDoctor } from "../doctor-run.ts";
 import type { ActionInputs } from "./inputs.ts";
+import { printTrace } from "./trace-group.ts";
 
 const MARK = { ok: "✅", failed: "❌", "not reached": "➖", info: "ℹ️" } as const;
 
@@ -18,6 +19,7 @@ export async function doctorStep(
     runDoctor(inputs.settings, { fetch, signal, timezone: core.getInput("timezone") || undefined }),
   );
   for (const line of doctorText(report).split("\n")) if (line) core.info(logSafe(line));
+  if (inputs.trace) printTrace(report.trace);
   if (inputs.summary && process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(renderDoctorSummary(report)).write();
   }

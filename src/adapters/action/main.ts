@@ -16,12 +16,13 @@ import { logSafe } from "../../core/safe-text.ts";
 import { encodingText, progressLines, rangeSentText } from "../progress-lines.ts";
 import { fetchForEnvironment } from "../proxy-fetch.ts";
 import { runJobFromSettings } from "../run-job.ts";
-import { recordTrace, type TraceRecorder } from "../trace-recorder.ts";
+import { recordTrace } from "../trace-recorder.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
 import { publishArtifactStep, publishCommitStep } from "./publish-steps.ts";
 import { renderSummary, type SummaryFacts } from "./summary-markdown.ts";
+import { printTrace } from "./trace-group.ts";
 
 /** What is known so far, for the summary and the error annotation if the run fails. */
 interface RunState {
@@ -226,13 +227,6 @@ async function inGroups<T>(work: (onEvent: (event: JobEvent) => void) => Promise
   } finally {
     if (open) core.endGroup();
   }
-}
-
-/** The trace in a collapsed group, printed whether the job worked or not. */
-function printTrace(trace: TraceRecorder): void {
-  core.startGroup(`HTTP trace (${trace.records.length} exchanges, shapes only)`);
-  for (const line of trace.jsonLines().split("\n")) if (line) core.info(logSafe(line));
-  core.endGroup();
 }
 
 function setReportOutputs(result: ReportJobResult): void {
