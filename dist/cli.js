@@ -2,15 +2,19 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4004:
+/***/ 1460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runCli)
+  zx: () => (/* binding */ resolveTraceTarget),
+  ak: () => (/* binding */ runCli),
+  VE: () => (/* binding */ saveTrace)
 });
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/safe-text.ts
@@ -69,6 +73,135 @@ function truncate(text, max) {
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept equal to package.json's version by a test. */
 const VERSION = "0.1.0";
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:fs");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/adapters/output-target.ts
+
+
+
+
+/**
+ * Resolves where a report will really be written and refuses any place it must not go:
+ * a device, FIFO, socket, directory or symbolic link at the target; a real path outside the
+ * allowed roots; anything inside a `.git` directory; a directory that cannot be written.
+ * Called before the first request, and again by the sink once a default name is known.
+ * Returns the real absolute path of the target (its parent's symlinks resolved).
+ */
+async function resolveOutputTarget(path, policy) {
+    const refuse = (why) => new errors/* InvalidInputError */.oC(`${policy.label}: "${path}" ${why}`);
+    if (path.trim() === "" || /[\0\r\n]/.test(path))
+        throw refuse("is not a usable file name");
+    const absolute = (0,external_node_path_.resolve)(policy.baseDir, path);
+    const name = (0,external_node_path_.basename)(absolute);
+    if (name === "" || name === "." || name === ".." || /[/\\]$/.test(path)) {
+        throw refuse("names a directory; give a file path such as reports/timesheet.csv");
+    }
+    const directory = await resolveDirectory((0,external_node_path_.dirname)(absolute), policy, refuse);
+    const target = (0,external_node_path_.join)(directory.real, name);
+    if (insideGitDir(name))
+        throw refuse("is inside a .git directory");
+    const existing = await (0,promises_.lstat)(target).catch(() => undefined);
+    if (existing !== undefined && !existing.isFile())
+        throw refuse(`is ${kindOf(existing)}`);
+    await probeWritable(directory.deepestExisting, refuse);
+    return target;
+}
+/**
+ * The same checks for a directory that files will be written into, when their names are not
+ * known yet (a default name built from the report); returns its real path.
+ */
+async function resolveOutputDirectory(dir, policy) {
+    const refuse = (why) => new errors/* InvalidInputError */.oC(`${policy.label}: "${dir}" ${why}`);
+    const directory = await resolveDirectory((0,external_node_path_.resolve)(policy.baseDir, dir), policy, refuse);
+    await probeWritable(directory.deepestExisting, refuse);
+    return directory.real;
+}
+async function resolveDirectory(absolute, policy, refuse) {
+    if (insideGitDir(absolute))
+        throw refuse("is inside a .git directory");
+    const directory = await realParent(absolute, refuse);
+    const real = directory.real;
+    if (insideGitDir(real))
+        throw refuse(`resolves to ${real}, inside a .git directory`);
+    if (policy.roots !== undefined) {
+        const roots = await Promise.all(policy.roots.map((root) => (0,promises_.realpath)(root).catch(() => root)));
+        if (!roots.some((root) => root === real || isInside(root, real))) {
+            throw refuse(real === absolute
+                ? `is outside ${roots.join(" and ")}`
+                : `resolves to ${real}, outside ${roots.join(" and ")} (through a symbolic link)`);
+        }
+    }
+    return directory;
+}
+/** The stale temporary files of this tool beside `target` look like this. */
+function partFileName(target, token) {
+    return `.${(0,external_node_path_.basename)(target)}.${token}.part`;
+}
+/** Rechecks, just before a rename, that the target is still absent or a regular file. */
+async function assertReplaceable(target) {
+    const existing = await (0,promises_.lstat)(target).catch(() => undefined);
+    if (existing !== undefined && !existing.isFile()) {
+        throw new errors/* InvalidInputError */.oC(`${target} became ${kindOf(existing)} while the report was downloading; it was left untouched`);
+    }
+}
+function insideGitDir(path) {
+    return path.split(/[/\\]/).some((part) => part.toLowerCase() === ".git");
+}
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel !== "" && !rel.startsWith(`..${external_node_path_.sep}`) && rel !== ".." && !(0,external_node_path_.isAbsolute)(rel);
+}
+/**
+ * The real path of a directory that may not exist yet: the deepest existing ancestor with
+ * its symlinks resolved, plus the part mkdir will create.
+ */
+async function realParent(dir, refuse) {
+    const missing = [];
+    let current = dir;
+    for (;;) {
+        const info = await (0,promises_.stat)(current).catch(() => undefined);
+        if (info !== undefined) {
+            if (!info.isDirectory()) {
+                throw refuse(`cannot be written: ${current} is not a directory`);
+            }
+            const real = await (0,promises_.realpath)(current);
+            return { real: (0,external_node_path_.join)(real, ...missing.reverse()), deepestExisting: real };
+        }
+        const up = (0,external_node_path_.dirname)(current);
+        if (up === current)
+            throw refuse(`cannot be written: ${dir} does not exist`);
+        missing.push((0,external_node_path_.basename)(current));
+        current = up;
+    }
+}
+/** Creating a file is the only test that tells the truth (root, ACLs, read-only mounts). */
+async function probeWritable(dir, refuse) {
+    const probe = (0,external_node_path_.join)(dir, `.lucca-report.${crypto.randomUUID().slice(0, 8)}.probe`);
+    try {
+        const handle = await (0,promises_.open)(probe, external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_WRONLY);
+        await handle.close();
+    }
+    catch (error) {
+        throw refuse(`cannot be written: ${dir} is not writable (${error.message})`);
+    }
+    await (0,promises_.rm)(probe, { force: true });
+}
+function kindOf(info) {
+    if (info.isDirectory())
+        return "a directory";
+    if (info.isSymbolicLink())
+        return "a symbolic link; give the path of the file itself";
+    if (info.isFIFO())
+        return "a named pipe (FIFO)";
+    if (info.isSocket())
+        return "a socket";
+    if (info.isCharacterDevice() || info.isBlockDevice())
+        return "a device";
+    return "not a regular file";
+}
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 
@@ -146,7 +279,7 @@ function progressLines(options) {
     return (event) => {
         switch (event.type) {
             case "creating":
-                return `Creating a report from template ${v(event.templateId)} for ${periodText(event.startsOn, event.endsOn)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
+                return `Creating a report from template ${v(event.templateId)} for ${periodText(event.startsOn, event.endsOn)}${sentText(event.sent)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
             case "created":
                 return `Report ${v(event.reportId)} created; Lucca is generating it`;
             case "resuming":
@@ -182,7 +315,39 @@ function periodText(startsOn, endsOn) {
         ? "the template's default period"
         : `${startsOn === null ? "…" : v(startsOn)}..${endsOn === null ? "…" : v(endsOn)}`;
 }
+/** "UTF-8 with BOM", "Windows-1252": how a CSV's encoding is shown to people. */
+function encodingText(stats) {
+    const name = stats.encoding.toUpperCase().replace("WINDOWS", "Windows");
+    return stats.bom && stats.encoding === "utf-8" ? `${name} with BOM` : name;
+}
 const v = logSafe;
+/** "; sent startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)", or "" for the default period. */
+function sentText(sent) {
+    if (!sent || (sent.startsOn === null && sent.endsOn === null))
+        return "";
+    return `; sent ${rangeSentText(sent)}`;
+}
+/** "startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)" */
+function rangeSentText(sent) {
+    const day = (value) => (value === null ? "null" : v(value));
+    return `startsOn ${day(sent.startsOn)}, endsOn ${day(sent.endsOn)} (end date ${sent.convention})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/ambiguous-retry.ts
+/**
+ * Whether a failed POST may still have been carried out by Lucca: no answer at all (a
+ * timeout, a reset, a cut body after the request went out), a 408 (Lucca cuts requests
+ * past 5 s, not necessarily the work), or a 500/502/504. A 429 or 503 was turned away.
+ */
+function mayHaveBeenProcessed(info) {
+    const { status } = info;
+    return (status === undefined || status === 408 || status === 500 || status === 502 || status === 504);
+}
+/** The warning after a create that succeeded only once retried past an ambiguous failure. */
+function duplicateWarning(reasons, reportId) {
+    return (`POST /reports was retried after ${reasons.join("; ")}: Lucca may have created a duplicate report. ` +
+        `Report id used: ${reportId}; an earlier attempt's report, if any, was never seen (look for it in the Lucca UI).`);
+}
 
 ;// CONCATENATED MODULE: ./src/core/delay.ts
 /** The longest wait a timer can hold (about 24.8 days); a longer one fires at once. */
@@ -268,6 +433,55 @@ function parseDomain(input, allowHosts = [], labels = { domain: "--domain", allo
         };
     }
     return { url: new URL(url.origin) };
+}
+
+;// CONCATENATED MODULE: ./src/core/error-body.ts
+/**
+ * The message an error body carries, whichever shape Lucca uses: the older
+ * {"Status","Message"} (and the SDK's "StackTrace", never shown), the REST framework's
+ * {"id","error"} or raw text labelled application/json, RFC 7807 with `title` and
+ * `errors{field: [...]}` (each field error shown), or an empty body.
+ */
+function messageOfErrorBody(text) {
+    const trimmed = text.trim();
+    if (trimmed === "")
+        return "empty body";
+    if (/^<(!doctype|html)/i.test(trimmed)) {
+        const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
+        return title ? `an HTML page titled "${title}"` : "an HTML page";
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(trimmed);
+    }
+    catch {
+        // Not JSON, whatever the Content-Type said: plain text, shown as is.
+        return trimmed;
+    }
+    if (typeof parsed === "string")
+        return parsed;
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+        return trimmed;
+    const fields = parsed;
+    const message = [fields.Message, fields.message, fields.detail, fields.error, fields.title].find((value) => typeof value === "string" && value.trim() !== "");
+    const fieldErrors = fieldErrorsOf(fields.errors);
+    if (message === undefined && fieldErrors === "") {
+        // Nothing meant for people (perhaps only a stack trace): name the keys, not the values.
+        return `JSON without a message (keys: ${Object.keys(fields).slice(0, 10).join(", ")})`;
+    }
+    return [message, fieldErrors].filter(Boolean).join(": ");
+}
+/** RFC 7807 `errors`: {"templateId": ["is required"]} -> "templateId: is required". */
+function fieldErrorsOf(errors) {
+    if (!errors || typeof errors !== "object" || Array.isArray(errors))
+        return "";
+    const parts = [];
+    for (const [field, list] of Object.entries(errors)) {
+        const messages = (Array.isArray(list) ? list : [list]).filter((item) => typeof item === "string");
+        if (messages.length > 0)
+            parts.push(`${field}: ${messages.join(", ")}`);
+    }
+    return parts.join("; ");
 }
 
 ;// CONCATENATED MODULE: ./src/core/read-body.ts
@@ -421,9 +635,16 @@ class TransientFailure extends Error {
 function isTransientStatus(status) {
     return status === 408 || status === 429 || status >= 500;
 }
+/**
+ * A 429 without Retry-After: Lucca counts its 50 requests over 60 s, so the wait starts at
+ * 5 s and doubles to 30 s; five retries then span at least 90 s, past the window, whatever
+ * the jitter (5 + 10 + 20 + 30 + 30 = 95 s, at most 5% less).
+ */
+const RATE_LIMIT_BACKOFF = { initialMs: 5_000, maxMs: 30_000, jitter: 0.05 };
 /** The wait before the next attempt: Retry-After when the server gave one, else backoff. */
 function retryDelay(attempt, failure, backoff) {
-    const computed = backoffDelay(attempt, backoff);
+    const throttled = failure.status === 429 && failure.retryAfterMs === undefined;
+    const computed = Math.max(backoffDelay(attempt, backoff), throttled ? backoffDelay(attempt, { ...RATE_LIMIT_BACKOFF, random: backoff.random }) : 0);
     return failure.retryAfterMs === undefined ? computed : Math.max(failure.retryAfterMs, computed);
 }
 /**
@@ -503,6 +724,7 @@ function parseRetryAfter(value, now) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/http.ts
+
 
 
 
@@ -659,18 +881,7 @@ async function readExcerpt(response, secrets = []) {
     catch {
         return "";
     }
-    try {
-        const parsed = JSON.parse(text);
-        if (parsed && typeof parsed === "object") {
-            const fields = parsed;
-            const message = fields.Message ?? fields.message ?? fields.detail ?? fields.title ?? fields.error;
-            if (typeof message === "string")
-                text = message;
-        }
-    }
-    catch {
-        // Not JSON: plain text or HTML, shown as is.
-    }
+    text = messageOfErrorBody(text);
     return excerptOf(text, secrets, EXCERPT_CHARS);
 }
 
@@ -10279,9 +10490,17 @@ const reportObject = object({
     endsOn: core_schemas_date,
 })
     .loose();
-/** Bare or wrapped in {"data": ...}. */
+/**
+ * Bare, wrapped in {"data": ...} or in the REST framework's {"header": ..., "data": ...}
+ * (the header is dropped), or a one-item collection: {"data": {"items": [...]}} or [...].
+ */
 const reportSchema = union([
     object({ data: reportObject }).transform((wrapped) => wrapped.data),
+    object({ data: object({ items: array(reportObject).length(1) }) })
+        .transform((wrapped) => wrapped.data.items[0]),
+    array(reportObject)
+        .length(1)
+        .transform((items) => items[0]),
     reportObject,
 ]);
 const templateSchema = union([
@@ -10300,6 +10519,7 @@ function isKnownStatus(status) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/lucca-client.ts
+
 
 
 
@@ -10346,9 +10566,11 @@ function createLuccaClient(options) {
         deadlineAt: options.deadlineAt,
         now,
     });
-    async function json(method, path, hint, body) {
+    async function json(method, path, hint, body, onRetry) {
         const { req, send } = request(method, path, hint, body);
         const where = `${req.url.origin}${req.url.pathname}`;
+        const retryOptions = retryOptionsFor(method, where);
+        const notify = retryOptions.onRetry;
         return retry(async () => {
             const open = await sendOnce(req, send);
             const type = open.response.headers.get("content-type") ?? "";
@@ -10394,7 +10616,13 @@ function createLuccaClient(options) {
                 // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
                 throw new TransientFailure(`the response of ${method} ${where} is not JSON: ${excerptOf(text, [options.apiKey])}`, { cause: error, unusable: true });
             }
-        }, retryOptionsFor(method, where));
+        }, {
+            ...retryOptions,
+            onRetry: (info) => {
+                onRetry?.(info);
+                notify?.(info);
+            },
+        });
     }
     function parse(schema, value, what) {
         const result = schema.safeParse(value);
@@ -10410,13 +10638,20 @@ function createLuccaClient(options) {
             return parse(templateSchema, body, "a template");
         },
         async createReport(input) {
+            const ambiguous = [];
             const body = await json("POST", `${API}/reports`, createHint(input.templateId), {
                 templateId: input.templateId,
                 startsOn: input.startsOn,
                 endsOn: input.endsOn,
                 filters: input.filters ?? null,
+            }, (info) => {
+                if (mayHaveBeenProcessed(info))
+                    ambiguous.push(info.reason);
             });
-            return parse(reportSchema, body, "a report");
+            const report = parse(reportSchema, body, "a report");
+            if (ambiguous.length > 0)
+                options.onWarning?.(duplicateWarning(ambiguous, report.id));
+            return report;
         },
         async getReport(reportId) {
             const body = await json("GET", `${API}/reports/${encodeURIComponent(reportId)}`, reportHint(reportId));
@@ -10596,6 +10831,91 @@ function parseCsvRecords(text, delimiter, maxRecords) {
     if (records.length < maxRecords)
         endRecord();
     return records;
+}
+
+;// CONCATENATED MODULE: ./src/core/encoding.ts
+/** Windows-1252's 0x80-0x9F, where it differs from Latin-1; the five unused bytes stay C1. */
+const CP1252_HIGH = [
+    0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc,
+    0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+/**
+ * Decides from the first bytes of a file: a BOM names UTF-8 or UTF-16; without one, bytes
+ * that decode as UTF-8 are UTF-8 (a character cut at the end of `head` is fine), else
+ * Windows-1252.
+ */
+function detectEncoding(head) {
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+        return { encoding: "utf-8", bom: true };
+    if (head[0] === 0xff && head[1] === 0xfe)
+        return { encoding: "utf-16le", bom: true };
+    if (head[0] === 0xfe && head[1] === 0xff)
+        return { encoding: "utf-16be", bom: true };
+    try {
+        new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+        return { encoding: "utf-8", bom: false };
+    }
+    catch {
+        return { encoding: "windows-1252", bom: false };
+    }
+}
+/** A decoder that drops a leading BOM and keeps characters whole across chunks. */
+function createDecoder(encoding) {
+    if (encoding === "windows-1252")
+        return { decode: (chunk) => decodeWindows1252(chunk) };
+    if (encoding === "utf-8") {
+        const decoder = new TextDecoder("utf-8");
+        return { decode: (chunk, last = true) => decoder.decode(chunk, { stream: !last }) };
+    }
+    // UTF-16BE is decoded as LE after swapping byte pairs: only "utf-16le" is in every runtime.
+    const decoder = new TextDecoder("utf-16le");
+    let carry;
+    return {
+        decode(chunk, last = true) {
+            if (encoding === "utf-16le")
+                return decoder.decode(chunk, { stream: !last });
+            const joined = carry === undefined ? chunk : prepend(carry, chunk);
+            const even = joined.length - (joined.length % 2);
+            carry = even < joined.length ? joined[even] : undefined;
+            const swapped = new Uint8Array(even);
+            for (let i = 0; i < even; i += 2) {
+                swapped[i] = joined[i + 1];
+                swapped[i + 1] = joined[i];
+            }
+            return decoder.decode(swapped, { stream: !last });
+        },
+    };
+}
+/** The whole of `bytes` as text, BOM dropped. */
+function encoding_decodeText(bytes, encoding) {
+    return createDecoder(encoding).decode(bytes, true);
+}
+/** The head of a CSV as text, with the encoding it was read in. */
+function decodeHead(head) {
+    const detected = detectEncoding(head);
+    // The head may end inside a character: decoding it as the last chunk marks that with U+FFFD.
+    const text = createDecoder(detected.encoding).decode(head, false);
+    return { ...detected, text };
+}
+function decodeWindows1252(chunk) {
+    let text = "";
+    for (let start = 0; start < chunk.length; start += 8192) {
+        const end = Math.min(chunk.length, start + 8192);
+        const codes = new Array(end - start);
+        for (let i = start; i < end; i++) {
+            const byte = chunk[i];
+            codes[i - start] = byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : byte;
+        }
+        text += String.fromCharCode(...codes);
+    }
+    return text;
+}
+function prepend(byte, chunk) {
+    const out = new Uint8Array(chunk.length + 1);
+    out[0] = byte;
+    out.set(chunk, 1);
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/core/sha256.ts
@@ -10884,6 +11204,7 @@ function compress(state, bytes, from, to) {
 ;// CONCATENATED MODULE: ./src/core/csv-stats.ts
 
 
+
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
@@ -10914,6 +11235,7 @@ class CsvStatsCollector {
     #collecting = true;
     /** The preview bytes ran out before the last preview record ended. */
     #headCut = false;
+    #byteBeforeLast = -1;
     constructor(options = {}) {
         this.#previewRows = options.previewRows ?? 10;
         this.#maxCellLength = options.maxCellLength ?? 200;
@@ -10931,8 +11253,10 @@ class CsvStatsCollector {
             if (this.#collecting)
                 this.#collect(cut < 0 ? chunk : chunk.subarray(0, cut), cut >= 0);
         }
-        if (chunk.length > 0)
+        if (chunk.length > 0) {
+            this.#byteBeforeLast = chunk.length > 1 ? chunk[chunk.length - 2] : scan.lastByte;
             scan.lastByte = chunk[chunk.length - 1];
+        }
     }
     #collect(part, complete) {
         const room = MAX_PREVIEW_BYTES - this.#headBytes;
@@ -10949,11 +11273,12 @@ class CsvStatsCollector {
             this.#collecting = false;
     }
     finish() {
-        const records = this.#scan.records + (this.#scan.content ? 1 : 0);
         const head = concat(this.#head, this.#headBytes);
-        const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-        // TextDecoder drops a leading BOM, which must not become part of the first column name.
-        const text = new TextDecoder("utf-8").decode(head);
+        // The decoder drops a leading BOM, which must not become part of the first column name.
+        const { text, encoding, bom } = decodeHead(head);
+        // In UTF-16LE a final line feed is 0A 00: the 00 alone is no record.
+        const lastLineFeed = encoding === "utf-16le" && this.#scan.lastByte === 0 && this.#byteBeforeLast === LF;
+        const records = this.#scan.records + (this.#scan.content && !lastLineFeed ? 1 : 0);
         const delimiter = detectDelimiter(firstRecord(text));
         const parsed = parseCsvRecords(text, delimiter, this.#previewRows + 1);
         // A record cut by the size limit would show fewer fields than it has.
@@ -10972,6 +11297,7 @@ class CsvStatsCollector {
             bytes: this.#bytes,
             sha256: this.#hash.digestHex(),
             delimiter,
+            encoding,
             bom,
             header: header.map(cutCell),
             preview: parsed.slice(1).map((record) => record.map(cutCell)),
@@ -11316,7 +11642,107 @@ function nextPollDelay(pollIndex, options) {
     return Math.round(Math.min(maxIntervalMs, base * (1 + jitter * random())));
 }
 
+;// CONCATENATED MODULE: ./src/core/status-words.ts
+/** Words that plainly say generation failed: waiting on them would only end in a timeout. */
+const FAILURE_WORDS = new Set(["failed", "failure", "canceled", "cancelled", "expired", "aborted"]);
+/** True for "error" and the other words of failure, in any letter case. */
+function isFailureStatus(status) {
+    const word = status.toLowerCase();
+    return word === "error" || FAILURE_WORDS.has(word);
+}
+/**
+ * The status endpoint is not in Lucca's documentation: these answers to it mean "there is
+ * no such endpoint here", and the download endpoint is used as the status signal instead.
+ */
+function isStatusEndpointMissing(status) {
+    return status === 404 || status === 405;
+}
+/** Refusals of a download that, while the report is generating, mean "not yet". */
+const PENDING_REFUSALS = new Set([400, 404, 409, 423, 425]);
+function isPendingRefusal(status) {
+    return PENDING_REFUSALS.has(status);
+}
+
+;// CONCATENATED MODULE: ./src/core/download-when-ready.ts
+
+
+
+
+
+/**
+ * The fallback when the status endpoint does not exist: the download itself is the status
+ * signal. A refusal (400, 404, 409, 423, 425) means "still generating"; a 2xx is the file.
+ * A report that failed cannot be told from one still pending, so the deadline ends that.
+ */
+async function downloadWhenReady(options, deps) {
+    const started = deps.now();
+    let announced = false;
+    // One "downloading" line, not one per check.
+    const onEvent = (event) => {
+        if (event.type === "downloading") {
+            if (announced)
+                return;
+            announced = true;
+        }
+        deps.onEvent(event);
+    };
+    for (let polls = 0;; polls++) {
+        try {
+            const download = await downloadReport(options, { ...deps, onEvent });
+            deps.onEvent({
+                type: "status",
+                reportId: options.reportId,
+                status: "done",
+                changed: true,
+                polls,
+                elapsedMs: deps.now() - started,
+                nextCheckMs: undefined,
+            });
+            return { download, polls };
+        }
+        catch (error) {
+            if (!(error instanceof errors/* LuccaRejectedError */.Xf) || !isPendingRefusal(error.status))
+                throw error;
+            const nextCheckMs = nextPollDelay(polls, deps.poll);
+            deps.onEvent({
+                type: "status",
+                reportId: options.reportId,
+                status: "pending",
+                changed: polls === 0,
+                polls,
+                elapsedMs: deps.now() - started,
+                nextCheckMs,
+            });
+            await delay(nextCheckMs, deps.signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/range-sent.ts
+const END_DATE_CONVENTIONS = ["inclusive", "exclusive"];
+const DAY_MS = 86_400_000;
+/**
+ * The one place that turns a period as users give it (end date included) into the
+ * `startsOn`/`endsOn` sent to Lucca. A null end (the template's default period) stays null.
+ */
+function rangeToSend(period, convention) {
+    const endsOn = convention === "exclusive" && period.endsOn !== null ? shift(period.endsOn, 1) : period.endsOn;
+    return { startsOn: period.startsOn, endsOn, convention };
+}
+/** The reverse: the period a report's own dates stand for, end date included. */
+function periodFromSent(sent, convention) {
+    const endsOn = convention === "exclusive" && sent.endsOn !== null ? shift(sent.endsOn, -1) : sent.endsOn;
+    return { startsOn: sent.startsOn, endsOn };
+}
+function shift(date, days) {
+    const [year, month, day] = date.split("-").map(Number);
+    const ms = new Date(0).setUTCFullYear(year, month - 1, day) + days * DAY_MS;
+    return new Date(ms).toISOString().slice(0, 10);
+}
+
 ;// CONCATENATED MODULE: ./src/core/wait-for-report.ts
+
+
 
 
 
@@ -11331,6 +11757,13 @@ async function waitForReport(initial, deps) {
     let polls = 0;
     const warned = new Set();
     for (;;) {
+        if (report.status !== "error" && isFailureStatus(report.status)) {
+            deps.onEvent({
+                type: "warning",
+                message: `Lucca reported status "${report.status}" for report ${report.id}; treating it as "error"`,
+            });
+            report = { ...report, status: "error" };
+        }
         const finished = report.status === "done" || report.status === "error";
         if (!isKnownStatus(report.status) && !warned.has(report.status)) {
             warned.add(report.status);
@@ -11353,12 +11786,23 @@ async function waitForReport(initial, deps) {
         if (nextCheckMs === undefined)
             return { report, polls };
         await delay(nextCheckMs, deps.signal);
-        report = await deps.client.getReport(report.id);
+        try {
+            report = await deps.client.getReport(report.id);
+        }
+        catch (error) {
+            if (error instanceof errors/* LuccaRejectedError */.Xf && isStatusEndpointMissing(error.status)) {
+                return { report, polls, statusUnavailable: { status: error.status } };
+            }
+            throw error;
+        }
         polls++;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/core/report-job.ts
+
+
+
 
 
 
@@ -11377,23 +11821,43 @@ async function runReportJob(options, deps) {
     const signal = deps.signal ? AbortSignal.any([deps.signal, deadline.signal]) : deadline.signal;
     const client = deps.createClient(signal, started + options.timeoutMs);
     let current = options.reportId;
+    const convention = options.endDateConvention ?? "inclusive";
     try {
         let report;
         let attempts = 1;
         let polls = 0;
         let templateId = options.templateId;
         let period = options.period;
+        /** Set when the status endpoint answered 404/405: the download is the signal then. */
+        let statusUnavailable;
         if (options.reportId) {
             onEvent({ type: "resuming", reportId: options.reportId });
-            report = await client.getReport(options.reportId);
-            templateId ??= report.templateId;
-            period = { startsOn: report.startsOn, endsOn: report.endsOn };
+            try {
+                report = await client.getReport(options.reportId);
+                templateId ??= report.templateId;
+                period = periodFromSent({ startsOn: report.startsOn, endsOn: report.endsOn }, convention);
+            }
+            catch (error) {
+                if (!(error instanceof errors/* LuccaRejectedError */.Xf) || !isStatusEndpointMissing(error.status)) {
+                    throw error;
+                }
+                // The period of a resumed report is unknown without its status: names use the id.
+                period = { startsOn: null, endsOn: null };
+                report = {
+                    id: options.reportId,
+                    templateId: undefined,
+                    status: "pending",
+                    startsOn: null,
+                    endsOn: null,
+                };
+                statusUnavailable = error.status;
+            }
         }
         else {
-            report = await create(client, templateId, period, attempts, onEvent);
+            report = await create(client, templateId, rangeToSend(period, convention), attempts, onEvent);
             current = report.id;
         }
-        for (;;) {
+        while (statusUnavailable === undefined) {
             const waited = await waitForReport(report, {
                 client,
                 signal,
@@ -11403,6 +11867,10 @@ async function runReportJob(options, deps) {
             });
             polls += waited.polls;
             report = waited.report;
+            if (waited.statusUnavailable) {
+                statusUnavailable = waited.statusUnavailable.status;
+                break;
+            }
             if (report.status === "done")
                 break;
             if (attempts >= options.generationAttempts || templateId === undefined) {
@@ -11416,25 +11884,51 @@ async function runReportJob(options, deps) {
                 attempt: attempts,
                 maxAttempts: options.generationAttempts,
             });
-            report = await create(client, templateId, period, attempts, onEvent);
+            report = await create(client, templateId, rangeToSend(period, convention), attempts, onEvent);
             current = report.id;
         }
         const reportId = report.id;
         const nameParts = { reportId, templateId, startsOn: period.startsOn, endsOn: period.endsOn };
-        const download = await downloadReport({
+        const downloadOptions = {
             reportId,
             format: options.format,
             target: options.outputPath ?? ((extension) => defaultReportPath(nameParts, extension)),
             idleTimeoutMs: options.requestTimeoutMs,
             previewRows: options.previewRows ?? 10,
             createHasher: deps.createHasher,
-        }, { client, sink: deps.sink, signal, onEvent });
+        };
+        let download;
+        if (statusUnavailable === undefined) {
+            download = await downloadReport(downloadOptions, {
+                client,
+                sink: deps.sink,
+                signal,
+                onEvent,
+            });
+        }
+        else {
+            onEvent({
+                type: "warning",
+                message: `The status endpoint answered ${statusUnavailable}; using the download endpoint as the status signal for report ${reportId} (a refusal means still generating)`,
+            });
+            const ready = await downloadWhenReady(downloadOptions, {
+                client,
+                sink: deps.sink,
+                signal,
+                now,
+                poll: options.poll,
+                onEvent,
+            });
+            download = ready.download;
+            polls += ready.polls;
+        }
         const csv = options.format === "csv";
         return {
             reportId,
             templateId,
             startsOn: period.startsOn,
             endsOn: period.endsOn,
+            rangeSent: rangeToSend(period, convention),
             status: "done",
             format: options.format,
             path: download.path,
@@ -11460,27 +11954,25 @@ async function runReportJob(options, deps) {
         clearTimeout(timer);
     }
 }
-async function create(client, templateId, period, attempt, onEvent) {
+async function create(client, templateId, sent, attempt, onEvent) {
+    const period = periodFromSent(sent, sent.convention);
     onEvent({
         type: "creating",
         templateId,
         startsOn: period.startsOn,
         endsOn: period.endsOn,
+        sent,
         attempt,
     });
     const report = await client.createReport({
         templateId,
-        startsOn: period.startsOn,
-        endsOn: period.endsOn,
+        startsOn: sent.startsOn,
+        endsOn: sent.endsOn,
     });
     onEvent({ type: "created", reportId: report.id, attempt });
     return report;
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:v8");
 ;// CONCATENATED MODULE: external "node:vm"
@@ -11520,133 +12012,6 @@ function exposeGc() {
     catch {
         return null;
     }
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:fs");
-;// CONCATENATED MODULE: ./src/adapters/output-target.ts
-
-
-
-
-/**
- * Resolves where a report will really be written and refuses any place it must not go:
- * a device, FIFO, socket, directory or symbolic link at the target; a real path outside the
- * allowed roots; anything inside a `.git` directory; a directory that cannot be written.
- * Called before the first request, and again by the sink once a default name is known.
- * Returns the real absolute path of the target (its parent's symlinks resolved).
- */
-async function resolveOutputTarget(path, policy) {
-    const refuse = (why) => new errors/* InvalidInputError */.oC(`${policy.label}: "${path}" ${why}`);
-    if (path.trim() === "" || /[\0\r\n]/.test(path))
-        throw refuse("is not a usable file name");
-    const absolute = (0,external_node_path_.resolve)(policy.baseDir, path);
-    const name = (0,external_node_path_.basename)(absolute);
-    if (name === "" || name === "." || name === ".." || /[/\\]$/.test(path)) {
-        throw refuse("names a directory; give a file path such as reports/timesheet.csv");
-    }
-    const directory = await resolveDirectory((0,external_node_path_.dirname)(absolute), policy, refuse);
-    const target = (0,external_node_path_.join)(directory.real, name);
-    if (insideGitDir(name))
-        throw refuse("is inside a .git directory");
-    const existing = await (0,promises_.lstat)(target).catch(() => undefined);
-    if (existing !== undefined && !existing.isFile())
-        throw refuse(`is ${kindOf(existing)}`);
-    await probeWritable(directory.deepestExisting, refuse);
-    return target;
-}
-/**
- * The same checks for a directory that files will be written into, when their names are not
- * known yet (a default name built from the report); returns its real path.
- */
-async function resolveOutputDirectory(dir, policy) {
-    const refuse = (why) => new errors/* InvalidInputError */.oC(`${policy.label}: "${dir}" ${why}`);
-    const directory = await resolveDirectory((0,external_node_path_.resolve)(policy.baseDir, dir), policy, refuse);
-    await probeWritable(directory.deepestExisting, refuse);
-    return directory.real;
-}
-async function resolveDirectory(absolute, policy, refuse) {
-    if (insideGitDir(absolute))
-        throw refuse("is inside a .git directory");
-    const directory = await realParent(absolute, refuse);
-    const real = directory.real;
-    if (insideGitDir(real))
-        throw refuse(`resolves to ${real}, inside a .git directory`);
-    if (policy.roots !== undefined) {
-        const roots = await Promise.all(policy.roots.map((root) => (0,promises_.realpath)(root).catch(() => root)));
-        if (!roots.some((root) => root === real || isInside(root, real))) {
-            throw refuse(real === absolute
-                ? `is outside ${roots.join(" and ")}`
-                : `resolves to ${real}, outside ${roots.join(" and ")} (through a symbolic link)`);
-        }
-    }
-    return directory;
-}
-/** The stale temporary files of this tool beside `target` look like this. */
-function partFileName(target, token) {
-    return `.${(0,external_node_path_.basename)(target)}.${token}.part`;
-}
-/** Rechecks, just before a rename, that the target is still absent or a regular file. */
-async function assertReplaceable(target) {
-    const existing = await (0,promises_.lstat)(target).catch(() => undefined);
-    if (existing !== undefined && !existing.isFile()) {
-        throw new errors/* InvalidInputError */.oC(`${target} became ${kindOf(existing)} while the report was downloading; it was left untouched`);
-    }
-}
-function insideGitDir(path) {
-    return path.split(/[/\\]/).some((part) => part.toLowerCase() === ".git");
-}
-function isInside(root, path) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel !== "" && !rel.startsWith(`..${external_node_path_.sep}`) && rel !== ".." && !(0,external_node_path_.isAbsolute)(rel);
-}
-/**
- * The real path of a directory that may not exist yet: the deepest existing ancestor with
- * its symlinks resolved, plus the part mkdir will create.
- */
-async function realParent(dir, refuse) {
-    const missing = [];
-    let current = dir;
-    for (;;) {
-        const info = await (0,promises_.stat)(current).catch(() => undefined);
-        if (info !== undefined) {
-            if (!info.isDirectory()) {
-                throw refuse(`cannot be written: ${current} is not a directory`);
-            }
-            const real = await (0,promises_.realpath)(current);
-            return { real: (0,external_node_path_.join)(real, ...missing.reverse()), deepestExisting: real };
-        }
-        const up = (0,external_node_path_.dirname)(current);
-        if (up === current)
-            throw refuse(`cannot be written: ${dir} does not exist`);
-        missing.push((0,external_node_path_.basename)(current));
-        current = up;
-    }
-}
-/** Creating a file is the only test that tells the truth (root, ACLs, read-only mounts). */
-async function probeWritable(dir, refuse) {
-    const probe = (0,external_node_path_.join)(dir, `.lucca-report.${crypto.randomUUID().slice(0, 8)}.probe`);
-    try {
-        const handle = await (0,promises_.open)(probe, external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_WRONLY);
-        await handle.close();
-    }
-    catch (error) {
-        throw refuse(`cannot be written: ${dir} is not writable (${error.message})`);
-    }
-    await (0,promises_.rm)(probe, { force: true });
-}
-function kindOf(info) {
-    if (info.isDirectory())
-        return "a directory";
-    if (info.isSymbolicLink())
-        return "a symbolic link; give the path of the file itself";
-    if (info.isFIFO())
-        return "a named pipe (FIFO)";
-    if (info.isSocket())
-        return "a socket";
-    if (info.isCharacterDevice() || info.isBlockDevice())
-        return "a device";
-    return "not a regular file";
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/node-file-sink.ts
@@ -11893,6 +12258,7 @@ async function runJobFromSettings(settings, env) {
         requestTimeoutMs: settings.requestTimeoutMs,
         generationAttempts: settings.generationAttempts,
         previewRows: env.previewRows,
+        endDateConvention: settings.endDateConvention,
     }, {
         createClient: (signal, deadlineAt) => createLuccaClient({
             deadlineAt,
@@ -11904,6 +12270,7 @@ async function runJobFromSettings(settings, env) {
             maxRetries: settings.maxRetries,
             now: env.now,
             onRetry: (info) => env.onEvent({ type: "retrying", ...info }),
+            onWarning: (message) => env.onEvent({ type: "warning", message }),
         }),
         sink,
         signal: env.signal,
@@ -11922,7 +12289,7 @@ const period_NAMED = [
     "current-week",
     "previous-day",
 ];
-const DAY_MS = 86_400_000;
+const period_DAY_MS = 86_400_000;
 /** True for a strict YYYY-MM-DD that exists on the calendar (2024-02-29 yes, 2026-02-30 no). */
 function isValidDate(text) {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -11986,18 +12353,18 @@ function named(period, today) {
     const year = date.getUTCFullYear();
     const month = date.getUTCMonth() + 1;
     // Monday is day 0 of the week.
-    const monday = today - ((date.getUTCDay() + 6) % 7) * DAY_MS;
+    const monday = today - ((date.getUTCDay() + 6) % 7) * period_DAY_MS;
     switch (period) {
         case "current-month":
             return monthOf(year, month);
         case "previous-month":
             return month === 1 ? monthOf(year - 1, 12) : monthOf(year, month - 1);
         case "current-week":
-            return span(monday, monday + 6 * DAY_MS);
+            return span(monday, monday + 6 * period_DAY_MS);
         case "previous-week":
-            return span(monday - 7 * DAY_MS, monday - DAY_MS);
+            return span(monday - 7 * period_DAY_MS, monday - period_DAY_MS);
         case "previous-day":
-            return span(today - DAY_MS, today - DAY_MS);
+            return span(today - period_DAY_MS, today - period_DAY_MS);
     }
 }
 function monthOf(year, month) {
@@ -12122,6 +12489,7 @@ function known(value) {
 
 
 
+
 const CLI_LABELS = {
     domain: "--domain",
     apiKey: "LUCCA_API_KEY",
@@ -12140,6 +12508,7 @@ const CLI_LABELS = {
     maxRetries: "--max-retries",
     generationAttempts: "--generation-attempts",
     allowHosts: "--allow-host",
+    endDateConvention: "--end-date-convention",
 };
 const DEFAULTS = {
     format: "csv",
@@ -12150,6 +12519,7 @@ const DEFAULTS = {
     maxRetries: "5",
     generationAttempts: "2",
     timezone: "UTC",
+    endDateConvention: "inclusive",
 };
 const ID = /^[A-Za-z0-9_-]+$/;
 function connectionFields(raw, labels) {
@@ -12236,6 +12606,18 @@ function settingsSchema(raw, labels) {
         requestTimeout: durationField(labels.requestTimeout, DEFAULTS.requestTimeout),
         maxRetries: wholeNumber(labels.maxRetries, DEFAULTS.maxRetries, 0),
         generationAttempts: wholeNumber(labels.generationAttempts, DEFAULTS.generationAttempts, 1),
+        endDateConvention: optionalText.transform((value, ctx) => {
+            const convention = value ?? DEFAULTS.endDateConvention;
+            if (END_DATE_CONVENTIONS.includes(convention)) {
+                return convention;
+            }
+            ctx.issues.push({
+                code: "custom",
+                message: `${labels.endDateConvention}: "${convention}" must be inclusive or exclusive`,
+                input: value,
+            });
+            return NEVER;
+        }),
     })
         .superRefine((fields, ctx) => {
         if (!raw.templateId?.trim() && !raw.reportId?.trim()) {
@@ -12307,7 +12689,143 @@ function parseSettings(raw, labels, now) {
         requestTimeoutMs: fields.requestTimeout,
         maxRetries: fields.maxRetries,
         generationAttempts: fields.generationAttempts,
+        endDateConvention: fields.endDateConvention,
         warnings,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/trace.ts
+
+/** Headers that carry credentials or sessions: never written, whatever the trace is for. */
+const HIDDEN_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);
+/** JSON bodies above this are not read for their shape. */
+const MAX_SHAPED_BYTES = 256 * 1024;
+const MAX_DEPTH = 8;
+function shapeOf(value, depth = 0) {
+    if (value === null)
+        return "null";
+    if (Array.isArray(value)) {
+        if (depth >= MAX_DEPTH)
+            return "array";
+        return value.length === 0 ? [] : [shapeOf(value[0], depth + 1)];
+    }
+    if (typeof value === "object") {
+        if (depth >= MAX_DEPTH)
+            return "object";
+        const shape = {};
+        for (const [key, item] of Object.entries(value)) {
+            shape[key] = shapeOf(item, depth + 1);
+        }
+        return shape;
+    }
+    return typeof value;
+}
+/** Shape of a text that may be JSON; anything else is described, not shown. */
+function shapeOfText(text) {
+    if (text === "")
+        return "empty";
+    try {
+        return shapeOf(JSON.parse(text));
+    }
+    catch {
+        return `text (${text.length} chars, not JSON)`;
+    }
+}
+/**
+ * Wraps a fetch so that every exchange is recorded: method, origin, path, status, time to
+ * headers, headers without credentials, and bodies as shapes. JSON answers are read from a
+ * clone; the caller's body is untouched and downloads are never read twice.
+ */
+function tracingFetch(fetch, options) {
+    const now = options.now ?? Date.now;
+    const started = now();
+    return async (input, init) => {
+        // Not `new Request(input, init)`: that would take over a streamed body.
+        const asRequest = input instanceof Request ? input : undefined;
+        const url = new URL(asRequest ? asRequest.url : String(input));
+        const begin = now();
+        const base = {
+            at: begin - started,
+            method: (init?.method ?? asRequest?.method ?? "GET").toUpperCase(),
+            origin: url.origin,
+            path: url.pathname,
+            ...(url.search ? { query: [...new Set(url.searchParams.keys())] } : {}),
+            requestHeaders: visibleHeaders(new Headers(init?.headers ?? asRequest?.headers), options.secrets),
+            ...(typeof init?.body === "string" ? { requestBody: shapeOfText(init.body) } : {}),
+        };
+        let response;
+        try {
+            response = await fetch(input, init);
+        }
+        catch (error) {
+            options.write({
+                ...base,
+                status: 0,
+                durationMs: now() - begin,
+                error: redact(error instanceof Error ? error.name : "error", options.secrets),
+            });
+            throw error;
+        }
+        const record = {
+            ...base,
+            status: response.status,
+            durationMs: now() - begin,
+            responseHeaders: visibleHeaders(response.headers, options.secrets),
+        };
+        record.responseBody = await bodyShape(response);
+        options.write(record);
+        return response;
+    };
+}
+async function bodyShape(response) {
+    const type = response.headers.get("content-type") ?? "";
+    const length = response.headers.get("content-length");
+    const small = length !== null && Number(length) <= MAX_SHAPED_BYTES;
+    if (/json/i.test(type) && small) {
+        try {
+            return shapeOfText(await response.clone().text());
+        }
+        catch {
+            return "unreadable";
+        }
+    }
+    if (response.body === null || length === "0")
+        return "empty";
+    return `${type || "no content type"}${length === null ? "" : `, ${length} bytes`} (not read)`;
+}
+function visibleHeaders(headers, secrets) {
+    const visible = {};
+    headers.forEach((value, name) => {
+        if (HIDDEN_HEADERS.has(name))
+            return;
+        visible[name] = redact(name === "location" ? withoutQuery(value) : value, secrets);
+    });
+    return visible;
+}
+/** A redirect's target without its query: pre-signed URLs carry their token there. */
+function withoutQuery(location) {
+    const at = location.indexOf("?");
+    return at === -1 ? location : `${location.slice(0, at)}?…`;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/trace-recorder.ts
+
+/** Exchanges kept for one run: a run makes a few hundred requests at most. */
+const MAX_RECORDS = 5000;
+/** Records every exchange made through `fetch`, for --trace, `trace: true` and doctor. */
+function recordTrace(fetch, apiKey, now) {
+    const records = [];
+    return {
+        fetch: tracingFetch(fetch, {
+            secrets: [apiKey],
+            now,
+            write: (record) => {
+                if (records.length < MAX_RECORDS)
+                    records.push(record);
+            },
+        }),
+        records,
+        jsonLines: () => records.map((record) => `${JSON.stringify(record)}\n`).join(""),
     };
 }
 
@@ -12334,7 +12852,9 @@ const OPTIONS = {
     "max-retries": { type: "string" },
     "generation-attempts": { type: "string" },
     "allow-host": { type: "string", multiple: true },
+    "end-date-convention": { type: "string" },
     file: { type: "string" },
+    trace: { type: "string" },
     json: { type: "boolean" },
     quiet: { type: "boolean", short: "q" },
     verbose: { type: "boolean", short: "v" },
@@ -12365,6 +12885,9 @@ function parseCliArgs(argv, env) {
         if (positionals[0] === "template" && positionals[1] === "create" && positionals.length === 2) {
             command = "template-create";
         }
+        else if (positionals[0] === "doctor" && positionals.length === 1) {
+            command = "doctor";
+        }
         else {
             throw new errors/* InvalidInputError */.oC(`unexpected argument "${positionals.join(" ")}"; see --help`);
         }
@@ -12389,13 +12912,402 @@ function parseCliArgs(argv, env) {
             maxRetries: values["max-retries"],
             generationAttempts: values["generation-attempts"],
             allowHosts: values["allow-host"] ?? [],
+            endDateConvention: values["end-date-convention"],
         },
         apiKeyFile: values["api-key-file"],
         templateFile: values.file,
+        traceFile: values.trace,
         json: values.json ?? false,
         quiet: values.quiet ?? false,
         verbose: values.verbose ?? false,
     };
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:os");
+;// CONCATENATED MODULE: ./src/core/doctor-checklist.ts
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** The profile as a checklist a person reads top to bottom: the first failure says where. */
+function doctorChecklist(profile, failure) {
+    const steps = [];
+    const step = (name, state, detail) => steps.push({ name, state, detail });
+    step("API key", profile.keyAccepted === null ? "not reached" : profile.keyAccepted ? "ok" : "failed", profile.keyAccepted === false
+        ? "Lucca answered 401 (or sent a login page): the key is not accepted"
+        : profile.keyAccepted
+            ? "accepted"
+            : "no answer from Lucca");
+    const create = profile.create;
+    step("Template and report creation", profile.templateReachable === null
+        ? create
+            ? "failed"
+            : "not reached"
+        : profile.templateReachable
+            ? "ok"
+            : "failed", create
+        ? `POST answered ${create.status}; envelope ${create.envelope}; id ${create.idType ?? "not seen"}`
+        : "no report created");
+    const range = profile.rangeSent;
+    if (range) {
+        step("Range sent", "info", `startsOn ${range.startsOn ?? "null"}, endsOn ${range.endsOn ?? "null"} (end date ${range.convention})`);
+    }
+    const path = profile.statusPath;
+    step("Status", profile.statusSignal === null ? (path ? "failed" : "not reached") : "ok", [
+        path ? `${path.path} answered ${path.statuses.join(", ")}` : "status endpoint not called",
+        profile.statusSignal === "download"
+            ? "the download endpoint served as the status signal"
+            : "",
+        profile.statusWords.length > 0 ? `words seen: ${profile.statusWords.join(", ")}` : "",
+    ]
+        .filter(Boolean)
+        .join("; "));
+    step("Generation", profile.timeToDoneMs === null ? (failure ? "failed" : "not reached") : "ok", profile.timeToDoneMs === null
+        ? "the report was not seen done"
+        : `done after ${seconds(profile.timeToDoneMs)} (${profile.statusChecks} status check(s))`);
+    const download = profile.download;
+    step("Download", download === null
+        ? "not reached"
+        : download.status >= 200 && download.status < 300 && !failure
+            ? "ok"
+            : "failed", download
+        ? [
+            `answered ${download.status}`,
+            `redirect: ${download.redirect}`,
+            `Content-Type: ${download.contentType ?? "none"}`,
+            `Content-Disposition: ${download.contentDisposition ?? "none"}`,
+            `Content-Length: ${download.contentLength ? "sent" : "not sent"}`,
+            download.refusals.length > 0 ? `refused before: ${download.refusals.join(", ")}` : "",
+        ]
+            .filter(Boolean)
+            .join("; ")
+        : "not attempted");
+    const file = profile.file;
+    if (file) {
+        step("File", "ok", [
+            `encoding ${file.encoding}${file.bom ? " with BOM" : ""}`,
+            `delimiter ${file.delimiter === null ? "not found" : JSON.stringify(file.delimiter)}`,
+            `line ends ${file.lineEnding ?? "none"}`,
+            `decimal separator ${file.decimalSeparator === null ? "not seen" : JSON.stringify(file.decimalSeparator)}`,
+            `${file.columns} column(s)`,
+        ].join("; "));
+    }
+    step("Rate limit", "info", [
+        profile.rateLimitHeaders.length > 0
+            ? `headers: ${profile.rateLimitHeaders.join(", ")}`
+            : "no rate-limit headers seen",
+        profile.throttled > 0
+            ? `${profile.throttled} answer(s) 429, Retry-After ${profile.retryAfterSeen ? "sent" : "not sent"}`
+            : "",
+        `${profile.requests} request(s) in all`,
+    ]
+        .filter(Boolean)
+        .join("; "));
+    if (failure)
+        step("Result", "failed", failure.message);
+    return steps;
+}
+
+;// CONCATENATED MODULE: ./src/core/doctor-profile.ts
+const REPORTS = /\/timmi-timesheet\/api\/reports$/;
+const STATUS = /\/timmi-timesheet\/api\/reports\/[^/]+$/;
+const DOWNLOAD = /\/timmi-timesheet\/api\/reports\/[^/]+\/download-(csv|excel)$/;
+const FALLBACK_WARNING = /using the download endpoint as the status signal/;
+const RATE_HEADER = /rate-?limit|^retry-after$|^x-ratelimit/i;
+/** Builds the profile from a trace of the run, its events and its result (or failure). */
+function buildDoctorProfile(input) {
+    const { records, events } = input;
+    const creates = records.filter((r) => r.method === "POST" && REPORTS.test(r.path));
+    const createOk = creates.find((r) => r.status >= 200 && r.status < 400);
+    const lastCreate = createOk ?? creates.at(-1);
+    const statusReads = records.filter((r) => r.method === "GET" && STATUS.test(r.path));
+    const downloads = records.filter((r) => DOWNLOAD.test(r.path));
+    const lucca = records.find((r) => REPORTS.test(r.path) || STATUS.test(r.path))?.origin;
+    // A JSON call sent to a sign-in page is how an SSO front refuses a key.
+    const signInRedirect = input.failure?.exitCode === 3 &&
+        records.some((r) => r.status >= 300 && r.status < 400 && (REPORTS.test(r.path) || STATUS.test(r.path)));
+    const anyAuthFailure = signInRedirect || records.some((r) => r.origin === lucca && r.status === 401);
+    const anyAnswer = records.some((r) => r.origin === lucca && r.status > 0 && r.status !== 401);
+    const done = events.find((e) => e.type === "status" && e.status === "done");
+    // Words Lucca sent; after the fallback, "pending"/"done" are the tool's own reading.
+    const words = new Set();
+    let fallback = false;
+    for (const event of events) {
+        if (event.type === "warning" && FALLBACK_WARNING.test(event.message))
+            fallback = true;
+        if (event.type === "status" && !fallback)
+            words.add(event.status);
+    }
+    const headerNames = new Set();
+    let retryAfterSeen = false;
+    for (const record of records) {
+        for (const name of Object.keys(record.responseHeaders ?? {})) {
+            if (name === "retry-after")
+                retryAfterSeen = true;
+            else if (RATE_HEADER.test(name))
+                headerNames.add(name);
+        }
+    }
+    return {
+        keyAccepted: anyAuthFailure ? false : anyAnswer ? true : null,
+        templateReachable: createOk !== undefined
+            ? true
+            : creates.some((r) => r.status === 404 || r.status === 403)
+                ? false
+                : null,
+        create: lastCreate
+            ? {
+                status: lastCreate.status,
+                envelope: envelopeOf(lastCreate.responseBody),
+                idType: idTypeOf(lastCreate.responseBody),
+            }
+            : null,
+        statusPath: statusReads.length > 0
+            ? {
+                path: "GET /timmi-timesheet/api/reports/{id}",
+                statuses: [...new Set(statusReads.map((r) => r.status))],
+            }
+            : null,
+        statusSignal: fallback
+            ? "download"
+            : statusReads.some((r) => r.status === 200)
+                ? "status endpoint"
+                : null,
+        statusWords: [...words],
+        timeToDoneMs: done ? done.elapsedMs : null,
+        statusChecks: input.result?.polls ?? statusReads.length,
+        download: downloadFacts(downloads, records),
+        file: input.result && input.result.format === "csv" ? fileFacts(input.result.stats) : null,
+        rangeSent: input.result?.rangeSent ?? sentFromEvents(events),
+        rateLimitHeaders: [...headerNames].sort(),
+        throttled: records.filter((r) => r.status === 429).length,
+        retryAfterSeen,
+        requests: records.length,
+    };
+}
+function unwrap(shape) {
+    if (Array.isArray(shape))
+        return shape[0];
+    if (shape && typeof shape === "object") {
+        const data = shape.data;
+        if (data && typeof data === "object" && !Array.isArray(data) && Array.isArray(data.items)) {
+            return data.items[0];
+        }
+        if (data !== undefined)
+            return data;
+    }
+    return shape;
+}
+/** bare, data, header+data, items (a one-item collection), array, or what the body was. */
+function envelopeOf(shape) {
+    if (shape === undefined)
+        return "unknown";
+    if (typeof shape === "string")
+        return shape;
+    if (Array.isArray(shape))
+        return "array";
+    const data = shape.data;
+    if (data !== undefined) {
+        if (data && typeof data === "object" && !Array.isArray(data) && "items" in data)
+            return "items";
+        return "header" in shape ? "header+data" : "data";
+    }
+    return "bare";
+}
+function idTypeOf(shape) {
+    const inner = unwrap(shape);
+    if (inner && typeof inner === "object" && !Array.isArray(inner)) {
+        const id = inner.id;
+        return typeof id === "string" ? id : null;
+    }
+    return null;
+}
+function downloadFacts(downloads, records) {
+    const last = downloads.at(-1);
+    if (!last)
+        return null;
+    const hop = last.status >= 300 && last.status < 400 ? last : undefined;
+    let redirect = "none";
+    let served = last;
+    if (hop) {
+        const location = hop.responseHeaders?.location ?? "";
+        const target = safeUrl(location, `${hop.origin}${hop.path}`);
+        redirect = target && target.origin === hop.origin ? "same origin" : "other origin";
+        const after = records.indexOf(hop) + 1;
+        served = records[after] ?? hop;
+    }
+    const headers = served.responseHeaders ?? {};
+    return {
+        status: served.status,
+        redirect,
+        contentType: headers["content-type"] ?? null,
+        contentDisposition: dispositionShape(headers["content-disposition"]),
+        contentLength: headers["content-length"] !== undefined,
+        refusals: [
+            ...new Set(downloads.filter((r) => r.status >= 400 && r.status < 500).map((r) => r.status)),
+        ],
+    };
+}
+/** "attachment; filename=*.csv": the kind and the extension, not the name. */
+function dispositionShape(value) {
+    if (value === undefined)
+        return null;
+    const kind = value.split(";")[0]?.trim().toLowerCase() ?? "";
+    const extension = /filename\*?=[^;]*\.([A-Za-z0-9]{1,5})"?\s*(?:;|$)/i.exec(value)?.[1];
+    return extension ? `${kind}; filename=*.${extension.toLowerCase()}` : kind;
+}
+function fileFacts(stats) {
+    return {
+        encoding: stats.encoding,
+        bom: stats.bom,
+        delimiter: stats.delimiter,
+        lineEnding: stats.lineEnding === "\r\n" ? "CRLF" : stats.lineEnding === "\n" ? "LF" : null,
+        decimalSeparator: decimalSeparator(stats.preview),
+        columns: stats.columns,
+        header: stats.header,
+    };
+}
+/** The separator numbers in the preview use; only the verdict leaves, never a cell. */
+function decimalSeparator(rows) {
+    let comma = 0;
+    let dot = 0;
+    for (const row of rows) {
+        for (const cell of row) {
+            if (/^-?\d+,\d+$/.test(cell.trim()))
+                comma++;
+            else if (/^-?\d+\.\d+$/.test(cell.trim()))
+                dot++;
+        }
+    }
+    if (comma === 0 && dot === 0)
+        return null;
+    return comma >= dot ? "," : ".";
+}
+function sentFromEvents(events) {
+    for (const event of events)
+        if (event.type === "creating")
+            return event.sent;
+    return null;
+}
+function safeUrl(location, base) {
+    try {
+        return new URL(location.replace(/\?…$/, ""), base);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/doctor-run.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Runs the whole flow once, on yesterday in the configured time zone, into a temporary
+ * directory that is removed afterwards, and reports what the tenant did. Never throws for
+ * what Lucca does: a failure is part of the report.
+ */
+async function runDoctor(settings, env) {
+    const period = resolvePeriod({
+        period: "previous-day",
+        timezone: env.timezone,
+        now: new Date(env.now?.() ?? Date.now()),
+    });
+    const trace = recordTrace(env.fetch, settings.apiKey, env.now);
+    const events = [];
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), "lucca-doctor-"));
+    let result;
+    let failure;
+    try {
+        result = await runJobFromSettings({ ...settings, period, reportId: undefined, outputPath: undefined }, {
+            fetch: trace.fetch,
+            output: { baseDir: dir, roots: [dir], label: "the doctor's temporary directory" },
+            signal: env.signal,
+            now: env.now,
+            previewRows: 10,
+            onEvent: (event) => {
+                events.push(event);
+                env.onEvent?.(event);
+            },
+        });
+    }
+    catch (error) {
+        // Cancellation is not a finding: the caller handles it as for any command.
+        if (env.signal.aborted)
+            throw error;
+        failure =
+            error instanceof errors/* LuccaReportError */.v1
+                ? { exitCode: error.exitCode, message: error.message }
+                : { exitCode: 1, message: error instanceof Error ? error.message : String(error) };
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+    const profile = buildDoctorProfile({ records: trace.records, events, result, failure });
+    return {
+        ok: failure === undefined,
+        exitCode: failure?.exitCode ?? 0,
+        day: period.startsOn ?? "",
+        steps: doctorChecklist(profile, failure),
+        profile,
+        trace,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/cli/doctor.ts
+
+
+
+
+const MARK = { ok: "✔", failed: "✘", "not reached": "·", info: "i" };
+/** `lucca-report doctor`: the checklist on stdout (or --json), the usual exit codes. */
+async function doctorCommand(args, io) {
+    const settings = parseSettings(args.raw, CLI_LABELS, new Date(io.now?.() ?? Date.now()));
+    const traceTarget = args.traceFile === undefined ? undefined : await resolveTraceTarget(io, args.traceFile);
+    if (!args.quiet)
+        io.stderr(`Running the whole flow once on a one-day period…\n`);
+    const report = await runDoctor(settings, {
+        fetch: io.fetch,
+        signal: io.signal,
+        timezone: args.raw.timezone,
+        now: io.now,
+    });
+    if (traceTarget !== undefined) {
+        await saveTrace(traceTarget, report.trace, (line) => {
+            if (!args.quiet)
+                io.stderr(`${logSafeLines(line)}\n`);
+        });
+    }
+    io.stdout(args.json ? `${JSON.stringify(doctorJson(report))}\n` : doctorText(report));
+    return report.exitCode;
+}
+/** What --json prints and the action's summary holds: no key, no people, no CSV data. */
+function doctorJson(report) {
+    return {
+        ok: report.ok,
+        exitCode: report.exitCode,
+        day: report.day,
+        steps: report.steps,
+        profile: report.profile,
+    };
+}
+function doctorText(report) {
+    const lines = [
+        `Lucca tenant check on ${report.day}: ${report.ok ? "the flow works" : "the flow failed"}`,
+    ];
+    const file = report.profile.file;
+    for (const step of report.steps) {
+        lines.push(`  ${MARK[step.state]} ${step.name}: ${logSafe(step.detail)}`);
+        if (step.name === "File" && file && file.header.length > 0) {
+            lines.push(`    header: ${logSafe(file.header.join(file.delimiter ?? ","))}`);
+        }
+    }
+    lines.push("", "Paste the output of `lucca-report doctor --json` into an issue to tell us what your tenant does;", "it holds no key, no ids of people and no CSV content beyond the header line.", "");
+    return lines.join("\n");
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/cli/help.ts
@@ -12406,6 +13318,7 @@ Usage:
   lucca-report --domain URL --template-id ID [period] [options]
   lucca-report --domain URL --report-id ID [options]          download an existing report
   lucca-report template create --domain URL --file template.json
+  lucca-report doctor --domain URL --template-id ID [--json]   check what your tenant does
 
 The API key is read from the LUCCA_API_KEY environment variable or --api-key-file PATH,
 never from a flag value.
@@ -12423,6 +13336,8 @@ Period (default: the template's own period):
   --period NAME              previous-month, current-month, previous-week, current-week,
                              previous-day, or a month as YYYY-MM
   --timezone IANA            zone used to resolve --period (default UTC); weeks start Monday
+  --end-date-convention C    inclusive (default): endsOn sent is the last day; exclusive:
+                             the day after it (compare once with the Lucca UI)
 
 Waiting and retries (durations: 1500ms, 90s, 15m, 1h30m, or seconds):
   --timeout D                overall deadline (default 15m)
@@ -12435,6 +13350,8 @@ Waiting and retries (durations: 1500ms, 90s, 15m, 1h30m, or seconds):
 
 Output:
   --json                     print one JSON result object on stdout
+  --trace FILE               write every HTTP exchange to FILE as JSON lines (no key, no
+                             values: headers without credentials, bodies as their shape)
   -q, --quiet                only errors on stderr
   -v, --verbose              every status check and retry on stderr
   -h, --help, --version
@@ -12507,6 +13424,10 @@ async function createTemplateFromFile(args, io) {
 
 
 
+
+
+
+
 /** The whole command line: returns the exit code, never throws. */
 async function runCli(io) {
     let args;
@@ -12527,6 +13448,8 @@ async function runCli(io) {
             io.stdout(args.json ? `${JSON.stringify({ templateId: id })}\n` : `${logSafe(id)}\n`);
             return 0;
         }
+        if (args.command === "doctor")
+            return await doctorCommand(args, io);
         return await report(args, io);
     }
     catch (error) {
@@ -12542,22 +13465,31 @@ async function report(args, io) {
     for (const warning of settings.warnings)
         say(`Warning: ${warning}`);
     const lines = progressLines({ verbose: args.verbose });
-    const result = await runJobFromSettings(settings, {
-        fetch: io.fetch,
-        // A path the user typed may go anywhere they can write; a default name stays in cwd.
-        output: {
-            baseDir: io.cwd,
-            roots: settings.outputPath === undefined ? [io.cwd] : undefined,
-            label: settings.outputPath === undefined ? "the default output path" : "--output",
-        },
-        signal: io.signal,
-        now: io.now,
-        onEvent: (event) => {
-            const line = lines(event);
-            if (line !== undefined)
-                say(line);
-        },
-    });
+    const traceTarget = args.traceFile === undefined ? undefined : await resolveTraceTarget(io, args.traceFile);
+    const trace = traceTarget === undefined ? undefined : recordTrace(io.fetch, settings.apiKey);
+    let result;
+    try {
+        result = await runJobFromSettings(settings, {
+            fetch: trace?.fetch ?? io.fetch,
+            // A path the user typed may go anywhere they can write; a default name stays in cwd.
+            output: {
+                baseDir: io.cwd,
+                roots: settings.outputPath === undefined ? [io.cwd] : undefined,
+                label: settings.outputPath === undefined ? "the default output path" : "--output",
+            },
+            signal: io.signal,
+            now: io.now,
+            onEvent: (event) => {
+                const line = lines(event);
+                if (line !== undefined)
+                    say(line);
+            },
+        });
+    }
+    finally {
+        if (trace && traceTarget !== undefined)
+            await saveTrace(traceTarget, trace, say);
+    }
     if (args.json) {
         io.stdout(`${JSON.stringify(jsonResult(result))}\n`);
     }
@@ -12573,6 +13505,7 @@ function jsonResult(result) {
         templateId: rest.templateId ?? null,
         startsOn: rest.startsOn,
         endsOn: rest.endsOn,
+        rangeSent: rest.rangeSent,
         status: rest.status,
         format: rest.format,
         path: rest.path,
@@ -12580,6 +13513,8 @@ function jsonResult(result) {
         rows: rest.rows,
         columns: rest.columns,
         sha256: rest.sha256,
+        encoding: rest.format === "csv" ? result.stats.encoding : null,
+        bom: rest.format === "csv" ? result.stats.bom : null,
         attempts: rest.attempts,
         polls: rest.polls,
         durationMs: rest.durationMs,
@@ -12589,12 +13524,32 @@ function summary(result) {
     const shape = result.rows === null ? "" : `${result.rows} rows × ${result.columns} columns, `;
     return [
         `Report ${logSafe(result.reportId)} (template ${logSafe(result.templateId ?? "?")}, ${periodText(result.startsOn, result.endsOn)})`,
+        ...(result.rangeSent.startsOn === null && result.rangeSent.endsOn === null
+            ? []
+            : [`  sent:    ${rangeSentText(result.rangeSent)}`]),
         `  file:    ${logSafe(result.path)}`,
-        `  content: ${shape}${result.bytes} bytes`,
+        `  content: ${shape}${result.bytes} bytes${result.rows === null ? "" : `, ${encodingText(result.stats)}`}`,
         `  sha256:  ${result.sha256}`,
         `  took:    ${(result.durationMs / 1000).toFixed(1)} s, ${result.polls} status check(s), ${result.attempts} attempt(s)`,
         "",
     ].join("\n");
+}
+/**
+ * Where --trace writes, through the same checks as a report's target (no device, symlink,
+ * directory or .git), before the first request.
+ */
+function resolveTraceTarget(io, path) {
+    return resolveOutputTarget(path, { baseDir: io.cwd, roots: undefined, label: "--trace" });
+}
+/** Written whether the run worked or not: a failed run is when support needs it. */
+async function saveTrace(target, trace, say) {
+    try {
+        await (0,promises_.writeFile)(target, trace.jsonLines(), { mode: 0o600 });
+        say(`Trace of ${trace.records.length} HTTP exchange(s) written to ${target}`);
+    }
+    catch (error) {
+        say(`Warning: could not write the trace to ${target}: ${error.message}`);
+    }
 }
 async function readKeyFile(io, path) {
     try {
@@ -12654,7 +13609,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1708);
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_process__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _adapters_cli_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4004);
+/* harmony import */ var _adapters_cli_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1460);
 /* harmony import */ var _adapters_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6065);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
 
@@ -12671,7 +13626,7 @@ for (const signal of Object.keys(_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* 
         cancel.abort(new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AbortedError */ .oM(`Interrupted by ${signal}; no partial file was left`, { signal }));
     });
 }
-const code = await (0,_adapters_cli_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runCli */ .a)({
+const code = await (0,_adapters_cli_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runCli */ .ak)({
     argv: node_process__WEBPACK_IMPORTED_MODULE_1___default().argv.slice(2),
     env: (node_process__WEBPACK_IMPORTED_MODULE_1___default().env),
     cwd: node_process__WEBPACK_IMPORTED_MODULE_1___default().cwd(),
