@@ -4,6 +4,7 @@ import { InvalidInputError } from "../../core/errors.ts";
 import { DEFAULT_COMMIT_MESSAGE, unknownPlaceholders } from "../../publish/commit-message.ts";
 import { type Identity, parseIdentity } from "../../publish/git.ts";
 import { parseSettings, type RawSettings, type SettingLabels, type Settings } from "../settings.ts";
+import { type GitHubInputs, readGitHubInputs } from "./github-inputs.ts";
 
 export const ACTION_LABELS: SettingLabels = {
   domain: "domain",
@@ -25,7 +26,7 @@ export const ACTION_LABELS: SettingLabels = {
   allowHosts: "allowed-hosts",
 };
 
-export type PublishTarget = "artifact" | "commit";
+export type PublishTarget = "artifact" | "commit" | "pull-request";
 
 export interface ActionInputs {
   settings: Settings;
@@ -45,6 +46,7 @@ export interface ActionInputs {
     pushAttempts: number;
   };
   ifUnchanged: "publish" | "skip";
+  github: GitHubInputs;
   summary: boolean;
   summaryPreviewRows: number;
 }
@@ -77,21 +79,27 @@ export function readInputs(read: InputReader, now: Date, workspace: string): Act
   }
 
   const publish = list(read("publish") || "artifact");
-  const unknown = publish.filter((target) => !["artifact", "commit", "none"].includes(target));
+  const unknown = publish.filter(
+    (target) => !["artifact", "commit", "pull-request", "none"].includes(target),
+  );
   if (unknown.length > 0) {
     issues.push(
-      `publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact, commit or none (comma separated)`,
+      `publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact, commit, pull-request or none (comma separated)`,
     );
   }
   if (publish.includes("none") && publish.length > 1) {
     issues.push(`publish: "none" cannot be combined with other targets`);
   }
+  if (publish.includes("commit") && publish.includes("pull-request")) {
+    issues.push(`publish: commit and pull-request cannot be combined; choose one`);
+  }
   const commit = readCommitInputs(read, issues);
-  if (publish.includes("commit")) {
+  const github = readGitHubInputs(read, issues);
+  if (publish.includes("commit") || publish.includes("pull-request")) {
     const output = read("output-path").trim();
     if (output && !isInside(workspace, output)) {
       issues.push(
-        `output-path: "${output}" is outside the workspace; with publish: commit the file must be inside the repository`,
+        `output-path: "${output}" is outside the workspace; with publish: commit or pull-request the file must be inside the repository`,
       );
     }
   }
@@ -127,11 +135,13 @@ export function readInputs(read: InputReader, now: Date, workspace: string): Act
   return {
     settings,
     publish: publish.filter(
-      (target): target is PublishTarget => target === "artifact" || target === "commit",
+      (target): target is PublishTarget =>
+        target === "artifact" || target === "commit" || target === "pull-request",
     ),
     artifact: { name: artifactName, retentionDays, archive, overwrite },
     commit,
     ifUnchanged: ifUnchanged as "publish" | "skip",
+    github,
     summary,
     summaryPreviewRows,
   };

@@ -14,6 +14,7 @@ import { progressLines } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
+import { publishPullRequestStep, publishSignedCommitStep } from "./github-steps.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
 import { fetchForEnvironment } from "./proxy-fetch.ts";
 import { publishArtifactStep, publishCommitStep } from "./publish-steps.ts";
@@ -35,14 +36,17 @@ export async function run(): Promise<void> {
   // Masked before anything else can print it.
   const apiKey = core.getInput("api-key");
   if (apiKey) core.setSecret(apiKey);
+  const githubToken = core.getInput("github-token");
+  if (githubToken) core.setSecret(githubToken);
   listenForCancellation();
 
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const inputs = readInputs(runnerInputs, new Date(), workspace);
   state.inputs = inputs;
-  if (inputs.publish.includes("commit") && isForkPullRequestTarget(process.env)) {
+  const writesGit = inputs.publish.includes("commit") || inputs.publish.includes("pull-request");
+  if (writesGit && isForkPullRequestTarget(process.env)) {
     throw new InvalidInputError(
-      "publish: commit is refused on pull_request_target from a fork: that run holds write access on behalf of someone else's code",
+      "publish: commit and pull-request are refused on pull_request_target from a fork: that run holds write access on behalf of someone else's code",
     );
   }
   for (const warning of inputs.settings.warnings) core.warning(warning);
@@ -60,18 +64,19 @@ export async function run(): Promise<void> {
 
   const facts = successFacts(result);
   state.facts = facts;
+  const gitEnv = { ...process.env, GITHUB_WORKSPACE: workspace };
   if (inputs.publish.includes("commit")) {
-    facts.commit = await publishCommitStep(
-      result,
-      inputs,
-      { ...process.env, GITHUB_WORKSPACE: workspace },
-      cancel.signal,
-    );
+    facts.commit = inputs.github.signCommits
+      ? await publishSignedCommitStep(result, inputs, gitEnv, cancel.signal)
+      : await publishCommitStep(result, inputs, gitEnv, cancel.signal);
+  }
+  if (inputs.publish.includes("pull-request")) {
+    facts.pullRequest = await publishPullRequestStep(result, inputs, gitEnv, cancel.signal);
   }
   if (inputs.publish.includes("artifact")) {
     const change = await detectChange(result, inputs, process.env);
     facts.change = change;
-    if (!inputs.publish.includes("commit")) {
+    if (!writesGit) {
       core.setOutput(
         "changed",
         change.state === "changed" || change.state === "first"

@@ -27,6 +27,16 @@ export interface SummaryFacts {
   commit?:
     | { branch: string; changed: boolean; sha: string | undefined; url: string | undefined }
     | undefined;
+  pullRequest?:
+    | {
+        operation: "created" | "updated" | "unchanged";
+        changed: boolean;
+        number: number | undefined;
+        url: string | undefined;
+        branch: string;
+        base: string;
+      }
+    | undefined;
   header?: string[] | undefined;
   preview?: string[][] | undefined;
   failure?: { title: string; message: string; resume?: string | undefined } | undefined;
@@ -83,6 +93,7 @@ export function renderSummary(facts: SummaryFacts): string {
         : `unchanged on \`${escapeCell(commit.branch)}\`: nothing committed`,
     );
   }
+  if (facts.pullRequest) row("Pull request", pullRequestCell(facts.pullRequest));
   if (facts.artifactSkipped)
     row("Artifact", "not uploaded: unchanged since the previous run (if-unchanged: skip)");
   lines.push("");
@@ -91,6 +102,12 @@ export function renderSummary(facts: SummaryFacts): string {
     lines.push(...previewTable(facts.header, facts.preview, facts.rows ?? facts.preview.length));
   }
   return `${lines.join("\n")}\n`;
+}
+
+function pullRequestCell(pull: NonNullable<SummaryFacts["pullRequest"]>): string {
+  if (!pull.changed) return `unchanged: \`${escapeCell(pull.base)}\` already holds this report`;
+  const link = pull.url ? `[#${pull.number}](${pull.url})` : `#${pull.number}`;
+  return `${link} ${pull.operation} (\`${escapeCell(pull.branch)}\` into \`${escapeCell(pull.base)}\`)`;
 }
 
 function changeSection(change: ChangeFacts): string[] {
