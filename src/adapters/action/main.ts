@@ -9,6 +9,7 @@ import {
 } from "../../core/errors.ts";
 import type { JobEvent } from "../../core/job-events.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
+import { GitHubApiError } from "../../publish/github/errors.ts";
 import { nodeFileSink } from "../node-file-sink.ts";
 import { progressLines } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
@@ -146,6 +147,13 @@ function describeFailure(error: unknown) {
       title: "Lucca could not generate the report",
       message: error.message,
       status: "error",
+      resume: undefined,
+    };
+  if (error instanceof GitHubApiError)
+    return {
+      title: "GitHub API call failed",
+      message: error.message,
+      status: "failed",
       resume: undefined,
     };
   if (error instanceof AbortedError)

@@ -4,22 +4,9 @@ import { throttling } from "@octokit/plugin-throttling";
 import { RequestError } from "@octokit/request-error";
 import Bottleneck from "bottleneck/light.js";
 import { LuccaReportError } from "../../core/errors.ts";
+import { GitHubApiError } from "./errors.ts";
 
-/** A GitHub API call that failed; the token never appears in `message`. */
-export class GitHubApiError extends LuccaReportError {
-  readonly status: number | undefined;
-  readonly method: string;
-  readonly path: string;
-  constructor(
-    message: string,
-    details: { status: number | undefined; method: string; path: string; cause?: unknown },
-  ) {
-    super(message, { cause: details.cause });
-    this.status = details.status;
-    this.method = details.method;
-    this.path = details.path;
-  }
-}
+export { GitHubApiError };
 
 /** GitHub's size limit for one blob sent through the Git Data API. */
 export const MAX_BLOB_BYTES = 100 * 1024 * 1024;
@@ -108,7 +95,11 @@ export class GitHubClient {
       const signals = [AbortSignal.timeout(timeoutMs)];
       if (init?.signal) signals.push(init.signal);
       if (signal) signals.push(signal);
-      return baseFetch(input, { ...init, signal: AbortSignal.any(signals) });
+      return baseFetch(input, { ...init, signal: AbortSignal.any(signals) }).catch((error) => {
+        // Whatever reason the job gave, Octokit must see an AbortError, or it would retry.
+        if (signal?.aborted) throw new DOMException("The job was cancelled", "AbortError");
+        throw error;
+      });
     };
     const spacing = options.spacing ?? { writeMs: 1000, notifyMs: 3000 };
     const warn = options.warn ?? (() => {});
