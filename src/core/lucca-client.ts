@@ -1,6 +1,7 @@
 import type { BackoffOptions } from "./backoff.ts";
-import { LuccaReportError } from "./errors.ts";
-import { type FetchLike, type HttpRequest, type OpenResponse, redact, sendOnce } from "./http.ts";
+import { UnusableAnswerError } from "./errors.ts";
+import { type FetchLike, type HttpRequest, type OpenResponse, sendOnce } from "./http.ts";
+import { excerptOf } from "./redact.ts";
 import { type RetryInfo, type RetryOptions, retry, TransientFailure } from "./retry.ts";
 import { type Report, reportSchema, templateSchema } from "./schemas.ts";
 
@@ -118,7 +119,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
         } catch (error) {
           // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
           throw new TransientFailure(
-            `the response of ${method} ${where} is not JSON: ${excerpt(text, options.apiKey)}`,
+            `the response of ${method} ${where} is not JSON: ${excerptOf(text, [options.apiKey])}`,
             { cause: error },
           );
         }
@@ -131,15 +132,20 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
     schema: {
       safeParse(
         value: unknown,
-      ): { success: true; data: T } | { success: false; error: { message: string } };
+      ):
+        | { success: true; data: T }
+        | { success: false; error: { issues: readonly ZodIssueLike[] } };
     },
     value: unknown,
     what: string,
   ): T {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    throw new LuccaReportError(
-      `Lucca answered with ${what} this tool does not understand: ${excerpt(JSON.stringify(value), options.apiKey)}`,
+    const shown = excerptOf(JSON.stringify(value) ?? String(value), [options.apiKey]);
+    const problems = excerptOf(describeIssues(result.error.issues, value), [options.apiKey]);
+    throw new UnusableAnswerError(
+      `Lucca answered with ${what} this tool cannot use (${problems}): ${shown}`,
+      { excerpt: shown },
     );
   }
 
@@ -184,9 +190,30 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
   }
 }
 
-function excerpt(text: string, secret: string): string {
-  const flat = redact(text, [secret]).replace(/\s+/g, " ");
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+interface ZodIssueLike {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly code?: string;
+  readonly errors?: readonly (readonly ZodIssueLike[])[];
+}
+
+/**
+ * "id: must be …; status: …" from a failed parse. Of a bare-or-wrapped union, the branch
+ * that matches the answer's shape tells what is wrong.
+ */
+function describeIssues(issues: readonly ZodIssueLike[], value: unknown): string {
+  const wrapped = typeof value === "object" && value !== null && "data" in value;
+  const flat = issues.flatMap((issue) => {
+    if (issue.code !== "invalid_union" || !issue.errors?.length) return [issue];
+    const branch = wrapped ? issue.errors[0] : issue.errors[issue.errors.length - 1];
+    return branch ?? [issue];
+  });
+  return flat
+    .map((issue) => {
+      const path = issue.path.map(String).join(".");
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join("; ");
 }
 
 const KEY_HINT =

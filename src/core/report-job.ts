@@ -7,6 +7,7 @@ import type { JobEventListener } from "./job-events.ts";
 import type { LuccaClient, ReportFormat } from "./lucca-client.ts";
 import type { Period } from "./period.ts";
 import type { PollDelayOptions } from "./poll.ts";
+import { defaultReportPath } from "./report-file-name.ts";
 import type { Report } from "./schemas.ts";
 import type { Hasher } from "./sha256.ts";
 import { waitForReport } from "./wait-for-report.ts";
@@ -18,7 +19,7 @@ export interface ReportJobOptions {
   /** Resume: download (or keep waiting for) this existing report instead of creating one. */
   reportId?: string | undefined;
   format: ReportFormat;
-  /** Where the file goes; default `reports/<templateId>_<startsOn>_<endsOn>.<ext>`. */
+  /** Where the file goes; default from `defaultReportPath` (validated values only). */
   outputPath?: string | undefined;
   /** One deadline for the whole job. @default 15 minutes */
   timeoutMs: number;
@@ -123,12 +124,12 @@ export async function runReportJob(
       current = report.id;
     }
     const reportId = report.id;
-    const extensionless = `reports/${templateId ?? "report"}_${period.startsOn ?? "default"}_${period.endsOn ?? "default"}`;
+    const nameParts = { reportId, templateId, startsOn: period.startsOn, endsOn: period.endsOn };
     const download = await downloadReport(
       {
         reportId,
         format: options.format,
-        target: options.outputPath ?? ((extension) => `${extensionless}.${extension}`),
+        target: options.outputPath ?? ((extension) => defaultReportPath(nameParts, extension)),
         idleTimeoutMs: options.requestTimeoutMs,
         previewRows: options.previewRows ?? 10,
         createHasher: deps.createHasher,

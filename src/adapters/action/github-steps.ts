@@ -4,6 +4,7 @@ import { join, relative, sep } from "node:path";
 import * as core from "@actions/core";
 import { LuccaReportError } from "../../core/errors.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
+import { logSafe } from "../../core/safe-text.ts";
 import { type CommitValues, renderCommitMessage } from "../../publish/commit-message.ts";
 import { checkBranchName } from "./github-inputs.ts";
 import type { ActionInputs } from "./inputs.ts";
@@ -42,9 +43,11 @@ export async function publishSignedCommitStep(
     core.setOutput("commit-url", url ?? "");
     core.setOutput("pushed", String(committed.changed));
     core.info(
-      committed.changed
-        ? `Committed ${committed.commitSha} on ${branch}${committed.verified ? " (signed by GitHub)" : ""}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
-        : `${branch} already holds this report: nothing to commit`,
+      logSafe(
+        committed.changed
+          ? `Committed ${committed.commitSha} on ${branch}${committed.verified ? " (signed by GitHub)" : ""}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
+          : `${branch} already holds this report: nothing to commit`,
+      ),
     );
     return { branch, changed: committed.changed, sha: committed.commitSha, url };
   });
@@ -126,9 +129,11 @@ export async function publishPullRequestStep(
     core.setOutput("pull-request-url", published.url ?? "");
     core.setOutput("pull-request-operation", published.operation);
     core.info(
-      !published.changed
-        ? `${published.base} already holds this report: no branch, no pull request`
-        : `Pull request #${published.number} ${published.operation} (${branch} into ${published.base}): ${published.url}`,
+      logSafe(
+        !published.changed
+          ? `${published.base} already holds this report: no branch, no pull request`
+          : `Pull request #${published.number} ${published.operation} (${branch} into ${published.base}): ${published.url}`,
+      ),
     );
     return {
       operation: published.operation,
@@ -149,7 +154,7 @@ async function gitHubClient(inputs: ActionInputs, env: Env, signal: AbortSignal)
     apiUrl: env.GITHUB_API_URL,
     signal,
     requestTimeoutMs: inputs.settings.requestTimeoutMs,
-    warn: (message) => core.warning(message),
+    warn: (message) => core.warning(logSafe(message)),
   });
 }
 

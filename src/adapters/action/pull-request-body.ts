@@ -1,7 +1,7 @@
+import { codeSpan, escapeCell, linkTarget } from "../../core/markdown.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
 import type { CsvDiff } from "../../publish/csv-diff.ts";
 import { periodText } from "../progress-lines.ts";
-import { escapeCell } from "./summary-markdown.ts";
 
 /** What the default pull request body tells: the report's facts and what changed on the base. */
 export function renderPullRequestBody(
@@ -19,11 +19,11 @@ export function renderPullRequestBody(
   row("Template", result.templateId && escapeCell(result.templateId));
   row("Period", periodText(result.startsOn ?? null, result.endsOn ?? null));
   row("Report id", escapeCell(result.reportId));
-  row("File", `\`${escapeCell(file.path)}\``);
+  row("File", codeSpan(file.path, true));
   row("Rows", result.rows);
   row("Columns", result.columns);
   row("Bytes", result.bytes.toLocaleString("en-US"));
-  row("SHA-256", `\`${result.sha256}\``);
+  row("SHA-256", codeSpan(result.sha256, true));
   lines.push("", "### Changes", "");
   if (!file.existed) {
     lines.push("A new file: the base branch does not have it yet.");
@@ -34,6 +34,7 @@ export function renderPullRequestBody(
   } else {
     lines.push("The file differs from the base branch's.");
   }
-  if (runUrl) lines.push("", `Opened by [this workflow run](${runUrl}).`);
+  const run = runUrl && linkTarget(runUrl);
+  if (run) lines.push("", `Opened by [this workflow run](${run}).`);
   return `${lines.join("\n")}\n`;
 }

@@ -4,6 +4,7 @@ import { throttling } from "@octokit/plugin-throttling";
 import { RequestError } from "@octokit/request-error";
 import Bottleneck from "bottleneck/light.js";
 import { LuccaReportError } from "../../core/errors.ts";
+import { excerptOf, redact } from "../../core/redact.ts";
 import { GitHubApiError } from "./errors.ts";
 
 export { GitHubApiError };
@@ -396,9 +397,10 @@ export class GitHubClient {
 
   /** The token, and anything that looks like one, blanked out of text bound for a log. */
   redact(text: string): string {
-    let out = text;
-    if (this.#token.length >= 4) out = out.split(this.#token).join("***");
-    return out.replace(/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g, "***");
+    return redact(text, [this.#token]).replace(
+      /\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g,
+      "***",
+    );
   }
 
   async #call<T>(
@@ -417,7 +419,9 @@ export class GitHubClient {
 
   #failure(method: string, path: string, permission: Permission, error: unknown): GitHubApiError {
     const status = error instanceof RequestError ? error.status : undefined;
-    const said = printable(this.redact(error instanceof Error ? error.message : String(error)));
+    const said = excerptOf(this.redact(error instanceof Error ? error.message : String(error)), [
+      this.#token,
+    ]);
     let hint = "";
     if (status === 403 || status === 401) {
       hint =
@@ -435,11 +439,4 @@ export class GitHubClient {
       { status, method, path, cause: error },
     );
   }
-}
-
-/** One line, no control characters (no workflow command can start), at most 300 characters. */
-function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
-  return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
 }
