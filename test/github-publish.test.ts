@@ -201,7 +201,7 @@ describe("pull-request mode", () => {
     expect(git(branch, "show", "HEAD:timesheets/2026-10.csv")).toBe(REPORT_1.trimEnd());
 
     const second = await publishPullRequest(request(s, REPORT_2, { body: () => "New body" }));
-    expect(second).toMatchObject({ operation: "updated", number: 1 });
+    expect(second).toMatchObject({ operation: "updated", number: 1, pushed: true });
     expect(s.pulls).toHaveLength(1);
     expect(s.pulls[0]?.body).toBe("New body");
     expect(s.pulls[0]?.reviewers).toEqual(["hr-lead"]);
@@ -212,8 +212,44 @@ describe("pull-request mode", () => {
     expect(await s.repo.branchTip("main")).toBe(main);
 
     const third = await publishPullRequest(request(s, REPORT_2));
-    expect(third).toMatchObject({ operation: "unchanged", changed: true, number: 1 });
+    expect(third).toMatchObject({
+      operation: "unchanged",
+      changed: true,
+      number: 1,
+      pushed: false,
+    });
     expect(await s.repo.branchTip("lucca-report/42")).toBe(second.commitSha);
+  });
+
+  it("updates the pull request another run opened between the look-up and the creation", async () => {
+    const s = await start();
+    s.beforeNextRefUpdate(async () => {
+      // The other run: same branch, its pull request opened while this run was writing.
+      const main = (await s.repo.branchTip("main")) as string;
+      s.pulls.push({
+        number: 7,
+        title: "Opened by the other run",
+        body: "",
+        head: "lucca-report/42",
+        headSha: main,
+        base: "main",
+        baseSha: main,
+        draft: false,
+        state: "open",
+        labels: [],
+        reviewers: [],
+        teamReviewers: [],
+        createdAt: "2026-11-01T06:00:00Z",
+        updatedAt: "2026-11-01T06:00:00Z",
+      });
+    });
+    const result = await publishPullRequest(request(s, REPORT_1));
+    expect(result).toMatchObject({ operation: "updated", number: 7, pushed: true });
+    expect(s.pulls).toHaveLength(1);
+    expect(s.pulls[0]?.title).toBe("Lucca report 42 for 2026-10");
+    expect(s.exchanges.filter((e) => e.method === "POST" && e.path.endsWith("/pulls"))).toEqual([
+      expect.objectContaining({ status: 422 }),
+    ]);
   });
 
   it("does nothing when the base already holds the report: no branch, no pull request", async () => {

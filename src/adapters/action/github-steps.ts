@@ -124,7 +124,7 @@ export async function publishPullRequestStep(
     core.setOutput("changed", String(published.changed));
     core.setOutput("commit-sha", published.commitSha ?? "");
     core.setOutput("commit-url", url ?? "");
-    core.setOutput("pushed", String(published.operation !== "unchanged"));
+    core.setOutput("pushed", String(published.pushed));
     core.setOutput("pull-request-number", published.number ?? "");
     core.setOutput("pull-request-url", published.url ?? "");
     core.setOutput("pull-request-operation", published.operation);

@@ -1,6 +1,7 @@
 import { LuccaReportError } from "../../core/errors.ts";
 import { checkBlobSizes, createFilesCommit, holdsFiles, type RepoFile } from "./api-files.ts";
-import type { GitHubClient, Identity } from "./client.ts";
+import type { GitHubClient, Identity, PullRequestRef } from "./client.ts";
+import { GitHubApiError } from "./errors.ts";
 
 export interface PullRequestRequest {
   client: GitHubClient;
@@ -35,6 +36,8 @@ export interface PullRequestResult {
   number: number | undefined;
   url: string | undefined;
   commitSha: string | undefined;
+  /** True when the branch was written (created or force-updated) by this run. */
+  pushed: boolean;
   verified: boolean;
 }
 
@@ -67,6 +70,7 @@ export async function publishPullRequest(request: PullRequestRequest): Promise<P
     number: undefined,
     url: undefined,
     commitSha: undefined,
+    pushed: false,
     verified: false,
   };
   if (onBase.holds) return { operation: "unchanged", changed: false, ...unchanged };
@@ -92,20 +96,33 @@ export async function publishPullRequest(request: PullRequestRequest): Promise<P
   }
   const pushed = commitSha !== tip;
   const body = typeof request.body === "string" ? request.body : await request.body(onBase.before);
-  const result = { changed: true, branch, base, commitSha, verified };
+  const result = { changed: true, branch, base, commitSha, pushed, verified };
   if (open) {
     if (!pushed) return { operation: "unchanged", ...result, number: open.number, url: open.url };
     const updated = await client.updatePullRequest(open.number, { title: request.title, body });
     if (request.labels?.length) await client.addLabels(updated.number, request.labels);
     return { operation: "updated", ...result, number: updated.number, url: updated.url };
   }
-  const pull = await client.createPullRequest({
-    branch,
-    base,
-    title: request.title,
-    body,
-    draft: request.draft ?? false,
-  });
+  let pull: PullRequestRef;
+  try {
+    pull = await client.createPullRequest({
+      branch,
+      base,
+      title: request.title,
+      body,
+      draft: request.draft ?? false,
+    });
+  } catch (error) {
+    // Another run opened it since we looked (GitHub answers 422): update that one instead.
+    const [opened] =
+      error instanceof GitHubApiError && error.status === 422
+        ? await client.openPullRequests(branch, base)
+        : [];
+    if (!opened) throw error;
+    const updated = await client.updatePullRequest(opened.number, { title: request.title, body });
+    if (request.labels?.length) await client.addLabels(updated.number, request.labels);
+    return { operation: "updated", ...result, number: updated.number, url: updated.url };
+  }
   if (request.labels?.length) await client.addLabels(pull.number, request.labels);
   if (request.reviewers?.length || request.teamReviewers?.length) {
     await client.requestReviewers(
