@@ -6,6 +6,8 @@ import { join } from "node:path";
 /** A bare repository driven with git's plumbing only: the stand-in's storage. */
 export class BareRepo {
   readonly dir: string;
+  // Objects never change once written: their type is looked up once (fewer git processes).
+  readonly #types = new Map<string, string>();
   constructor(dir: string) {
     this.dir = dir;
   }
@@ -32,12 +34,17 @@ export class BareRepo {
   }
 
   async readBlob(sha: string): Promise<Buffer | undefined> {
-    if ((await this.tryGit(["cat-file", "-t", sha])) !== "blob") return undefined;
+    if ((await this.objectType(sha)) !== "blob") return undefined;
     return this.git(["cat-file", "blob", sha]);
   }
 
   async objectType(sha: string): Promise<string | undefined> {
-    return /^[0-9a-f]{40}$/.test(sha) ? this.tryGit(["cat-file", "-t", sha]) : undefined;
+    if (!/^[0-9a-f]{40}$/.test(sha)) return undefined;
+    const known = this.#types.get(sha);
+    if (known) return known;
+    const type = await this.tryGit(["cat-file", "-t", sha]);
+    if (type) this.#types.set(sha, type);
+    return type;
   }
 
   /** A tree that is `base` (or empty) with `entries` added or replaced, paths with "/" allowed. */
