@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { checkBranchName, readGitHubInputs } from "./github-inputs.ts";
+import { checkBranchName, gitHubWarnings, readGitHubInputs } from "./github-inputs.ts";
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? "";
 
@@ -82,5 +82,32 @@ describe("checkBranchName", () => {
       const git = spawnSync("git", ["check-ref-format", "--branch", name]).status === 0;
       expect(checkBranchName(name) === undefined, name).toBe(git);
     }
+  });
+});
+
+describe("gitHubWarnings", () => {
+  const bot = { email: "41898282+github-actions[bot]@users.noreply.github.com" };
+  it("warns when sign-commits cannot apply, and when a custom identity would be dropped", () => {
+    expect(
+      gitHubWarnings({
+        publish: ["artifact"],
+        github: { signCommits: true },
+        commit: { author: bot, committer: bot },
+      }),
+    ).toEqual(["sign-commits has no effect without publish: commit or pull-request"]);
+    expect(
+      gitHubWarnings({
+        publish: ["commit"],
+        github: { signCommits: true },
+        commit: { author: { email: "hr@acme.example" }, committer: bot },
+      }),
+    ).toEqual([expect.stringMatching(/^commit-author and commit-committer do not apply/)]);
+    expect(
+      gitHubWarnings({
+        publish: ["pull-request"],
+        github: { signCommits: true },
+        commit: { author: bot, committer: bot },
+      }),
+    ).toEqual([]);
   });
 });

@@ -72,6 +72,29 @@ export function readGitHubInputs(read: (name: string) => string, issues: string[
   };
 }
 
+const BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com";
+
+/** Settings that are accepted but would not do what their author expects. */
+export function gitHubWarnings(inputs: {
+  publish: readonly string[];
+  github: Pick<GitHubInputs, "signCommits">;
+  commit: { author: { email: string }; committer: { email: string } };
+}): string[] {
+  const warnings: string[] = [];
+  const writesGit = inputs.publish.includes("commit") || inputs.publish.includes("pull-request");
+  if (inputs.github.signCommits && !writesGit) {
+    warnings.push("sign-commits has no effect without publish: commit or pull-request");
+  }
+  const custom =
+    inputs.commit.author.email !== BOT_EMAIL || inputs.commit.committer.email !== BOT_EMAIL;
+  if (inputs.github.signCommits && writesGit && custom) {
+    warnings.push(
+      "commit-author and commit-committer do not apply with sign-commits: true: GitHub signs only the commits it authors as the token's identity",
+    );
+  }
+  return warnings;
+}
+
 /** Why git would refuse `name` as a branch (check-ref-format), or undefined when it is fine. */
 export function checkBranchName(name: string): string | undefined {
   if (name === "" || name === "HEAD" || name === "@") return "is not a branch name";

@@ -17,6 +17,7 @@ import { progressLines } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
+import { gitHubWarnings } from "./github-inputs.ts";
 import { publishPullRequestStep, publishSignedCommitStep } from "./github-steps.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
 import { fetchForEnvironment } from "./proxy-fetch.ts";
@@ -53,6 +54,7 @@ export async function run(): Promise<void> {
     );
   }
   for (const warning of inputs.settings.warnings) core.warning(warning);
+  for (const warning of gitHubWarnings(inputs)) core.warning(warning);
 
   const result = await inGroups(async (onEvent) =>
     runJobFromSettings(inputs.settings, {
