@@ -1,11 +1,15 @@
 import type { BackoffOptions } from "./backoff.ts";
-import { UnusableAnswerError } from "./errors.ts";
+import { timerMs } from "./delay.ts";
+import { LuccaRejectedError, UnusableAnswerError } from "./errors.ts";
 import { type FetchLike, type HttpRequest, type OpenResponse, sendOnce } from "./http.ts";
+import { decodeText, readCapped } from "./read-body.ts";
 import { excerptOf } from "./redact.ts";
 import { type RetryInfo, type RetryOptions, retry, TransientFailure } from "./retry.ts";
 import { type Report, reportSchema, templateSchema } from "./schemas.ts";
 
 const API = "/timmi-timesheet/api";
+/** A report or template object is a few KiB; an answer past this is not one. */
+export const MAX_JSON_BYTES = 1024 * 1024;
 
 export type ReportFormat = "csv" | "excel";
 
@@ -22,6 +26,8 @@ export interface LuccaClientOptions {
   /** @default { initialMs: 500, maxMs: 30_000 } */
   backoff?: BackoffOptions;
   now?: () => number;
+  /** When the whole job must be over (epoch ms): a Retry-After past it fails at once. */
+  deadlineAt?: number | undefined;
   onRetry?: (info: RetryInfo & { method: string; url: string }) => void;
 }
 
@@ -41,6 +47,8 @@ export interface LuccaClient {
   /** Retry settings for a download loop run by the caller. */
   retryOptionsFor(method: string, url: string): RetryOptions;
   downloadUrl(reportId: string, format: ReportFormat): URL;
+  /** Outside text fit for a message: the key redacted, one line, cut to 300 characters. */
+  excerpt(text: string): string;
 }
 
 export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
@@ -83,6 +91,8 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
     method,
     url,
     onRetry: options.onRetry && ((info) => options.onRetry?.({ ...info, method, url })),
+    deadlineAt: options.deadlineAt,
+    now,
   });
 
   async function json(
@@ -96,18 +106,43 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
     return retry(
       async () => {
         const open = await sendOnce(req, send);
+        const type = open.response.headers.get("content-type") ?? "";
+        if (open.url.href !== req.url.href && /^\s*text\/html/i.test(type)) {
+          // Same-origin redirect to a web page: what Lucca does with a key it refuses.
+          await open.response.body?.cancel().catch(() => {});
+          const hint = commonHint(401) as string;
+          throw new LuccaRejectedError(
+            `${method} ${where} was redirected to a web page (${open.url.pathname}) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. ${hint}`,
+            {
+              status: open.response.status,
+              method,
+              url: where,
+              bodyExcerpt: "",
+              hint,
+            },
+          );
+        }
         // The request timeout covers the headers; a body that stalls after them is cut too.
         const stalled = setTimeout(
           () =>
             open.abort(
               new TransientFailure(`no complete body within ${options.requestTimeoutMs} ms`),
             ),
-          options.requestTimeoutMs,
+          timerMs(options.requestTimeoutMs),
         );
         let text: string;
         try {
-          text = await open.response.text();
+          const body = await readCapped(open.response.body, MAX_JSON_BYTES);
+          if (body.overflowed) {
+            const shown = excerptOf(decodeText(body.bytes.subarray(0, 4096)), [options.apiKey]);
+            throw new UnusableAnswerError(
+              `The answer of ${method} ${where} is larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB, far more than a report object; it was not read further: ${shown}`,
+              { excerpt: shown },
+            );
+          }
+          text = decodeText(body.bytes);
         } catch (error) {
+          if (error instanceof UnusableAnswerError) throw error;
           if (options.signal.aborted) throw options.signal.reason;
           if (open.signal.reason instanceof TransientFailure) throw open.signal.reason;
           throw new TransientFailure("the response body was cut", { cause: error });
@@ -120,7 +155,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
           // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
           throw new TransientFailure(
             `the response of ${method} ${where} is not JSON: ${excerptOf(text, [options.apiKey])}`,
-            { cause: error },
+            { cause: error, unusable: true },
           );
         }
       },
@@ -179,9 +214,11 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
         reportHint(reportId),
       );
       req.headers.accept = "application/octet-stream";
+      req.redirects = "download";
       return sendOnce(req, send);
     },
     retryOptionsFor,
+    excerpt: (text) => excerptOf(text, [options.apiKey]),
   };
 
   function downloadUrl(reportId: string, format: ReportFormat): URL {

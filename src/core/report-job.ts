@@ -1,4 +1,5 @@
 import type { CsvStats } from "./csv-stats.ts";
+import { timerMs } from "./delay.ts";
 import { downloadReport } from "./download-report.ts";
 import { formatDuration } from "./duration.ts";
 import { ReportFailedError, ReportTimeoutError } from "./errors.ts";
@@ -33,8 +34,11 @@ export interface ReportJobOptions {
 }
 
 export interface ReportJobDeps {
-  /** Builds the client on the job's signal, which also carries the overall deadline. */
-  createClient: (signal: AbortSignal) => LuccaClient;
+  /**
+   * Builds the client on the job's signal, which also carries the overall deadline;
+   * `deadlineAt` (epoch ms by `now`) lets it refuse a Retry-After past that deadline.
+   */
+  createClient: (signal: AbortSignal, deadlineAt?: number) => LuccaClient;
   sink: FileSink;
   /** Cancellation from outside (SIGINT, SIGTERM, workflow cancel). */
   signal?: AbortSignal;
@@ -76,9 +80,9 @@ export async function runReportJob(
   const onEvent = deps.onEvent ?? (() => {});
   const started = now();
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new DeadlinePassed()), options.timeoutMs);
+  const timer = setTimeout(() => deadline.abort(new DeadlinePassed()), timerMs(options.timeoutMs));
   const signal = deps.signal ? AbortSignal.any([deps.signal, deadline.signal]) : deadline.signal;
-  const client = deps.createClient(signal);
+  const client = deps.createClient(signal, started + options.timeoutMs);
   let current: string | undefined = options.reportId;
   try {
     let report: Report;

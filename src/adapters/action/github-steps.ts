@@ -12,14 +12,33 @@ import { renderPullRequestBody } from "./pull-request-body.ts";
 import type { SummaryFacts } from "./summary-markdown.ts";
 
 type Env = Record<string, string | undefined> & { GITHUB_WORKSPACE: string };
+/** The job's signal, and what is left of the run's `timeout` for publishing. */
+type Limits = { signal: AbortSignal; timeoutMs: number };
+
+/** Aborts with the job's reason, or with a plain error once the run's time is up. */
+function withDeadline(limits: Limits): AbortSignal {
+  const timeUp = new AbortController();
+  const timer = setTimeout(
+    () =>
+      timeUp.abort(
+        new LuccaReportError(
+          "Cannot finish publishing through GitHub's API: the run's timeout passed; re-run the job",
+        ),
+      ),
+    Math.max(0, limits.timeoutMs),
+  );
+  timer.unref();
+  return AbortSignal.any([limits.signal, timeUp.signal]);
+}
 
 /** publish: commit with sign-commits: true: one commit made by GitHub through its API, signed. */
 export async function publishSignedCommitStep(
   result: ReportJobResult,
   inputs: ActionInputs,
   env: Env,
-  signal: AbortSignal,
+  limits: Limits,
 ): Promise<NonNullable<SummaryFacts["commit"]>> {
+  const signal = withDeadline(limits);
   return core.group("Commit the report through GitHub's API (signed)", async () => {
     const [{ commitViaApi }, client] = await Promise.all([
       import("../../publish/github/api-commit.ts"),
@@ -58,8 +77,9 @@ export async function publishPullRequestStep(
   result: ReportJobResult,
   inputs: ActionInputs,
   env: Env,
-  signal: AbortSignal,
+  limits: Limits,
 ): Promise<NonNullable<SummaryFacts["pullRequest"]>> {
+  const signal = withDeadline(limits);
   return core.group("Open or update the pull request", async () => {
     const [{ publishPullRequest }, { diffCsvFiles }, client] = await Promise.all([
       import("../../publish/github/pull-request.ts"),

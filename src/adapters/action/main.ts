@@ -2,6 +2,8 @@ import * as core from "@actions/core";
 import { formatDuration } from "../../core/duration.ts";
 import {
   AbortedError,
+  CANCEL_SIGNALS,
+  type CancelSignal,
   InvalidInputError,
   LuccaReportError,
   ReportFailedError,
@@ -12,15 +14,14 @@ import type { JobEvent } from "../../core/job-events.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
 import { logSafe } from "../../core/safe-text.ts";
 import { GitHubApiError } from "../../publish/github/errors.ts";
-import { nodeFileSink } from "../node-file-sink.ts";
 import { progressLines } from "../progress-lines.ts";
+import { fetchForEnvironment } from "../proxy-fetch.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
 import { gitHubWarnings } from "./github-inputs.ts";
 import { publishPullRequestStep, publishSignedCommitStep } from "./github-steps.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
-import { fetchForEnvironment } from "./proxy-fetch.ts";
 import { publishArtifactStep, publishCommitStep } from "./publish-steps.ts";
 import { renderSummary, type SummaryFacts } from "./summary-markdown.ts";
 
@@ -56,10 +57,12 @@ export async function run(): Promise<void> {
   for (const warning of inputs.settings.warnings) core.warning(warning);
   for (const warning of gitHubWarnings(inputs)) core.warning(warning);
 
+  // One deadline for the run: what the report job leaves of `timeout` is the commit's budget.
+  const deadline = Date.now() + inputs.settings.timeoutMs;
   const result = await inGroups(async (onEvent) =>
     runJobFromSettings(inputs.settings, {
       fetch: await fetchForEnvironment(process.env),
-      sink: nodeFileSink(workspace),
+      output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
       signal: cancel.signal,
       previewRows: inputs.summaryPreviewRows,
       onEvent,
@@ -70,13 +73,18 @@ export async function run(): Promise<void> {
   const facts = successFacts(result);
   state.facts = facts;
   const gitEnv = { ...process.env, GITHUB_WORKSPACE: workspace };
+  const gitHubLimits = () => ({ signal: cancel.signal, timeoutMs: deadline - Date.now() });
   if (inputs.publish.includes("commit")) {
     facts.commit = inputs.github.signCommits
-      ? await publishSignedCommitStep(result, inputs, gitEnv, cancel.signal)
-      : await publishCommitStep(result, inputs, gitEnv, cancel.signal);
+      ? await publishSignedCommitStep(result, inputs, gitEnv, gitHubLimits())
+      : await publishCommitStep(result, inputs, gitEnv, {
+          signal: cancel.signal,
+          timeoutMs: deadline - Date.now(),
+          secrets: [apiKey],
+        });
   }
   if (inputs.publish.includes("pull-request")) {
-    facts.pullRequest = await publishPullRequestStep(result, inputs, gitEnv, cancel.signal);
+    facts.pullRequest = await publishPullRequestStep(result, inputs, gitEnv, gitHubLimits());
   }
   if (inputs.publish.includes("artifact")) {
     const change = await detectChange(result, inputs, process.env);
@@ -102,6 +110,20 @@ export async function run(): Promise<void> {
   }
 
   if (inputs.summary) await writeSummary(facts);
+}
+
+/**
+ * The workspace in every publish mode; a file only uploaded as an artifact may also go to
+ * the runner's temporary directory, which is emptied after the job.
+ */
+function outputPolicy(inputs: ActionInputs, workspace: string, runnerTemp: string | undefined) {
+  const roots = [workspace];
+  if (!inputs.publish.includes("commit") && runnerTemp) roots.push(runnerTemp);
+  return {
+    baseDir: workspace,
+    roots,
+    label: inputs.settings.outputPath === undefined ? "the default output path" : "output-path",
+  };
 }
 
 /** The entry point's only other half: turns any error into a failed step with an annotation. */
@@ -179,6 +201,8 @@ function titleFor(error: LuccaReportError): string {
   switch (error.exitCode) {
     case 3:
       return "Lucca rejected the request";
+    case 5:
+      return "Timed out";
     case 6:
       return "Lucca could not be reached";
     default:
@@ -258,7 +282,7 @@ async function writeSummary(facts: SummaryFacts): Promise<void> {
 }
 
 function listenForCancellation(): void {
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  for (const signal of Object.keys(CANCEL_SIGNALS) as CancelSignal[]) {
     process.once(signal, () => {
       cancel.abort(
         new AbortedError(`Cancelled by ${signal}; no partial file was left`, { signal }),
