@@ -55,7 +55,7 @@ describe("readInputs (zod schemas)", () => {
       'template-id: "a b" is not a template id (letters, digits, - and _ only)',
       expect.stringMatching(/^timeout: cannot parse "forever"/),
       "max-poll-interval: must not be shorter than poll-interval",
-      'publish: unknown value(s) "ftp"; expected artifact, commit or none (comma separated)',
+      'publish: unknown value(s) "ftp"; expected artifact, commit, pull-request or none (comma separated)',
       expect.stringMatching(/^commit-message: unknown placeholder\(s\) \{nope\}/),
       'commit-branch: "-x" is not a valid branch name: it starts with "-"',
       'push-attempts: "0" must be a whole number from 1 to 20',
@@ -68,7 +68,7 @@ describe("readInputs (zod schemas)", () => {
 
   it("refuses a commit target outside the workspace", () => {
     expect(issuesOf({ publish: "commit", "output-path": "../x.csv" })).toEqual([
-      'output-path: "../x.csv" is outside the workspace; with publish: commit the file must be inside the repository',
+      'output-path: "../x.csv" is outside the workspace; with publish: commit or pull-request the file must be inside the repository',
     ]);
   });
 });

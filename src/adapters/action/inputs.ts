@@ -7,6 +7,7 @@ import { DEFAULT_COMMIT_MESSAGE, unknownPlaceholders } from "../../publish/commi
 import { type Identity, parseIdentity } from "../../publish/git.ts";
 import { inputError, optionalText, runnerBoolean, wholeNumber } from "../input-schema.ts";
 import { parseSettings, type RawSettings, type SettingLabels, type Settings } from "../settings.ts";
+import { type GitHubInputs, readGitHubInputs } from "./github-inputs.ts";
 
 export const ACTION_LABELS: SettingLabels = {
   domain: "domain",
@@ -29,7 +30,7 @@ export const ACTION_LABELS: SettingLabels = {
   endDateConvention: "end-date-convention",
 };
 
-export type PublishTarget = "artifact" | "commit";
+export type PublishTarget = "artifact" | "commit" | "pull-request";
 
 export interface ActionInputs {
   settings: Settings;
@@ -49,6 +50,7 @@ export interface ActionInputs {
     pushAttempts: number;
   };
   ifUnchanged: "publish" | "skip";
+  github: GitHubInputs;
   summary: boolean;
   summaryPreviewRows: number;
   /** Print every HTTP exchange (shapes only) in a collapsed group. */
@@ -89,6 +91,7 @@ export function readInputs(read: InputReader, now: Date, workspace: string): Act
     Object.fromEntries(names.map((name) => [name, read(name)])),
   );
   if (!result.success) issues.push(...inputError(result.error).issues);
+  const github = readGitHubInputs(read, issues);
   if (issues.length > 0 || settings === undefined || !result.success) {
     throw new InvalidInputError(issues);
   }
@@ -111,6 +114,7 @@ export function readInputs(read: InputReader, now: Date, workspace: string): Act
       pushAttempts: inputs["push-attempts"],
     },
     ifUnchanged: inputs["if-unchanged"],
+    github,
     summary: inputs.summary,
     summaryPreviewRows: inputs["summary-preview-rows"],
     trace: inputs.trace,
@@ -133,19 +137,25 @@ const identity = (name: string) =>
 const PUBLISHING_FIELDS = {
   publish: z.string().transform((value, ctx): PublishTarget[] => {
     const targets = list(value || "artifact");
-    const unknown = targets.filter((target) => !["artifact", "commit", "none"].includes(target));
+    const unknown = targets.filter(
+      (target) => !["artifact", "commit", "pull-request", "none"].includes(target),
+    );
     if (unknown.length > 0) {
       custom(
         ctx,
-        `publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact, commit or none (comma separated)`,
+        `publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact, commit, pull-request or none (comma separated)`,
         value,
       );
     }
     if (targets.includes("none") && targets.length > 1) {
       custom(ctx, `publish: "none" cannot be combined with other targets`, value);
     }
+    if (targets.includes("commit") && targets.includes("pull-request")) {
+      custom(ctx, "publish: commit and pull-request cannot be combined; choose one", value);
+    }
     return targets.filter(
-      (target): target is PublishTarget => target === "artifact" || target === "commit",
+      (target): target is PublishTarget =>
+        target === "artifact" || target === "commit" || target === "pull-request",
     );
   }),
   "output-path": optionalText,
@@ -222,13 +232,13 @@ function publishingSchema(workspace: string) {
       const output = inputs["output-path"];
       if (
         Array.isArray(inputs.publish) &&
-        inputs.publish.includes("commit") &&
+        (inputs.publish.includes("commit") || inputs.publish.includes("pull-request")) &&
         output &&
         !isInside(workspace, output)
       ) {
         custom(
           ctx,
-          `output-path: "${output}" is outside the workspace; with publish: commit the file must be inside the repository`,
+          `output-path: "${output}" is outside the workspace; with publish: commit or pull-request the file must be inside the repository`,
           output,
         );
       }

@@ -13,12 +13,15 @@ import {
 import type { JobEvent } from "../../core/job-events.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
 import { logSafe } from "../../core/safe-text.ts";
+import { GitHubApiError } from "../../publish/github/errors.ts";
 import { encodingText, progressLines, rangeSentText } from "../progress-lines.ts";
 import { fetchForEnvironment } from "../proxy-fetch.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { recordTrace } from "../trace-recorder.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
+import { gitHubWarnings } from "./github-inputs.ts";
+import { publishPullRequestStep, publishSignedCommitStep } from "./github-steps.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
 import { publishArtifactStep, publishCommitStep } from "./publish-steps.ts";
 import { renderSummary, type SummaryFacts } from "./summary-markdown.ts";
@@ -40,17 +43,21 @@ export async function run(): Promise<void> {
   // Masked before anything else can print it.
   const apiKey = core.getInput("api-key");
   if (apiKey) core.setSecret(apiKey);
+  const githubToken = core.getInput("github-token");
+  if (githubToken) core.setSecret(githubToken);
   listenForCancellation();
 
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const inputs = readInputs(runnerInputs, new Date(), workspace);
   state.inputs = inputs;
-  if (inputs.publish.includes("commit") && isForkPullRequestTarget(process.env)) {
+  const writesGit = inputs.publish.includes("commit") || inputs.publish.includes("pull-request");
+  if (writesGit && isForkPullRequestTarget(process.env)) {
     throw new InvalidInputError(
-      "publish: commit is refused on pull_request_target from a fork: that run holds write access on behalf of someone else's code",
+      "publish: commit and pull-request are refused on pull_request_target from a fork: that run holds write access on behalf of someone else's code",
     );
   }
   for (const warning of inputs.settings.warnings) core.warning(warning);
+  for (const warning of gitHubWarnings(inputs)) core.warning(warning);
 
   const baseFetch = await fetchForEnvironment(process.env);
   if (inputs.mode === "doctor") {
@@ -79,18 +86,24 @@ export async function run(): Promise<void> {
 
   const facts = successFacts(result);
   state.facts = facts;
+  const gitEnv = { ...process.env, GITHUB_WORKSPACE: workspace };
+  const gitHubLimits = () => ({ signal: cancel.signal, timeoutMs: deadline - Date.now() });
   if (inputs.publish.includes("commit")) {
-    facts.commit = await publishCommitStep(
-      result,
-      inputs,
-      { ...process.env, GITHUB_WORKSPACE: workspace },
-      { signal: cancel.signal, timeoutMs: deadline - Date.now(), secrets: [apiKey] },
-    );
+    facts.commit = inputs.github.signCommits
+      ? await publishSignedCommitStep(result, inputs, gitEnv, gitHubLimits())
+      : await publishCommitStep(result, inputs, gitEnv, {
+          signal: cancel.signal,
+          timeoutMs: deadline - Date.now(),
+          secrets: [apiKey],
+        });
+  }
+  if (inputs.publish.includes("pull-request")) {
+    facts.pullRequest = await publishPullRequestStep(result, inputs, gitEnv, gitHubLimits());
   }
   if (inputs.publish.includes("artifact")) {
     const change = await detectChange(result, inputs, process.env);
     facts.change = change;
-    if (!inputs.publish.includes("commit")) {
+    if (!writesGit) {
       core.setOutput(
         "changed",
         change.state === "changed" || change.state === "first"
@@ -174,6 +187,13 @@ function describeFailure(error: unknown) {
       title: "Lucca could not generate the report",
       message: error.message,
       status: "error",
+      resume: undefined,
+    };
+  if (error instanceof GitHubApiError)
+    return {
+      title: "GitHub API call failed",
+      message: error.message,
+      status: "failed",
       resume: undefined,
     };
   if (error instanceof AbortedError)

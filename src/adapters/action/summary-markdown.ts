@@ -38,6 +38,16 @@ export interface SummaryFacts {
   commit?:
     | { branch: string; changed: boolean; sha: string | undefined; url: string | undefined }
     | undefined;
+  pullRequest?:
+    | {
+        operation: "created" | "updated" | "unchanged";
+        changed: boolean;
+        number: number | undefined;
+        url: string | undefined;
+        branch: string;
+        base: string;
+      }
+    | undefined;
   header?: string[] | undefined;
   preview?: string[][] | undefined;
   failure?: { title: string; message: string; resume?: string | undefined } | undefined;
@@ -96,6 +106,7 @@ export function renderSummary(facts: SummaryFacts): string {
         : `unchanged on ${codeSpan(commit.branch, true)}: nothing committed`,
     );
   }
+  if (facts.pullRequest) row("Pull request", pullRequestCell(facts.pullRequest));
   if (facts.artifactSkipped)
     row("Artifact", "not uploaded: unchanged since the previous run (if-unchanged: skip)");
   lines.push("");
@@ -104,6 +115,13 @@ export function renderSummary(facts: SummaryFacts): string {
     lines.push(...previewTable(facts.header, facts.preview, facts.rows ?? facts.preview.length));
   }
   return `${lines.join("\n")}\n`;
+}
+
+function pullRequestCell(pull: NonNullable<SummaryFacts["pullRequest"]>): string {
+  if (!pull.changed) return `unchanged: ${codeSpan(pull.base, true)} already holds this report`;
+  const target = pull.url && linkTarget(pull.url);
+  const link = target ? `[#${pull.number}](${target})` : `#${pull.number}`;
+  return `${link} ${pull.operation} (${codeSpan(pull.branch, true)} into ${codeSpan(pull.base, true)})`;
 }
 
 function changeSection(change: ChangeFacts): string[] {

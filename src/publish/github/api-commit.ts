@@ -1,0 +1,109 @@
+import { backoffDelay } from "../../core/backoff.ts";
+import { delay } from "../../core/delay.ts";
+import { LuccaReportError } from "../../core/errors.ts";
+import { checkBlobSizes, createFilesCommit, holdsFiles, type RepoFile } from "./api-files.ts";
+import type { GitHubClient, Identity } from "./client.ts";
+
+export interface ApiCommitRequest {
+  client: GitHubClient;
+  branch: string;
+  /** The commit a missing branch starts from (the checked-out commit, say). */
+  startPoint: () => Promise<string>;
+  /** Every file goes into one commit. */
+  files: RepoFile[];
+  message: string;
+  /** Absent: GitHub authors and signs the commit (Verified). */
+  identity?: { author: Identity; committer: Identity } | undefined;
+  /** Ref updates tried in all when other runs keep moving the branch. @default 5 */
+  attempts: number;
+  ignoreLines?: RegExp | undefined;
+  maxBlobBytes?: number | undefined;
+  signal?: AbortSignal | undefined;
+  random?: (() => number) | undefined;
+  /** Test seam: runs before each ref update, so a test can move the branch at that moment. */
+  beforeRefUpdate?: ((attempt: number) => Promise<void>) | undefined;
+}
+
+export interface ApiCommitResult {
+  branch: string;
+  changed: boolean;
+  commitSha: string | undefined;
+  verified: boolean;
+  attempts: number;
+}
+
+/**
+ * Commits the files on top of the branch through GitHub's Git Data API and moves the branch
+ * without force. A 422 on the ref update means another run moved it: the commit is made
+ * again on the new tip, unless that run changed one of the same files differently.
+ */
+export async function commitViaApi(request: ApiCommitRequest): Promise<ApiCommitResult> {
+  const { client, branch } = request;
+  const signal = request.signal ?? new AbortController().signal;
+  checkBlobSizes(request.files, request.maxBlobBytes);
+  const blobs = new Map<string, string>();
+  let previous: { base: string; before: (Buffer | undefined)[] } | undefined;
+  for (let attempt = 1; ; attempt++) {
+    signal.throwIfAborted();
+    const tip = await client.branchTip(branch);
+    const base = tip ?? (await request.startPoint());
+    const { holds, before } = await holdsFiles(client, base, request.files, request.ignoreLines);
+    if (holds) {
+      return { branch, changed: false, commitSha: undefined, verified: false, attempts: attempt };
+    }
+    if (previous && previous.base !== base) {
+      const changedMeanwhile = request.files.filter(
+        (_file, index) => !sameBytes(previous?.before[index], before[index]),
+      );
+      if (changedMeanwhile.length > 0) {
+        throw new LuccaReportError(
+          `Cannot commit the report to ${branch}: while this run was committing, another one changed ` +
+            `${changedMeanwhile.map((file) => file.path).join(", ")} differently (now at ${base.slice(0, 12)}). ` +
+            "Nothing was overwritten; check which report is right and re-run.",
+        );
+      }
+    }
+    const commit = await createFilesCommit(client, {
+      parent: base,
+      files: request.files,
+      message: request.message,
+      identity: request.identity,
+      blobs,
+    });
+    await request.beforeRefUpdate?.(attempt);
+    const outcome =
+      tip === undefined
+        ? (await client.createBranch(branch, commit.sha)) === "created"
+          ? "updated"
+          : "moved"
+        : await client.updateBranch(branch, commit.sha, false);
+    if (outcome === "updated") {
+      return {
+        branch,
+        changed: true,
+        commitSha: commit.sha,
+        verified: commit.verified,
+        attempts: attempt,
+      };
+    }
+    if (attempt >= request.attempts) {
+      throw new LuccaReportError(
+        `Cannot commit the report to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`,
+      );
+    }
+    previous = { base, before };
+    await delay(
+      backoffDelay(attempt - 1, {
+        initialMs: 500,
+        maxMs: 8000,
+        jitter: 0.5,
+        random: request.random,
+      }),
+      signal,
+    );
+  }
+}
+
+function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : a.equals(b);
+}

@@ -1,0 +1,5 @@
+// The light build (no Redis clustering) that Octokit's plugins use, typed as the full one.
+declare module "bottleneck/light.js" {
+  import Bottleneck from "bottleneck";
+  export default Bottleneck;
+}

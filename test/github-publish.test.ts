@@ -1,0 +1,354 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { commitViaApi } from "../src/publish/github/api-commit.ts";
+import { GitHubApiError, GitHubClient } from "../src/publish/github/client.ts";
+import { publishPullRequest } from "../src/publish/github/pull-request.ts";
+import { tempDir } from "./support/cli.ts";
+import { git } from "./support/git-repos.ts";
+import { checkExchange } from "./support/github-api/openapi-check.ts";
+import {
+  type GitHubStandIn,
+  type StandInOptions,
+  startGitHubStandIn,
+} from "./support/github-api/server.ts";
+
+let standIn: GitHubStandIn | undefined;
+
+afterEach(async () => {
+  const current = standIn;
+  standIn = undefined;
+  await current?.close();
+  // Every request the stand-in answered, and its answer, as GitHub describes them.
+  if (current) expect(current.exchanges.flatMap(checkExchange)).toEqual([]);
+});
+
+async function start(options: StandInOptions = {}): Promise<GitHubStandIn> {
+  standIn = await startGitHubStandIn(options);
+  return standIn;
+}
+
+function client(s: GitHubStandIn, token = s.token) {
+  return new GitHubClient({
+    token,
+    repository: s.repository,
+    apiUrl: s.apiUrl,
+    spacing: { writeMs: 0, notifyMs: 0 },
+    retries: 0,
+  });
+}
+
+const file = (path: string, text: string) => ({ path, content: Buffer.from(text) });
+const REPORT_1 = "Name;Hours\nAda;151.67\nGrace;140\n";
+const REPORT_2 = "Name;Hours\nAda;151.67\nGrace;152\nLinus;35\n";
+
+async function cloneOf(s: GitHubStandIn, branch = "main"): Promise<string> {
+  const dir = `${await tempDir("standin-clone-")}/work`;
+  git(process.cwd(), "clone", "--quiet", "--branch", branch, s.repo.dir, dir);
+  return dir;
+}
+
+describe("signed commits through the Git Data API", () => {
+  it("commits the files on the branch tip, signed, then nothing when unchanged", async () => {
+    const s = await start();
+    const before = (await s.repo.branchTip("main")) as string;
+    const result = await commitViaApi({
+      client: client(s),
+      branch: "main",
+      startPoint: async () => before,
+      files: [file("timesheets/2026-10.csv", REPORT_1), file("timesheets/latest.csv", REPORT_1)],
+      message: "Add Lucca report 42 2026-10-01..2026-10-31",
+      attempts: 3,
+    });
+    expect(result).toMatchObject({ changed: true, verified: true, attempts: 1 });
+    const work = await cloneOf(s);
+    expect(git(work, "rev-parse", "HEAD")).toBe(result.commitSha);
+    expect(git(work, "rev-parse", "HEAD^")).toBe(before);
+    expect(git(work, "log", "-1", "--format=%s|%an|%cn")).toBe(
+      "Add Lucca report 42 2026-10-01..2026-10-31|github-actions[bot]|GitHub",
+    );
+    expect(git(work, "show", "HEAD:timesheets/2026-10.csv")).toBe(REPORT_1.trimEnd());
+    expect(git(work, "show", "HEAD:README.md")).toBe("payroll archive");
+    expect(git(work, "rev-list", "--merges", "--count", "HEAD")).toBe("0");
+
+    const writes = s.exchanges.length;
+    const again = await commitViaApi({
+      client: client(s),
+      branch: "main",
+      startPoint: async () => before,
+      files: [file("timesheets/2026-10.csv", REPORT_1), file("timesheets/latest.csv", REPORT_1)],
+      message: "unused",
+      attempts: 3,
+    });
+    expect(again).toMatchObject({ changed: false, commitSha: undefined });
+    expect(s.exchanges.slice(writes).filter((e) => e.method !== "GET")).toEqual([]);
+    expect(await s.repo.branchTip("main")).toBe(result.commitSha);
+  });
+
+  it("makes the commit again on the new tip when another run moved the branch meanwhile", async () => {
+    const s = await start();
+    s.beforeNextRefUpdate(async () => {
+      await s.commitOnBranch("main", { "other.csv": "x\n" }, "Another run");
+    });
+    const result = await commitViaApi({
+      client: client(s),
+      branch: "main",
+      startPoint: async () => "unused",
+      files: [file("timesheets/2026-10.csv", REPORT_1)],
+      message: "Add report",
+      attempts: 3,
+      random: () => 0,
+    });
+    expect(result).toMatchObject({ changed: true, attempts: 2 });
+    const refused = s.exchanges.filter((e) => e.method === "PATCH" && e.status === 422);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.responseBody).toMatchObject({ message: "Update is not a fast forward" });
+    const work = await cloneOf(s);
+    expect(git(work, "log", "--format=%s", "HEAD")).toBe("Add report\nAnother run\nInitial commit");
+    expect(git(work, "show", "HEAD:other.csv")).toBe("x");
+    expect(git(work, "show", "HEAD:timesheets/2026-10.csv")).toBe(REPORT_1.trimEnd());
+  });
+
+  it("fails without overwriting when the other run changed the same file differently", async () => {
+    const s = await start();
+    s.beforeNextRefUpdate(async () => {
+      await s.commitOnBranch("main", { "timesheets/2026-10.csv": REPORT_2 }, "Another run");
+    });
+    const error = await commitViaApi({
+      client: client(s),
+      branch: "main",
+      startPoint: async () => "unused",
+      files: [file("timesheets/2026-10.csv", REPORT_1)],
+      message: "Add report",
+      attempts: 3,
+      random: () => 0,
+    }).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/another one changed timesheets\/2026-10.csv differently/);
+    const work = await cloneOf(s);
+    expect(git(work, "show", "HEAD:timesheets/2026-10.csv")).toBe(REPORT_2.trimEnd());
+  });
+
+  it("creates a missing branch from the start point", async () => {
+    const s = await start();
+    const main = (await s.repo.branchTip("main")) as string;
+    const result = await commitViaApi({
+      client: client(s),
+      branch: "reports",
+      startPoint: async () => main,
+      files: [file("a.csv", REPORT_1)],
+      message: "Add",
+      attempts: 1,
+    });
+    expect(await s.repo.branchTip("reports")).toBe(result.commitSha);
+    expect(await s.repo.branchTip("main")).toBe(main);
+  });
+
+  it("refuses a file over the blob limit before any write", async () => {
+    const s = await start();
+    const error = await commitViaApi({
+      client: client(s),
+      branch: "main",
+      startPoint: async () => "unused",
+      files: [file("big.csv", "x".repeat(2048))],
+      message: "Add",
+      attempts: 1,
+      maxBlobBytes: 1024,
+    }).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/big.csv is 2048 bytes, over the 1024-byte limit of one blob/);
+    expect(s.exchanges).toEqual([]);
+  });
+});
+
+describe("pull-request mode", () => {
+  const request = (
+    s: GitHubStandIn,
+    text: string,
+    extra: Partial<Parameters<typeof publishPullRequest>[0]> = {},
+  ) => ({
+    client: client(s),
+    branch: "lucca-report/42",
+    files: [file("timesheets/2026-10.csv", text)],
+    message: "Add Lucca report 42",
+    title: "Lucca report 42 for 2026-10",
+    body: "Report body",
+    labels: ["payroll"],
+    reviewers: ["hr-lead"],
+    draft: true,
+    ...extra,
+  });
+
+  it("opens a pull request, updates it with a new report, and leaves it when nothing changed", async () => {
+    const s = await start();
+    const main = (await s.repo.branchTip("main")) as string;
+    const first = await publishPullRequest(request(s, REPORT_1));
+    expect(first).toMatchObject({
+      operation: "created",
+      changed: true,
+      base: "main",
+      number: 1,
+      verified: true,
+    });
+    expect(first.url).toBe(`${s.webUrl}/acme/payroll/pull/1`);
+    expect(s.pulls[0]).toMatchObject({
+      head: "lucca-report/42",
+      base: "main",
+      draft: true,
+      labels: ["payroll"],
+      reviewers: ["hr-lead"],
+      title: "Lucca report 42 for 2026-10",
+    });
+    expect(await s.repo.branchTip("main")).toBe(main);
+    const branch = await cloneOf(s, "lucca-report/42");
+    expect(git(branch, "rev-parse", "HEAD^")).toBe(main);
+    expect(git(branch, "show", "HEAD:timesheets/2026-10.csv")).toBe(REPORT_1.trimEnd());
+
+    const second = await publishPullRequest(request(s, REPORT_2, { body: () => "New body" }));
+    expect(second).toMatchObject({ operation: "updated", number: 1, pushed: true });
+    expect(s.pulls).toHaveLength(1);
+    expect(s.pulls[0]?.body).toBe("New body");
+    expect(s.pulls[0]?.reviewers).toEqual(["hr-lead"]);
+    const updated = await cloneOf(s, "lucca-report/42");
+    expect(git(updated, "rev-list", "--count", "HEAD")).toBe("2");
+    expect(git(updated, "rev-parse", "HEAD^")).toBe(main);
+    expect(git(updated, "show", "HEAD:timesheets/2026-10.csv")).toBe(REPORT_2.trimEnd());
+    expect(await s.repo.branchTip("main")).toBe(main);
+
+    const third = await publishPullRequest(request(s, REPORT_2));
+    expect(third).toMatchObject({
+      operation: "unchanged",
+      changed: true,
+      number: 1,
+      pushed: false,
+    });
+    expect(await s.repo.branchTip("lucca-report/42")).toBe(second.commitSha);
+  });
+
+  it("updates the pull request another run opened between the look-up and the creation", async () => {
+    const s = await start();
+    s.beforeNextRefUpdate(async () => {
+      // The other run: same branch, its pull request opened while this run was writing.
+      const main = (await s.repo.branchTip("main")) as string;
+      s.pulls.push({
+        number: 7,
+        title: "Opened by the other run",
+        body: "",
+        head: "lucca-report/42",
+        headSha: main,
+        base: "main",
+        baseSha: main,
+        draft: false,
+        state: "open",
+        labels: [],
+        reviewers: [],
+        teamReviewers: [],
+        createdAt: "2026-11-01T06:00:00Z",
+        updatedAt: "2026-11-01T06:00:00Z",
+      });
+    });
+    const result = await publishPullRequest(request(s, REPORT_1));
+    expect(result).toMatchObject({ operation: "updated", number: 7, pushed: true });
+    expect(s.pulls).toHaveLength(1);
+    expect(s.pulls[0]?.title).toBe("Lucca report 42 for 2026-10");
+    expect(s.exchanges.filter((e) => e.method === "POST" && e.path.endsWith("/pulls"))).toEqual([
+      expect.objectContaining({ status: 422 }),
+    ]);
+  });
+
+  it("does nothing when the base already holds the report: no branch, no pull request", async () => {
+    const s = await start();
+    await s.commitOnBranch("main", { "timesheets/2026-10.csv": REPORT_1 }, "Merged earlier");
+    const result = await publishPullRequest(request(s, REPORT_1));
+    expect(result).toMatchObject({ operation: "unchanged", changed: false, number: undefined });
+    expect(await s.repo.branchTip("lucca-report/42")).toBeUndefined();
+    expect(s.pulls).toEqual([]);
+    expect(s.exchanges.filter((e) => e.method !== "GET")).toEqual([]);
+  });
+
+  it("leaves an open pull request for an older report alone when the base holds this one", async () => {
+    const s = await start();
+    const older = await publishPullRequest(request(s, REPORT_2));
+    await s.commitOnBranch(
+      "main",
+      { "timesheets/2026-10.csv": REPORT_1 },
+      "Someone fixed it by hand",
+    );
+    const count = s.exchanges.length;
+    const result = await publishPullRequest(request(s, REPORT_1));
+    expect(result.operation).toBe("unchanged");
+    expect(await s.repo.branchTip("lucca-report/42")).toBe(older.commitSha);
+    expect(s.pulls[0]).toMatchObject({ state: "open", body: "Report body" });
+    expect(s.exchanges.slice(count).filter((e) => e.method !== "GET")).toEqual([]);
+  });
+
+  it("says which permission is missing when the token may not open pull requests", async () => {
+    const s = await start({
+      tokens: { ghs_read_only_pulls: { contentsWrite: true, pullRequestsWrite: false } },
+    });
+    const error = await publishPullRequest(request(s, REPORT_1)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubApiError);
+    expect((error as GitHubApiError).status).toBe(403);
+    expect((error as Error).message).toMatch(
+      /POST \/repos\/acme\/payroll\/pulls failed \(403\): Resource not accessible by integration.*permissions: pull-requests: write/,
+    );
+    expect((error as Error).message).not.toContain("ghs_read_only_pulls");
+  });
+
+  it("talks to GitHub Enterprise Server under /api/v3", async () => {
+    const s = await start({ prefix: "/api/v3" });
+    expect(s.apiUrl).toMatch(/\/api\/v3$/);
+    const result = await publishPullRequest(request(s, REPORT_1, { base: "main" }));
+    expect(result).toMatchObject({ operation: "created", number: 1 });
+    // All under /api/v3: the only refusal is the look-up of the branch that did not exist yet.
+    const refused = s.exchanges.filter((e) => e.status >= 400);
+    expect(refused.map((e) => `${e.method} ${e.status} ${decodeURIComponent(e.path)}`)).toEqual([
+      "GET 404 /repos/acme/payroll/git/ref/heads/lucca-report/42",
+    ]);
+    expect(s.exchanges.length).toBeGreaterThan(5);
+  });
+
+  it("refuses a pull request from the base into itself", async () => {
+    const s = await start();
+    const error = await publishPullRequest(request(s, REPORT_1, { branch: "main" })).catch(
+      (e: unknown) => e,
+    );
+    expect(String(error)).toMatch(/pr-branch must differ from pr-base/);
+  });
+});
+
+describe("the stand-in against GitHub's OpenAPI description", () => {
+  it("catches an answer that drifts from GitHub's schema", () => {
+    const problems = checkExchange({
+      method: "POST",
+      path: "/repos/acme/payroll/git/blobs",
+      query: {},
+      status: 201,
+      requestBody: { content: "eA==", encoding: "base64" },
+      responseBody: { sha: 42 },
+      token: undefined,
+    });
+    expect(problems.join("\n")).toMatch(/response body.*(url|sha)/);
+  });
+
+  it("catches an undocumented route or status", () => {
+    expect(
+      checkExchange({
+        method: "PATCH",
+        path: "/repos/acme/payroll/git/refs/heads/main",
+        query: {},
+        status: 418,
+        requestBody: { sha: "a".repeat(40), force: false },
+        responseBody: {},
+        token: undefined,
+      }),
+    ).toEqual([expect.stringMatching(/status 418 is not documented/)]);
+    expect(
+      checkExchange({
+        method: "POST",
+        path: "/repos/acme/payroll/nonsense",
+        query: {},
+        status: 200,
+        requestBody: {},
+        responseBody: {},
+        token: undefined,
+      }),
+    ).toEqual([expect.stringMatching(/no such operation/)]);
+  });
+});
