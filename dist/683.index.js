@@ -5,13 +5,14 @@ export const modules = {
 /***/ 57683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  diffCsvFiles: () => (/* binding */ diffCsvFiles)
+  diffCsvFiles: () => (/* binding */ diffCsvFiles),
+  normalisedSha256: () => (/* binding */ normalisedSha256)
 });
-
-// UNUSED EXPORTS: normalisedSha256
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);

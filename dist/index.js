@@ -32478,6 +32478,31 @@ function parseIdentity(text) {
 
 /***/ }),
 
+/***/ 59004:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ GitHubApiError)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
+
+// Apart from the client so that the entry point can recognise it without loading Octokit.
+/** A GitHub API call that failed; the token never appears in `message`. */
+class GitHubApiError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LuccaReportError */ .v1 {
+    status;
+    method;
+    path;
+    constructor(message, details) {
+        super(message, { cause: details.cause });
+        this.status = details.status;
+        this.method = details.method;
+        this.path = details.path;
+    }
+}
+
+
+/***/ }),
+
 /***/ 42613:
 /***/ ((module) => {
 
@@ -45722,6 +45747,8 @@ var duration = __nccwpck_require__(98571);
 var errors = __nccwpck_require__(74296);
 // EXTERNAL MODULE: ./src/core/safe-text.ts
 var safe_text = __nccwpck_require__(83712);
+// EXTERNAL MODULE: ./src/publish/github/errors.ts
+var github_errors = __nccwpck_require__(59004);
 // EXTERNAL MODULE: ./src/adapters/progress-lines.ts
 var progress_lines = __nccwpck_require__(64047);
 ;// CONCATENATED MODULE: ./src/adapters/proxy-fetch.ts
@@ -45839,6 +45866,303 @@ function isForkPullRequestTarget(env) {
     }
 }
 
+// EXTERNAL MODULE: ./src/publish/commit-message.ts
+var commit_message = __nccwpck_require__(32748);
+;// CONCATENATED MODULE: ./src/adapters/action/github-inputs.ts
+
+const DEFAULT_PR_BRANCH = "lucca-report/{templateId}";
+const DEFAULT_PR_TITLE = "Lucca report {templateId} {startsOn}..{endsOn}";
+/** Reads the GitHub inputs; each problem is added to `issues`, as for every other input. */
+function readGitHubInputs(read, issues) {
+    const text = (name, fallback) => read(name).trim() || fallback;
+    const placeholders = (name, value) => {
+        const unknown = (0,commit_message.unknownPlaceholders)(value);
+        if (unknown.length > 0) {
+            issues.push(`${name}: unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows} or {sha256}`);
+        }
+        return value;
+    };
+    const bool = (name) => {
+        const value = read(name).trim();
+        if (value === "" || ["false", "False", "FALSE"].includes(value))
+            return false;
+        if (["true", "True", "TRUE"].includes(value))
+            return true;
+        issues.push(`${name}: "${value}" is not a boolean; use true or false`);
+        return false;
+    };
+    const branch = placeholders("pr-branch", text("pr-branch", DEFAULT_PR_BRANCH));
+    const branchProblem = checkBranchName(branch.replace(/\{[^{}\s]+\}/g, "x"));
+    if (branchProblem)
+        issues.push(`pr-branch: "${branch}" ${branchProblem}`);
+    const base = read("pr-base").trim() || undefined;
+    const baseProblem = base === undefined ? undefined : checkBranchName(base);
+    if (baseProblem)
+        issues.push(`pr-base: "${base}" ${baseProblem}`);
+    const reviewers = list(read("pr-reviewers"));
+    const bad = reviewers.filter((name) => !/^[A-Za-z0-9-]+(\/[A-Za-z0-9_.-]+)?$/.test(name));
+    if (bad.length > 0) {
+        issues.push(`pr-reviewers: ${bad.map((name) => `"${name}"`).join(", ")} is not a user name or org/team`);
+    }
+    return {
+        token: read("github-token").trim(),
+        signCommits: bool("sign-commits"),
+        pullRequest: {
+            branch,
+            base,
+            title: placeholders("pr-title", text("pr-title", DEFAULT_PR_TITLE)),
+            body: read("pr-body").trim() ? placeholders("pr-body", read("pr-body")) : undefined,
+            labels: list(read("pr-labels")),
+            reviewers: reviewers.filter((name) => !name.includes("/")),
+            // GitHub wants a team's slug alone; "org/team" is how people write it.
+            teamReviewers: reviewers
+                .filter((name) => name.includes("/"))
+                .map((name) => name.split("/")[1]),
+            draft: bool("pr-draft"),
+        },
+    };
+}
+const BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com";
+/** Settings that are accepted but would not do what their author expects. */
+function gitHubWarnings(inputs) {
+    const warnings = [];
+    const writesGit = inputs.publish.includes("commit") || inputs.publish.includes("pull-request");
+    if (inputs.github.signCommits && !writesGit) {
+        warnings.push("sign-commits has no effect without publish: commit or pull-request");
+    }
+    const custom = inputs.commit.author.email !== BOT_EMAIL || inputs.commit.committer.email !== BOT_EMAIL;
+    if (inputs.github.signCommits && writesGit && custom) {
+        warnings.push("commit-author and commit-committer do not apply with sign-commits: true: GitHub signs only the commits it authors as the token's identity");
+    }
+    return warnings;
+}
+/** Why git would refuse `name` as a branch (check-ref-format), or undefined when it is fine. */
+function checkBranchName(name) {
+    if (name === "" || name === "HEAD" || name === "@")
+        return "is not a branch name";
+    if (name.startsWith("refs/"))
+        return "must be a short branch name, without refs/heads/";
+    if (name.startsWith("-") ||
+        name.startsWith("/") ||
+        name.endsWith("/") ||
+        name.endsWith(".") ||
+        name.endsWith(".lock") ||
+        name.includes("..") ||
+        name.includes("//") ||
+        name.includes("@{") ||
+        name.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")) ||
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what git refuses
+        /[\u0000-\u0020\u007f~^:?*[\\]/.test(name)) {
+        return "is not a valid branch name";
+    }
+    return undefined;
+}
+function list(text) {
+    return text
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __nccwpck_require__(16706);
+;// CONCATENATED MODULE: ./src/adapters/action/pull-request-body.ts
+
+
+/** What the default pull request body tells: the report's facts and what changed on the base. */
+function renderPullRequestBody(result, file, runUrl) {
+    const lines = ["## Lucca report", "", "| | |", "| --- | --- |"];
+    const row = (name, value) => {
+        if (value !== undefined && value !== null && value !== "")
+            lines.push(`| ${name} | ${value} |`);
+    };
+    row("Template", result.templateId && (0,markdown/* escapeCell */.kq)(result.templateId));
+    row("Period", (0,progress_lines/* periodText */.JX)(result.startsOn ?? null, result.endsOn ?? null));
+    row("Report id", (0,markdown/* escapeCell */.kq)(result.reportId));
+    row("File", (0,markdown/* codeSpan */.SS)(file.path, true));
+    row("Rows", result.rows);
+    row("Columns", result.columns);
+    row("Bytes", result.bytes.toLocaleString("en-US"));
+    row("SHA-256", (0,markdown/* codeSpan */.SS)(result.sha256, true));
+    lines.push("", "### Changes", "");
+    if (!file.existed) {
+        lines.push("A new file: the base branch does not have it yet.");
+    }
+    else if (file.diff?.comparedRecords) {
+        lines.push(`Compared with the base branch: **${file.diff.added}** row(s) added, **${file.diff.removed}** removed.`);
+    }
+    else {
+        lines.push("The file differs from the base branch's.");
+    }
+    const run = runUrl && (0,markdown/* linkTarget */.Cm)(runUrl);
+    if (run)
+        lines.push("", `Opened by [this workflow run](${run}).`);
+    return `${lines.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/action/github-steps.ts
+
+
+
+
+
+
+
+
+
+/** Aborts with the job's reason, or with a plain error once the run's time is up. */
+function withDeadline(limits) {
+    const timeUp = new AbortController();
+    const timer = setTimeout(() => timeUp.abort(new errors/* LuccaReportError */.v1("Cannot finish publishing through GitHub's API: the run's timeout passed; re-run the job")), Math.max(0, limits.timeoutMs));
+    timer.unref();
+    return AbortSignal.any([limits.signal, timeUp.signal]);
+}
+/** publish: commit with sign-commits: true: one commit made by GitHub through its API, signed. */
+async function publishSignedCommitStep(result, inputs, env, limits) {
+    const signal = withDeadline(limits);
+    return action_core/* group */.Os("Commit the report through GitHub's API (signed)", async () => {
+        const [{ commitViaApi }, client] = await Promise.all([
+            Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(105), __nccwpck_require__.e(313)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24313)),
+            gitHubClient(inputs, env, signal),
+        ]);
+        const branch = inputs.commit.branch ?? checkedOutBranch(env);
+        const committed = await commitViaApi({
+            client,
+            branch,
+            startPoint: async () => env.GITHUB_SHA || (await client.branchTip(await client.defaultBranch())) || "",
+            files: [await repoFile(result, env)],
+            message: (0,commit_message.renderCommitMessage)(inputs.commit.message, values(result)),
+            attempts: inputs.commit.pushAttempts,
+            ignoreLines: inputs.commit.ignoreLines,
+            signal,
+        });
+        const url = committed.commitSha ? commitUrl(env, committed.commitSha) : undefined;
+        action_core/* setOutput */.uH("changed", String(committed.changed));
+        action_core/* setOutput */.uH("commit-sha", committed.commitSha ?? "");
+        action_core/* setOutput */.uH("commit-url", url ?? "");
+        action_core/* setOutput */.uH("pushed", String(committed.changed));
+        action_core/* info */.pq((0,safe_text/* logSafe */.sN)(committed.changed
+            ? `Committed ${committed.commitSha} on ${branch}${committed.verified ? " (signed by GitHub)" : ""}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
+            : `${branch} already holds this report: nothing to commit`));
+        return { branch, changed: committed.changed, sha: committed.commitSha, url };
+    });
+}
+/** publish: pull-request: the report on the action's branch, and a pull request into the base. */
+async function publishPullRequestStep(result, inputs, env, limits) {
+    const signal = withDeadline(limits);
+    return action_core/* group */.Os("Open or update the pull request", async () => {
+        const [{ publishPullRequest }, { diffCsvFiles }, client] = await Promise.all([
+            Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(105), __nccwpck_require__.e(892)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10892)),
+            __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 57683)),
+            gitHubClient(inputs, env, signal),
+        ]);
+        const pr = inputs.github.pullRequest;
+        const placeholders = values(result);
+        const branch = (0,commit_message.renderCommitMessage)(pr.branch, placeholders);
+        const problem = checkBranchName(branch);
+        if (problem)
+            throw new errors/* LuccaReportError */.v1(`pr-branch: "${branch}" ${problem}`);
+        const file = await repoFile(result, env);
+        const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+            : undefined;
+        const published = await publishPullRequest({
+            client,
+            branch,
+            base: pr.base ?? (env.GITHUB_REF?.startsWith("refs/heads/") ? env.GITHUB_REF_NAME : undefined),
+            files: [file],
+            message: (0,commit_message.renderCommitMessage)(inputs.commit.message, placeholders),
+            identity: inputs.github.signCommits
+                ? undefined
+                : { author: inputs.commit.author, committer: inputs.commit.committer },
+            title: (0,commit_message.renderCommitMessage)(pr.title, placeholders).replace(/\s+/g, " ").trim(),
+            body: pr.body !== undefined
+                ? (0,commit_message.renderCommitMessage)(pr.body, placeholders)
+                : async ([before]) => {
+                    if (before === undefined || result.format !== "csv") {
+                        return renderPullRequestBody(result, { path: file.path, existed: before !== undefined, diff: undefined }, runUrl);
+                    }
+                    const previous = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `lucca-report-base-${crypto.randomUUID()}.csv`);
+                    try {
+                        await (0,promises_.writeFile)(previous, before);
+                        const diff = await diffCsvFiles(previous, result.path, {
+                            ignoreLines: inputs.commit.ignoreLines,
+                        });
+                        return renderPullRequestBody(result, { path: file.path, existed: true, diff }, runUrl);
+                    }
+                    finally {
+                        await (0,promises_.rm)(previous, { force: true });
+                    }
+                },
+            labels: pr.labels,
+            reviewers: pr.reviewers,
+            teamReviewers: pr.teamReviewers,
+            draft: pr.draft,
+            ignoreLines: inputs.commit.ignoreLines,
+            signal,
+        });
+        const url = published.commitSha ? commitUrl(env, published.commitSha) : undefined;
+        action_core/* setOutput */.uH("changed", String(published.changed));
+        action_core/* setOutput */.uH("commit-sha", published.commitSha ?? "");
+        action_core/* setOutput */.uH("commit-url", url ?? "");
+        action_core/* setOutput */.uH("pushed", String(published.pushed));
+        action_core/* setOutput */.uH("pull-request-number", published.number ?? "");
+        action_core/* setOutput */.uH("pull-request-url", published.url ?? "");
+        action_core/* setOutput */.uH("pull-request-operation", published.operation);
+        action_core/* info */.pq((0,safe_text/* logSafe */.sN)(!published.changed
+            ? `${published.base} already holds this report: no branch, no pull request`
+            : `Pull request #${published.number} ${published.operation} (${branch} into ${published.base}): ${published.url}`));
+        return {
+            operation: published.operation,
+            changed: published.changed,
+            number: published.number,
+            url: published.url,
+            branch,
+            base: published.base,
+        };
+    });
+}
+async function gitHubClient(inputs, env, signal) {
+    const { GitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(105)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57105));
+    return new GitHubClient({
+        token: inputs.github.token,
+        repository: env.GITHUB_REPOSITORY ?? "",
+        apiUrl: env.GITHUB_API_URL,
+        signal,
+        requestTimeoutMs: inputs.settings.requestTimeoutMs,
+        warn: (message) => action_core/* warning */.$e((0,safe_text/* logSafe */.sN)(message)),
+    });
+}
+function checkedOutBranch(env) {
+    if (env.GITHUB_REF?.startsWith("refs/heads/") && env.GITHUB_REF_NAME)
+        return env.GITHUB_REF_NAME;
+    throw new errors/* LuccaReportError */.v1("Cannot commit the report as the workflow does not run on a branch: set commit-branch to the branch to commit to");
+}
+async function repoFile(result, env) {
+    const path = (0,external_node_path_.relative)(env.GITHUB_WORKSPACE, result.path).split(external_node_path_.sep).join("/");
+    if (path === "" || path === ".." || path.startsWith("../")) {
+        throw new errors/* LuccaReportError */.v1(`Cannot commit ${result.path}: it is outside the workspace ${env.GITHUB_WORKSPACE}`);
+    }
+    return { path, content: await (0,promises_.readFile)(result.path) };
+}
+function values(result) {
+    return {
+        templateId: result.templateId ?? "",
+        startsOn: result.startsOn ?? "default",
+        endsOn: result.endsOn ?? "default",
+        reportId: result.reportId,
+        rows: String(result.rows ?? ""),
+        sha256: result.sha256,
+    };
+}
+function commitUrl(env, sha) {
+    return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${sha}`
+        : undefined;
+}
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var action_schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
@@ -45885,8 +46209,6 @@ function branchNameProblem(name) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/publish/commit-message.ts
-var commit_message = __nccwpck_require__(32748);
 // EXTERNAL MODULE: ./src/publish/git.ts
 var git = __nccwpck_require__(80299);
 // EXTERNAL MODULE: ./src/adapters/input-schema.ts
@@ -45894,6 +46216,7 @@ var input_schema = __nccwpck_require__(47454);
 // EXTERNAL MODULE: ./src/adapters/settings.ts
 var adapters_settings = __nccwpck_require__(47775);
 ;// CONCATENATED MODULE: ./src/adapters/action/inputs.ts
+
 
 
 
@@ -45950,6 +46273,7 @@ function readInputs(read, now, workspace) {
     const result = publishingSchema(workspace).safeParse(Object.fromEntries(names.map((name) => [name, read(name)])));
     if (!result.success)
         issues.push(...(0,input_schema/* inputError */.Xu)(result.error).issues);
+    const github = readGitHubInputs(read, issues);
     if (issues.length > 0 || settings === undefined || !result.success) {
         throw new errors/* InvalidInputError */.oC(issues);
     }
@@ -45972,6 +46296,7 @@ function readInputs(read, now, workspace) {
             pushAttempts: inputs["push-attempts"],
         },
         ifUnchanged: inputs["if-unchanged"],
+        github,
         summary: inputs.summary,
         summaryPreviewRows: inputs["summary-preview-rows"],
         trace: inputs.trace,
@@ -45989,15 +46314,18 @@ const identity = (name) => input_schema/* optionalText */.mR.transform((value, c
 /** The inputs that say how and where the report is published; keyed by input name. */
 const PUBLISHING_FIELDS = {
     publish: action_schemas/* string */.YjP().transform((value, ctx) => {
-        const targets = list(value || "artifact");
-        const unknown = targets.filter((target) => !["artifact", "commit", "none"].includes(target));
+        const targets = inputs_list(value || "artifact");
+        const unknown = targets.filter((target) => !["artifact", "commit", "pull-request", "none"].includes(target));
         if (unknown.length > 0) {
-            custom(ctx, `publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact, commit or none (comma separated)`, value);
+            custom(ctx, `publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact, commit, pull-request or none (comma separated)`, value);
         }
         if (targets.includes("none") && targets.length > 1) {
             custom(ctx, `publish: "none" cannot be combined with other targets`, value);
         }
-        return targets.filter((target) => target === "artifact" || target === "commit");
+        if (targets.includes("commit") && targets.includes("pull-request")) {
+            custom(ctx, "publish: commit and pull-request cannot be combined; choose one", value);
+        }
+        return targets.filter((target) => target === "artifact" || target === "commit" || target === "pull-request");
     }),
     "output-path": input_schema/* optionalText */.mR,
     "commit-message": input_schema/* optionalText */.mR.transform((value, ctx) => {
@@ -46065,10 +46393,10 @@ function publishingSchema(workspace) {
     return action_schemas/* object */.Ikc(PUBLISHING_FIELDS).superRefine((inputs, ctx) => {
         const output = inputs["output-path"];
         if (Array.isArray(inputs.publish) &&
-            inputs.publish.includes("commit") &&
+            (inputs.publish.includes("commit") || inputs.publish.includes("pull-request")) &&
             output &&
             !isInside(workspace, output)) {
-            custom(ctx, `output-path: "${output}" is outside the workspace; with publish: commit the file must be inside the repository`, output);
+            custom(ctx, `output-path: "${output}" is outside the workspace; with publish: commit or pull-request the file must be inside the repository`, output);
         }
     }, { when: () => true });
 }
@@ -46077,7 +46405,7 @@ function isInside(workspace, path) {
     const rel = (0,external_node_path_.relative)(workspace, target);
     return rel !== "" && !rel.startsWith("..") && !(0,external_node_path_.isAbsolute)(rel);
 }
-function list(text) {
+function inputs_list(text) {
     return text
         .split(/[\n,]/)
         .map((item) => item.trim().toLowerCase())
@@ -46089,7 +46417,7 @@ function list(text) {
 /** Uploads the report as a workflow artifact; the client is loaded only now. */
 async function publishArtifactStep(result, inputs, env) {
     return action_core/* group */.Os("Publish the workflow artifact", async () => {
-        const { publishArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(850), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67625));
+        const { publishArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(36), __nccwpck_require__.e(536), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67625));
         const published = await publishArtifact({
             filePath: result.path,
             name: inputs.artifact.name ?? defaultArtifactName(result),
@@ -46156,8 +46484,6 @@ function defaultArtifactName(result) {
     return `lucca-report-${result.templateId ?? "report"}-${period}`;
 }
 
-// EXTERNAL MODULE: ./src/core/markdown.ts
-var markdown = __nccwpck_require__(16706);
 ;// CONCATENATED MODULE: ./src/adapters/action/summary-markdown.ts
 
 
@@ -46213,6 +46539,8 @@ function renderSummary(facts) {
             ? `${link} on ${(0,markdown/* codeSpan */.SS)(commit.branch, true)}`
             : `unchanged on ${(0,markdown/* codeSpan */.SS)(commit.branch, true)}: nothing committed`);
     }
+    if (facts.pullRequest)
+        row("Pull request", pullRequestCell(facts.pullRequest));
     if (facts.artifactSkipped)
         row("Artifact", "not uploaded: unchanged since the previous run (if-unchanged: skip)");
     lines.push("");
@@ -46222,6 +46550,13 @@ function renderSummary(facts) {
         lines.push(...previewTable(facts.header, facts.preview, facts.rows ?? facts.preview.length));
     }
     return `${lines.join("\n")}\n`;
+}
+function pullRequestCell(pull) {
+    if (!pull.changed)
+        return `unchanged: ${(0,markdown/* codeSpan */.SS)(pull.base, true)} already holds this report`;
+    const target = pull.url && (0,markdown/* linkTarget */.Cm)(pull.url);
+    const link = target ? `[#${pull.number}](${target})` : `#${pull.number}`;
+    return `${link} ${pull.operation} (${(0,markdown/* codeSpan */.SS)(pull.branch, true)} into ${(0,markdown/* codeSpan */.SS)(pull.base, true)})`;
 }
 function changeSection(change) {
     const title = "### Since the previous run";
@@ -46308,6 +46643,9 @@ var trace_group = __nccwpck_require__(43200);
 
 
 
+
+
+
 const state = { startedAt: Date.now() };
 const cancel = new AbortController();
 async function run() {
@@ -46315,14 +46653,20 @@ async function run() {
     const apiKey = action_core/* getInput */.V4("api-key");
     if (apiKey)
         action_core/* setSecret */.Pq(apiKey);
+    const githubToken = action_core/* getInput */.V4("github-token");
+    if (githubToken)
+        action_core/* setSecret */.Pq(githubToken);
     listenForCancellation();
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const inputs = readInputs(runnerInputs, new Date(), workspace);
     state.inputs = inputs;
-    if (inputs.publish.includes("commit") && isForkPullRequestTarget(process.env)) {
-        throw new errors/* InvalidInputError */.oC("publish: commit is refused on pull_request_target from a fork: that run holds write access on behalf of someone else's code");
+    const writesGit = inputs.publish.includes("commit") || inputs.publish.includes("pull-request");
+    if (writesGit && isForkPullRequestTarget(process.env)) {
+        throw new errors/* InvalidInputError */.oC("publish: commit and pull-request are refused on pull_request_target from a fork: that run holds write access on behalf of someone else's code");
     }
     for (const warning of inputs.settings.warnings)
+        action_core/* warning */.$e(warning);
+    for (const warning of gitHubWarnings(inputs))
         action_core/* warning */.$e(warning);
     const baseFetch = await fetchForEnvironment(process.env);
     if (inputs.mode === "doctor") {
@@ -46350,13 +46694,24 @@ async function run() {
     setReportOutputs(result);
     const facts = successFacts(result);
     state.facts = facts;
+    const gitEnv = { ...process.env, GITHUB_WORKSPACE: workspace };
+    const gitHubLimits = () => ({ signal: cancel.signal, timeoutMs: deadline - Date.now() });
     if (inputs.publish.includes("commit")) {
-        facts.commit = await publishCommitStep(result, inputs, { ...process.env, GITHUB_WORKSPACE: workspace }, { signal: cancel.signal, timeoutMs: deadline - Date.now(), secrets: [apiKey] });
+        facts.commit = inputs.github.signCommits
+            ? await publishSignedCommitStep(result, inputs, gitEnv, gitHubLimits())
+            : await publishCommitStep(result, inputs, gitEnv, {
+                signal: cancel.signal,
+                timeoutMs: deadline - Date.now(),
+                secrets: [apiKey],
+            });
+    }
+    if (inputs.publish.includes("pull-request")) {
+        facts.pullRequest = await publishPullRequestStep(result, inputs, gitEnv, gitHubLimits());
     }
     if (inputs.publish.includes("artifact")) {
         const change = await detectChange(result, inputs, process.env);
         facts.change = change;
-        if (!inputs.publish.includes("commit")) {
+        if (!writesGit) {
             action_core/* setOutput */.uH("changed", change.state === "changed" || change.state === "first"
                 ? "true"
                 : change.state === "unchanged"
@@ -46434,6 +46789,13 @@ function describeFailure(error) {
             title: "Lucca could not generate the report",
             message: error.message,
             status: "error",
+            resume: undefined,
+        };
+    if (error instanceof github_errors/* GitHubApiError */.O)
+        return {
+            title: "GitHub API call failed",
+            message: error.message,
+            status: "failed",
             resume: undefined,
         };
     if (error instanceof errors/* AbortedError */.oM)

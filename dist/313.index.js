@@ -1,0 +1,322 @@
+export const id = 313;
+export const ids = [313,662];
+export const modules = {
+
+/***/ 26662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commitReport: () => (/* binding */ commitReport),
+/* harmony export */   sameContent: () => (/* binding */ sameContent)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(93915);
+/* harmony import */ var _core_delay_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(36968);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98571);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74296);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80299);
+/* harmony import */ var _git_process_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(59330);
+
+
+
+
+
+
+
+
+
+/**
+ * Commits the report on top of the remote branch and pushes it, never by force. When the
+ * push is refused because another run moved the branch, the commit is made again on the new
+ * tip (a rebase of a one-file change), unless that run changed the same file differently.
+ */
+async function commitReport(request) {
+    if (request.timeoutMs !== undefined && request.timeoutMs <= 0) {
+        throw new _git_process_js__WEBPACK_IMPORTED_MODULE_6__/* .GitStoppedError */ .qR("The commit was not started (timeout): the report used all of the run's time limit. Raise timeout.", { command: "push", timedOut: true });
+    }
+    const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .Git */ .TU(request.workspace, {
+        env: request.env,
+        signal: request.signal,
+        timeoutMs: request.timeoutMs,
+        secrets: request.secrets,
+    });
+    try {
+        return await commitWith(git, request);
+    }
+    catch (error) {
+        // A wait between pushes ended by the time limit rejects with the signal's DOMException.
+        if (git.signal.aborted && !request.signal?.aborted && !(error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1)) {
+            throw new _git_process_js__WEBPACK_IMPORTED_MODULE_6__/* .GitStoppedError */ .qR(`The commit was stopped (timeout): the run's time limit of ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(git.limitMs)} was reached while waiting to push again. Raise timeout.`, { command: "push", timedOut: true, cause: error });
+        }
+        throw error;
+    }
+}
+async function commitWith(git, request) {
+    const remote = request.remote ?? "origin";
+    const signal = git.signal;
+    // The file's path is real (output-target.ts resolved it); so must the workspace's be.
+    const workspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(request.workspace);
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(workspace, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(request.filePath))
+        .split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep)
+        .join("/");
+    if (path.startsWith("../") || path === "" || path === ".." || /(^|\/)\.git(\/|$)/i.test(path)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot commit ${request.filePath}: it is outside the workspace ${request.workspace}`);
+    }
+    const branch = request.branch ?? (await git.currentBranch());
+    if (branch === undefined) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1("Cannot commit the report as HEAD is detached: set commit-branch to the branch to push to");
+    }
+    const ours = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(request.filePath);
+    const indexFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), `lucca-report-index-${crypto.randomUUID()}`);
+    let previous;
+    try {
+        for (let attempt = 1;; attempt++) {
+            signal.throwIfAborted();
+            const tip = await git.fetchBranch(remote, branch);
+            const base = tip ?? (await git.run(["rev-parse", "HEAD"]));
+            const theirs = await git.readFileAt(base, path);
+            if (theirs !== undefined && sameContent(theirs, ours, request.ignoreLines)) {
+                return { branch, changed: false, commitSha: undefined, pushed: false, attempts: attempt };
+            }
+            if (previous && previous.base !== base && !sameBytes(previous.content, theirs)) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: while this run was pushing, another one changed ${path} differently ` +
+                    `(now at ${base.slice(0, 12)}). Nothing was overwritten; check which report is right and re-run.`);
+            }
+            const commit = await git.commitFile({
+                parent: base,
+                path,
+                file: request.filePath,
+                message: request.message,
+                author: request.author,
+                committer: request.committer,
+                indexFile,
+            });
+            await request.beforePush?.(attempt);
+            if ((await git.push(remote, commit, branch)) === "pushed") {
+                return { branch, changed: true, commitSha: commit, pushed: true, attempts: attempt };
+            }
+            if (attempt >= request.pushAttempts) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`);
+            }
+            previous = { base, content: theirs };
+            await (0,_core_delay_js__WEBPACK_IMPORTED_MODULE_7__/* .delay */ .cb)((0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_8__/* .backoffDelay */ .E)(attempt - 1, {
+                initialMs: 500,
+                maxMs: 8000,
+                jitter: 0.5,
+                random: request.random,
+            }), signal);
+        }
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(indexFile, { force: true });
+    }
+}
+function sameBytes(a, b) {
+    return a === undefined || b === undefined ? a === b : a.equals(b);
+}
+/** Equal bytes, or equal once the lines matching `ignore` (an export timestamp, say) are left out. */
+function sameContent(a, b, ignore) {
+    if (a.equals(b))
+        return true;
+    if (!ignore)
+        return false;
+    const kept = (bytes) => bytes
+        .toString("utf8")
+        .replace(/^\uFEFF/, "")
+        .split(/\r?\n/)
+        .filter((line) => !ignore.test(line))
+        .join("\n");
+    return kept(a) === kept(b);
+}
+
+
+/***/ }),
+
+/***/ 24313:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commitViaApi: () => (/* binding */ commitViaApi)
+/* harmony export */ });
+/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93915);
+/* harmony import */ var _core_delay_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36968);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _api_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64301);
+
+
+
+
+/**
+ * Commits the files on top of the branch through GitHub's Git Data API and moves the branch
+ * without force. A 422 on the ref update means another run moved it: the commit is made
+ * again on the new tip, unless that run changed one of the same files differently.
+ */
+async function commitViaApi(request) {
+    const { client, branch } = request;
+    const signal = request.signal ?? new AbortController().signal;
+    (0,_api_files_js__WEBPACK_IMPORTED_MODULE_1__/* .checkBlobSizes */ .Cr)(request.files, request.maxBlobBytes);
+    const blobs = new Map();
+    let previous;
+    for (let attempt = 1;; attempt++) {
+        signal.throwIfAborted();
+        const tip = await client.branchTip(branch);
+        const base = tip ?? (await request.startPoint());
+        const { holds, before } = await (0,_api_files_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsFiles */ .kp)(client, base, request.files, request.ignoreLines);
+        if (holds) {
+            return { branch, changed: false, commitSha: undefined, verified: false, attempts: attempt };
+        }
+        if (previous && previous.base !== base) {
+            const changedMeanwhile = request.files.filter((_file, index) => !sameBytes(previous?.before[index], before[index]));
+            if (changedMeanwhile.length > 0) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LuccaReportError */ .v1(`Cannot commit the report to ${branch}: while this run was committing, another one changed ` +
+                    `${changedMeanwhile.map((file) => file.path).join(", ")} differently (now at ${base.slice(0, 12)}). ` +
+                    "Nothing was overwritten; check which report is right and re-run.");
+            }
+        }
+        const commit = await (0,_api_files_js__WEBPACK_IMPORTED_MODULE_1__/* .createFilesCommit */ .$p)(client, {
+            parent: base,
+            files: request.files,
+            message: request.message,
+            identity: request.identity,
+            blobs,
+        });
+        await request.beforeRefUpdate?.(attempt);
+        const outcome = tip === undefined
+            ? (await client.createBranch(branch, commit.sha)) === "created"
+                ? "updated"
+                : "moved"
+            : await client.updateBranch(branch, commit.sha, false);
+        if (outcome === "updated") {
+            return {
+                branch,
+                changed: true,
+                commitSha: commit.sha,
+                verified: commit.verified,
+                attempts: attempt,
+            };
+        }
+        if (attempt >= request.attempts) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LuccaReportError */ .v1(`Cannot commit the report to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`);
+        }
+        previous = { base, before };
+        await (0,_core_delay_js__WEBPACK_IMPORTED_MODULE_2__/* .delay */ .cb)((0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .backoffDelay */ .E)(attempt - 1, {
+            initialMs: 500,
+            maxMs: 8000,
+            jitter: 0.5,
+            random: request.random,
+        }), signal);
+    }
+}
+function sameBytes(a, b) {
+    return a === undefined || b === undefined ? a === b : a.equals(b);
+}
+
+
+/***/ }),
+
+/***/ 64301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ createFilesCommit),
+/* harmony export */   Cr: () => (/* binding */ checkBlobSizes),
+/* harmony export */   kp: () => (/* binding */ holdsFiles)
+/* harmony export */ });
+/* unused harmony exports gitBlobSha, filesAt */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
+/* harmony import */ var _commit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26662);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57105);
+
+
+
+
+/** The id git gives these bytes as a blob, so equal content is found without a download. */
+function gitBlobSha(content) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
+}
+/** Refuses, before any write, a file GitHub's blob API would not take. */
+function checkBlobSizes(files, maxBytes = _client_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_BLOB_BYTES */ .T) {
+    const tooBig = files.filter((file) => file.content.length > maxBytes);
+    if (tooBig.length > 0) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LuccaReportError */ .v1(`Cannot commit through GitHub's API: ${tooBig
+            .map((file) => `${file.path} is ${file.content.length} bytes`)
+            .join(", ")}, over the ${maxBytes}-byte limit of one blob. ` +
+            "Publish it as an artifact, or with publish: commit and sign-commits: false (git push).");
+    }
+}
+/** Each file's bytes at `commit`, undefined where the commit does not have it. */
+async function filesAt(client, commit, paths) {
+    const { tree } = await client.commit(commit);
+    const trees = new Map();
+    const listing = (sha) => {
+        const known = trees.get(sha);
+        if (known)
+            return known;
+        const entries = client.tree(sha);
+        trees.set(sha, entries);
+        return entries;
+    };
+    const out = [];
+    for (const path of paths) {
+        let sha = tree;
+        const parts = path.split("/");
+        for (const [index, part] of parts.entries()) {
+            const entries = await listing(sha);
+            const wanted = index === parts.length - 1 ? "blob" : "tree";
+            sha = entries.find((entry) => entry.path === part && entry.type === wanted)?.sha;
+            if (sha === undefined)
+                break;
+        }
+        out.push(sha === undefined ? undefined : await client.blob(sha));
+    }
+    return out;
+}
+/** True when `commit` already holds every file (equal bytes, or equal but for ignored lines). */
+async function holdsFiles(client, commit, files, ignoreLines) {
+    const before = await filesAt(client, commit, files.map((file) => file.path));
+    const holds = files.every((file, index) => {
+        const theirs = before[index];
+        return theirs !== undefined && (0,_commit_js__WEBPACK_IMPORTED_MODULE_2__.sameContent)(theirs, file.content, ignoreLines);
+    });
+    return { holds, before };
+}
+/**
+ * One commit on `parent` with `files` added or replaced: blobs, a tree on the parent's tree,
+ * the commit. Blobs already sent (same bytes) are not sent again.
+ */
+async function createFilesCommit(client, options) {
+    const blobs = options.blobs ?? new Map();
+    const entries = [];
+    for (const file of options.files) {
+        const local = gitBlobSha(file.content);
+        let sha = blobs.get(local);
+        if (sha === undefined) {
+            sha = await client.createBlob(file.content);
+            blobs.set(local, sha);
+        }
+        entries.push({ path: file.path, sha });
+    }
+    const { tree: baseTree } = await client.commit(options.parent);
+    const tree = await client.createTree(baseTree, entries);
+    return client.createCommit({
+        message: options.message,
+        tree,
+        parents: [options.parent],
+        author: options.identity?.author,
+        committer: options.identity?.committer,
+    });
+}
+
+
+/***/ })
+
+};

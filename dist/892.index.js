@@ -1,0 +1,352 @@
+export const id = 892;
+export const ids = [892,662];
+export const modules = {
+
+/***/ 26662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commitReport: () => (/* binding */ commitReport),
+/* harmony export */   sameContent: () => (/* binding */ sameContent)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(93915);
+/* harmony import */ var _core_delay_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(36968);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98571);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74296);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80299);
+/* harmony import */ var _git_process_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(59330);
+
+
+
+
+
+
+
+
+
+/**
+ * Commits the report on top of the remote branch and pushes it, never by force. When the
+ * push is refused because another run moved the branch, the commit is made again on the new
+ * tip (a rebase of a one-file change), unless that run changed the same file differently.
+ */
+async function commitReport(request) {
+    if (request.timeoutMs !== undefined && request.timeoutMs <= 0) {
+        throw new _git_process_js__WEBPACK_IMPORTED_MODULE_6__/* .GitStoppedError */ .qR("The commit was not started (timeout): the report used all of the run's time limit. Raise timeout.", { command: "push", timedOut: true });
+    }
+    const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .Git */ .TU(request.workspace, {
+        env: request.env,
+        signal: request.signal,
+        timeoutMs: request.timeoutMs,
+        secrets: request.secrets,
+    });
+    try {
+        return await commitWith(git, request);
+    }
+    catch (error) {
+        // A wait between pushes ended by the time limit rejects with the signal's DOMException.
+        if (git.signal.aborted && !request.signal?.aborted && !(error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1)) {
+            throw new _git_process_js__WEBPACK_IMPORTED_MODULE_6__/* .GitStoppedError */ .qR(`The commit was stopped (timeout): the run's time limit of ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(git.limitMs)} was reached while waiting to push again. Raise timeout.`, { command: "push", timedOut: true, cause: error });
+        }
+        throw error;
+    }
+}
+async function commitWith(git, request) {
+    const remote = request.remote ?? "origin";
+    const signal = git.signal;
+    // The file's path is real (output-target.ts resolved it); so must the workspace's be.
+    const workspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(request.workspace);
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(workspace, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(request.filePath))
+        .split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep)
+        .join("/");
+    if (path.startsWith("../") || path === "" || path === ".." || /(^|\/)\.git(\/|$)/i.test(path)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot commit ${request.filePath}: it is outside the workspace ${request.workspace}`);
+    }
+    const branch = request.branch ?? (await git.currentBranch());
+    if (branch === undefined) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1("Cannot commit the report as HEAD is detached: set commit-branch to the branch to push to");
+    }
+    const ours = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(request.filePath);
+    const indexFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), `lucca-report-index-${crypto.randomUUID()}`);
+    let previous;
+    try {
+        for (let attempt = 1;; attempt++) {
+            signal.throwIfAborted();
+            const tip = await git.fetchBranch(remote, branch);
+            const base = tip ?? (await git.run(["rev-parse", "HEAD"]));
+            const theirs = await git.readFileAt(base, path);
+            if (theirs !== undefined && sameContent(theirs, ours, request.ignoreLines)) {
+                return { branch, changed: false, commitSha: undefined, pushed: false, attempts: attempt };
+            }
+            if (previous && previous.base !== base && !sameBytes(previous.content, theirs)) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: while this run was pushing, another one changed ${path} differently ` +
+                    `(now at ${base.slice(0, 12)}). Nothing was overwritten; check which report is right and re-run.`);
+            }
+            const commit = await git.commitFile({
+                parent: base,
+                path,
+                file: request.filePath,
+                message: request.message,
+                author: request.author,
+                committer: request.committer,
+                indexFile,
+            });
+            await request.beforePush?.(attempt);
+            if ((await git.push(remote, commit, branch)) === "pushed") {
+                return { branch, changed: true, commitSha: commit, pushed: true, attempts: attempt };
+            }
+            if (attempt >= request.pushAttempts) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`);
+            }
+            previous = { base, content: theirs };
+            await (0,_core_delay_js__WEBPACK_IMPORTED_MODULE_7__/* .delay */ .cb)((0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_8__/* .backoffDelay */ .E)(attempt - 1, {
+                initialMs: 500,
+                maxMs: 8000,
+                jitter: 0.5,
+                random: request.random,
+            }), signal);
+        }
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(indexFile, { force: true });
+    }
+}
+function sameBytes(a, b) {
+    return a === undefined || b === undefined ? a === b : a.equals(b);
+}
+/** Equal bytes, or equal once the lines matching `ignore` (an export timestamp, say) are left out. */
+function sameContent(a, b, ignore) {
+    if (a.equals(b))
+        return true;
+    if (!ignore)
+        return false;
+    const kept = (bytes) => bytes
+        .toString("utf8")
+        .replace(/^\uFEFF/, "")
+        .split(/\r?\n/)
+        .filter((line) => !ignore.test(line))
+        .join("\n");
+    return kept(a) === kept(b);
+}
+
+
+/***/ }),
+
+/***/ 64301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ createFilesCommit),
+/* harmony export */   Cr: () => (/* binding */ checkBlobSizes),
+/* harmony export */   kp: () => (/* binding */ holdsFiles)
+/* harmony export */ });
+/* unused harmony exports gitBlobSha, filesAt */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
+/* harmony import */ var _commit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26662);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57105);
+
+
+
+
+/** The id git gives these bytes as a blob, so equal content is found without a download. */
+function gitBlobSha(content) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
+}
+/** Refuses, before any write, a file GitHub's blob API would not take. */
+function checkBlobSizes(files, maxBytes = _client_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_BLOB_BYTES */ .T) {
+    const tooBig = files.filter((file) => file.content.length > maxBytes);
+    if (tooBig.length > 0) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LuccaReportError */ .v1(`Cannot commit through GitHub's API: ${tooBig
+            .map((file) => `${file.path} is ${file.content.length} bytes`)
+            .join(", ")}, over the ${maxBytes}-byte limit of one blob. ` +
+            "Publish it as an artifact, or with publish: commit and sign-commits: false (git push).");
+    }
+}
+/** Each file's bytes at `commit`, undefined where the commit does not have it. */
+async function filesAt(client, commit, paths) {
+    const { tree } = await client.commit(commit);
+    const trees = new Map();
+    const listing = (sha) => {
+        const known = trees.get(sha);
+        if (known)
+            return known;
+        const entries = client.tree(sha);
+        trees.set(sha, entries);
+        return entries;
+    };
+    const out = [];
+    for (const path of paths) {
+        let sha = tree;
+        const parts = path.split("/");
+        for (const [index, part] of parts.entries()) {
+            const entries = await listing(sha);
+            const wanted = index === parts.length - 1 ? "blob" : "tree";
+            sha = entries.find((entry) => entry.path === part && entry.type === wanted)?.sha;
+            if (sha === undefined)
+                break;
+        }
+        out.push(sha === undefined ? undefined : await client.blob(sha));
+    }
+    return out;
+}
+/** True when `commit` already holds every file (equal bytes, or equal but for ignored lines). */
+async function holdsFiles(client, commit, files, ignoreLines) {
+    const before = await filesAt(client, commit, files.map((file) => file.path));
+    const holds = files.every((file, index) => {
+        const theirs = before[index];
+        return theirs !== undefined && (0,_commit_js__WEBPACK_IMPORTED_MODULE_2__.sameContent)(theirs, file.content, ignoreLines);
+    });
+    return { holds, before };
+}
+/**
+ * One commit on `parent` with `files` added or replaced: blobs, a tree on the parent's tree,
+ * the commit. Blobs already sent (same bytes) are not sent again.
+ */
+async function createFilesCommit(client, options) {
+    const blobs = options.blobs ?? new Map();
+    const entries = [];
+    for (const file of options.files) {
+        const local = gitBlobSha(file.content);
+        let sha = blobs.get(local);
+        if (sha === undefined) {
+            sha = await client.createBlob(file.content);
+            blobs.set(local, sha);
+        }
+        entries.push({ path: file.path, sha });
+    }
+    const { tree: baseTree } = await client.commit(options.parent);
+    const tree = await client.createTree(baseTree, entries);
+    return client.createCommit({
+        message: options.message,
+        tree,
+        parents: [options.parent],
+        author: options.identity?.author,
+        committer: options.identity?.committer,
+    });
+}
+
+
+/***/ }),
+
+/***/ 10892:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   publishPullRequest: () => (/* binding */ publishPullRequest)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _api_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64301);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59004);
+
+
+
+/**
+ * Opens a pull request that brings the files into the base branch, or updates the one already
+ * open from `branch`. The branch is rebuilt as one commit on the base's tip and force-updated;
+ * the base itself is only read. When the base already holds the files, nothing is written and
+ * an open pull request (for an older report) is left as it is.
+ */
+async function publishPullRequest(request) {
+    const { client, branch } = request;
+    const signal = request.signal ?? new AbortController().signal;
+    (0,_api_files_js__WEBPACK_IMPORTED_MODULE_1__/* .checkBlobSizes */ .Cr)(request.files, request.maxBlobBytes);
+    const base = request.base ?? (await client.defaultBranch());
+    if (branch === base) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LuccaReportError */ .v1(`Cannot open a pull request from ${branch} into itself: pr-branch must differ from pr-base`);
+    }
+    const baseTip = await client.branchTip(base);
+    if (baseTip === undefined) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LuccaReportError */ .v1(`Cannot open a pull request into ${base}: the branch does not exist`);
+    }
+    const onBase = await (0,_api_files_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsFiles */ .kp)(client, baseTip, request.files, request.ignoreLines);
+    const unchanged = {
+        branch,
+        base,
+        number: undefined,
+        url: undefined,
+        commitSha: undefined,
+        pushed: false,
+        verified: false,
+    };
+    if (onBase.holds)
+        return { operation: "unchanged", changed: false, ...unchanged };
+    signal.throwIfAborted();
+    const tip = await client.branchTip(branch);
+    const [open] = await client.openPullRequests(branch, base);
+    let commitSha = tip;
+    let verified = false;
+    if (tip === undefined || !(await isCurrent(client, tip, baseTip, request))) {
+        const commit = await (0,_api_files_js__WEBPACK_IMPORTED_MODULE_1__/* .createFilesCommit */ .$p)(client, {
+            parent: baseTip,
+            files: request.files,
+            message: request.message,
+            identity: request.identity,
+        });
+        signal.throwIfAborted();
+        const created = tip === undefined && (await client.createBranch(branch, commit.sha)) === "created";
+        if (!created)
+            await client.updateBranch(branch, commit.sha, true);
+        commitSha = commit.sha;
+        verified = commit.verified;
+    }
+    const pushed = commitSha !== tip;
+    const body = typeof request.body === "string" ? request.body : await request.body(onBase.before);
+    const result = { changed: true, branch, base, commitSha, pushed, verified };
+    if (open) {
+        if (!pushed)
+            return { operation: "unchanged", ...result, number: open.number, url: open.url };
+        const updated = await client.updatePullRequest(open.number, { title: request.title, body });
+        if (request.labels?.length)
+            await client.addLabels(updated.number, request.labels);
+        return { operation: "updated", ...result, number: updated.number, url: updated.url };
+    }
+    let pull;
+    try {
+        pull = await client.createPullRequest({
+            branch,
+            base,
+            title: request.title,
+            body,
+            draft: request.draft ?? false,
+        });
+    }
+    catch (error) {
+        // Another run opened it since we looked (GitHub answers 422): update that one instead.
+        const [opened] = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubApiError */ .O && error.status === 422
+            ? await client.openPullRequests(branch, base)
+            : [];
+        if (!opened)
+            throw error;
+        const updated = await client.updatePullRequest(opened.number, { title: request.title, body });
+        if (request.labels?.length)
+            await client.addLabels(updated.number, request.labels);
+        return { operation: "updated", ...result, number: updated.number, url: updated.url };
+    }
+    if (request.labels?.length)
+        await client.addLabels(pull.number, request.labels);
+    if (request.reviewers?.length || request.teamReviewers?.length) {
+        await client.requestReviewers(pull.number, request.reviewers ?? [], request.teamReviewers ?? []);
+    }
+    return { operation: "created", ...result, number: pull.number, url: pull.url };
+}
+/** The branch is one commit on the base's tip that already holds the files. */
+async function isCurrent(client, tip, baseTip, request) {
+    const { parents } = await client.commit(tip);
+    if (parents.length !== 1 || parents[0] !== baseTip)
+        return false;
+    return (await (0,_api_files_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsFiles */ .kp)(client, tip, request.files, request.ignoreLines)).holds;
+}
+
+
+/***/ })
+
+};
