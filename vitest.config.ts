@@ -14,7 +14,7 @@ export default defineConfig({
       reporter: ["json-summary", ["text", { file: "coverage.txt" }]],
       reportsDirectory: "coverage",
       // The floor CI enforces for src/: what the suite reached when it was set, rounded down.
-      thresholds: { lines: 0, statements: 0, functions: 0, branches: 0 },
+      thresholds: { lines: 75, statements: 75, functions: 70, branches: 60 },
     },
   },
 });
