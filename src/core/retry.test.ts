@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { delay } from "./delay.ts";
 import { NetworkError } from "./errors.ts";
+import { createLuccaClient } from "./lucca-client.ts";
 import { isTransientStatus, retry, TransientFailure } from "./retry.ts";
 
 const base = {
@@ -188,5 +189,38 @@ describe("waits a timer can hold (finding 9)", () => {
     expect(done).toBe(false);
     await vi.advanceTimersByTimeAsync(2 ** 31 - 1);
     expect(done).toBe(true);
+  });
+});
+
+describe("the Lucca client's production retry defaults", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  // The README: "exponential backoff (0.5 s, 1 s, 2 s, … capped at 30 s)". The client is
+  // built with no backoff option, as the CLI and the action build it.
+  it("waits 0.5 s, 1 s, 2 s, … capped at 30 s between retries of a 503", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0); // no jitter: the nominal schedule
+    const waits: number[] = [];
+    let requests = 0;
+    const client = createLuccaClient({
+      baseUrl: new URL("https://acme.ilucca.net"),
+      apiKey: "k",
+      fetch: async () => {
+        requests++;
+        return new Response("busy", { status: 503 });
+      },
+      signal: new AbortController().signal,
+      requestTimeoutMs: 30_000,
+      maxRetries: 9,
+      onRetry: (info) => waits.push(info.delayMs),
+    });
+    const failed = client.getReport("7").catch((error: unknown) => error);
+    await vi.runAllTimersAsync();
+    expect(await failed).toBeInstanceOf(NetworkError);
+    expect(requests).toBe(10);
+    expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
   });
 });
