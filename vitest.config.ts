@@ -13,8 +13,9 @@ export default defineConfig({
       // run still ends with vitest's summary; a figure under the floor fails the run.
       reporter: ["json-summary", ["text", { file: "coverage.txt" }]],
       reportsDirectory: "coverage",
-      // The floor CI enforces for src/: what the suite reached when it was set, rounded down.
-      thresholds: { lines: 0, statements: 0, functions: 0, branches: 0 },
+      // The floor CI enforces for src/: the suite's figures when it was set, rounded down,
+      // less a point for runs that take other retry and timing paths.
+      thresholds: { lines: 85, statements: 84, functions: 82, branches: 74 },
     },
   },
 });
