@@ -2,6 +2,7 @@ import type { FileSink } from "../core/file-sink.ts";
 import type { FetchLike } from "../core/http.ts";
 import type { JobEventListener } from "../core/job-events.ts";
 import { createLuccaClient } from "../core/lucca-client.ts";
+import { expandPath } from "../core/output-template.ts";
 import { type ReportJobResult, runReportJob } from "../core/report-job.ts";
 import { nodeSha256 } from "./node-hash.ts";
 import type { Settings } from "./settings.ts";
@@ -13,6 +14,8 @@ export interface JobEnvironment {
   onEvent: JobEventListener;
   previewRows?: number;
   now?: () => number;
+  /** The step's shared request budget, when several reports run at once. */
+  takeSlot?: (signal: AbortSignal) => Promise<() => void>;
 }
 
 /** Runs the report job described by validated settings; shared by the CLI and the action. */
@@ -26,7 +29,7 @@ export function runJobFromSettings(
       period: settings.period,
       reportId: settings.reportId,
       format: settings.format,
-      outputPath: settings.outputPath,
+      outputPath: outputTarget(settings.outputPath, settings),
       timeoutMs: settings.timeoutMs,
       poll: { intervalMs: settings.pollIntervalMs, maxIntervalMs: settings.maxPollIntervalMs },
       requestTimeoutMs: settings.requestTimeoutMs,
@@ -44,6 +47,7 @@ export function runJobFromSettings(
           maxRetries: settings.maxRetries,
           now: env.now,
           onRetry: (info) => env.onEvent({ type: "retrying", ...info }),
+          takeSlot: env.takeSlot,
         }),
       sink: env.sink,
       signal: env.signal,
@@ -52,4 +56,18 @@ export function runJobFromSettings(
       createHasher: nodeSha256,
     },
   );
+}
+
+/**
+ * output-path as a template ({templateId}, {year}, {reportId}, ...); a path without
+ * placeholders stays as written, and none keeps the job's default file name.
+ */
+function outputTarget(
+  template: string | undefined,
+  settings: Settings,
+): string | ((facts: { reportId: string; extension: string }) => string) | undefined {
+  if (template === undefined || !template.includes("{")) return template;
+  const templateId = settings.templateId ?? "report";
+  return ({ reportId, extension }) =>
+    expandPath(template, { templateId, period: settings.period, reportId, extension });
 }

@@ -22,6 +22,8 @@ export interface LuccaClientOptions {
   backoff?: BackoffOptions;
   now?: () => number;
   onRetry?: (info: RetryInfo & { method: string; url: string }) => void;
+  /** The step's shared request budget (several reports at once). */
+  takeSlot?: ((signal: AbortSignal) => Promise<() => void>) | undefined;
 }
 
 export interface CreateReportInput {
@@ -71,6 +73,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
         now,
         secrets: [options.apiKey],
         hint,
+        takeSlot: options.takeSlot,
       },
     };
   };

@@ -19,7 +19,7 @@ export interface ReportJobOptions {
   reportId?: string | undefined;
   format: ReportFormat;
   /** Where the file goes; default `reports/<templateId>_<startsOn>_<endsOn>.<ext>`. */
-  outputPath?: string | undefined;
+  outputPath?: string | ((facts: { reportId: string; extension: string }) => string) | undefined;
   /** One deadline for the whole job. @default 15 minutes */
   timeoutMs: number;
   poll: PollDelayOptions;
@@ -128,7 +128,7 @@ export async function runReportJob(
       {
         reportId,
         format: options.format,
-        target: options.outputPath ?? ((extension) => `${extensionless}.${extension}`),
+        target: targetFor(options.outputPath, reportId, extensionless),
         idleTimeoutMs: options.requestTimeoutMs,
         previewRows: options.previewRows ?? 10,
         createHasher: deps.createHasher,
@@ -166,6 +166,15 @@ export async function runReportJob(
   } finally {
     clearTimeout(timer);
   }
+}
+
+function targetFor(
+  outputPath: ReportJobOptions["outputPath"],
+  reportId: string,
+  extensionless: string,
+): string | ((extension: string) => string) {
+  if (typeof outputPath === "function") return (extension) => outputPath({ reportId, extension });
+  return outputPath ?? ((extension) => `${extensionless}.${extension}`);
 }
 
 async function create(

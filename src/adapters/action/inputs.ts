@@ -25,6 +25,9 @@ export const ACTION_LABELS: SettingLabels = {
   maxRetries: "max-retries",
   generationAttempts: "generation-attempts",
   allowHosts: "allowed-hosts",
+  concurrency: "concurrency",
+  requestsPerMinute: "requests-per-minute",
+  failFast: "fail-fast",
 };
 
 export type PublishTarget = "artifact" | "commit";

@@ -14,7 +14,7 @@ export interface CliArgs {
 
 const OPTIONS = {
   domain: { type: "string" },
-  "template-id": { type: "string" },
+  "template-id": { type: "string", multiple: true },
   "api-key-file": { type: "string" },
   start: { type: "string" },
   end: { type: "string" },
@@ -30,6 +30,9 @@ const OPTIONS = {
   "max-retries": { type: "string" },
   "generation-attempts": { type: "string" },
   "allow-host": { type: "string", multiple: true },
+  concurrency: { type: "string" },
+  "requests-per-minute": { type: "string" },
+  "fail-fast": { type: "boolean" },
   file: { type: "string" },
   json: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
@@ -71,7 +74,7 @@ export function parseCliArgs(
     command,
     raw: {
       domain: values.domain ?? env.LUCCA_DOMAIN,
-      templateId: values["template-id"] ?? env.LUCCA_TEMPLATE_ID,
+      templateId: values["template-id"]?.join(",") ?? env.LUCCA_TEMPLATE_ID,
       apiKey: values["api-key-file"] === undefined ? env.LUCCA_API_KEY : undefined,
       start: values.start,
       end: values.end,
@@ -87,6 +90,9 @@ export function parseCliArgs(
       maxRetries: values["max-retries"],
       generationAttempts: values["generation-attempts"],
       allowHosts: values["allow-host"] ?? [],
+      concurrency: values.concurrency,
+      requestsPerMinute: values["requests-per-minute"],
+      failFast: values["fail-fast"] ? "true" : undefined,
     },
     apiKeyFile: values["api-key-file"],
     templateFile: values.file,

@@ -8,6 +8,7 @@ import { runJobFromSettings } from "../run-job.ts";
 import { CLI_LABELS, parseSettings } from "../settings.ts";
 import { type CliArgs, parseCliArgs } from "./args.ts";
 import { HELP } from "./help.ts";
+import { reportMany } from "./report-many.ts";
 import { createTemplateFromFile } from "./template-create.ts";
 
 export interface CliIo {
@@ -54,6 +55,7 @@ async function report(args: CliArgs, io: CliIo): Promise<number> {
     if (!args.quiet) io.stderr(`${line}\n`);
   };
   for (const warning of settings.warnings) say(`Warning: ${warning}`);
+  if (settings.reports.length > 1) return reportMany(settings, args, io);
   const lines = progressLines({ verbose: args.verbose });
   const result = await runJobFromSettings(settings, {
     fetch: io.fetch,
