@@ -2,12 +2,13 @@
 import { readFile } from "node:fs/promises";
 import process from "node:process";
 import { runCli } from "./adapters/cli/run.ts";
-import { AbortedError } from "./core/errors.ts";
+import { AbortedError, CANCEL_SIGNALS, type CancelSignal } from "./core/errors.ts";
 
 const cancel = new AbortController();
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
+// SIGHUP (the terminal closed, an ssh session dropped) cancels like SIGTERM: no .part is left.
+for (const signal of Object.keys(CANCEL_SIGNALS) as CancelSignal[]) {
   process.on(signal, () => {
-    if (cancel.signal.aborted) process.exit(signal === "SIGINT" ? 130 : 143);
+    if (cancel.signal.aborted) process.exit(CANCEL_SIGNALS[signal]);
     cancel.abort(
       new AbortedError(`Interrupted by ${signal}; no partial file was left`, { signal }),
     );

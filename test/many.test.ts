@@ -3,7 +3,6 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/server.ts";
-import { nodeFileSink } from "../src/adapters/node-file-sink.ts";
 import { runManyFromSettings } from "../src/adapters/run-many-job.ts";
 import { CLI_LABELS, parseSettings, type RawSettings } from "../src/adapters/settings.ts";
 import { peakPerWindow } from "../src/core/request-budget.ts";
@@ -55,7 +54,7 @@ async function backfill(s: Simulator, raw: RawSettings = {}) {
   const cwd = await tempDir("lucca-many-");
   const outcomes = await runManyFromSettings(settingsFor(s, raw), {
     fetch: globalThis.fetch,
-    sink: nodeFileSink(cwd),
+    output: { baseDir: cwd, roots: [cwd], label: "--output" },
     signal: new AbortController().signal,
     onEvent: () => {},
     windowMs: WINDOW_MS,

@@ -1,15 +1,17 @@
-import type { FileSink } from "../core/file-sink.ts";
 import type { FetchLike } from "../core/http.ts";
 import type { JobEventListener } from "../core/job-events.ts";
 import { createLuccaClient } from "../core/lucca-client.ts";
 import { expandPath } from "../core/output-template.ts";
-import { type ReportJobResult, runReportJob } from "../core/report-job.ts";
+import { DEFAULT_OUTPUT_DIR, type ReportJobResult, runReportJob } from "../core/report-job.ts";
+import { nodeFileSink, STALE_PART_MS } from "./node-file-sink.ts";
 import { nodeSha256 } from "./node-hash.ts";
+import { resolveOutputDirectory, resolveOutputTarget, type TargetPolicy } from "./output-target.ts";
 import type { Settings } from "./settings.ts";
 
 export interface JobEnvironment {
   fetch: FetchLike;
-  sink: FileSink;
+  /** Where the report may be written; checked before the first request. */
+  output: TargetPolicy;
   signal: AbortSignal;
   onEvent: JobEventListener;
   previewRows?: number;
@@ -19,17 +21,22 @@ export interface JobEnvironment {
 }
 
 /** Runs the report job described by validated settings; shared by the CLI and the action. */
-export function runJobFromSettings(
+export async function runJobFromSettings(
   settings: Settings,
   env: JobEnvironment,
 ): Promise<ReportJobResult> {
+  // A place the report cannot go is found now, not after Lucca generated it.
+  const target = await checkOutputTarget(settings, env.output);
+  const sink = nodeFileSink(env.output, {
+    staleAfterMs: Math.max(STALE_PART_MS, 2 * settings.requestTimeoutMs),
+  });
   return runReportJob(
     {
       templateId: settings.templateId,
       period: settings.period,
       reportId: settings.reportId,
       format: settings.format,
-      outputPath: outputTarget(settings.outputPath, settings),
+      outputPath: target,
       timeoutMs: settings.timeoutMs,
       poll: { intervalMs: settings.pollIntervalMs, maxIntervalMs: settings.maxPollIntervalMs },
       requestTimeoutMs: settings.requestTimeoutMs,
@@ -49,13 +56,23 @@ export function runJobFromSettings(
           onRetry: (info) => env.onEvent({ type: "retrying", ...info }),
           takeSlot: env.takeSlot,
         }),
-      sink: env.sink,
+      sink,
       signal: env.signal,
       now: env.now,
       onEvent: env.onEvent,
       createHasher: nodeSha256,
     },
   );
+}
+
+/** Refuses a place the report cannot go, before any request; returns the job's target. */
+export async function checkOutputTarget(settings: Settings, policy: TargetPolicy) {
+  const target = outputTarget(settings.outputPath, settings);
+  if (typeof target === "function") {
+    await resolveOutputTarget(target({ reportId: "report-id", extension: "csv" }), policy);
+  } else if (target !== undefined) await resolveOutputTarget(target, policy);
+  else await resolveOutputDirectory(DEFAULT_OUTPUT_DIR, policy);
+  return target;
 }
 
 /**

@@ -1,14 +1,15 @@
-import type { FileSink } from "../core/file-sink.ts";
 import type { FetchLike } from "../core/http.ts";
 import type { JobEvent } from "../core/job-events.ts";
 import { budgetedFetch, createRequestBudget, type RequestBudget } from "../core/request-budget.ts";
 import { type ManyReportSpec, type ReportOutcome, runMany } from "../core/run-many.ts";
-import { runJobFromSettings } from "./run-job.ts";
+import type { TargetPolicy } from "./output-target.ts";
+import { checkOutputTarget, runJobFromSettings } from "./run-job.ts";
 import type { Settings } from "./settings.ts";
 
 export interface ManyEnvironment {
   fetch: FetchLike;
-  sink: FileSink;
+  /** Where the reports may be written; every target is checked before the first request. */
+  output: TargetPolicy;
   signal: AbortSignal;
   /** Every event, with the report it belongs to. */
   onEvent: (spec: ManyReportSpec, event: JobEvent) => void;
@@ -21,10 +22,12 @@ export interface ManyEnvironment {
 }
 
 /** Every report of the step through one request budget; one outcome per report. */
-export function runManyFromSettings(
+export async function runManyFromSettings(
   settings: Settings,
   env: ManyEnvironment,
 ): Promise<ReportOutcome[]> {
+  const each = settings.reports.map((spec) => settingsFor(settings, spec));
+  for (const one of each) await checkOutputTarget(one, env.output);
   const budget =
     env.budget ??
     createRequestBudget({
@@ -39,20 +42,21 @@ export function runManyFromSettings(
     failFast: settings.failFast,
     signal: env.signal,
     runOne: (spec, signal, created) =>
-      runJobFromSettings(
-        { ...settings, templateId: spec.templateId, period: spec.period, reportId: undefined },
-        {
-          fetch,
-          sink: env.sink,
-          signal,
-          now: env.now,
-          previewRows: env.previewRows,
-          takeSlot: (slotSignal) => budget.take(slotSignal),
-          onEvent: (event) => {
-            if (event.type === "created") created(event.reportId);
-            env.onEvent(spec, event);
-          },
+      runJobFromSettings(settingsFor(settings, spec), {
+        fetch,
+        output: env.output,
+        signal,
+        now: env.now,
+        previewRows: env.previewRows,
+        takeSlot: (slotSignal) => budget.take(slotSignal),
+        onEvent: (event) => {
+          if (event.type === "created") created(event.reportId);
+          env.onEvent(spec, event);
         },
-      ),
+      }),
   });
+}
+
+function settingsFor(settings: Settings, spec: ManyReportSpec): Settings {
+  return { ...settings, templateId: spec.templateId, period: spec.period, reportId: undefined };
 }

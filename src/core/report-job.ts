@@ -64,6 +64,9 @@ export interface ReportJobResult {
   stats: CsvStats;
 }
 
+/** Where default file names go, relative to the working directory or workspace. */
+export const DEFAULT_OUTPUT_DIR = "reports";
+
 class DeadlinePassed extends Error {}
 
 /** Create a report, wait for it, regenerate it on "error", stream it to a file. */
@@ -123,7 +126,7 @@ export async function runReportJob(
       current = report.id;
     }
     const reportId = report.id;
-    const extensionless = `reports/${templateId ?? "report"}_${period.startsOn ?? "default"}_${period.endsOn ?? "default"}`;
+    const extensionless = `${DEFAULT_OUTPUT_DIR}/${templateId ?? "report"}_${period.startsOn ?? "default"}_${period.endsOn ?? "default"}`;
     const download = await downloadReport(
       {
         reportId,

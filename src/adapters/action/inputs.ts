@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import * as core from "@actions/core";
 import * as z from "zod";
+import { branchNameProblem } from "../../core/branch-name.ts";
 import { InvalidInputError } from "../../core/errors.ts";
 import { DEFAULT_COMMIT_MESSAGE, unknownPlaceholders } from "../../publish/commit-message.ts";
 import { type Identity, parseIdentity } from "../../publish/git.ts";
@@ -158,11 +159,12 @@ const PUBLISHING_FIELDS = {
   }),
   "commit-author": identity("commit-author"),
   "commit-committer": identity("commit-committer"),
-  "commit-branch": optionalText.refine(
-    (branch) =>
-      branch === undefined || /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+(?<![./])$/.test(branch),
-    { error: (issue) => `commit-branch: "${String(issue.input)}" is not a valid branch name` },
-  ),
+  "commit-branch": optionalText.superRefine((branch, ctx) => {
+    const problem = branch === undefined ? undefined : branchNameProblem(branch);
+    if (problem !== undefined) {
+      custom(ctx, `commit-branch: "${branch}" is not a valid branch name: it ${problem}`, branch);
+    }
+  }),
   "commit-ignore-lines": optionalText.transform((pattern, ctx) => {
     if (pattern === undefined) return undefined;
     try {

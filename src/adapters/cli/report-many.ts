@@ -1,6 +1,5 @@
 import { AbortedError, LuccaReportError } from "../../core/errors.ts";
 import type { ReportOutcome } from "../../core/run-many.ts";
-import { nodeFileSink } from "../node-file-sink.ts";
 import { periodText, progressLines } from "../progress-lines.ts";
 import { runManyFromSettings } from "../run-many-job.ts";
 import type { Settings } from "../settings.ts";
@@ -19,7 +18,12 @@ export async function reportMany(settings: Settings, args: CliArgs, io: CliIo): 
   const lines = new Map<string, ReturnType<typeof progressLines>>();
   const outcomes = await runManyFromSettings(settings, {
     fetch: io.fetch,
-    sink: nodeFileSink(io.cwd),
+    // A path the user typed may go anywhere they can write; a default name stays in cwd.
+    output: {
+      baseDir: io.cwd,
+      roots: settings.outputPath === undefined ? [io.cwd] : undefined,
+      label: settings.outputPath === undefined ? "the default output path" : "--output",
+    },
     signal: io.signal,
     now: io.now,
     onEvent: (spec, event) => {

@@ -2,7 +2,6 @@ import { InvalidInputError, LuccaReportError } from "../../core/errors.ts";
 import type { FetchLike } from "../../core/http.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
 import { VERSION } from "../../version.ts";
-import { nodeFileSink } from "../node-file-sink.ts";
 import { periodText, progressLines } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { CLI_LABELS, parseSettings } from "../settings.ts";
@@ -59,7 +58,12 @@ async function report(args: CliArgs, io: CliIo): Promise<number> {
   const lines = progressLines({ verbose: args.verbose });
   const result = await runJobFromSettings(settings, {
     fetch: io.fetch,
-    sink: nodeFileSink(io.cwd),
+    // A path the user typed may go anywhere they can write; a default name stays in cwd.
+    output: {
+      baseDir: io.cwd,
+      roots: settings.outputPath === undefined ? [io.cwd] : undefined,
+      label: settings.outputPath === undefined ? "the default output path" : "--output",
+    },
     signal: io.signal,
     now: io.now,
     onEvent: (event) => {
