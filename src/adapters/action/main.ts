@@ -50,6 +50,18 @@ export async function run(): Promise<void> {
 
   // One deadline for the run: what the report job leaves of `timeout` is the commit's budget.
   const deadline = Date.now() + inputs.settings.timeoutMs;
+  if (inputs.settings.reports.length > 1) {
+    const { runManyStep } = await import("./many.ts");
+    return runManyStep({
+      inputs,
+      workspace,
+      fetch: await fetchForEnvironment(process.env),
+      output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
+      signal: cancel.signal,
+      apiKey,
+      env: { ...process.env },
+    });
+  }
   const result = await inGroups(async (onEvent) =>
     runJobFromSettings(inputs.settings, {
       fetch: await fetchForEnvironment(process.env),
