@@ -123,6 +123,24 @@ describe("several templates over a range of months, one shared request budget", 
   });
 });
 
+describe("fail-fast", () => {
+  it("stops at the first failed report and starts no other", async () => {
+    const s = await simulator();
+    const { outcomes } = await backfill(s, {
+      templateId: "nope,42,43",
+      period: "2026-10",
+      concurrency: "1",
+      failFast: "true",
+    });
+    expect(outcomes.map((o) => `${o.spec.templateId}:${o.status}`)).toEqual([
+      "nope:failed",
+      "42:skipped",
+      "43:skipped",
+    ]);
+    expect(s.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+  });
+});
+
 describe("refused before any request", () => {
   const cliEnv = { LUCCA_API_KEY: KEY };
   it("refuses an output-path template that sends two reports to one file", async () => {
