@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import process from "node:process";
 import { runCli } from "./adapters/cli/run.ts";
+import { fetchForEnvironment } from "./adapters/proxy-fetch.ts";
 import { AbortedError, CANCEL_SIGNALS, type CancelSignal } from "./core/errors.ts";
 
 const cancel = new AbortController();
@@ -21,7 +22,7 @@ const code = await runCli({
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  fetch: globalThis.fetch,
+  fetch: await fetchForEnvironment(process.env),
   signal: cancel.signal,
   readTextFile: (path) => readFile(path, "utf8"),
 });

@@ -144,14 +144,17 @@ describe("lucca-report CLI against the simulator", () => {
 
   it("honours Retry-After on 429", async () => {
     const s = await simulator({
-      failures: [{ status: 429, count: 1, on: "create", retryAfter: 1 }],
+      failures: [{ status: 429, count: 2, on: "create", retryAfter: 1 }],
     });
-    const run = await runCliHere([...base(s), "--json"], { env });
+    const run = await runCliHere([...base(s), "--json", "--verbose"], { env });
     expect(run.code, run.stderr).toBe(0);
-    const [limited, retried] = luccaRequests(s);
-    expect(limited?.status).toBe(429);
-    expect(retried?.status).toBe(201);
-    expect((retried?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+    const [limited, limitedAgain, retried] = luccaRequests(s);
+    expect([limited?.status, limitedAgain?.status, retried?.status]).toEqual([429, 429, 201]);
+    // The wait the retry loop asked for, not a clock reading: Retry-After (1 s) wins over
+    // the first backoff step (0.5 s at most); the second step (1 s at most) cannot exceed it.
+    expect(
+      run.stderr.match(/answered 429.*; retry \d in \S+/g)?.map((line) => line.replace(/.*; /, "")),
+    ).toEqual(["retry 1 in 1.0s", "retry 2 in 1.0s"]);
   });
 
   it("rides out a burst of 503s", async () => {
@@ -258,12 +261,21 @@ describe("lucca-report CLI against the simulator", () => {
   });
 
   it("prints help and version without touching the network", async () => {
-    const help = await runCliHere(["--help"]);
+    const requests: string[] = [];
+    const recording: typeof fetch = async (input) => {
+      requests.push(String(input));
+      throw new Error("no request should be sent");
+    };
+    // With a domain and a key given too, so that a request would be possible.
+    const given = ["--domain", "https://acme.ilucca.net", "--template-id", "42"];
+    const help = await runCliHere([...given, "--help"], { env, fetch: recording });
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Usage:\n {2}lucca-report --domain URL --template-id ID/);
     expect(help.stdout).toMatch(/Exit codes: 0 done/);
-    const version = await runCliHere(["--version"]);
+    const version = await runCliHere([...given, "--version"], { env, fetch: recording });
+    expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(requests).toEqual([]);
   });
 
   it("prints nothing but the result with --quiet, and every check with --verbose", async () => {

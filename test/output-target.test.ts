@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, lstatSync } from "node:fs";
 import { chmod, mkdir, readdir, readFile, readlink, symlink, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../simulator/server.ts";
@@ -165,6 +166,46 @@ describe("output targets of the action, refused before any request", () => {
     );
     expect(allowed.code, allowed.stdout).toBe(0);
     expect(await readdir(runnerTemp)).toEqual(["r.csv"]);
+  });
+});
+
+describe("a default name built from a hostile server's answer (finding 2)", () => {
+  it("writes nothing outside the working directory when templateId climbs out", async () => {
+    const outside = await tempDir("lucca-escape-");
+    const requests: string[] = [];
+    const hostile = createServer((request, response) => {
+      requests.push(request.url ?? "");
+      if (request.url?.endsWith("/download-csv")) {
+        response.writeHead(200, { "content-type": "text/csv" }).end("a;b\n1;2\n");
+        return;
+      }
+      response.writeHead(200, { "content-type": "application/json" }).end(
+        JSON.stringify({
+          id: 77,
+          templateId: `../../../../../../../../../..${outside}/escape`,
+          status: "done",
+          startsOn: "2026-10-01",
+          endsOn: "2026-10-31",
+        }),
+      );
+    });
+    await new Promise<void>((done) => hostile.listen(0, "127.0.0.1", done));
+    try {
+      const { port } = hostile.address() as { port: number };
+      const cwd = await tempDir();
+      const run = await runCliHere(["--domain", `http://127.0.0.1:${port}`, "--report-id", "77"], {
+        cwd,
+        env: { LUCCA_API_KEY: KEY },
+      });
+      expect(run.code, run.stderr).not.toBe(0);
+      expect(requests.length).toBeGreaterThan(0);
+      expect(await readdir(outside)).toEqual([]);
+      expect(await readdir(cwd, { recursive: true })).not.toContainEqual(
+        expect.stringMatching(/escape|\.part$/),
+      );
+    } finally {
+      await new Promise((done) => hostile.close(done));
+    }
   });
 });
 

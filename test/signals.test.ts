@@ -5,6 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../simulator/server.ts";
 import { AbortedError } from "../src/core/errors.ts";
+import { runAction } from "./support/action.ts";
 import { spawnCli, tempDir } from "./support/cli.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -50,5 +51,20 @@ describe("SIGHUP", () => {
     expect(await cli.exit, cli.stderr()).toBe(129);
     expect(cli.stderr()).toMatch(/Interrupted by SIGHUP/);
     expect(await readdir(join(cwd, "reports"))).toEqual([]);
+  });
+
+  it("cancels the action like SIGTERM, leaving no file", async () => {
+    sim = await startSimulator({ apiKey: KEY, generationMs: 60_000 });
+    const run = await runAction(
+      { domain: sim.url, "api-key": KEY, "template-id": "42", publish: "none" },
+      { fromSource: true, signalWhen: { stdout: /Report 1001 created/, signal: "SIGHUP" } },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Cancelled by SIGHUP/);
+    expect(
+      existsSync(join(run.workspace, "reports"))
+        ? await readdir(join(run.workspace, "reports"))
+        : [],
+    ).toEqual([]);
   });
 });

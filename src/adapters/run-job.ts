@@ -2,7 +2,8 @@ import type { FetchLike } from "../core/http.ts";
 import type { JobEventListener } from "../core/job-events.ts";
 import { createLuccaClient } from "../core/lucca-client.ts";
 import { expandPath } from "../core/output-template.ts";
-import { DEFAULT_OUTPUT_DIR, type ReportJobResult, runReportJob } from "../core/report-job.ts";
+import { DEFAULT_OUTPUT_DIR } from "../core/report-file-name.ts";
+import { type ReportJobResult, runReportJob } from "../core/report-job.ts";
 import { nodeFileSink, STALE_PART_MS } from "./node-file-sink.ts";
 import { nodeSha256 } from "./node-hash.ts";
 import { resolveOutputDirectory, resolveOutputTarget, type TargetPolicy } from "./output-target.ts";
@@ -44,8 +45,9 @@ export async function runJobFromSettings(
       previewRows: env.previewRows,
     },
     {
-      createClient: (signal) =>
+      createClient: (signal, deadlineAt) =>
         createLuccaClient({
+          deadlineAt,
           baseUrl: settings.baseUrl,
           apiKey: settings.apiKey,
           fetch: env.fetch,

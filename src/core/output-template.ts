@@ -1,5 +1,6 @@
 import { InvalidInputError } from "./errors.ts";
 import type { Period } from "./period.ts";
+import { isSafeId } from "./schemas.ts";
 
 /** Where each report goes unless output-path says otherwise. */
 export const DEFAULT_OUTPUT_TEMPLATE = "reports/{templateId}_{startsOn}_{endsOn}.{extension}";
@@ -23,8 +24,14 @@ export function unknownPathPlaceholders(template: string): string[] {
     .filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name) && name !== "extension");
 }
 
-/** The path for one report; template ids, dates and report ids are checked values. */
+/**
+ * The path for one report. Template ids and dates were checked as inputs; the report id
+ * comes from Lucca and passes the schema door's id check before it becomes a path part.
+ */
 export function expandPath(template: string, facts: PathFacts): string {
+  if (facts.reportId !== undefined && !isSafeId(facts.reportId)) {
+    throw new RangeError("Cannot name a report file after a report id of an unexpected form");
+  }
   const startsOn = facts.period.startsOn ?? "default";
   const values: Record<string, string> = {
     templateId: facts.templateId,

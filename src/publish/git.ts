@@ -1,4 +1,5 @@
 import { LuccaReportError } from "../core/errors.ts";
+import { redact } from "../core/redact.ts";
 import { gitEnvironment, runGitProcess } from "./git-process.ts";
 
 export interface GitResult {
@@ -26,17 +27,9 @@ export function redactCredentials(text: string): string {
   return text.replace(/(https?:\/\/)[^/@\s]+@/g, "$1***@");
 }
 
-/** Blanks each secret, and any 12-character piece of one, in text a child printed. */
+/** Blanks each secret, and any long piece of one, in text a child printed (core/redact.ts). */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length === 0) continue;
-    out = out.split(secret).join("***");
-    for (let from = 0; from + 12 <= secret.length; from++) {
-      out = out.split(secret.slice(from, from + 12)).join("***");
-    }
-  }
-  return out;
+  return redact(text, secrets);
 }
 
 export interface GitOptions {

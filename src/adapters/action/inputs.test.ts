@@ -57,7 +57,7 @@ describe("readInputs (zod schemas)", () => {
       "max-poll-interval: must not be shorter than poll-interval",
       'publish: unknown value(s) "ftp"; expected artifact, commit or none (comma separated)',
       expect.stringMatching(/^commit-message: unknown placeholder\(s\) \{nope\}/),
-      expect.stringMatching(/^commit-branch: "-x" is not a valid branch name: it /),
+      'commit-branch: "-x" is not a valid branch name: it starts with "-"',
       'push-attempts: "0" must be a whole number from 1 to 20',
       'if-unchanged: "never" must be publish or skip',
       'artifact-retention-days: "365" must be a whole number from 1 to 90',

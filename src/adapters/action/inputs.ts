@@ -163,11 +163,11 @@ const PUBLISHING_FIELDS = {
   }),
   "commit-author": identity("commit-author"),
   "commit-committer": identity("commit-committer"),
-  "commit-branch": optionalText.superRefine((branch, ctx) => {
+  "commit-branch": optionalText.transform((branch, ctx) => {
     const problem = branch === undefined ? undefined : branchNameProblem(branch);
-    if (problem !== undefined) {
-      custom(ctx, `commit-branch: "${branch}" is not a valid branch name: it ${problem}`, branch);
-    }
+    if (problem === undefined) return branch;
+    custom(ctx, `commit-branch: "${branch}" is not a valid branch name: it ${problem}`, branch);
+    return z.NEVER;
   }),
   "commit-ignore-lines": optionalText.transform((pattern, ctx) => {
     if (pattern === undefined) return undefined;

@@ -8,15 +8,17 @@ import {
   LuccaReportError,
   ReportFailedError,
   ReportTimeoutError,
+  UnusableAnswerError,
 } from "../../core/errors.ts";
 import type { JobEvent } from "../../core/job-events.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
+import { logSafe } from "../../core/safe-text.ts";
 import { progressLines } from "../progress-lines.ts";
+import { fetchForEnvironment } from "../proxy-fetch.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
-import { fetchForEnvironment } from "./proxy-fetch.ts";
 import { publishArtifactStep, publishCommitStep } from "./publish-steps.ts";
 import { renderSummary, type SummaryFacts } from "./summary-markdown.ts";
 
@@ -187,6 +189,7 @@ function describeFailure(error: unknown) {
 }
 
 function titleFor(error: LuccaReportError): string {
+  if (error instanceof UnusableAnswerError) return "Lucca's answer could not be used";
   switch (error.exitCode) {
     case 3:
       return "Lucca rejected the request";
@@ -212,12 +215,12 @@ async function inGroups<T>(work: (onEvent: (event: JobEvent) => void) => Promise
     return await work((event) => {
       if (event.type === "created" || event.type === "resuming") state.reportId = event.reportId;
       if (event.type === "creating" && event.attempt === 1) group("Generate the report");
-      if (event.type === "resuming") group(`Resume report ${event.reportId}`);
+      if (event.type === "resuming") group(`Resume report ${logSafe(event.reportId)}`);
       if (event.type === "downloading") group("Download the report");
       const line = lines(event);
       if (line === undefined) return;
-      if (event.type === "warning") core.warning(event.message);
-      else core.info(line);
+      if (event.type === "warning") core.warning(logSafe(event.message));
+      else core.info(logSafe(line));
     });
   } finally {
     if (open) core.endGroup();
@@ -241,7 +244,7 @@ function setReportOutputs(result: ReportJobResult): void {
   };
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   core.info(
-    `Report ${result.reportId}: ${result.rows ?? "?"} rows, ${result.bytes} bytes, sha256 ${result.sha256}, in ${formatDuration(result.durationMs)}`,
+    `Report ${logSafe(result.reportId)}: ${result.rows ?? "?"} rows, ${result.bytes} bytes, sha256 ${result.sha256}, in ${formatDuration(result.durationMs)}`,
   );
 }
 

@@ -3,6 +3,7 @@ import { AbortedError, LuccaReportError } from "../../core/errors.ts";
 import type { FetchLike } from "../../core/http.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
 import type { ReportOutcome } from "../../core/run-many.ts";
+import { logSafe } from "../../core/safe-text.ts";
 import { DEFAULT_COMMIT_MESSAGE } from "../../publish/commit-message.ts";
 import type { TargetPolicy } from "../output-target.ts";
 import { periodText, progressLines } from "../progress-lines.ts";
@@ -42,8 +43,8 @@ export async function runManyStep(step: ManyStep): Promise<void> {
       lines.set(prefix, format);
       const line = format(event);
       if (line === undefined) return;
-      if (event.type === "warning") core.warning(`${prefix} ${event.message}`);
-      else core.info(`${prefix} ${line}`);
+      if (event.type === "warning") core.warning(logSafe(`${prefix} ${event.message}`));
+      else core.info(logSafe(`${prefix} ${line}`));
     },
   });
   const rows: ReportRow[] = outcomes.map((outcome) => ({ outcome }));
@@ -134,7 +135,9 @@ export async function runManyStep(step: ManyStep): Promise<void> {
   }
   if (failed.length > 0) {
     for (const outcome of failed) {
-      core.error(failureText(outcome), { title: `Lucca report ${outcome.spec.templateId} failed` });
+      core.error(logSafe(failureText(outcome)), {
+        title: `Lucca report ${outcome.spec.templateId} failed`,
+      });
     }
     const aborted = failed.find((o) => o.status === "failed" && o.error instanceof AbortedError);
     if (aborted?.status === "failed") throw aborted.error;

@@ -58,6 +58,7 @@ describe("renderManySummary", () => {
       {},
     );
     expect(markdown).toContain("&lt;b&gt;boom&lt;/b&gt; \\| pipe");
+    expect(markdown).not.toContain("<b>");
     expect(markdown).toContain("Resume with `report-id: 1007`");
   });
 });

@@ -1,7 +1,7 @@
+import { codeSpan, escapeCell, linkTarget } from "../../core/markdown.ts";
 import type { ReportOutcome } from "../../core/run-many.ts";
 import { periodText } from "../progress-lines.ts";
 import type { ChangeFacts } from "./change-step.ts";
-import { escapeCell } from "./summary-markdown.ts";
 
 /** What the summary and the outputs know about one report of the step. */
 export interface ReportRow {
@@ -36,7 +36,8 @@ export function renderManySummary(
     const result = outcome.status === "done" ? outcome.result : undefined;
     const reportId =
       result?.reportId ?? (outcome.status === "failed" ? outcome.reportId : undefined);
-    const link = artifact?.url ? `[${escapeCell(artifact.name)}](${artifact.url})` : "";
+    const target = artifact?.url ? linkTarget(artifact.url) : undefined;
+    const link = artifact && target ? `[${escapeCell(artifact.name)}](${target})` : "";
     lines.push(
       `| ${escapeCell(outcome.spec.templateId)} | ${period} | ${outcome.status} | ${reportId ? escapeCell(reportId) : ""} | ${result?.rows ?? ""} | ${result ? `${result.bytes} B` : ""} | ${change ?? ""} | ${link} |`,
     );
@@ -50,7 +51,7 @@ export function renderManySummary(
       const message =
         outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
       const resume = outcome.reportId
-        ? ` Resume with \`report-id: ${escapeCell(outcome.reportId)}\`.`
+        ? ` Resume with ${codeSpan(`report-id: ${outcome.reportId}`)}.`
         : "";
       lines.push(
         `- template ${escapeCell(outcome.spec.templateId)}, ${periodText(outcome.spec.period.startsOn, outcome.spec.period.endsOn)}: ${escapeCell(message)}${resume}`,

@@ -50,6 +50,6 @@ Output:
 
 Exit codes: 0 done, 1 unexpected error, 2 invalid input, 3 Lucca rejected the request,
 4 the report failed after every attempt, 5 timeout (resume with --report-id),
-6 network or server failure after retries, 130/143 interrupted. With several reports, the
-highest code among the failed reports (an interruption first).
+6 network or server failure after retries, 129/130/143 interrupted (SIGHUP/INT/TERM).
+With several reports, the highest code among the failed reports (an interruption first).
 `;

@@ -1,5 +1,6 @@
 import { AbortedError, LuccaReportError } from "../../core/errors.ts";
 import type { ReportOutcome } from "../../core/run-many.ts";
+import { logSafeLines } from "../../core/safe-text.ts";
 import { periodText, progressLines } from "../progress-lines.ts";
 import { runManyFromSettings } from "../run-many-job.ts";
 import type { Settings } from "../settings.ts";
@@ -13,7 +14,7 @@ import type { CliIo } from "./run.ts";
  */
 export async function reportMany(settings: Settings, args: CliArgs, io: CliIo): Promise<number> {
   const say = (line: string) => {
-    if (!args.quiet) io.stderr(`${line}\n`);
+    if (!args.quiet) io.stderr(`${logSafeLines(line)}\n`);
   };
   const lines = new Map<string, ReturnType<typeof progressLines>>();
   const outcomes = await runManyFromSettings(settings, {
@@ -36,7 +37,9 @@ export async function reportMany(settings: Settings, args: CliArgs, io: CliIo): 
   });
   for (const outcome of outcomes) {
     if (args.json) io.stdout(`${JSON.stringify(jsonOutcome(outcome))}\n`);
-    else if (!args.quiet || outcome.status !== "done") io.stdout(`${textOutcome(outcome)}\n`);
+    else if (!args.quiet || outcome.status !== "done") {
+      io.stdout(`${logSafeLines(textOutcome(outcome))}\n`);
+    }
   }
   return exitCodeOf(outcomes);
 }
