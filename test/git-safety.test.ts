@@ -76,6 +76,15 @@ describe("git under a time limit and the job's signal (finding 10)", () => {
     await remote.closed;
   });
 
+  it("does not start when the report left no time", async () => {
+    const repos = await makeRepos();
+    const work = await repos.clone();
+    const error = await commitIn(work, { timeoutMs: 0 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GitStoppedError);
+    expect((error as Error).message).toMatch(/^The commit was not started \(timeout\)/);
+    expect(git(repos.origin, "log", "--oneline", "main")).not.toMatch(/Add report/);
+  });
+
   it("kills a push hung in a hook when the job is cancelled, hook included", async () => {
     const repos = await makeRepos();
     const work = await repos.clone();

@@ -57,7 +57,7 @@ async function resolveDirectory(
   refuse: (why: string) => Error,
 ): Promise<{ real: string; deepestExisting: string }> {
   if (insideGitDir(absolute)) throw refuse("is inside a .git directory");
-  const directory = await realParent(absolute);
+  const directory = await realParent(absolute, refuse);
   const real = directory.real;
   if (insideGitDir(real)) throw refuse(`resolves to ${real}, inside a .git directory`);
   if (policy.roots !== undefined) {
@@ -101,20 +101,23 @@ function isInside(root: string, path: string): boolean {
  * The real path of a directory that may not exist yet: the deepest existing ancestor with
  * its symlinks resolved, plus the part mkdir will create.
  */
-async function realParent(dir: string): Promise<{ real: string; deepestExisting: string }> {
+async function realParent(
+  dir: string,
+  refuse: (why: string) => Error,
+): Promise<{ real: string; deepestExisting: string }> {
   const missing: string[] = [];
   let current = dir;
   for (;;) {
     const info = await stat(current).catch(() => undefined);
     if (info !== undefined) {
       if (!info.isDirectory()) {
-        throw new InvalidInputError(`Cannot write into ${current}: it is not a directory`);
+        throw refuse(`cannot be written: ${current} is not a directory`);
       }
       const real = await realpath(current);
       return { real: join(real, ...missing.reverse()), deepestExisting: real };
     }
     const up = dirname(current);
-    if (up === current) throw new InvalidInputError(`Cannot write into ${dir}: no such directory`);
+    if (up === current) throw refuse(`cannot be written: ${dir} does not exist`);
     missing.push(basename(current));
     current = up;
   }

@@ -70,7 +70,9 @@ async function downloadOnce(
     if (error instanceof LuccaReportError || error instanceof TransientFailure) return error;
     if (open.signal.aborted && open.signal.reason instanceof TransientFailure)
       return open.signal.reason;
-    return new TransientFailure(`the download was cut: ${describe(error)}`, { cause: error });
+    return new TransientFailure(`the download was cut: ${deps.client.excerpt(describe(error))}`, {
+      cause: error,
+    });
   };
   if (!response.body) throw new TransientFailure("the download has no body");
   const reader = response.body.getReader();

@@ -158,7 +158,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
           // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
           throw new TransientFailure(
             `the response of ${method} ${where} is not JSON: ${excerptOf(text, [options.apiKey])}`,
-            { cause: error },
+            { cause: error, unusable: true },
           );
         }
       },

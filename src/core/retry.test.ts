@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { delay } from "./delay.ts";
-import { NetworkError } from "./errors.ts";
+import { NetworkError, UnusableAnswerError } from "./errors.ts";
 import { createLuccaClient } from "./lucca-client.ts";
 import { isTransientStatus, retry, TransientFailure } from "./retry.ts";
 
@@ -189,6 +189,30 @@ describe("waits a timer can hold (finding 9)", () => {
     expect(done).toBe(false);
     await vi.advanceTimersByTimeAsync(2 ** 31 - 1);
     expect(done).toBe(true);
+  });
+});
+
+describe("unusable answers", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("are retried, then end as an UnusableAnswerError", async () => {
+    let calls = 0;
+    const promise = retry(
+      async () => {
+        calls++;
+        throw new TransientFailure("Lucca sent an HTML page", { unusable: true });
+      },
+      { ...base, maxRetries: 2, signal: new AbortController().signal },
+    );
+    const settled = promise.catch((error: unknown) => error);
+    await vi.runAllTimersAsync();
+    const error = await settled;
+    expect(error).toBeInstanceOf(UnusableAnswerError);
+    expect((error as Error).message).toMatch(
+      /failed after 3 attempt\(s\): Lucca sent an HTML page/,
+    );
+    expect(calls).toBe(3);
   });
 });
 

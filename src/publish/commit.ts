@@ -51,6 +51,12 @@ export interface CommitResult {
  * tip (a rebase of a one-file change), unless that run changed the same file differently.
  */
 export async function commitReport(request: CommitRequest): Promise<CommitResult> {
+  if (request.timeoutMs !== undefined && request.timeoutMs <= 0) {
+    throw new GitStoppedError(
+      "The commit was not started (timeout): the report used all of the run's time limit. Raise timeout.",
+      { command: "push", timedOut: true },
+    );
+  }
   const git = new Git(request.workspace, {
     env: request.env,
     signal: request.signal,
