@@ -117,4 +117,27 @@ describe("several reports as artifacts (real @actions/artifact client)", () => {
       await readFile(first.path),
     );
   });
+
+  it("uploads one artifact per report with artifact-per-report", async () => {
+    const s = await simulator();
+    const run = await runAction(
+      inputsFor(s, { publish: "artifact", "template-id": "42", "artifact-per-report": "true" }),
+      { env: service.env },
+    );
+    expect(run.code, run.stdout).toBe(0);
+    const names = [
+      "lucca-report-42-2026-09-01_2026-09-30.csv",
+      "lucca-report-42-2026-10-01_2026-10-31.csv",
+    ];
+    const stored = names.map((name) => service.artifacts().find((a) => a.name === name));
+    expect(stored.map((a) => a?.finalized)).toEqual([true, true]);
+    expect(run.outputs["artifact-id"]).toBe(stored.map((a) => a?.id).join(","));
+    const reports = JSON.parse(run.outputs.reports ?? "[]");
+    expect(reports.map((r: { "artifact-url": string }) => r["artifact-url"])).toEqual(
+      stored.map(
+        (a) =>
+          `https://github.com/${service.env.GITHUB_REPOSITORY}/actions/runs/${service.env.GITHUB_RUN_ID}/artifacts/${a?.id}`,
+      ),
+    );
+  });
 });

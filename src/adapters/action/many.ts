@@ -10,7 +10,7 @@ import { periodText, progressLines } from "../progress-lines.ts";
 import { runManyFromSettings } from "../run-many-job.ts";
 import { type ChangeFacts, detectChange, rememberReport } from "./change-step.ts";
 import type { ActionInputs } from "./inputs.ts";
-import { publishArtifactStep } from "./publish-steps.ts";
+import { defaultArtifactName } from "./publish-steps.ts";
 import { type ReportRow, renderManySummary } from "./summary-many.ts";
 
 type Env = Record<string, string | undefined>;
@@ -91,10 +91,33 @@ export async function runManyStep(step: ManyStep): Promise<void> {
       upload.push(row);
     }
     if (inputs.artifact.perReport) {
-      for (const row of upload) {
-        const published = await publishArtifactStep(row.outcome.result, inputs, env);
-        row.artifact = published;
-      }
+      await core.group("Publish the workflow artifacts", async () => {
+        const { publishArtifact } = await import("../../publish/artifact.ts");
+        for (const row of upload) {
+          const result = row.outcome.result;
+          const own = defaultArtifactName(result);
+          const published = await publishArtifact(
+            {
+              filePath: result.path,
+              // A given artifact-name becomes a prefix: each report needs a name of its own.
+              name: inputs.artifact.name
+                ? `${inputs.artifact.name}-${own.replace(/^lucca-report-/, "")}`
+                : own,
+              archive: inputs.artifact.archive,
+              overwrite: inputs.artifact.overwrite,
+              retentionDays: inputs.artifact.retentionDays,
+            },
+            {
+              serverUrl: env.GITHUB_SERVER_URL,
+              repository: env.GITHUB_REPOSITORY,
+              runId: env.GITHUB_RUN_ID,
+            },
+          );
+          if (published.id !== undefined) artifactIds.push(String(published.id));
+          row.artifact = { name: published.name, url: published.url };
+          core.info(logSafe(`Uploaded artifact ${published.name}`));
+        }
+      });
     } else if (upload.length > 0) {
       const published = await core.group("Publish the workflow artifact", async () => {
         const { publishArtifactFiles } = await import("../../publish/artifact-many.ts");
