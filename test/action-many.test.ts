@@ -47,6 +47,14 @@ describe("several reports in one step (node dist/index.js)", () => {
       ),
     ).toEqual(["42:done", "42:done", "nope:failed", "nope:failed", "43:done", "43:done"]);
     expect(run.outputs).toMatchObject({ succeeded: "4", failed: "2", changed: "true" });
+    expect(reports.map((r: { changed?: string }) => r.changed ?? "")).toEqual([
+      "true",
+      "true",
+      "",
+      "",
+      "true",
+      "true",
+    ]);
     const head = git(repos.origin, "rev-parse", "main");
     expect(run.outputs["commit-sha"]).toBe(head);
     expect(git(repos.origin, "rev-list", "--count", "main")).toBe("2");
@@ -73,6 +81,9 @@ describe("several reports in one step (node dist/index.js)", () => {
       "commit-sha": "",
     });
     expect(git(repos.origin, "rev-parse", "main")).toBe(head);
+    expect(
+      JSON.parse(again.outputs.reports ?? "[]").map((r: { changed: string }) => r.changed),
+    ).toEqual(["false", "false", "false", "false"]);
   });
 
   it("refuses, before any request, an output-path that sends two reports to one file", async () => {

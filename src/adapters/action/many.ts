@@ -1,3 +1,5 @@
+import { realpath } from "node:fs/promises";
+import { relative, sep } from "node:path";
 import * as core from "@actions/core";
 import { AbortedError, LuccaReportError } from "../../core/errors.ts";
 import type { FetchLike } from "../../core/http.ts";
@@ -192,18 +194,22 @@ async function commitAll(step: ManyStep, results: ReportJobResult[]) {
         ? `Pushed ${committed.commitSha} with ${committed.changedPaths.length} report(s) to ${committed.branch}`
         : `${committed.branch} already holds every report: nothing to commit`,
     );
-    const byPath = new Map(
-      results.map((result) => [repoPath(step.workspace, result.path), result.path]),
-    );
+    // commitReports names files by their real path in the repository; map them back.
+    const workspace = await realpath(step.workspace);
+    const byPath = new Map<string, string>();
+    for (const result of results) {
+      byPath.set(
+        relative(workspace, await realpath(result.path))
+          .split(sep)
+          .join("/"),
+        result.path,
+      );
+    }
     return {
       commitSha: committed.commitSha,
       changedFiles: committed.changedPaths.map((path) => byPath.get(path) ?? path),
     };
   });
-}
-
-function repoPath(workspace: string, path: string): string {
-  return path.startsWith(`${workspace}/`) ? path.slice(workspace.length + 1) : path;
 }
 
 /**
