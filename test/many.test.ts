@@ -120,6 +120,8 @@ describe("several templates over a range of months, one shared request budget", 
     const { outcomes } = await backfill(s, { requestsPerMinute: "20", period: "2026-05..2026-10" });
     expect(outcomes.map((o) => o.status)).toEqual(Array(12).fill("done"));
     expect(other).toBeGreaterThan(40);
+    // The tenant really was over its budget: the simulator turned requests away meanwhile.
+    expect(s.requests.filter((r) => r.status === 429).length).toBeGreaterThan(0);
   });
 });
 
