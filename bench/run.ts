@@ -3,6 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { cpus, totalmem, type } from "node:os";
 import { resolve } from "node:path";
+import { backfillFigures } from "./backfill.ts";
 import { denoFigures } from "./deno.ts";
 import { downloadFigures } from "./download.ts";
 import type { Figure } from "./figures.ts";
@@ -16,6 +17,7 @@ const sections: [string, () => Promise<Figure[]>][] = [
   ["start-up", startupFigures],
   ["load", loadFigures],
   ["deno", denoFigures],
+  ["backfill", backfillFigures],
 ];
 
 const started = performance.now();

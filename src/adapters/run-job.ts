@@ -1,6 +1,7 @@
 import type { FetchLike } from "../core/http.ts";
 import type { JobEventListener } from "../core/job-events.ts";
 import { createLuccaClient } from "../core/lucca-client.ts";
+import { expandPath } from "../core/output-template.ts";
 import { DEFAULT_OUTPUT_DIR } from "../core/report-file-name.ts";
 import { type ReportJobResult, runReportJob } from "../core/report-job.ts";
 import { nodeFileSink, STALE_PART_MS } from "./node-file-sink.ts";
@@ -16,6 +17,8 @@ export interface JobEnvironment {
   onEvent: JobEventListener;
   previewRows?: number;
   now?: () => number;
+  /** The step's shared request budget, when several reports run at once. */
+  takeSlot?: (signal: AbortSignal) => Promise<() => void>;
 }
 
 /** Runs the report job described by validated settings; shared by the CLI and the action. */
@@ -24,8 +27,7 @@ export async function runJobFromSettings(
   env: JobEnvironment,
 ): Promise<ReportJobResult> {
   // A place the report cannot go is found now, not after Lucca generated it.
-  if (settings.outputPath !== undefined) await resolveOutputTarget(settings.outputPath, env.output);
-  else await resolveOutputDirectory(DEFAULT_OUTPUT_DIR, env.output);
+  const target = await checkOutputTarget(settings, env.output);
   const sink = nodeFileSink(env.output, {
     staleAfterMs: Math.max(STALE_PART_MS, 2 * settings.requestTimeoutMs),
   });
@@ -35,7 +37,7 @@ export async function runJobFromSettings(
       period: settings.period,
       reportId: settings.reportId,
       format: settings.format,
-      outputPath: settings.outputPath,
+      outputPath: target,
       timeoutMs: settings.timeoutMs,
       poll: { intervalMs: settings.pollIntervalMs, maxIntervalMs: settings.maxPollIntervalMs },
       requestTimeoutMs: settings.requestTimeoutMs,
@@ -56,6 +58,7 @@ export async function runJobFromSettings(
           now: env.now,
           onRetry: (info) => env.onEvent({ type: "retrying", ...info }),
           onWarning: (message) => env.onEvent({ type: "warning", message }),
+          takeSlot: env.takeSlot,
         }),
       sink,
       signal: env.signal,
@@ -64,4 +67,28 @@ export async function runJobFromSettings(
       createHasher: nodeSha256,
     },
   );
+}
+
+/** Refuses a place the report cannot go, before any request; returns the job's target. */
+export async function checkOutputTarget(settings: Settings, policy: TargetPolicy) {
+  const target = outputTarget(settings.outputPath, settings);
+  if (typeof target === "function") {
+    await resolveOutputTarget(target({ reportId: "report-id", extension: "csv" }), policy);
+  } else if (target !== undefined) await resolveOutputTarget(target, policy);
+  else await resolveOutputDirectory(DEFAULT_OUTPUT_DIR, policy);
+  return target;
+}
+
+/**
+ * output-path as a template ({templateId}, {year}, {reportId}, ...); a path without
+ * placeholders stays as written, and none keeps the job's default file name.
+ */
+function outputTarget(
+  template: string | undefined,
+  settings: Settings,
+): string | ((facts: { reportId: string; extension: string }) => string) | undefined {
+  if (template === undefined || !template.includes("{")) return template;
+  const templateId = settings.templateId ?? "report";
+  return ({ reportId, extension }) =>
+    expandPath(template, { templateId, period: settings.period, reportId, extension });
 }

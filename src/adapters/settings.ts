@@ -3,9 +3,29 @@ import { parseDomain } from "../core/domain.ts";
 import { parseDuration } from "../core/duration.ts";
 import { InvalidInputError } from "../core/errors.ts";
 import type { ReportFormat } from "../core/lucca-client.ts";
-import { type Period, resolvePeriod } from "../core/period.ts";
+import {
+  checkDistinctPaths,
+  type PathFacts,
+  unknownPathPlaceholders,
+} from "../core/output-template.ts";
+import type { Period } from "../core/period.ts";
+import { resolvePeriods } from "../core/period-range.ts";
 import { END_DATE_CONVENTIONS, type EndDateConvention } from "../core/range-sent.ts";
-import { ALWAYS, inputError, known, optionalText, viaParser, wholeNumber } from "./input-schema.ts";
+import {
+  ALWAYS,
+  inputError,
+  known,
+  optionalText,
+  runnerBoolean,
+  viaParser,
+  wholeNumber,
+} from "./input-schema.ts";
+
+/** One report of the step: a template over a period. */
+export interface ReportSpec {
+  templateId: string;
+  period: Period;
+}
 
 /** Settings as text, from command-line flags or action inputs; empty strings mean unset. */
 export interface RawSettings {
@@ -27,6 +47,9 @@ export interface RawSettings {
   generationAttempts?: string | undefined;
   allowHosts?: readonly string[] | undefined;
   endDateConvention?: string | undefined;
+  concurrency?: string | undefined;
+  requestsPerMinute?: string | undefined;
+  failFast?: string | undefined;
 }
 
 /** How each setting is named to the user: "--start" on the command line, "start-date" in a workflow. */
@@ -51,6 +74,9 @@ export const CLI_LABELS: SettingLabels = {
   generationAttempts: "--generation-attempts",
   allowHosts: "--allow-host",
   endDateConvention: "--end-date-convention",
+  concurrency: "--concurrency",
+  requestsPerMinute: "--requests-per-minute",
+  failFast: "--fail-fast",
 };
 
 export interface Settings extends Connection {
@@ -66,6 +92,14 @@ export interface Settings extends Connection {
   maxRetries: number;
   generationAttempts: number;
   endDateConvention: EndDateConvention;
+  /** Every report the step fetches: each template for each period; one unless asked for more. */
+  reports: ReportSpec[];
+  /** Reports generated at once. @default 3 */
+  concurrency: number;
+  /** The whole step's share of Lucca's 50 requests per minute. @default 20 */
+  requestsPerMinute: number;
+  /** Stop at the first failed report instead of finishing the others. @default false */
+  failFast: boolean;
   /** Things worth saying that do not stop the run. */
   warnings: string[];
 }
@@ -80,6 +114,8 @@ export const DEFAULTS = {
   generationAttempts: "2",
   timezone: "UTC",
   endDateConvention: "inclusive",
+  concurrency: "3",
+  requestsPerMinute: "20",
 } as const;
 
 export interface Connection {
@@ -157,7 +193,20 @@ export function settingsSchema(raw: RawSettings, labels: SettingLabels) {
     .object({
       ...connectionFields(raw, labels),
       reportId: idField(labels.reportId, "report id"),
-      templateId: idField(labels.templateId, "template id"),
+      templateId: optionalText.transform((value, ctx) => {
+        const ids = (value ?? "")
+          .split(/[\n,]/)
+          .map((id) => id.trim())
+          .filter(Boolean);
+        for (const id of ids.filter((id) => !ID.test(id))) {
+          ctx.issues.push({
+            code: "custom",
+            message: `${labels.templateId}: "${id}" is not a template id (letters, digits, - and _ only)`,
+            input: value,
+          });
+        }
+        return ids;
+      }),
       start: optionalText,
       end: optionalText,
       period: optionalText,
@@ -172,10 +221,20 @@ export function settingsSchema(raw: RawSettings, labels: SettingLabels) {
         });
         return z.NEVER;
       }),
-      output: optionalText.refine((value) => value === undefined || !/[/\\]$/.test(value), {
-        error: (issue) =>
-          `${labels.output}: "${String(issue.input)}" names a directory; give a file path such as reports/timesheet.csv`,
-      }),
+      output: optionalText
+        .refine((value) => value === undefined || !/[/\\]$/.test(value), {
+          error: (issue) =>
+            `${labels.output}: "${String(issue.input)}" names a directory; give a file path such as reports/timesheet.csv`,
+        })
+        .superRefine((value, ctx) => {
+          const unknown = value === undefined ? [] : unknownPathPlaceholders(value);
+          if (unknown.length > 0) {
+            ctx.addIssue({
+              code: "custom",
+              message: `${labels.output}: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {year}, {month} or {reportId}`,
+            });
+          }
+        }),
       timeout: durationField(labels.timeout, DEFAULTS.timeout),
       pollInterval: durationField(labels.pollInterval, DEFAULTS.pollInterval),
       maxPollInterval: durationField(labels.maxPollInterval, DEFAULTS.maxPollInterval),
@@ -194,6 +253,9 @@ export function settingsSchema(raw: RawSettings, labels: SettingLabels) {
         });
         return z.NEVER;
       }),
+      concurrency: wholeNumber(labels.concurrency, DEFAULTS.concurrency, 1, 10),
+      requestsPerMinute: wholeNumber(labels.requestsPerMinute, DEFAULTS.requestsPerMinute, 1, 50),
+      failFast: runnerBoolean(labels.failFast, false),
     })
     .superRefine((fields, ctx) => {
       if (!raw.templateId?.trim() && !raw.reportId?.trim()) {
@@ -223,7 +285,7 @@ export function parseSettings(raw: RawSettings, labels: SettingLabels, now: Date
   const warnings: string[] = [];
   const text = (value: string | undefined) => value?.trim() || undefined;
   const periodInput = { start: text(raw.start), end: text(raw.end), period: text(raw.period) };
-  let period: Period = { startsOn: null, endsOn: null };
+  let periods: Period[] = [{ startsOn: null, endsOn: null }];
   if (text(raw.reportId) !== undefined) {
     if (periodInput.start || periodInput.end || periodInput.period) {
       warnings.push(
@@ -232,7 +294,7 @@ export function parseSettings(raw: RawSettings, labels: SettingLabels, now: Date
     }
   } else {
     try {
-      period = resolvePeriod({
+      periods = resolvePeriods({
         ...periodInput,
         timezone: text(raw.timezone) ?? DEFAULTS.timezone,
         now,
@@ -248,13 +310,32 @@ export function parseSettings(raw: RawSettings, labels: SettingLabels, now: Date
       issues.push(...error.issues);
     }
   }
+  const templateIds = result.success ? result.data.templateId : [];
+  const reports: ReportSpec[] =
+    text(raw.reportId) !== undefined
+      ? []
+      : templateIds.flatMap((templateId) => periods.map((period) => ({ templateId, period })));
+  if (text(raw.reportId) !== undefined && (templateIds.length > 1 || periods.length > 1)) {
+    issues.push(
+      `${labels.reportId}: resumes one report; give at most one ${labels.templateId} and a single period with it`,
+    );
+  }
+  const output = text(raw.output);
+  if (reports.length > 1 && output !== undefined && issues.length === 0) {
+    try {
+      checkDistinctPaths(output, reports as PathFacts[], labels.output);
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
   if (!result.success || issues.length > 0) throw new InvalidInputError(issues);
   const fields = result.data;
   return {
     baseUrl: fields.domain,
     apiKey: fields.apiKey,
-    templateId: fields.templateId,
-    period,
+    templateId: templateIds[0],
+    period: periods[0] as Period,
     reportId: fields.reportId,
     format: fields.format,
     outputPath: fields.output,
@@ -265,6 +346,10 @@ export function parseSettings(raw: RawSettings, labels: SettingLabels, now: Date
     maxRetries: fields.maxRetries,
     generationAttempts: fields.generationAttempts,
     endDateConvention: fields.endDateConvention,
+    reports,
+    concurrency: fields.concurrency,
+    requestsPerMinute: fields.requestsPerMinute,
+    failFast: fields.failFast,
     warnings,
   };
 }

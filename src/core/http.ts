@@ -32,6 +32,11 @@ export interface SendOptions {
   secrets: readonly string[];
   /** Explains a rejection (401, 403, 404, ...) in words a user can act on. */
   hint: (status: number) => string;
+  /**
+   * Waits for the step's shared request budget, before the timeout starts (queueing is not
+   * slowness); the function it returns is called once the request is answered or failed.
+   */
+  takeSlot?: ((signal: AbortSignal) => Promise<() => void>) | undefined;
 }
 
 const MAX_REDIRECTS = 5;
@@ -53,6 +58,7 @@ export interface OpenResponse {
  * TransientFailure for what a retry may cure, LuccaRejectedError for the rest.
  */
 export async function sendOnce(request: HttpRequest, options: SendOptions): Promise<OpenResponse> {
+  const answered = await options.takeSlot?.(options.signal);
   const controller = new AbortController();
   const signal = AbortSignal.any([options.signal, controller.signal]);
   const timer = setTimeout(
@@ -103,6 +109,7 @@ export async function sendOnce(request: HttpRequest, options: SendOptions): Prom
     throw error;
   } finally {
     clearTimeout(timer);
+    answered?.();
   }
 }
 

@@ -32,6 +32,8 @@ export interface LuccaClientOptions {
   onRetry?: (info: RetryInfo & { method: string; url: string }) => void;
   /** Things worth telling that do not stop the run (a possible duplicate report). */
   onWarning?: (message: string) => void;
+  /** The step's shared request budget (several reports at once). */
+  takeSlot?: ((signal: AbortSignal) => Promise<() => void>) | undefined;
 }
 
 export interface CreateReportInput {
@@ -83,6 +85,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
         now,
         secrets: [options.apiKey],
         hint,
+        takeSlot: options.takeSlot,
       },
     };
   };

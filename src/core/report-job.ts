@@ -28,8 +28,8 @@ export interface ReportJobOptions {
   /** Resume: download (or keep waiting for) this existing report instead of creating one. */
   reportId?: string | undefined;
   format: ReportFormat;
-  /** Where the file goes; default from `defaultReportPath` (validated values only). */
-  outputPath?: string | undefined;
+  /** Where the file goes (a function once the report id is known); default from `defaultReportPath` (validated values only). */
+  outputPath?: string | ((facts: { reportId: string; extension: string }) => string) | undefined;
   /** One deadline for the whole job. @default 15 minutes */
   timeoutMs: number;
   poll: PollDelayOptions;
@@ -173,8 +173,9 @@ export async function runReportJob(
     const downloadOptions = {
       reportId,
       format: options.format,
-      target:
-        options.outputPath ?? ((extension: string) => defaultReportPath(nameParts, extension)),
+      target: targetFor(options.outputPath, reportId, (extension) =>
+        defaultReportPath(nameParts, extension),
+      ),
       idleTimeoutMs: options.requestTimeoutMs,
       previewRows: options.previewRows ?? 10,
       createHasher: deps.createHasher,
@@ -235,6 +236,15 @@ export async function runReportJob(
   } finally {
     clearTimeout(timer);
   }
+}
+
+function targetFor(
+  outputPath: ReportJobOptions["outputPath"],
+  reportId: string,
+  fallback: (extension: string) => string,
+): string | ((extension: string) => string) {
+  if (typeof outputPath === "function") return (extension) => outputPath({ reportId, extension });
+  return outputPath ?? fallback;
 }
 
 async function create(

@@ -153,12 +153,24 @@ export class Git {
     committer: Identity;
     indexFile: string;
   }): Promise<string> {
+    return this.commitFiles({ ...options, files: [{ path: options.path, file: options.file }] });
+  }
+
+  /** One commit on `parent` replacing several files, made the same way as commitFile. */
+  async commitFiles(options: {
+    parent: string;
+    files: readonly { path: string; file: string }[];
+    message: string;
+    author: Identity;
+    committer: Identity;
+    indexFile: string;
+  }): Promise<string> {
     const env = { GIT_INDEX_FILE: options.indexFile };
     await this.run(["read-tree", options.parent], { env });
-    const blob = await this.run(["hash-object", "-w", "--", options.file]);
-    await this.run(["update-index", "--add", "--cacheinfo", `100644,${blob},${options.path}`], {
-      env,
-    });
+    for (const { path, file } of options.files) {
+      const blob = await this.run(["hash-object", "-w", "--", file]);
+      await this.run(["update-index", "--add", "--cacheinfo", `100644,${blob},${path}`], { env });
+    }
     const tree = await this.run(["write-tree"], { env });
     return this.run(["commit-tree", tree, "-p", options.parent, "-F", "-"], {
       input: options.message,

@@ -28,6 +28,9 @@ export const ACTION_LABELS: SettingLabels = {
   generationAttempts: "generation-attempts",
   allowHosts: "allowed-hosts",
   endDateConvention: "end-date-convention",
+  concurrency: "concurrency",
+  requestsPerMinute: "requests-per-minute",
+  failFast: "fail-fast",
 };
 
 export type PublishTarget = "artifact" | "commit" | "pull-request";
@@ -40,6 +43,8 @@ export interface ActionInputs {
     retentionDays: number | undefined;
     archive: boolean;
     overwrite: boolean;
+    /** With several reports: one artifact per report instead of one for all. */
+    perReport: boolean;
   };
   commit: {
     message: string;
@@ -104,6 +109,7 @@ export function readInputs(read: InputReader, now: Date, workspace: string): Act
       retentionDays: inputs["artifact-retention-days"],
       archive: inputs["artifact-archive"],
       overwrite: inputs["artifact-overwrite"],
+      perReport: inputs["artifact-per-report"],
     },
     commit: {
       message: inputs["commit-message"],
@@ -161,11 +167,12 @@ const PUBLISHING_FIELDS = {
   "output-path": optionalText,
   "commit-message": optionalText.transform((value, ctx) => {
     const message = value ?? DEFAULT_COMMIT_MESSAGE;
-    const unknown = unknownPlaceholders(message);
+    // {count}: the number of files in a several-report commit.
+    const unknown = unknownPlaceholders(message).filter((name) => name !== "count");
     if (unknown.length > 0) {
       custom(
         ctx,
-        `commit-message: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows} or {sha256}`,
+        `commit-message: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows}, {sha256} or {count}`,
         value,
       );
     }
@@ -215,6 +222,7 @@ const PUBLISHING_FIELDS = {
   ),
   "artifact-archive": runnerBoolean("artifact-archive", false),
   "artifact-overwrite": runnerBoolean("artifact-overwrite", false),
+  "artifact-per-report": runnerBoolean("artifact-per-report", false),
   summary: runnerBoolean("summary", true),
   "summary-preview-rows": wholeNumber("summary-preview-rows", "10", 0, 100),
   trace: runnerBoolean("trace", false),

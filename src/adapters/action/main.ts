@@ -68,11 +68,28 @@ export async function run(): Promise<void> {
   // One deadline for the run: what the report job leaves of `timeout` is the commit's budget.
   const deadline = Date.now() + inputs.settings.timeoutMs;
   const trace = inputs.trace ? recordTrace(baseFetch, inputs.settings.apiKey) : undefined;
+  const fetch = trace?.fetch ?? baseFetch;
+  if (inputs.settings.reports.length > 1) {
+    const { runManyStep } = await import("./many.ts");
+    try {
+      return await runManyStep({
+        inputs,
+        workspace,
+        fetch,
+        output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
+        signal: cancel.signal,
+        apiKey,
+        env: { ...process.env },
+      });
+    } finally {
+      if (trace) printTrace(trace);
+    }
+  }
   let result: ReportJobResult;
   try {
     result = await inGroups(async (onEvent) =>
       runJobFromSettings(inputs.settings, {
-        fetch: trace?.fetch ?? baseFetch,
+        fetch,
         output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
         signal: cancel.signal,
         previewRows: inputs.summaryPreviewRows,

@@ -16,7 +16,7 @@ export interface CliArgs {
 
 const OPTIONS = {
   domain: { type: "string" },
-  "template-id": { type: "string" },
+  "template-id": { type: "string", multiple: true },
   "api-key-file": { type: "string" },
   start: { type: "string" },
   end: { type: "string" },
@@ -33,6 +33,9 @@ const OPTIONS = {
   "generation-attempts": { type: "string" },
   "allow-host": { type: "string", multiple: true },
   "end-date-convention": { type: "string" },
+  concurrency: { type: "string" },
+  "requests-per-minute": { type: "string" },
+  "fail-fast": { type: "boolean" },
   file: { type: "string" },
   trace: { type: "string" },
   json: { type: "boolean" },
@@ -77,7 +80,7 @@ export function parseCliArgs(
     command,
     raw: {
       domain: values.domain ?? env.LUCCA_DOMAIN,
-      templateId: values["template-id"] ?? env.LUCCA_TEMPLATE_ID,
+      templateId: values["template-id"]?.join(",") ?? env.LUCCA_TEMPLATE_ID,
       apiKey: values["api-key-file"] === undefined ? env.LUCCA_API_KEY : undefined,
       start: values.start,
       end: values.end,
@@ -94,6 +97,9 @@ export function parseCliArgs(
       generationAttempts: values["generation-attempts"],
       allowHosts: values["allow-host"] ?? [],
       endDateConvention: values["end-date-convention"],
+      concurrency: values.concurrency,
+      requestsPerMinute: values["requests-per-minute"],
+      failFast: values["fail-fast"] ? "true" : undefined,
     },
     apiKeyFile: values["api-key-file"],
     templateFile: values.file,

@@ -12,6 +12,7 @@ import { recordTrace, type TraceRecorder } from "../trace-recorder.ts";
 import { type CliArgs, parseCliArgs } from "./args.ts";
 import { doctorCommand } from "./doctor.ts";
 import { HELP } from "./help.ts";
+import { reportMany } from "./report-many.ts";
 import { createTemplateFromFile } from "./template-create.ts";
 
 export interface CliIo {
@@ -59,6 +60,7 @@ async function report(args: CliArgs, io: CliIo): Promise<number> {
     if (!args.quiet) io.stderr(`${logSafeLines(line)}\n`);
   };
   for (const warning of settings.warnings) say(`Warning: ${warning}`);
+  if (settings.reports.length > 1) return reportMany(settings, args, io);
   const lines = progressLines({ verbose: args.verbose });
   const traceTarget =
     args.traceFile === undefined ? undefined : await resolveTraceTarget(io, args.traceFile);

@@ -1,0 +1,68 @@
+import type { Period } from "./period.ts";
+import type { ReportJobResult } from "./report-job.ts";
+
+export interface ManyReportSpec {
+  templateId: string;
+  period: Period;
+}
+
+export type ReportOutcome =
+  | { spec: ManyReportSpec; status: "done"; result: ReportJobResult }
+  | {
+      spec: ManyReportSpec;
+      status: "failed";
+      error: unknown;
+      /** The last report created for it, to resume with. */
+      reportId: string | undefined;
+    }
+  /** fail-fast stopped the step before this report started. */
+  | { spec: ManyReportSpec; status: "skipped" };
+
+export interface RunManyOptions {
+  reports: readonly ManyReportSpec[];
+  /** Reports running at once. @default 3 */
+  concurrency: number;
+  /** Stop every other report at the first failure. @default false */
+  failFast: boolean;
+  signal: AbortSignal;
+  /**
+   * Runs one report; `created` is told each report id as Lucca hands it out, so a failure
+   * can say which report to resume.
+   */
+  runOne: (
+    spec: ManyReportSpec,
+    signal: AbortSignal,
+    created: (reportId: string) => void,
+  ) => Promise<ReportJobResult>;
+}
+
+/**
+ * Runs every report, `concurrency` at a time, and returns one outcome per report in the
+ * order given. A failed report does not stop the others unless `failFast` is set.
+ */
+export async function runMany(options: RunManyOptions): Promise<ReportOutcome[]> {
+  const stop = new AbortController();
+  const signal = AbortSignal.any([options.signal, stop.signal]);
+  const outcomes: ReportOutcome[] = options.reports.map((spec) => ({ spec, status: "skipped" }));
+  let next = 0;
+
+  const worker = async () => {
+    while (next < options.reports.length && !signal.aborted) {
+      const index = next++;
+      const spec = options.reports[index] as ManyReportSpec;
+      let reportId: string | undefined;
+      try {
+        const result = await options.runOne(spec, signal, (id) => {
+          reportId = id;
+        });
+        outcomes[index] = { spec, status: "done", result };
+      } catch (error) {
+        outcomes[index] = { spec, status: "failed", error, reportId };
+        if (options.failFast) stop.abort(error);
+      }
+    }
+  };
+  const workers = Math.max(1, Math.min(options.concurrency, options.reports.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return outcomes;
+}
