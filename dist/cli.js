@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1460:
+/***/ 8095:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -741,6 +741,7 @@ const MAX_ERROR_BODY_BYTES = 64 * 1024;
  * TransientFailure for what a retry may cure, LuccaRejectedError for the rest.
  */
 async function sendOnce(request, options) {
+    const answered = await options.takeSlot?.(options.signal);
     const controller = new AbortController();
     const signal = AbortSignal.any([options.signal, controller.signal]);
     const timer = setTimeout(() => controller.abort(new TransientFailure(`no response within ${options.requestTimeoutMs} ms`)), timerMs(options.requestTimeoutMs));
@@ -779,6 +780,7 @@ async function sendOnce(request, options) {
     }
     finally {
         clearTimeout(timer);
+        answered?.();
     }
 }
 async function fetchOrTransient(fetch, url, init, signal, secrets) {
@@ -3613,9 +3615,9 @@ const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, d
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.boolean;
+    inst._zod.pattern = regexes_boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -3633,7 +3635,7 @@ const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodBigInt = /*@__PURE__*/ $constructor("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -5274,12 +5276,12 @@ function handlePipeResult(left, next, ctx) {
     }
     return next._zod.run({ value: left.value, issues: left.issues }, ctx);
 }
-const $ZodCodec = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCodec", (inst, def) => {
+const $ZodCodec = /*@__PURE__*/ $constructor("$ZodCodec", (inst, def) => {
     $ZodType.init(inst, def);
-    util.defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
-    util.defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
-    util.defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
-    util.defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
+    defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
+    defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
     inst._zod.parse = (payload, ctx) => {
         const direction = ctx.direction || "forward";
         if (direction === "forward") {
@@ -5297,7 +5299,7 @@ const $ZodCodec = /*@__PURE__*/ (/* unused pure expression or super */ null && (
             return handleCodecAResult(right, def, ctx);
         }
     };
-})));
+});
 function handleCodecAResult(result, def, ctx) {
     if (result.issues.length) {
         // prevent further checks
@@ -6671,7 +6673,7 @@ function meta(metadata) {
 }
 // @__NO_SIDE_EFFECTS__
 function _stringbool(Classes, _params) {
-    const params = util.normalizeParams(_params);
+    const params = normalizeParams(_params);
     let truthyArray = params.truthy ?? ["true", "1", "yes", "on", "y", "enabled"];
     let falsyArray = params.falsy ?? ["false", "0", "no", "off", "n", "disabled"];
     if (params.case !== "sensitive") {
@@ -6680,9 +6682,9 @@ function _stringbool(Classes, _params) {
     }
     const truthySet = new Set(truthyArray);
     const falsySet = new Set(falsyArray);
-    const _Codec = Classes.Codec ?? schemas.$ZodCodec;
-    const _Boolean = Classes.Boolean ?? schemas.$ZodBoolean;
-    const _String = Classes.String ?? schemas.$ZodString;
+    const _Codec = Classes.Codec ?? $ZodCodec;
+    const _Boolean = Classes.Boolean ?? $ZodBoolean;
+    const _String = Classes.String ?? $ZodString;
     const stringSchema = new _String({ type: "string", error: params.error });
     const booleanSchema = new _Boolean({ type: "boolean", error: params.error });
     const codec = new _Codec({
@@ -9565,11 +9567,11 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
-    core.$ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
 function schemas_boolean(params) {
     return core._boolean(ZodBoolean, params);
 }
@@ -10260,10 +10262,10 @@ function pipe(in_, out) {
         // ...util.normalizeParams(params),
     });
 }
-const ZodCodec = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodCodec", (inst, def) => {
+const ZodCodec = /*@__PURE__*/ $constructor("ZodCodec", (inst, def) => {
     ZodPipe.init(inst, def);
-    core.$ZodCodec.init(inst, def);
-})));
+    $ZodCodec.init(inst, def);
+});
 function codec(in_, out, params) {
     return new ZodCodec({
         type: "pipe",
@@ -10408,7 +10410,7 @@ function _instanceof(cls, params = {}) {
 }
 
 // stringbool
-const stringbool = (...args) => core._stringbool({
+const stringbool = (...args) => _stringbool({
     Codec: ZodCodec,
     Boolean: ZodBoolean,
     String: ZodString,
@@ -10553,6 +10555,7 @@ function createLuccaClient(options) {
                 now,
                 secrets: [options.apiKey],
                 hint,
+                takeSlot: options.takeSlot,
             },
         };
     };
@@ -10722,6 +10725,60 @@ function templateHint(status) {
         (status === 403
             ? "The API key's role may not create report templates."
             : "Check the template file: it must be the JSON payload the Lucca Timesheet UI sends (blueprintId, name, columns)."));
+}
+
+;// CONCATENATED MODULE: ./src/core/output-template.ts
+
+
+/** Where each report goes unless output-path says otherwise. */
+const DEFAULT_OUTPUT_TEMPLATE = "reports/{templateId}_{startsOn}_{endsOn}.{extension}";
+const PLACEHOLDERS = ["templateId", "startsOn", "endsOn", "year", "month", "reportId"];
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+/** Placeholders in `template` that this tool does not know. */
+function unknownPathPlaceholders(template) {
+    return [...template.matchAll(PLACEHOLDER)]
+        .map((match) => match[1])
+        .filter((name) => !PLACEHOLDERS.includes(name) && name !== "extension");
+}
+/**
+ * The path for one report. Template ids and dates were checked as inputs; the report id
+ * comes from Lucca and passes the schema door's id check before it becomes a path part.
+ */
+function expandPath(template, facts) {
+    if (facts.reportId !== undefined && !isSafeId(facts.reportId)) {
+        throw new RangeError("Cannot name a report file after a report id of an unexpected form");
+    }
+    const startsOn = facts.period.startsOn ?? "default";
+    const values = {
+        templateId: facts.templateId,
+        startsOn,
+        endsOn: facts.period.endsOn ?? "default",
+        year: facts.period.startsOn?.slice(0, 4) ?? "default",
+        month: facts.period.startsOn?.slice(5, 7) ?? "default",
+        reportId: facts.reportId ?? "{reportId}",
+        extension: facts.extension ?? "csv",
+    };
+    return template.replace(PLACEHOLDER, (whole, name) => values[name] ?? whole);
+}
+/**
+ * Refuses, before any request, a template that would send two reports to the same file.
+ * `{reportId}` tells every report apart, since Lucca gives each its own id.
+ */
+function checkDistinctPaths(template, reports, label) {
+    if (template.includes("{reportId}"))
+        return;
+    const seen = new Map();
+    for (const report of reports) {
+        const path = expandPath(template, report);
+        const earlier = seen.get(path);
+        if (earlier) {
+            throw new errors/* InvalidInputError */.oC(`${label}: "${template}" gives the same file ${path} to ${output_template_describe(earlier)} and ${output_template_describe(report)}; add placeholders such as {templateId}, {year} and {month}`);
+        }
+        seen.set(path, report);
+    }
+}
+function output_template_describe(report) {
+    return `template ${report.templateId} ${report.period.startsOn ?? "default"}..${report.period.endsOn ?? "default"}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report-file-name.ts
@@ -11892,7 +11949,7 @@ async function runReportJob(options, deps) {
         const downloadOptions = {
             reportId,
             format: options.format,
-            target: options.outputPath ?? ((extension) => defaultReportPath(nameParts, extension)),
+            target: targetFor(options.outputPath, reportId, (extension) => defaultReportPath(nameParts, extension)),
             idleTimeoutMs: options.requestTimeoutMs,
             previewRows: options.previewRows ?? 10,
             createHasher: deps.createHasher,
@@ -11953,6 +12010,11 @@ async function runReportJob(options, deps) {
     finally {
         clearTimeout(timer);
     }
+}
+function targetFor(outputPath, reportId, fallback) {
+    if (typeof outputPath === "function")
+        return (extension) => outputPath({ reportId, extension });
+    return outputPath ?? fallback;
 }
 async function create(client, templateId, sent, attempt, onEvent) {
     const period = periodFromSent(sent, sent.convention);
@@ -12237,13 +12299,11 @@ function nodeSha256() {
 
 
 
+
 /** Runs the report job described by validated settings; shared by the CLI and the action. */
 async function runJobFromSettings(settings, env) {
     // A place the report cannot go is found now, not after Lucca generated it.
-    if (settings.outputPath !== undefined)
-        await resolveOutputTarget(settings.outputPath, env.output);
-    else
-        await resolveOutputDirectory(DEFAULT_OUTPUT_DIR, env.output);
+    const target = await checkOutputTarget(settings, env.output);
     const sink = nodeFileSink(env.output, {
         staleAfterMs: Math.max(STALE_PART_MS, 2 * settings.requestTimeoutMs),
     });
@@ -12252,7 +12312,7 @@ async function runJobFromSettings(settings, env) {
         period: settings.period,
         reportId: settings.reportId,
         format: settings.format,
-        outputPath: settings.outputPath,
+        outputPath: target,
         timeoutMs: settings.timeoutMs,
         poll: { intervalMs: settings.pollIntervalMs, maxIntervalMs: settings.maxPollIntervalMs },
         requestTimeoutMs: settings.requestTimeoutMs,
@@ -12271,6 +12331,7 @@ async function runJobFromSettings(settings, env) {
             now: env.now,
             onRetry: (info) => env.onEvent({ type: "retrying", ...info }),
             onWarning: (message) => env.onEvent({ type: "warning", message }),
+            takeSlot: env.takeSlot,
         }),
         sink,
         signal: env.signal,
@@ -12278,6 +12339,28 @@ async function runJobFromSettings(settings, env) {
         onEvent: env.onEvent,
         createHasher: nodeSha256,
     });
+}
+/** Refuses a place the report cannot go, before any request; returns the job's target. */
+async function checkOutputTarget(settings, policy) {
+    const target = outputTarget(settings.outputPath, settings);
+    if (typeof target === "function") {
+        await resolveOutputTarget(target({ reportId: "report-id", extension: "csv" }), policy);
+    }
+    else if (target !== undefined)
+        await resolveOutputTarget(target, policy);
+    else
+        await resolveOutputDirectory(DEFAULT_OUTPUT_DIR, policy);
+    return target;
+}
+/**
+ * output-path as a template ({templateId}, {year}, {reportId}, ...); a path without
+ * placeholders stays as written, and none keeps the job's default file name.
+ */
+function outputTarget(template, settings) {
+    if (template === undefined || !template.includes("{"))
+        return template;
+    const templateId = settings.templateId ?? "report";
+    return ({ reportId, extension }) => expandPath(template, { templateId, period: settings.period, reportId, extension });
 }
 
 ;// CONCATENATED MODULE: ./src/core/period.ts
@@ -12401,6 +12484,70 @@ function isValidTimeZone(timezone) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/period-range.ts
+
+
+/** Most months one range may hold: three years of monthly archives. */
+const MAX_MONTHS = 36;
+const RANGE = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/;
+const LAST = /^last-(\d+)-months?$/;
+/** True when `period` names several months (`2025-01..2025-12`, `last-12-months`). */
+function isPeriodRange(period) {
+    return period !== undefined && (RANGE.test(period) || LAST.test(period));
+}
+/**
+ * Every period the input names, oldest first: one for a single period, one per month for
+ * `YYYY-MM..YYYY-MM` (both ends included) or `last-N-months` (the N complete months before
+ * the current one in `timezone`). At most MAX_MONTHS months.
+ */
+function resolvePeriods(input) {
+    const label = input.labels?.period ?? "--period";
+    const period = input.period;
+    if (!isPeriodRange(period))
+        return [resolvePeriod(input)];
+    if (input.start !== undefined || input.end !== undefined) {
+        // Let the single-period rules word the conflict.
+        return [resolvePeriod({ ...input, period: "previous-month" })];
+    }
+    const months = monthsOf(period, input, label);
+    if (months.length > MAX_MONTHS) {
+        throw new errors/* InvalidInputError */.oC(`${label}: "${period}" spans ${months.length} months; at most ${MAX_MONTHS} months may be fetched in one step`);
+    }
+    return months.map((month) => resolvePeriod({ ...input, period: month }));
+}
+function monthsOf(period, input, label) {
+    const range = RANGE.exec(period);
+    if (range) {
+        const [from, to] = [
+            Number(range[1]) * 12 + Number(range[2]) - 1,
+            Number(range[3]) * 12 + Number(range[4]) - 1,
+        ];
+        const bad = [range[2], range[4]].filter((m) => Number(m) < 1 || Number(m) > 12);
+        if (bad.length > 0) {
+            throw new errors/* InvalidInputError */.oC(`${label}: "${period}" names a month that does not exist`);
+        }
+        if (from > to) {
+            throw new errors/* InvalidInputError */.oC(`${label}: "${period}" starts after it ends; write oldest..newest`);
+        }
+        return period_range_span(from, Math.min(to, from + MAX_MONTHS));
+    }
+    const count = Number(LAST.exec(period)?.[1]);
+    if (!(count >= 1)) {
+        throw new errors/* InvalidInputError */.oC(`${label}: "${period}" must name at least one month`);
+    }
+    const previous = resolvePeriod({ ...input, period: "previous-month" }).startsOn;
+    const last = Number(previous.slice(0, 4)) * 12 + Number(previous.slice(5, 7)) - 1;
+    return period_range_span(last - Math.min(count, MAX_MONTHS + 1) + 1, last);
+}
+function period_range_span(from, to) {
+    const months = [];
+    for (let index = from; index <= to; index++) {
+        const year = Math.floor(index / 12);
+        months.push(`${String(year).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`);
+    }
+    return months;
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/input-schema.ts
 
 
@@ -12449,7 +12596,7 @@ function wholeNumber(label, fallback, min, max) {
 }
 /** Same spellings as core.getBooleanInput (YAML 1.2 core schema), but collected, not thrown. */
 function runnerBoolean(label, fallback) {
-    const spelled = z.stringbool({
+    const spelled = stringbool({
         truthy: ["true", "True", "TRUE"],
         falsy: ["false", "False", "FALSE"],
         error: (issue) => `${label}: "${String(issue.input)}" is not a boolean; use true or false`,
@@ -12463,7 +12610,7 @@ function runnerBoolean(label, fallback) {
         for (const issue of result.error.issues) {
             ctx.issues.push({ code: "custom", message: issue.message, input: value });
         }
-        return z.NEVER;
+        return NEVER;
     });
 }
 /** Every issue's message, in order; InvalidInputError for the caller to throw. */
@@ -12490,6 +12637,7 @@ function known(value) {
 
 
 
+
 const CLI_LABELS = {
     domain: "--domain",
     apiKey: "LUCCA_API_KEY",
@@ -12509,6 +12657,9 @@ const CLI_LABELS = {
     generationAttempts: "--generation-attempts",
     allowHosts: "--allow-host",
     endDateConvention: "--end-date-convention",
+    concurrency: "--concurrency",
+    requestsPerMinute: "--requests-per-minute",
+    failFast: "--fail-fast",
 };
 const DEFAULTS = {
     format: "csv",
@@ -12520,6 +12671,8 @@ const DEFAULTS = {
     generationAttempts: "2",
     timezone: "UTC",
     endDateConvention: "inclusive",
+    concurrency: "3",
+    requestsPerMinute: "20",
 };
 const ID = /^[A-Za-z0-9_-]+$/;
 function connectionFields(raw, labels) {
@@ -12581,7 +12734,20 @@ function settingsSchema(raw, labels) {
     return object({
         ...connectionFields(raw, labels),
         reportId: idField(labels.reportId, "report id"),
-        templateId: idField(labels.templateId, "template id"),
+        templateId: optionalText.transform((value, ctx) => {
+            const ids = (value ?? "")
+                .split(/[\n,]/)
+                .map((id) => id.trim())
+                .filter(Boolean);
+            for (const id of ids.filter((id) => !ID.test(id))) {
+                ctx.issues.push({
+                    code: "custom",
+                    message: `${labels.templateId}: "${id}" is not a template id (letters, digits, - and _ only)`,
+                    input: value,
+                });
+            }
+            return ids;
+        }),
         start: optionalText,
         end: optionalText,
         period: optionalText,
@@ -12597,8 +12763,18 @@ function settingsSchema(raw, labels) {
             });
             return NEVER;
         }),
-        output: optionalText.refine((value) => value === undefined || !/[/\\]$/.test(value), {
+        output: optionalText
+            .refine((value) => value === undefined || !/[/\\]$/.test(value), {
             error: (issue) => `${labels.output}: "${String(issue.input)}" names a directory; give a file path such as reports/timesheet.csv`,
+        })
+            .superRefine((value, ctx) => {
+            const unknown = value === undefined ? [] : unknownPathPlaceholders(value);
+            if (unknown.length > 0) {
+                ctx.addIssue({
+                    code: "custom",
+                    message: `${labels.output}: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {year}, {month} or {reportId}`,
+                });
+            }
         }),
         timeout: durationField(labels.timeout, DEFAULTS.timeout),
         pollInterval: durationField(labels.pollInterval, DEFAULTS.pollInterval),
@@ -12618,6 +12794,9 @@ function settingsSchema(raw, labels) {
             });
             return NEVER;
         }),
+        concurrency: wholeNumber(labels.concurrency, DEFAULTS.concurrency, 1, 10),
+        requestsPerMinute: wholeNumber(labels.requestsPerMinute, DEFAULTS.requestsPerMinute, 1, 50),
+        failFast: runnerBoolean(labels.failFast, false),
     })
         .superRefine((fields, ctx) => {
         if (!raw.templateId?.trim() && !raw.reportId?.trim()) {
@@ -12646,7 +12825,7 @@ function parseSettings(raw, labels, now) {
     const warnings = [];
     const text = (value) => value?.trim() || undefined;
     const periodInput = { start: text(raw.start), end: text(raw.end), period: text(raw.period) };
-    let period = { startsOn: null, endsOn: null };
+    let periods = [{ startsOn: null, endsOn: null }];
     if (text(raw.reportId) !== undefined) {
         if (periodInput.start || periodInput.end || periodInput.period) {
             warnings.push(`${labels.reportId} is set: the period comes from that report, so ${labels.start}, ${labels.end} and ${labels.period} are ignored`);
@@ -12654,7 +12833,7 @@ function parseSettings(raw, labels, now) {
     }
     else {
         try {
-            period = resolvePeriod({
+            periods = resolvePeriods({
                 ...periodInput,
                 timezone: text(raw.timezone) ?? DEFAULTS.timezone,
                 now,
@@ -12672,14 +12851,32 @@ function parseSettings(raw, labels, now) {
             issues.push(...error.issues);
         }
     }
+    const templateIds = result.success ? result.data.templateId : [];
+    const reports = text(raw.reportId) !== undefined
+        ? []
+        : templateIds.flatMap((templateId) => periods.map((period) => ({ templateId, period })));
+    if (text(raw.reportId) !== undefined && (templateIds.length > 1 || periods.length > 1)) {
+        issues.push(`${labels.reportId}: resumes one report; give at most one ${labels.templateId} and a single period with it`);
+    }
+    const output = text(raw.output);
+    if (reports.length > 1 && output !== undefined && issues.length === 0) {
+        try {
+            checkDistinctPaths(output, reports, labels.output);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* InvalidInputError */.oC))
+                throw error;
+            issues.push(...error.issues);
+        }
+    }
     if (!result.success || issues.length > 0)
         throw new errors/* InvalidInputError */.oC(issues);
     const fields = result.data;
     return {
         baseUrl: fields.domain,
         apiKey: fields.apiKey,
-        templateId: fields.templateId,
-        period,
+        templateId: templateIds[0],
+        period: periods[0],
         reportId: fields.reportId,
         format: fields.format,
         outputPath: fields.output,
@@ -12690,6 +12887,10 @@ function parseSettings(raw, labels, now) {
         maxRetries: fields.maxRetries,
         generationAttempts: fields.generationAttempts,
         endDateConvention: fields.endDateConvention,
+        reports,
+        concurrency: fields.concurrency,
+        requestsPerMinute: fields.requestsPerMinute,
+        failFast: fields.failFast,
         warnings,
     };
 }
@@ -12836,7 +13037,7 @@ var external_node_util_ = __nccwpck_require__(7975);
 
 const OPTIONS = {
     domain: { type: "string" },
-    "template-id": { type: "string" },
+    "template-id": { type: "string", multiple: true },
     "api-key-file": { type: "string" },
     start: { type: "string" },
     end: { type: "string" },
@@ -12853,6 +13054,9 @@ const OPTIONS = {
     "generation-attempts": { type: "string" },
     "allow-host": { type: "string", multiple: true },
     "end-date-convention": { type: "string" },
+    concurrency: { type: "string" },
+    "requests-per-minute": { type: "string" },
+    "fail-fast": { type: "boolean" },
     file: { type: "string" },
     trace: { type: "string" },
     json: { type: "boolean" },
@@ -12896,7 +13100,7 @@ function parseCliArgs(argv, env) {
         command,
         raw: {
             domain: values.domain ?? env.LUCCA_DOMAIN,
-            templateId: values["template-id"] ?? env.LUCCA_TEMPLATE_ID,
+            templateId: values["template-id"]?.join(",") ?? env.LUCCA_TEMPLATE_ID,
             apiKey: values["api-key-file"] === undefined ? env.LUCCA_API_KEY : undefined,
             start: values.start,
             end: values.end,
@@ -12913,6 +13117,9 @@ function parseCliArgs(argv, env) {
             generationAttempts: values["generation-attempts"],
             allowHosts: values["allow-host"] ?? [],
             endDateConvention: values["end-date-convention"],
+            concurrency: values.concurrency,
+            requestsPerMinute: values["requests-per-minute"],
+            failFast: values["fail-fast"] ? "true" : undefined,
         },
         apiKeyFile: values["api-key-file"],
         templateFile: values.file,
@@ -13325,16 +13532,19 @@ never from a flag value.
 
 Report:
   --domain URL               Lucca domain, e.g. https://acme.ilucca.net (env LUCCA_DOMAIN)
-  --template-id ID           report template id (env LUCCA_TEMPLATE_ID)
+  --template-id ID           report template id (env LUCCA_TEMPLATE_ID); repeat it or give
+                             ids separated by commas for several templates
   --api-key-file PATH        read the API key from this file instead of LUCCA_API_KEY
   --report-id ID             resume: wait for / download this existing report
   --format csv|excel         file format (default csv)
-  --output PATH              where to write (default reports/<template>_<start>_<end>.csv)
+  --output PATH              where to write (default reports/{templateId}_{startsOn}_{endsOn}.csv);
+                             placeholders {templateId} {startsOn} {endsOn} {year} {month} {reportId}
 
 Period (default: the template's own period):
   --start YYYY-MM-DD --end YYYY-MM-DD    explicit dates, end inclusive
   --period NAME              previous-month, current-month, previous-week, current-week,
-                             previous-day, or a month as YYYY-MM
+                             previous-day, or a month as YYYY-MM; several months, one report
+                             each: YYYY-MM..YYYY-MM (at most 36) or last-N-months
   --timezone IANA            zone used to resolve --period (default UTC); weeks start Monday
   --end-date-convention C    inclusive (default): endsOn sent is the last day; exclusive:
                              the day after it (compare once with the Lucca UI)
@@ -13348,8 +13558,14 @@ Waiting and retries (durations: 1500ms, 90s, 15m, 1h30m, or seconds):
   --generation-attempts N    reports created in all when Lucca fails one (default 2)
   --allow-host HOST          allow a domain outside Lucca's host names (repeatable)
 
+Several reports (several templates or months):
+  --concurrency N            reports generated at once (default 3, at most 10)
+  --requests-per-minute N    budget shared by every request of the run (default 20, max 50)
+  --fail-fast                stop at the first failed report
+
 Output:
-  --json                     print one JSON result object on stdout
+  --json                     print one JSON result object on stdout (several reports:
+                             one object per line, JSON Lines, in the order asked)
   --trace FILE               write every HTTP exchange to FILE as JSON lines (no key, no
                              values: headers without credentials, bodies as their shape)
   -q, --quiet                only errors on stderr
@@ -13359,7 +13575,254 @@ Output:
 Exit codes: 0 done, 1 unexpected error, 2 invalid input, 3 Lucca rejected the request,
 4 the report failed after every attempt, 5 timeout (resume with --report-id),
 6 network or server failure after retries, 129/130/143 interrupted (SIGHUP/INT/TERM).
+With several reports, the highest code among the failed reports (an interruption first).
 `;
+
+;// CONCATENATED MODULE: ./src/core/request-budget.ts
+
+
+const IN_FLIGHT_RECHECK_MS = 50;
+/**
+ * A token bucket over a sliding window: each token comes back `windowMs` after its request
+ * was answered (a request still in flight keeps its token), so however late a request
+ * reaches Lucca, no window of that length there ever holds more than `requests` requests
+ * (a bucket refilled at a steady rate would allow nearly twice that across a boundary).
+ */
+function createRequestBudget(options) {
+    const windowMs = options.windowMs ?? 60_000;
+    const now = options.now ?? Date.now;
+    const wait = options.wait ?? delay;
+    const granted = [];
+    /** Slots still counted: in flight (undefined) or answered at a time. */
+    let recent = [];
+    let pausedUntil = 0;
+    let queue = Promise.resolve();
+    const nextSlotIn = (at) => {
+        recent = recent.filter((slot) => slot.answeredAt === undefined || slot.answeredAt + windowMs > at);
+        let full = 0;
+        if (recent.length >= options.requests) {
+            // The slot that must free for one to be under the limit again; in flight, look again soon.
+            const frees = recent
+                .map((slot) => slot.answeredAt === undefined ? at + IN_FLIGHT_RECHECK_MS : slot.answeredAt + windowMs)
+                .sort((a, b) => a - b)[recent.length - options.requests];
+            full = frees - at;
+        }
+        return Math.max(full, pausedUntil - at, 0);
+    };
+    const takeInTurn = async (signal) => {
+        for (;;) {
+            signal.throwIfAborted();
+            const ms = nextSlotIn(now());
+            if (ms === 0)
+                break;
+            await wait(ms, signal);
+        }
+        const slot = { answeredAt: undefined };
+        recent.push(slot);
+        granted.push(now());
+        return () => {
+            slot.answeredAt ??= now();
+        };
+    };
+    return {
+        take(signal) {
+            const turn = queue.then(() => takeInTurn(signal));
+            // One caller giving up must not stop the ones behind it.
+            queue = turn.then(() => { }, () => { });
+            return turn;
+        },
+        pause(ms) {
+            pausedUntil = Math.max(pausedUntil, now() + ms);
+        },
+        granted,
+    };
+}
+/**
+ * The step's one door to the network: every request waits for the shared budget, and a
+ * 429 pauses the whole step, not only the request that got it.
+ */
+function budgetedFetch(fetch, budget, options = {}) {
+    const now = options.now ?? Date.now;
+    return async (input, init) => {
+        const response = await fetch(input, init);
+        if (response.status === 429) {
+            budget.pause(parseRetryAfter(response.headers.get("retry-after"), now()) ?? options.pauseMs ?? 5_000);
+        }
+        return response;
+    };
+}
+/** The most timestamps found in any window of `windowMs`. */
+function peakPerWindow(times, windowMs) {
+    const sorted = [...times].sort((a, b) => a - b);
+    let peak = 0;
+    let first = 0;
+    for (let last = 0; last < sorted.length; last++) {
+        while (sorted[first] + windowMs <= sorted[last])
+            first++;
+        peak = Math.max(peak, last - first + 1);
+    }
+    return peak;
+}
+
+;// CONCATENATED MODULE: ./src/core/run-many.ts
+/**
+ * Runs every report, `concurrency` at a time, and returns one outcome per report in the
+ * order given. A failed report does not stop the others unless `failFast` is set.
+ */
+async function runMany(options) {
+    const stop = new AbortController();
+    const signal = AbortSignal.any([options.signal, stop.signal]);
+    const outcomes = options.reports.map((spec) => ({ spec, status: "skipped" }));
+    let next = 0;
+    const worker = async () => {
+        while (next < options.reports.length && !signal.aborted) {
+            const index = next++;
+            const spec = options.reports[index];
+            let reportId;
+            try {
+                const result = await options.runOne(spec, signal, (id) => {
+                    reportId = id;
+                });
+                outcomes[index] = { spec, status: "done", result };
+            }
+            catch (error) {
+                outcomes[index] = { spec, status: "failed", error, reportId };
+                if (options.failFast)
+                    stop.abort(error);
+            }
+        }
+    };
+    const workers = Math.max(1, Math.min(options.concurrency, options.reports.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return outcomes;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/run-many-job.ts
+
+
+
+/** Every report of the step through one request budget; one outcome per report. */
+async function runManyFromSettings(settings, env) {
+    const each = settings.reports.map((spec) => settingsFor(settings, spec));
+    for (const one of each)
+        await checkOutputTarget(one, env.output);
+    const budget = env.budget ??
+        createRequestBudget({
+            requests: settings.requestsPerMinute,
+            windowMs: env.windowMs,
+            now: env.now,
+        });
+    const fetch = budgetedFetch(env.fetch, budget, { now: env.now });
+    return runMany({
+        reports: settings.reports,
+        concurrency: settings.concurrency,
+        failFast: settings.failFast,
+        signal: env.signal,
+        runOne: (spec, signal, created) => runJobFromSettings(settingsFor(settings, spec), {
+            fetch,
+            output: env.output,
+            signal,
+            now: env.now,
+            previewRows: env.previewRows,
+            takeSlot: (slotSignal) => budget.take(slotSignal),
+            onEvent: (event) => {
+                if (event.type === "created")
+                    created(event.reportId);
+                env.onEvent(spec, event);
+            },
+        }),
+    });
+}
+function settingsFor(settings, spec) {
+    return { ...settings, templateId: spec.templateId, period: spec.period, reportId: undefined };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/cli/report-many.ts
+
+
+
+
+/**
+ * Several reports: progress lines prefixed with template and period; with --json one JSON
+ * object per report (JSON Lines), in the order the reports were asked for, once all ended;
+ * the exit code of the worst failure.
+ */
+async function reportMany(settings, args, io) {
+    const say = (line) => {
+        if (!args.quiet)
+            io.stderr(`${logSafeLines(line)}\n`);
+    };
+    const lines = new Map();
+    const outcomes = await runManyFromSettings(settings, {
+        fetch: io.fetch,
+        // A path the user typed may go anywhere they can write; a default name stays in cwd.
+        output: {
+            baseDir: io.cwd,
+            roots: settings.outputPath === undefined ? [io.cwd] : undefined,
+            label: settings.outputPath === undefined ? "the default output path" : "--output",
+        },
+        signal: io.signal,
+        now: io.now,
+        onEvent: (spec, event) => {
+            const prefix = `[${spec.templateId} ${periodText(spec.period.startsOn, spec.period.endsOn)}]`;
+            const format = lines.get(prefix) ?? progressLines({ verbose: args.verbose });
+            lines.set(prefix, format);
+            const line = format(event);
+            if (line !== undefined)
+                say(`${prefix} ${line}`);
+        },
+    });
+    for (const outcome of outcomes) {
+        if (args.json)
+            io.stdout(`${JSON.stringify(jsonOutcome(outcome))}\n`);
+        else if (!args.quiet || outcome.status !== "done") {
+            io.stdout(`${logSafeLines(textOutcome(outcome))}\n`);
+        }
+    }
+    return exitCodeOf(outcomes);
+}
+/** 0 when all succeeded; a cancellation's code first, then the highest failure code. */
+function exitCodeOf(outcomes) {
+    let worst = 0;
+    for (const outcome of outcomes) {
+        if (outcome.status !== "failed")
+            continue;
+        const { error } = outcome;
+        if (error instanceof errors/* AbortedError */.oM)
+            return error.exitCode;
+        worst = Math.max(worst, error instanceof errors/* LuccaReportError */.v1 ? error.exitCode : 1);
+    }
+    return worst;
+}
+function jsonOutcome(outcome) {
+    const base = {
+        templateId: outcome.spec.templateId,
+        startsOn: outcome.spec.period.startsOn,
+        endsOn: outcome.spec.period.endsOn,
+        status: outcome.status,
+    };
+    if (outcome.status === "done") {
+        const { stats: _stats, ...result } = outcome.result;
+        return { ...base, ...result, status: "done", error: null };
+    }
+    if (outcome.status === "skipped")
+        return { ...base, reportId: null, error: "not started (fail-fast)" };
+    return { ...base, reportId: outcome.reportId ?? null, error: messageOf(outcome.error) };
+}
+function textOutcome(outcome) {
+    const what = `template ${outcome.spec.templateId}, ${periodText(outcome.spec.period.startsOn, outcome.spec.period.endsOn)}`;
+    if (outcome.status === "done") {
+        const r = outcome.result;
+        return `done    ${what}: report ${r.reportId} -> ${r.path} (${r.rows ?? "?"} rows, ${r.bytes} bytes)`;
+    }
+    if (outcome.status === "skipped")
+        return `skipped ${what}: not started (fail-fast)`;
+    const resume = outcome.reportId ? `; resume with --report-id ${outcome.reportId}` : "";
+    return `failed  ${what}: ${messageOf(outcome.error)}${resume}`;
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
 
 ;// CONCATENATED MODULE: ./src/adapters/cli/template-create.ts
 
@@ -13428,6 +13891,7 @@ async function createTemplateFromFile(args, io) {
 
 
 
+
 /** The whole command line: returns the exit code, never throws. */
 async function runCli(io) {
     let args;
@@ -13464,6 +13928,8 @@ async function report(args, io) {
     };
     for (const warning of settings.warnings)
         say(`Warning: ${warning}`);
+    if (settings.reports.length > 1)
+        return reportMany(settings, args, io);
     const lines = progressLines({ verbose: args.verbose });
     const traceTarget = args.traceFile === undefined ? undefined : await resolveTraceTarget(io, args.traceFile);
     const trace = traceTarget === undefined ? undefined : recordTrace(io.fetch, settings.apiKey);
@@ -13609,7 +14075,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1708);
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_process__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _adapters_cli_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1460);
+/* harmony import */ var _adapters_cli_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8095);
 /* harmony import */ var _adapters_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6065);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
 

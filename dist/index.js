@@ -28369,6 +28369,171 @@ exports.debug = debug; // for test
 
 /***/ }),
 
+/***/ 71906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ detectChange),
+/* harmony export */   g: () => (/* binding */ rememberReport)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33838);
+
+
+
+function workDir(env) {
+    // Must be the same path on every run: the cache version is derived from it.
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(), "lucca-report-cache");
+}
+function identityOf(result, inputs) {
+    return {
+        domain: inputs.settings.baseUrl.origin,
+        templateId: result.templateId ?? "",
+        startsOn: result.startsOn,
+        endsOn: result.endsOn,
+        format: result.format,
+    };
+}
+/** Compares the report with the one the previous run of the same template and period published. */
+async function detectChange(result, inputs, env) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os("Compare with the previous run", async () => {
+        const { restorePrevious } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72792));
+        const previous = await restorePrevious(identityOf(result, inputs), { workDir: workDir(env) });
+        if (previous.status === "unavailable") {
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Change detection is off for this run: ${previous.reason}. The report is published anyway.`);
+            return { state: "unavailable", reason: previous.reason };
+        }
+        if (previous.status === "miss") {
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq("No earlier run of this template and period is remembered: this is the first.");
+            return { state: "first" };
+        }
+        let diff;
+        let changed;
+        if (result.format === "csv") {
+            const { diffCsvFiles } = await __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 57683));
+            try {
+                diff = await diffCsvFiles(previous.csvPath, result.path, {
+                    ignoreLines: inputs.commit.ignoreLines,
+                });
+            }
+            catch (error) {
+                // Comparing is a courtesy: a file problem here must not fail a report that is done.
+                const reason = `could not compare with the previous report: ${error.message}`;
+                _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Change detection is off for this run: ${reason}.`);
+                return { state: "unavailable", reason };
+            }
+            changed = diff.changed;
+        }
+        else {
+            changed = previous.sha256 !== result.sha256;
+        }
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(changed
+            ? `Changed since the previous run${diff?.comparedRecords ? `: ${diff.added} row(s) added, ${diff.removed} removed` : ""}`
+            : "Unchanged since the previous run");
+        return { state: changed ? "changed" : "unchanged", diff };
+    });
+}
+/** Remembers this report for the next run; a cache problem is said once and does not fail the run. */
+async function rememberReport(result, inputs, env) {
+    const { savePrevious } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72792));
+    const saved = await savePrevious(identityOf(result, inputs), { csvPath: result.path, sha256: result.sha256 }, {
+        workDir: workDir(env),
+        runId: env.GITHUB_RUN_ID ?? "local",
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? "1",
+    });
+    if (saved.status === "unavailable")
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Could not remember this report for the next run: ${saved.reason}`);
+}
+
+
+/***/ }),
+
+/***/ 36414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uh: () => (/* binding */ publishArtifactStep),
+/* harmony export */   Vb: () => (/* binding */ defaultArtifactName),
+/* harmony export */   ve: () => (/* binding */ publishCommitStep)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+
+/** Uploads the report as a workflow artifact; the client is loaded only now. */
+async function publishArtifactStep(result, inputs, env) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os("Publish the workflow artifact", async () => {
+        const { publishArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(36), __nccwpck_require__.e(536), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67625));
+        const published = await publishArtifact({
+            filePath: result.path,
+            name: inputs.artifact.name ?? defaultArtifactName(result),
+            archive: inputs.artifact.archive,
+            overwrite: inputs.artifact.overwrite,
+            retentionDays: inputs.artifact.retentionDays,
+        }, {
+            serverUrl: env.GITHUB_SERVER_URL,
+            repository: env.GITHUB_REPOSITORY,
+            runId: env.GITHUB_RUN_ID,
+        });
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-id", published.id ?? "");
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-url", published.url ?? "");
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-digest", published.digest ?? "");
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Uploaded artifact ${published.name}${published.url ? `: ${published.url}` : ""}`);
+        return { name: published.name, url: published.url };
+    });
+}
+/** Commits the report into the checked-out repository and pushes it. */
+async function publishCommitStep(result, inputs, env, limits) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os("Commit the report", async () => {
+        const [{ commitReport }, { renderCommitMessage }] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 662).then(__nccwpck_require__.bind(__nccwpck_require__, 26662)),
+            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 32748)),
+        ]);
+        const committed = await commitReport({
+            workspace: env.GITHUB_WORKSPACE,
+            filePath: result.path,
+            branch: inputs.commit.branch,
+            message: renderCommitMessage(inputs.commit.message, {
+                templateId: result.templateId ?? "",
+                startsOn: result.startsOn ?? "default",
+                endsOn: result.endsOn ?? "default",
+                reportId: result.reportId,
+                rows: String(result.rows ?? ""),
+                sha256: result.sha256,
+            }),
+            author: inputs.commit.author,
+            committer: inputs.commit.committer,
+            pushAttempts: inputs.commit.pushAttempts,
+            ignoreLines: inputs.commit.ignoreLines,
+            signal: limits.signal,
+            timeoutMs: limits.timeoutMs,
+            secrets: limits.secrets,
+            env,
+        });
+        const url = committed.commitSha && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
+            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${committed.commitSha}`
+            : undefined;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("changed", String(committed.changed));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("commit-sha", committed.commitSha ?? "");
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("commit-url", url ?? "");
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("pushed", String(committed.pushed));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(committed.changed
+            ? `Pushed ${committed.commitSha} to ${committed.branch}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
+            : `${committed.branch} already holds this report: nothing to commit`);
+        return { branch: committed.branch, changed: committed.changed, sha: committed.commitSha, url };
+    });
+}
+function defaultArtifactName(result) {
+    const period = result.startsOn === null && result.endsOn === null
+        ? "default"
+        : `${result.startsOn}_${result.endsOn}`;
+    return `lucca-report-${result.templateId ?? "report"}-${period}`;
+}
+
+
+/***/ }),
+
 /***/ 43200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28722,11 +28887,14 @@ function rangeSentText(sent) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ checkOutputTarget),
   E: () => (/* binding */ runJobFromSettings)
 });
 
-// EXTERNAL MODULE: ./src/core/lucca-client.ts + 5 modules
-var lucca_client = __nccwpck_require__(64779);
+// EXTERNAL MODULE: ./src/core/lucca-client.ts + 4 modules
+var lucca_client = __nccwpck_require__(34458);
+// EXTERNAL MODULE: ./src/core/output-template.ts
+var output_template = __nccwpck_require__(71089);
 // EXTERNAL MODULE: ./src/core/schemas.ts
 var schemas = __nccwpck_require__(35319);
 ;// CONCATENATED MODULE: ./src/core/report-file-name.ts
@@ -29802,7 +29970,7 @@ async function runReportJob(options, deps) {
         const downloadOptions = {
             reportId,
             format: options.format,
-            target: options.outputPath ?? ((extension) => defaultReportPath(nameParts, extension)),
+            target: targetFor(options.outputPath, reportId, (extension) => defaultReportPath(nameParts, extension)),
             idleTimeoutMs: options.requestTimeoutMs,
             previewRows: options.previewRows ?? 10,
             createHasher: deps.createHasher,
@@ -29863,6 +30031,11 @@ async function runReportJob(options, deps) {
     finally {
         clearTimeout(timer);
     }
+}
+function targetFor(outputPath, reportId, fallback) {
+    if (typeof outputPath === "function")
+        return (extension) => outputPath({ reportId, extension });
+    return outputPath ?? fallback;
 }
 async function create(client, templateId, sent, attempt, onEvent) {
     const period = (0,range_sent/* periodFromSent */.Ov)(sent, sent.convention);
@@ -30153,13 +30326,11 @@ function nodeSha256() {
 
 
 
+
 /** Runs the report job described by validated settings; shared by the CLI and the action. */
 async function runJobFromSettings(settings, env) {
     // A place the report cannot go is found now, not after Lucca generated it.
-    if (settings.outputPath !== undefined)
-        await (0,output_target/* resolveOutputTarget */.rA)(settings.outputPath, env.output);
-    else
-        await (0,output_target/* resolveOutputDirectory */.dI)(DEFAULT_OUTPUT_DIR, env.output);
+    const target = await checkOutputTarget(settings, env.output);
     const sink = nodeFileSink(env.output, {
         staleAfterMs: Math.max(STALE_PART_MS, 2 * settings.requestTimeoutMs),
     });
@@ -30168,7 +30339,7 @@ async function runJobFromSettings(settings, env) {
         period: settings.period,
         reportId: settings.reportId,
         format: settings.format,
-        outputPath: settings.outputPath,
+        outputPath: target,
         timeoutMs: settings.timeoutMs,
         poll: { intervalMs: settings.pollIntervalMs, maxIntervalMs: settings.maxPollIntervalMs },
         requestTimeoutMs: settings.requestTimeoutMs,
@@ -30187,6 +30358,7 @@ async function runJobFromSettings(settings, env) {
             now: env.now,
             onRetry: (info) => env.onEvent({ type: "retrying", ...info }),
             onWarning: (message) => env.onEvent({ type: "warning", message }),
+            takeSlot: env.takeSlot,
         }),
         sink,
         signal: env.signal,
@@ -30195,25 +30367,127 @@ async function runJobFromSettings(settings, env) {
         createHasher: nodeSha256,
     });
 }
+/** Refuses a place the report cannot go, before any request; returns the job's target. */
+async function checkOutputTarget(settings, policy) {
+    const target = outputTarget(settings.outputPath, settings);
+    if (typeof target === "function") {
+        await (0,output_target/* resolveOutputTarget */.rA)(target({ reportId: "report-id", extension: "csv" }), policy);
+    }
+    else if (target !== undefined)
+        await (0,output_target/* resolveOutputTarget */.rA)(target, policy);
+    else
+        await (0,output_target/* resolveOutputDirectory */.dI)(DEFAULT_OUTPUT_DIR, policy);
+    return target;
+}
+/**
+ * output-path as a template ({templateId}, {year}, {reportId}, ...); a path without
+ * placeholders stays as written, and none keeps the job's default file name.
+ */
+function outputTarget(template, settings) {
+    if (template === undefined || !template.includes("{"))
+        return template;
+    const templateId = settings.templateId ?? "report";
+    return ({ reportId, extension }) => (0,output_template/* expandPath */.aD)(template, { templateId, period: settings.period, reportId, extension });
+}
 
 
 /***/ }),
 
-/***/ 47775:
+/***/ 58568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P$: () => (/* binding */ parseSettings)
-/* harmony export */ });
-/* unused harmony exports CLI_LABELS, DEFAULTS, parseConnection, settingsSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(88532);
-/* harmony import */ var _core_domain_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(25179);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98571);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74296);
-/* harmony import */ var _core_period_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(67998);
-/* harmony import */ var _core_range_sent_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(32897);
-/* harmony import */ var _input_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(47454);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P$: () => (/* binding */ parseSettings)
+});
+
+// UNUSED EXPORTS: CLI_LABELS, DEFAULTS, parseConnection, settingsSchema
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(88532);
+// EXTERNAL MODULE: ./src/core/domain.ts
+var core_domain = __nccwpck_require__(25179);
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __nccwpck_require__(98571);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(74296);
+// EXTERNAL MODULE: ./src/core/output-template.ts
+var output_template = __nccwpck_require__(71089);
+// EXTERNAL MODULE: ./src/core/period.ts
+var core_period = __nccwpck_require__(67998);
+;// CONCATENATED MODULE: ./src/core/period-range.ts
+
+
+/** Most months one range may hold: three years of monthly archives. */
+const MAX_MONTHS = 36;
+const RANGE = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/;
+const LAST = /^last-(\d+)-months?$/;
+/** True when `period` names several months (`2025-01..2025-12`, `last-12-months`). */
+function isPeriodRange(period) {
+    return period !== undefined && (RANGE.test(period) || LAST.test(period));
+}
+/**
+ * Every period the input names, oldest first: one for a single period, one per month for
+ * `YYYY-MM..YYYY-MM` (both ends included) or `last-N-months` (the N complete months before
+ * the current one in `timezone`). At most MAX_MONTHS months.
+ */
+function resolvePeriods(input) {
+    const label = input.labels?.period ?? "--period";
+    const period = input.period;
+    if (!isPeriodRange(period))
+        return [(0,core_period/* resolvePeriod */.G)(input)];
+    if (input.start !== undefined || input.end !== undefined) {
+        // Let the single-period rules word the conflict.
+        return [(0,core_period/* resolvePeriod */.G)({ ...input, period: "previous-month" })];
+    }
+    const months = monthsOf(period, input, label);
+    if (months.length > MAX_MONTHS) {
+        throw new errors/* InvalidInputError */.oC(`${label}: "${period}" spans ${months.length} months; at most ${MAX_MONTHS} months may be fetched in one step`);
+    }
+    return months.map((month) => (0,core_period/* resolvePeriod */.G)({ ...input, period: month }));
+}
+function monthsOf(period, input, label) {
+    const range = RANGE.exec(period);
+    if (range) {
+        const [from, to] = [
+            Number(range[1]) * 12 + Number(range[2]) - 1,
+            Number(range[3]) * 12 + Number(range[4]) - 1,
+        ];
+        const bad = [range[2], range[4]].filter((m) => Number(m) < 1 || Number(m) > 12);
+        if (bad.length > 0) {
+            throw new errors/* InvalidInputError */.oC(`${label}: "${period}" names a month that does not exist`);
+        }
+        if (from > to) {
+            throw new errors/* InvalidInputError */.oC(`${label}: "${period}" starts after it ends; write oldest..newest`);
+        }
+        return span(from, Math.min(to, from + MAX_MONTHS));
+    }
+    const count = Number(LAST.exec(period)?.[1]);
+    if (!(count >= 1)) {
+        throw new errors/* InvalidInputError */.oC(`${label}: "${period}" must name at least one month`);
+    }
+    const previous = (0,core_period/* resolvePeriod */.G)({ ...input, period: "previous-month" }).startsOn;
+    const last = Number(previous.slice(0, 4)) * 12 + Number(previous.slice(5, 7)) - 1;
+    return span(last - Math.min(count, MAX_MONTHS + 1) + 1, last);
+}
+function span(from, to) {
+    const months = [];
+    for (let index = from; index <= to; index++) {
+        const year = Math.floor(index / 12);
+        months.push(`${String(year).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`);
+    }
+    return months;
+}
+
+// EXTERNAL MODULE: ./src/core/range-sent.ts
+var range_sent = __nccwpck_require__(32897);
+// EXTERNAL MODULE: ./src/adapters/input-schema.ts
+var input_schema = __nccwpck_require__(47454);
+;// CONCATENATED MODULE: ./src/adapters/settings.ts
+
 
 
 
@@ -30240,6 +30514,9 @@ const CLI_LABELS = {
     generationAttempts: "--generation-attempts",
     allowHosts: "--allow-host",
     endDateConvention: "--end-date-convention",
+    concurrency: "--concurrency",
+    requestsPerMinute: "--requests-per-minute",
+    failFast: "--fail-fast",
 };
 const DEFAULTS = {
     format: "csv",
@@ -30251,23 +30528,25 @@ const DEFAULTS = {
     generationAttempts: "2",
     timezone: "UTC",
     endDateConvention: "inclusive",
+    concurrency: "3",
+    requestsPerMinute: "20",
 };
 const ID = /^[A-Za-z0-9_-]+$/;
 function connectionFields(raw, labels) {
     return {
-        domain: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+        domain: schemas/* string */.YjP()
             .optional()
             .transform((value, ctx) => {
-            const domain = (0,_core_domain_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDomain */ .gR)(value ?? "", raw.allowHosts ?? [], {
+            const domain = (0,core_domain/* parseDomain */.gR)(value ?? "", raw.allowHosts ?? [], {
                 domain: labels.domain,
                 allowHost: labels.allowHosts,
             });
             if ("url" in domain)
                 return domain.url;
             ctx.issues.push({ code: "custom", message: domain.problem, input: value });
-            return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
+            return core/* NEVER */.tm;
         }),
-        apiKey: _input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalText */ .mR.transform((value, ctx) => {
+        apiKey: input_schema/* optionalText */.mR.transform((value, ctx) => {
             if (value === undefined) {
                 ctx.issues.push({
                     code: "custom",
@@ -30295,29 +30574,42 @@ function parseConnection(raw, labels, issues) {
     return undefined;
 }
 function idField(label, what) {
-    return _input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalText */ .mR.refine((value) => value === undefined || ID.test(value), {
+    return input_schema/* optionalText */.mR.refine((value) => value === undefined || ID.test(value), {
         error: (issue) => `${label}: "${String(issue.input)}" is not a ${what} (letters, digits, - and _ only)`,
     });
 }
 function durationField(label, fallback) {
-    return _input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalText */ .mR.transform((0,_input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .viaParser */ .yc)((value) => {
-        const ms = (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(value ?? fallback, label);
+    return input_schema/* optionalText */.mR.transform((0,input_schema/* viaParser */.yc)((value) => {
+        const ms = (0,duration/* parseDuration */.E)(value ?? fallback, label);
         if (ms <= 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC(`${label}: must be longer than zero`);
+            throw new errors/* InvalidInputError */.oC(`${label}: must be longer than zero`);
         return ms;
     }));
 }
 /** The schema of every report setting; messages name each setting by `labels`. */
 function settingsSchema(raw, labels) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    return schemas/* object */.Ikc({
         ...connectionFields(raw, labels),
         reportId: idField(labels.reportId, "report id"),
-        templateId: idField(labels.templateId, "template id"),
-        start: _input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalText */ .mR,
-        end: _input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalText */ .mR,
-        period: _input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalText */ .mR,
-        timezone: _input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalText */ .mR,
-        format: _input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalText */ .mR.transform((value, ctx) => {
+        templateId: input_schema/* optionalText */.mR.transform((value, ctx) => {
+            const ids = (value ?? "")
+                .split(/[\n,]/)
+                .map((id) => id.trim())
+                .filter(Boolean);
+            for (const id of ids.filter((id) => !ID.test(id))) {
+                ctx.issues.push({
+                    code: "custom",
+                    message: `${labels.templateId}: "${id}" is not a template id (letters, digits, - and _ only)`,
+                    input: value,
+                });
+            }
+            return ids;
+        }),
+        start: input_schema/* optionalText */.mR,
+        end: input_schema/* optionalText */.mR,
+        period: input_schema/* optionalText */.mR,
+        timezone: input_schema/* optionalText */.mR,
+        format: input_schema/* optionalText */.mR.transform((value, ctx) => {
             const format = value ?? DEFAULTS.format;
             if (format === "csv" || format === "excel")
                 return format;
@@ -30326,20 +30618,30 @@ function settingsSchema(raw, labels) {
                 message: `${labels.format}: unknown format "${format}"; expected csv or excel`,
                 input: value,
             });
-            return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
+            return core/* NEVER */.tm;
         }),
-        output: _input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalText */ .mR.refine((value) => value === undefined || !/[/\\]$/.test(value), {
+        output: input_schema/* optionalText */.mR
+            .refine((value) => value === undefined || !/[/\\]$/.test(value), {
             error: (issue) => `${labels.output}: "${String(issue.input)}" names a directory; give a file path such as reports/timesheet.csv`,
+        })
+            .superRefine((value, ctx) => {
+            const unknown = value === undefined ? [] : (0,output_template/* unknownPathPlaceholders */.eq)(value);
+            if (unknown.length > 0) {
+                ctx.addIssue({
+                    code: "custom",
+                    message: `${labels.output}: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {year}, {month} or {reportId}`,
+                });
+            }
         }),
         timeout: durationField(labels.timeout, DEFAULTS.timeout),
         pollInterval: durationField(labels.pollInterval, DEFAULTS.pollInterval),
         maxPollInterval: durationField(labels.maxPollInterval, DEFAULTS.maxPollInterval),
         requestTimeout: durationField(labels.requestTimeout, DEFAULTS.requestTimeout),
-        maxRetries: (0,_input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .wholeNumber */ .rD)(labels.maxRetries, DEFAULTS.maxRetries, 0),
-        generationAttempts: (0,_input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .wholeNumber */ .rD)(labels.generationAttempts, DEFAULTS.generationAttempts, 1),
-        endDateConvention: _input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalText */ .mR.transform((value, ctx) => {
+        maxRetries: (0,input_schema/* wholeNumber */.rD)(labels.maxRetries, DEFAULTS.maxRetries, 0),
+        generationAttempts: (0,input_schema/* wholeNumber */.rD)(labels.generationAttempts, DEFAULTS.generationAttempts, 1),
+        endDateConvention: input_schema/* optionalText */.mR.transform((value, ctx) => {
             const convention = value ?? DEFAULTS.endDateConvention;
-            if (_core_range_sent_js__WEBPACK_IMPORTED_MODULE_7__/* .END_DATE_CONVENTIONS */ .a.includes(convention)) {
+            if (range_sent/* END_DATE_CONVENTIONS */.a.includes(convention)) {
                 return convention;
             }
             ctx.issues.push({
@@ -30347,8 +30649,11 @@ function settingsSchema(raw, labels) {
                 message: `${labels.endDateConvention}: "${convention}" must be inclusive or exclusive`,
                 input: value,
             });
-            return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
+            return core/* NEVER */.tm;
         }),
+        concurrency: (0,input_schema/* wholeNumber */.rD)(labels.concurrency, DEFAULTS.concurrency, 1, 10),
+        requestsPerMinute: (0,input_schema/* wholeNumber */.rD)(labels.requestsPerMinute, DEFAULTS.requestsPerMinute, 1, 50),
+        failFast: (0,input_schema/* runnerBoolean */.fH)(labels.failFast, false),
     })
         .superRefine((fields, ctx) => {
         if (!raw.templateId?.trim() && !raw.reportId?.trim()) {
@@ -30357,15 +30662,15 @@ function settingsSchema(raw, labels) {
                 message: `${labels.templateId}: missing; give the id of the Lucca report template (or ${labels.reportId} to download an existing report)`,
             });
         }
-        const poll = (0,_input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .known */ .eO)(fields.pollInterval);
-        const maxPoll = (0,_input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .known */ .eO)(fields.maxPollInterval);
+        const poll = (0,input_schema/* known */.eO)(fields.pollInterval);
+        const maxPoll = (0,input_schema/* known */.eO)(fields.maxPollInterval);
         if (typeof poll === "number" && typeof maxPoll === "number" && maxPoll < poll) {
             ctx.addIssue({
                 code: "custom",
                 message: `${labels.maxPollInterval}: must not be shorter than ${labels.pollInterval}`,
             });
         }
-    }, _input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ALWAYS */ .qI);
+    }, input_schema/* ALWAYS */.qI);
 }
 /**
  * Checks every setting and gathers every problem, so one run tells the user all that is
@@ -30373,11 +30678,11 @@ function settingsSchema(raw, labels) {
  */
 function parseSettings(raw, labels, now) {
     const result = settingsSchema(raw, labels).safeParse(raw);
-    const issues = result.success ? [] : (0,_input_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .inputError */ .Xu)(result.error).issues;
+    const issues = result.success ? [] : (0,input_schema/* inputError */.Xu)(result.error).issues;
     const warnings = [];
     const text = (value) => value?.trim() || undefined;
     const periodInput = { start: text(raw.start), end: text(raw.end), period: text(raw.period) };
-    let period = { startsOn: null, endsOn: null };
+    let periods = [{ startsOn: null, endsOn: null }];
     if (text(raw.reportId) !== undefined) {
         if (periodInput.start || periodInput.end || periodInput.period) {
             warnings.push(`${labels.reportId} is set: the period comes from that report, so ${labels.start}, ${labels.end} and ${labels.period} are ignored`);
@@ -30385,7 +30690,7 @@ function parseSettings(raw, labels, now) {
     }
     else {
         try {
-            period = (0,_core_period_js__WEBPACK_IMPORTED_MODULE_2__/* .resolvePeriod */ .G)({
+            periods = resolvePeriods({
                 ...periodInput,
                 timezone: text(raw.timezone) ?? DEFAULTS.timezone,
                 now,
@@ -30398,19 +30703,37 @@ function parseSettings(raw, labels, now) {
             });
         }
         catch (error) {
-            if (!(error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC))
+            if (!(error instanceof errors/* InvalidInputError */.oC))
+                throw error;
+            issues.push(...error.issues);
+        }
+    }
+    const templateIds = result.success ? result.data.templateId : [];
+    const reports = text(raw.reportId) !== undefined
+        ? []
+        : templateIds.flatMap((templateId) => periods.map((period) => ({ templateId, period })));
+    if (text(raw.reportId) !== undefined && (templateIds.length > 1 || periods.length > 1)) {
+        issues.push(`${labels.reportId}: resumes one report; give at most one ${labels.templateId} and a single period with it`);
+    }
+    const output = text(raw.output);
+    if (reports.length > 1 && output !== undefined && issues.length === 0) {
+        try {
+            (0,output_template/* checkDistinctPaths */.Z_)(output, reports, labels.output);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* InvalidInputError */.oC))
                 throw error;
             issues.push(...error.issues);
         }
     }
     if (!result.success || issues.length > 0)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidInputError */ .oC(issues);
+        throw new errors/* InvalidInputError */.oC(issues);
     const fields = result.data;
     return {
         baseUrl: fields.domain,
         apiKey: fields.apiKey,
-        templateId: fields.templateId,
-        period,
+        templateId: templateIds[0],
+        period: periods[0],
         reportId: fields.reportId,
         format: fields.format,
         outputPath: fields.output,
@@ -30421,6 +30744,10 @@ function parseSettings(raw, labels, now) {
         maxRetries: fields.maxRetries,
         generationAttempts: fields.generationAttempts,
         endDateConvention: fields.endDateConvention,
+        reports,
+        concurrency: fields.concurrency,
+        requestsPerMinute: fields.requestsPerMinute,
+        failFast: fields.failFast,
         warnings,
     };
 }
@@ -30981,7 +31308,7 @@ class AbortedError extends LuccaReportError {
 
 /***/ }),
 
-/***/ 64779:
+/***/ 34458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31112,28 +31439,8 @@ function decodeText(bytes) {
 var redact = __nccwpck_require__(12258);
 // EXTERNAL MODULE: ./src/core/retry.ts
 var retry = __nccwpck_require__(27253);
-;// CONCATENATED MODULE: ./src/core/retry-after.ts
-/**
- * Parses a Retry-After header (delta-seconds or HTTP-date) into milliseconds from `now`.
- * Returns undefined when absent or unreadable, so the caller falls back to its own backoff.
- */
-function parseRetryAfter(value, now) {
-    if (value == null)
-        return undefined;
-    const text = value.trim();
-    if (text === "")
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    // An HTTP-date names its weekday and month; a bare "-3" must not parse as year -3.
-    if (!/[a-z]/i.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-
+// EXTERNAL MODULE: ./src/core/retry-after.ts
+var retry_after = __nccwpck_require__(4282);
 ;// CONCATENATED MODULE: ./src/core/http.ts
 
 
@@ -31152,6 +31459,7 @@ const MAX_ERROR_BODY_BYTES = 64 * 1024;
  * TransientFailure for what a retry may cure, LuccaRejectedError for the rest.
  */
 async function sendOnce(request, options) {
+    const answered = await options.takeSlot?.(options.signal);
     const controller = new AbortController();
     const signal = AbortSignal.any([options.signal, controller.signal]);
     const timer = setTimeout(() => controller.abort(new retry/* TransientFailure */.$r(`no response within ${options.requestTimeoutMs} ms`)), (0,delay/* timerMs */.Q2)(options.requestTimeoutMs));
@@ -31190,6 +31498,7 @@ async function sendOnce(request, options) {
     }
     finally {
         clearTimeout(timer);
+        answered?.();
     }
 }
 async function fetchOrTransient(fetch, url, init, signal, secrets) {
@@ -31268,7 +31577,7 @@ async function failureFor(method, url, response, options, echoBody) {
     if ((0,retry/* isTransientStatus */.Dm)(response.status)) {
         return new retry/* TransientFailure */.$r(`${where} answered ${response.status}${excerpt ? `: ${excerpt}` : ""}`, {
             status: response.status,
-            retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), options.now()),
+            retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(response.headers.get("retry-after"), options.now()),
         });
     }
     const hint = options.hint(response.status);
@@ -31341,6 +31650,7 @@ function createLuccaClient(options) {
                 now,
                 secrets: [options.apiKey],
                 hint,
+                takeSlot: options.takeSlot,
             },
         };
     };
@@ -31600,6 +31910,73 @@ function linkTarget(url) {
 
 /***/ }),
 
+/***/ 71089:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z_: () => (/* binding */ checkDistinctPaths),
+/* harmony export */   aD: () => (/* binding */ expandPath),
+/* harmony export */   eq: () => (/* binding */ unknownPathPlaceholders)
+/* harmony export */ });
+/* unused harmony export DEFAULT_OUTPUT_TEMPLATE */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(35319);
+
+
+/** Where each report goes unless output-path says otherwise. */
+const DEFAULT_OUTPUT_TEMPLATE = "reports/{templateId}_{startsOn}_{endsOn}.{extension}";
+const PLACEHOLDERS = ["templateId", "startsOn", "endsOn", "year", "month", "reportId"];
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+/** Placeholders in `template` that this tool does not know. */
+function unknownPathPlaceholders(template) {
+    return [...template.matchAll(PLACEHOLDER)]
+        .map((match) => match[1])
+        .filter((name) => !PLACEHOLDERS.includes(name) && name !== "extension");
+}
+/**
+ * The path for one report. Template ids and dates were checked as inputs; the report id
+ * comes from Lucca and passes the schema door's id check before it becomes a path part.
+ */
+function expandPath(template, facts) {
+    if (facts.reportId !== undefined && !(0,_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .isSafeId */ .JA)(facts.reportId)) {
+        throw new RangeError("Cannot name a report file after a report id of an unexpected form");
+    }
+    const startsOn = facts.period.startsOn ?? "default";
+    const values = {
+        templateId: facts.templateId,
+        startsOn,
+        endsOn: facts.period.endsOn ?? "default",
+        year: facts.period.startsOn?.slice(0, 4) ?? "default",
+        month: facts.period.startsOn?.slice(5, 7) ?? "default",
+        reportId: facts.reportId ?? "{reportId}",
+        extension: facts.extension ?? "csv",
+    };
+    return template.replace(PLACEHOLDER, (whole, name) => values[name] ?? whole);
+}
+/**
+ * Refuses, before any request, a template that would send two reports to the same file.
+ * `{reportId}` tells every report apart, since Lucca gives each its own id.
+ */
+function checkDistinctPaths(template, reports, label) {
+    if (template.includes("{reportId}"))
+        return;
+    const seen = new Map();
+    for (const report of reports) {
+        const path = expandPath(template, report);
+        const earlier = seen.get(path);
+        if (earlier) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`${label}: "${template}" gives the same file ${path} to ${describe(earlier)} and ${describe(report)}; add placeholders such as {templateId}, {year} and {month}`);
+        }
+        seen.set(path, report);
+    }
+}
+function describe(report) {
+    return `template ${report.templateId} ${report.period.startsOn ?? "default"}..${report.period.endsOn ?? "default"}`;
+}
+
+
+/***/ }),
+
 /***/ 67998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31840,6 +32217,36 @@ const EXCERPT_CHARS = 300;
  */
 function excerptOf(text, secrets, max = EXCERPT_CHARS) {
     return (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)((0,_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logSafe */ .sN)(redact(text, secrets).replace(/\s+/g, " ").trim()), max);
+}
+
+
+/***/ }),
+
+/***/ 4282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * Parses a Retry-After header (delta-seconds or HTTP-date) into milliseconds from `now`.
+ * Returns undefined when absent or unreadable, so the caller falls back to its own backoff.
+ */
+function parseRetryAfter(value, now) {
+    if (value == null)
+        return undefined;
+    const text = value.trim();
+    if (text === "")
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    // An HTTP-date names its weekday and month; a bare "-3" must not parse as year -3.
+    if (!/[a-z]/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
 }
 
 
@@ -32435,12 +32842,16 @@ class Git {
      * tree, the index and HEAD of the checkout stay as they are, detached or not.
      */
     async commitFile(options) {
+        return this.commitFiles({ ...options, files: [{ path: options.path, file: options.file }] });
+    }
+    /** One commit on `parent` replacing several files, made the same way as commitFile. */
+    async commitFiles(options) {
         const env = { GIT_INDEX_FILE: options.indexFile };
         await this.run(["read-tree", options.parent], { env });
-        const blob = await this.run(["hash-object", "-w", "--", options.file]);
-        await this.run(["update-index", "--add", "--cacheinfo", `100644,${blob},${options.path}`], {
-            env,
-        });
+        for (const { path, file } of options.files) {
+            const blob = await this.run(["hash-object", "-w", "--", file]);
+            await this.run(["update-index", "--add", "--cacheinfo", `100644,${blob},${path}`], { env });
+        }
         const tree = await this.run(["write-tree"], { env });
         return this.run(["commit-tree", tree, "-p", options.parent, "-F", "-"], {
             input: options.message,
@@ -45771,78 +46182,8 @@ async function fetchForEnvironment(env) {
 var run_job = __nccwpck_require__(98529);
 // EXTERNAL MODULE: ./src/adapters/trace-recorder.ts + 1 modules
 var trace_recorder = __nccwpck_require__(80022);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./src/adapters/action/change-step.ts
-
-
-
-function workDir(env) {
-    // Must be the same path on every run: the cache version is derived from it.
-    return (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), "lucca-report-cache");
-}
-function identityOf(result, inputs) {
-    return {
-        domain: inputs.settings.baseUrl.origin,
-        templateId: result.templateId ?? "",
-        startsOn: result.startsOn,
-        endsOn: result.endsOn,
-        format: result.format,
-    };
-}
-/** Compares the report with the one the previous run of the same template and period published. */
-async function detectChange(result, inputs, env) {
-    return action_core/* group */.Os("Compare with the previous run", async () => {
-        const { restorePrevious } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72792));
-        const previous = await restorePrevious(identityOf(result, inputs), { workDir: workDir(env) });
-        if (previous.status === "unavailable") {
-            action_core/* warning */.$e(`Change detection is off for this run: ${previous.reason}. The report is published anyway.`);
-            return { state: "unavailable", reason: previous.reason };
-        }
-        if (previous.status === "miss") {
-            action_core/* info */.pq("No earlier run of this template and period is remembered: this is the first.");
-            return { state: "first" };
-        }
-        let diff;
-        let changed;
-        if (result.format === "csv") {
-            const { diffCsvFiles } = await __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 57683));
-            try {
-                diff = await diffCsvFiles(previous.csvPath, result.path, {
-                    ignoreLines: inputs.commit.ignoreLines,
-                });
-            }
-            catch (error) {
-                // Comparing is a courtesy: a file problem here must not fail a report that is done.
-                const reason = `could not compare with the previous report: ${error.message}`;
-                action_core/* warning */.$e(`Change detection is off for this run: ${reason}.`);
-                return { state: "unavailable", reason };
-            }
-            changed = diff.changed;
-        }
-        else {
-            changed = previous.sha256 !== result.sha256;
-        }
-        action_core/* info */.pq(changed
-            ? `Changed since the previous run${diff?.comparedRecords ? `: ${diff.added} row(s) added, ${diff.removed} removed` : ""}`
-            : "Unchanged since the previous run");
-        return { state: changed ? "changed" : "unchanged", diff };
-    });
-}
-/** Remembers this report for the next run; a cache problem is said once and does not fail the run. */
-async function rememberReport(result, inputs, env) {
-    const { savePrevious } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72792));
-    const saved = await savePrevious(identityOf(result, inputs), { csvPath: result.path, sha256: result.sha256 }, {
-        workDir: workDir(env),
-        runId: env.GITHUB_RUN_ID ?? "local",
-        runAttempt: env.GITHUB_RUN_ATTEMPT ?? "1",
-    });
-    if (saved.status === "unavailable")
-        action_core/* warning */.$e(`Could not remember this report for the next run: ${saved.reason}`);
-}
-
+// EXTERNAL MODULE: ./src/adapters/action/change-step.ts
+var change_step = __nccwpck_require__(71906);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/adapters/action/fork-guard.ts
@@ -45966,6 +46307,10 @@ function list(text) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/core/markdown.ts
 var markdown = __nccwpck_require__(16706);
 ;// CONCATENATED MODULE: ./src/adapters/action/pull-request-body.ts
@@ -46213,8 +46558,8 @@ function branchNameProblem(name) {
 var git = __nccwpck_require__(80299);
 // EXTERNAL MODULE: ./src/adapters/input-schema.ts
 var input_schema = __nccwpck_require__(47454);
-// EXTERNAL MODULE: ./src/adapters/settings.ts
-var adapters_settings = __nccwpck_require__(47775);
+// EXTERNAL MODULE: ./src/adapters/settings.ts + 1 modules
+var adapters_settings = __nccwpck_require__(58568);
 ;// CONCATENATED MODULE: ./src/adapters/action/inputs.ts
 
 
@@ -46245,6 +46590,9 @@ const ACTION_LABELS = {
     generationAttempts: "generation-attempts",
     allowHosts: "allowed-hosts",
     endDateConvention: "end-date-convention",
+    concurrency: "concurrency",
+    requestsPerMinute: "requests-per-minute",
+    failFast: "fail-fast",
 };
 const BOT = "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>";
 const runnerInputs = (name) => action_core/* getInput */.V4(name);
@@ -46286,6 +46634,7 @@ function readInputs(read, now, workspace) {
             retentionDays: inputs["artifact-retention-days"],
             archive: inputs["artifact-archive"],
             overwrite: inputs["artifact-overwrite"],
+            perReport: inputs["artifact-per-report"],
         },
         commit: {
             message: inputs["commit-message"],
@@ -46330,9 +46679,10 @@ const PUBLISHING_FIELDS = {
     "output-path": input_schema/* optionalText */.mR,
     "commit-message": input_schema/* optionalText */.mR.transform((value, ctx) => {
         const message = value ?? commit_message.DEFAULT_COMMIT_MESSAGE;
-        const unknown = (0,commit_message.unknownPlaceholders)(message);
+        // {count}: the number of files in a several-report commit.
+        const unknown = (0,commit_message.unknownPlaceholders)(message).filter((name) => name !== "count");
         if (unknown.length > 0) {
-            custom(ctx, `commit-message: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows} or {sha256}`, value);
+            custom(ctx, `commit-message: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows}, {sha256} or {count}`, value);
         }
         return message;
     }),
@@ -46378,6 +46728,7 @@ const PUBLISHING_FIELDS = {
     }),
     "artifact-archive": (0,input_schema/* runnerBoolean */.fH)("artifact-archive", false),
     "artifact-overwrite": (0,input_schema/* runnerBoolean */.fH)("artifact-overwrite", false),
+    "artifact-per-report": (0,input_schema/* runnerBoolean */.fH)("artifact-per-report", false),
     summary: (0,input_schema/* runnerBoolean */.fH)("summary", true),
     "summary-preview-rows": (0,input_schema/* wholeNumber */.rD)("summary-preview-rows", "10", 0, 100),
     trace: (0,input_schema/* runnerBoolean */.fH)("trace", false),
@@ -46412,78 +46763,8 @@ function inputs_list(text) {
         .filter(Boolean);
 }
 
-;// CONCATENATED MODULE: ./src/adapters/action/publish-steps.ts
-
-/** Uploads the report as a workflow artifact; the client is loaded only now. */
-async function publishArtifactStep(result, inputs, env) {
-    return action_core/* group */.Os("Publish the workflow artifact", async () => {
-        const { publishArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(36), __nccwpck_require__.e(536), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67625));
-        const published = await publishArtifact({
-            filePath: result.path,
-            name: inputs.artifact.name ?? defaultArtifactName(result),
-            archive: inputs.artifact.archive,
-            overwrite: inputs.artifact.overwrite,
-            retentionDays: inputs.artifact.retentionDays,
-        }, {
-            serverUrl: env.GITHUB_SERVER_URL,
-            repository: env.GITHUB_REPOSITORY,
-            runId: env.GITHUB_RUN_ID,
-        });
-        action_core/* setOutput */.uH("artifact-id", published.id ?? "");
-        action_core/* setOutput */.uH("artifact-url", published.url ?? "");
-        action_core/* setOutput */.uH("artifact-digest", published.digest ?? "");
-        action_core/* info */.pq(`Uploaded artifact ${published.name}${published.url ? `: ${published.url}` : ""}`);
-        return { name: published.name, url: published.url };
-    });
-}
-/** Commits the report into the checked-out repository and pushes it. */
-async function publishCommitStep(result, inputs, env, limits) {
-    return action_core/* group */.Os("Commit the report", async () => {
-        const [{ commitReport }, { renderCommitMessage }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 662).then(__nccwpck_require__.bind(__nccwpck_require__, 26662)),
-            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 32748)),
-        ]);
-        const committed = await commitReport({
-            workspace: env.GITHUB_WORKSPACE,
-            filePath: result.path,
-            branch: inputs.commit.branch,
-            message: renderCommitMessage(inputs.commit.message, {
-                templateId: result.templateId ?? "",
-                startsOn: result.startsOn ?? "default",
-                endsOn: result.endsOn ?? "default",
-                reportId: result.reportId,
-                rows: String(result.rows ?? ""),
-                sha256: result.sha256,
-            }),
-            author: inputs.commit.author,
-            committer: inputs.commit.committer,
-            pushAttempts: inputs.commit.pushAttempts,
-            ignoreLines: inputs.commit.ignoreLines,
-            signal: limits.signal,
-            timeoutMs: limits.timeoutMs,
-            secrets: limits.secrets,
-            env,
-        });
-        const url = committed.commitSha && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
-            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${committed.commitSha}`
-            : undefined;
-        action_core/* setOutput */.uH("changed", String(committed.changed));
-        action_core/* setOutput */.uH("commit-sha", committed.commitSha ?? "");
-        action_core/* setOutput */.uH("commit-url", url ?? "");
-        action_core/* setOutput */.uH("pushed", String(committed.pushed));
-        action_core/* info */.pq(committed.changed
-            ? `Pushed ${committed.commitSha} to ${committed.branch}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
-            : `${committed.branch} already holds this report: nothing to commit`);
-        return { branch: committed.branch, changed: committed.changed, sha: committed.commitSha, url };
-    });
-}
-function defaultArtifactName(result) {
-    const period = result.startsOn === null && result.endsOn === null
-        ? "default"
-        : `${result.startsOn}_${result.endsOn}`;
-    return `lucca-report-${result.templateId ?? "report"}-${period}`;
-}
-
+// EXTERNAL MODULE: ./src/adapters/action/publish-steps.ts
+var publish_steps = __nccwpck_require__(36414);
 ;// CONCATENATED MODULE: ./src/adapters/action/summary-markdown.ts
 
 
@@ -46670,17 +46951,36 @@ async function run() {
         action_core/* warning */.$e(warning);
     const baseFetch = await fetchForEnvironment(process.env);
     if (inputs.mode === "doctor") {
-        const { doctorStep } = await __nccwpck_require__.e(/* import() */ 256).then(__nccwpck_require__.bind(__nccwpck_require__, 14256));
+        const { doctorStep } = await __nccwpck_require__.e(/* import() */ 149).then(__nccwpck_require__.bind(__nccwpck_require__, 23149));
         await doctorStep(inputs, baseFetch, cancel.signal);
         return;
     }
     // One deadline for the run: what the report job leaves of `timeout` is the commit's budget.
     const deadline = Date.now() + inputs.settings.timeoutMs;
     const trace = inputs.trace ? (0,trace_recorder/* recordTrace */.d)(baseFetch, inputs.settings.apiKey) : undefined;
+    const fetch = trace?.fetch ?? baseFetch;
+    if (inputs.settings.reports.length > 1) {
+        const { runManyStep } = await __nccwpck_require__.e(/* import() */ 802).then(__nccwpck_require__.bind(__nccwpck_require__, 79802));
+        try {
+            return await runManyStep({
+                inputs,
+                workspace,
+                fetch,
+                output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
+                signal: cancel.signal,
+                apiKey,
+                env: { ...process.env },
+            });
+        }
+        finally {
+            if (trace)
+                (0,trace_group/* printTrace */.B)(trace);
+        }
+    }
     let result;
     try {
         result = await inGroups(async (onEvent) => (0,run_job/* runJobFromSettings */.E)(inputs.settings, {
-            fetch: trace?.fetch ?? baseFetch,
+            fetch,
             output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
             signal: cancel.signal,
             previewRows: inputs.summaryPreviewRows,
@@ -46699,7 +46999,7 @@ async function run() {
     if (inputs.publish.includes("commit")) {
         facts.commit = inputs.github.signCommits
             ? await publishSignedCommitStep(result, inputs, gitEnv, gitHubLimits())
-            : await publishCommitStep(result, inputs, gitEnv, {
+            : await (0,publish_steps/* publishCommitStep */.ve)(result, inputs, gitEnv, {
                 signal: cancel.signal,
                 timeoutMs: deadline - Date.now(),
                 secrets: [apiKey],
@@ -46709,7 +47009,7 @@ async function run() {
         facts.pullRequest = await publishPullRequestStep(result, inputs, gitEnv, gitHubLimits());
     }
     if (inputs.publish.includes("artifact")) {
-        const change = await detectChange(result, inputs, process.env);
+        const change = await (0,change_step/* detectChange */.A)(result, inputs, process.env);
         facts.change = change;
         if (!writesGit) {
             action_core/* setOutput */.uH("changed", change.state === "changed" || change.state === "first"
@@ -46723,10 +47023,10 @@ async function run() {
             facts.artifactSkipped = true;
         }
         else {
-            facts.artifact = await publishArtifactStep(result, inputs, process.env);
+            facts.artifact = await (0,publish_steps/* publishArtifactStep */.Uh)(result, inputs, process.env);
         }
         if (change.state === "first" || change.state === "changed")
-            await rememberReport(result, inputs, process.env);
+            await (0,change_step/* rememberReport */.g)(result, inputs, process.env);
     }
     if (inputs.summary)
         await writeSummary(facts);

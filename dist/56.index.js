@@ -1,0 +1,254 @@
+export const id = 56;
+export const ids = [56,662];
+export const modules = {
+
+/***/ 93056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commitReports: () => (/* binding */ commitReports)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(93915);
+/* harmony import */ var _core_delay_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(36968);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74296);
+/* harmony import */ var _commit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26662);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80299);
+
+
+
+
+
+
+
+
+/**
+ * One commit for every report of the step that differs from the branch, pushed without
+ * force and made again on the new tip when the branch moved, as commitReport does for one.
+ */
+async function commitReports(request) {
+    const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .Git */ .TU(request.workspace, {
+        env: request.env,
+        signal: request.signal,
+        timeoutMs: request.timeoutMs,
+        secrets: request.secrets,
+    });
+    const remote = request.remote ?? "origin";
+    const workspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(request.workspace);
+    const files = await Promise.all(request.filePaths.map(async (file) => {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(workspace, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(file))
+            .split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep)
+            .join("/");
+        if (path.startsWith("../") || path === "" || /(^|\/)\.git(\/|$)/i.test(path)) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot commit ${file}: it is outside the workspace ${request.workspace}`);
+        }
+        return { file, path, ours: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file) };
+    }));
+    const branch = request.branch ?? (await git.currentBranch());
+    if (branch === undefined) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1("Cannot commit the reports as HEAD is detached: set commit-branch to the branch to push to");
+    }
+    const indexFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), `lucca-report-index-${crypto.randomUUID()}`);
+    let previous;
+    try {
+        for (let attempt = 1;; attempt++) {
+            git.signal.throwIfAborted();
+            const tip = await git.fetchBranch(remote, branch);
+            const base = tip ?? (await git.run(["rev-parse", "HEAD"]));
+            const contents = new Map();
+            const changed = [];
+            for (const file of files) {
+                const theirs = await git.readFileAt(base, file.path);
+                contents.set(file.path, theirs);
+                if (theirs === undefined || !(0,_commit_js__WEBPACK_IMPORTED_MODULE_4__.sameContent)(theirs, file.ours, request.ignoreLines)) {
+                    changed.push(file);
+                }
+            }
+            const none = { branch, changedPaths: [], commitSha: undefined, pushed: false };
+            if (changed.length === 0)
+                return { ...none, attempts: attempt };
+            if (previous && previous.base !== base) {
+                const moved = files.find((file) => !sameBytes(previous?.contents.get(file.path), contents.get(file.path)));
+                if (moved) {
+                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot push the reports to ${branch}: while this run was pushing, another one changed ${moved.path} differently ` +
+                        `(now at ${base.slice(0, 12)}). Nothing was overwritten; check which report is right and re-run.`);
+                }
+            }
+            const changedPaths = changed.map((file) => file.path);
+            const commit = await git.commitFiles({
+                parent: base,
+                files: changed,
+                message: request.message(changedPaths),
+                author: request.author,
+                committer: request.committer,
+                indexFile,
+            });
+            await request.beforePush?.(attempt);
+            if ((await git.push(remote, commit, branch)) === "pushed") {
+                return { branch, changedPaths, commitSha: commit, pushed: true, attempts: attempt };
+            }
+            if (attempt >= request.pushAttempts) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot push the reports to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`);
+            }
+            previous = { base, contents };
+            await (0,_core_delay_js__WEBPACK_IMPORTED_MODULE_6__/* .delay */ .cb)((0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_7__/* .backoffDelay */ .E)(attempt - 1, {
+                initialMs: 500,
+                maxMs: 8000,
+                jitter: 0.5,
+                random: request.random,
+            }), git.signal);
+        }
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(indexFile, { force: true });
+    }
+}
+function sameBytes(a, b) {
+    return a === undefined || b === undefined ? a === b : a.equals(b);
+}
+
+
+/***/ }),
+
+/***/ 26662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commitReport: () => (/* binding */ commitReport),
+/* harmony export */   sameContent: () => (/* binding */ sameContent)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(93915);
+/* harmony import */ var _core_delay_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(36968);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98571);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74296);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80299);
+/* harmony import */ var _git_process_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(59330);
+
+
+
+
+
+
+
+
+
+/**
+ * Commits the report on top of the remote branch and pushes it, never by force. When the
+ * push is refused because another run moved the branch, the commit is made again on the new
+ * tip (a rebase of a one-file change), unless that run changed the same file differently.
+ */
+async function commitReport(request) {
+    if (request.timeoutMs !== undefined && request.timeoutMs <= 0) {
+        throw new _git_process_js__WEBPACK_IMPORTED_MODULE_6__/* .GitStoppedError */ .qR("The commit was not started (timeout): the report used all of the run's time limit. Raise timeout.", { command: "push", timedOut: true });
+    }
+    const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .Git */ .TU(request.workspace, {
+        env: request.env,
+        signal: request.signal,
+        timeoutMs: request.timeoutMs,
+        secrets: request.secrets,
+    });
+    try {
+        return await commitWith(git, request);
+    }
+    catch (error) {
+        // A wait between pushes ended by the time limit rejects with the signal's DOMException.
+        if (git.signal.aborted && !request.signal?.aborted && !(error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1)) {
+            throw new _git_process_js__WEBPACK_IMPORTED_MODULE_6__/* .GitStoppedError */ .qR(`The commit was stopped (timeout): the run's time limit of ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(git.limitMs)} was reached while waiting to push again. Raise timeout.`, { command: "push", timedOut: true, cause: error });
+        }
+        throw error;
+    }
+}
+async function commitWith(git, request) {
+    const remote = request.remote ?? "origin";
+    const signal = git.signal;
+    // The file's path is real (output-target.ts resolved it); so must the workspace's be.
+    const workspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(request.workspace);
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(workspace, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(request.filePath))
+        .split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep)
+        .join("/");
+    if (path.startsWith("../") || path === "" || path === ".." || /(^|\/)\.git(\/|$)/i.test(path)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot commit ${request.filePath}: it is outside the workspace ${request.workspace}`);
+    }
+    const branch = request.branch ?? (await git.currentBranch());
+    if (branch === undefined) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1("Cannot commit the report as HEAD is detached: set commit-branch to the branch to push to");
+    }
+    const ours = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(request.filePath);
+    const indexFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), `lucca-report-index-${crypto.randomUUID()}`);
+    let previous;
+    try {
+        for (let attempt = 1;; attempt++) {
+            signal.throwIfAborted();
+            const tip = await git.fetchBranch(remote, branch);
+            const base = tip ?? (await git.run(["rev-parse", "HEAD"]));
+            const theirs = await git.readFileAt(base, path);
+            if (theirs !== undefined && sameContent(theirs, ours, request.ignoreLines)) {
+                return { branch, changed: false, commitSha: undefined, pushed: false, attempts: attempt };
+            }
+            if (previous && previous.base !== base && !sameBytes(previous.content, theirs)) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: while this run was pushing, another one changed ${path} differently ` +
+                    `(now at ${base.slice(0, 12)}). Nothing was overwritten; check which report is right and re-run.`);
+            }
+            const commit = await git.commitFile({
+                parent: base,
+                path,
+                file: request.filePath,
+                message: request.message,
+                author: request.author,
+                committer: request.committer,
+                indexFile,
+            });
+            await request.beforePush?.(attempt);
+            if ((await git.push(remote, commit, branch)) === "pushed") {
+                return { branch, changed: true, commitSha: commit, pushed: true, attempts: attempt };
+            }
+            if (attempt >= request.pushAttempts) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`);
+            }
+            previous = { base, content: theirs };
+            await (0,_core_delay_js__WEBPACK_IMPORTED_MODULE_7__/* .delay */ .cb)((0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_8__/* .backoffDelay */ .E)(attempt - 1, {
+                initialMs: 500,
+                maxMs: 8000,
+                jitter: 0.5,
+                random: request.random,
+            }), signal);
+        }
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(indexFile, { force: true });
+    }
+}
+function sameBytes(a, b) {
+    return a === undefined || b === undefined ? a === b : a.equals(b);
+}
+/** Equal bytes, or equal once the lines matching `ignore` (an export timestamp, say) are left out. */
+function sameContent(a, b, ignore) {
+    if (a.equals(b))
+        return true;
+    if (!ignore)
+        return false;
+    const kept = (bytes) => bytes
+        .toString("utf8")
+        .replace(/^\uFEFF/, "")
+        .split(/\r?\n/)
+        .filter((line) => !ignore.test(line))
+        .join("\n");
+    return kept(a) === kept(b);
+}
+
+
+/***/ })
+
+};
