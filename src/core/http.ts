@@ -69,40 +69,50 @@ export async function sendOnce(request: HttpRequest, options: SendOptions): Prom
   try {
     let url = request.url;
     let headers = { ...request.headers };
+    let method = request.method;
+    let body = request.body ?? null;
+    /** Set once a POST was answered with "see the result there": it must never be sent again. */
+    let postSeenOther: string | undefined;
     for (let hop = 0; ; hop++) {
       const response = await fetchOrTransient(
         options.fetch,
         url,
-        {
-          method: request.method,
-          headers,
-          body: request.body ?? null,
-          redirect: "manual",
-          signal,
-        },
+        { method, headers, body, redirect: "manual", signal },
         signal,
         options.secrets,
-      );
+      ).catch((error: unknown) => {
+        throw postSeenOther ? notRetried(postSeenOther, error) : error;
+      });
       const location = response.headers.get("location");
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
         if (hop >= MAX_REDIRECTS) {
-          throw new TransientFailure(`more than ${MAX_REDIRECTS} redirects`);
+          const failure = new TransientFailure(`more than ${MAX_REDIRECTS} redirects`);
+          throw postSeenOther ? notRetried(postSeenOther, failure) : failure;
         }
         const next = checkRedirect(request, url, response.status, location, options);
         if (next.origin !== request.url.origin) headers = withoutAuthorization(headers);
+        if (method === "POST" && isSeeOther(response.status)) {
+          // The POST was received (the report may exist): read the answer where it points,
+          // with a GET, as HTTP says; the POST itself is never sent again.
+          postSeenOther = `${request.method} ${request.url.origin}${request.url.pathname} was answered ${response.status} (see ${next.pathname})`;
+          method = "GET";
+          body = null;
+          headers = withoutContentType(headers);
+        }
         url = next;
         continue;
       }
       if (response.ok)
         return { response, url, abort: (reason) => controller.abort(reason), signal };
-      throw await failureFor(
-        request.method,
+      const failure = await failureFor(
+        method,
         url,
         response,
         options,
         url.origin === request.url.origin,
       );
+      throw postSeenOther ? notRetried(postSeenOther, failure) : failure;
     }
   } catch (error) {
     if (options.signal.aborted) throw options.signal.reason;
@@ -111,6 +121,29 @@ export async function sendOnce(request: HttpRequest, options: SendOptions): Prom
     clearTimeout(timer);
     answered?.();
   }
+}
+
+/** 301, 302 and 303 turn a POST into a GET of the place named (what browsers do). */
+function isSeeOther(status: number): boolean {
+  return status === 301 || status === 302 || status === 303;
+}
+
+/**
+ * A failure after a POST was answered with a redirect: retrying would send the POST again
+ * and could create a second report, so it ends the call instead.
+ */
+function notRetried(what: string, error: unknown): Error {
+  if (!(error instanceof TransientFailure)) return error as Error;
+  return new UnusableAnswerError(
+    `${what}, and reading that answer failed: ${error.message}. Not retried, so that no second report is created; the report may exist in Lucca.`,
+    { cause: error },
+  );
+}
+
+function withoutContentType(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => name.toLowerCase() !== "content-type"),
+  );
 }
 
 async function fetchOrTransient(
@@ -142,8 +175,9 @@ function redactedCause(error: unknown, secrets: readonly string[]): Error {
 
 /**
  * Where a redirect may lead. Never to another scheme than https (http only between
- * loopback hosts, for the simulator), never a POST turned into a GET, and for JSON calls
- * never to another origin: there, a redirect means a wrong domain or a sign-in page.
+ * loopback hosts, for the simulator), and for JSON calls never to another origin: there, a
+ * redirect means a wrong domain or a sign-in page. A POST answered 301-303 on its own
+ * origin is followed with a GET by the caller; 307/308 re-send the same POST.
  */
 function checkRedirect(
   request: HttpRequest,
@@ -171,18 +205,6 @@ function checkRedirect(
     throw new UnusableAnswerError(`${where} was redirected (${status}) to ${what}; not followed.`);
   }
   const keyHint = options.hint(401);
-  if (request.method === "POST" && (status === 301 || status === 302 || status === 303)) {
-    throw new LuccaRejectedError(
-      `${where} was redirected (${status}) to ${next.origin}${next.pathname}; a POST is not sent again as a GET. Lucca sends API calls to a sign-in page when it does not accept the key. ${keyHint}`,
-      {
-        status,
-        method: request.method,
-        url: `${from.origin}${from.pathname}`,
-        bodyExcerpt: "",
-        hint: keyHint,
-      },
-    );
-  }
   if ((request.redirects ?? "api") === "api" && next.origin !== request.url.origin) {
     throw new LuccaRejectedError(
       `${where} was redirected (${status}) to another origin, ${next.origin}; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. ${keyHint}`,
