@@ -301,14 +301,16 @@ describe("lucca-report CLI against the simulator", () => {
 
   it("resumes an existing report with --report-id", async () => {
     const s = await simulator();
-    const first = await runCliHere(
-      [...base(s), "--start", "2026-10-01", "--end", "2026-10-31", "--timeout", "10ms"],
-      { env },
-    );
-    expect(first.code).toBe(5);
+    // The report an earlier run created before it stopped, made here by a plain POST: an
+    // earlier run cut by a 10 ms --timeout may stop before it creates anything on a busy machine.
+    const created = await fetch(`${s.url}/timmi-timesheet/api/reports`, {
+      method: "POST",
+      headers: { authorization: `lucca application=${KEY}`, "content-type": "application/json" },
+      body: JSON.stringify({ templateId: "42", startsOn: "2026-10-01", endsOn: "2026-10-31" }),
+    });
+    expect(created.status).toBe(201);
     const run = await runCliHere(["--domain", s.url, "--report-id", "1001", ...fast, "--json"], {
       env,
-      cwd: first.cwd,
     });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
