@@ -2,12 +2,14 @@
 import { readFile } from "node:fs/promises";
 import process from "node:process";
 import { runCli } from "./adapters/cli/run.ts";
-import { AbortedError } from "./core/errors.ts";
+import { fetchForEnvironment } from "./adapters/proxy-fetch.ts";
+import { AbortedError, CANCEL_SIGNALS, type CancelSignal } from "./core/errors.ts";
 
 const cancel = new AbortController();
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
+// SIGHUP (the terminal closed, an ssh session dropped) cancels like SIGTERM: no .part is left.
+for (const signal of Object.keys(CANCEL_SIGNALS) as CancelSignal[]) {
   process.on(signal, () => {
-    if (cancel.signal.aborted) process.exit(signal === "SIGINT" ? 130 : 143);
+    if (cancel.signal.aborted) process.exit(CANCEL_SIGNALS[signal]);
     cancel.abort(
       new AbortedError(`Interrupted by ${signal}; no partial file was left`, { signal }),
     );
@@ -20,7 +22,7 @@ const code = await runCli({
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  fetch: globalThis.fetch,
+  fetch: await fetchForEnvironment(process.env),
   signal: cancel.signal,
   readTextFile: (path) => readFile(path, "utf8"),
 });

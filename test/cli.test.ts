@@ -301,14 +301,14 @@ describe("lucca-report CLI against the simulator", () => {
 
   it("resumes an existing report with --report-id", async () => {
     const s = await simulator();
-    // The report an earlier run created before it stopped, made here by a plain POST: an
-    // earlier run cut by a 10 ms --timeout may stop before it creates anything on a busy machine.
+    // The report is created by a plain request, not by a run cut short by a tiny timeout:
+    // under load such a run may time out before its create request is even sent.
     const created = await fetch(`${s.url}/timmi-timesheet/api/reports`, {
       method: "POST",
       headers: { authorization: `lucca application=${KEY}`, "content-type": "application/json" },
       body: JSON.stringify({ templateId: "42", startsOn: "2026-10-01", endsOn: "2026-10-31" }),
     });
-    expect(created.status).toBe(201);
+    expect(created.status).toBeLessThan(300);
     const run = await runCliHere(["--domain", s.url, "--report-id", "1001", ...fast, "--json"], {
       env,
     });

@@ -233,7 +233,7 @@ describe("what the served headers decide", () => {
 });
 
 describe("an output that cannot be written", () => {
-  it("exits 1 with a message naming the path, and leaves nothing behind", async () => {
+  it("exits 2 before any request with a message naming the path, and leaves nothing behind", async () => {
     const s = await simulator();
     const cwd = await tempDir();
     // A file where the output's directory should be: unwritable even for root.
@@ -242,7 +242,9 @@ describe("an output that cannot be written", () => {
       [...fast, "--domain", s.url, "--template-id", "42", "--output", "blocked/report.csv"],
       { env, cwd },
     );
-    expect(run.code).toBe(1);
+    // Found before the report is generated (output-target.ts), like any other bad input.
+    expect(run.code).toBe(2);
+    expect(s.requests).toHaveLength(0);
     expect(run.stderr).toMatch(/blocked[/\\]report\.csv/);
     expect(run.stderr).not.toMatch(/^\s+at /m); // a message, not a stack trace
     expect(await readdir(cwd)).toEqual(["blocked"]);

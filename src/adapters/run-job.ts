@@ -1,14 +1,17 @@
-import type { FileSink } from "../core/file-sink.ts";
 import type { FetchLike } from "../core/http.ts";
 import type { JobEventListener } from "../core/job-events.ts";
 import { createLuccaClient } from "../core/lucca-client.ts";
+import { DEFAULT_OUTPUT_DIR } from "../core/report-file-name.ts";
 import { type ReportJobResult, runReportJob } from "../core/report-job.ts";
+import { nodeFileSink, STALE_PART_MS } from "./node-file-sink.ts";
 import { nodeSha256 } from "./node-hash.ts";
+import { resolveOutputDirectory, resolveOutputTarget, type TargetPolicy } from "./output-target.ts";
 import type { Settings } from "./settings.ts";
 
 export interface JobEnvironment {
   fetch: FetchLike;
-  sink: FileSink;
+  /** Where the report may be written; checked before the first request. */
+  output: TargetPolicy;
   signal: AbortSignal;
   onEvent: JobEventListener;
   previewRows?: number;
@@ -16,10 +19,16 @@ export interface JobEnvironment {
 }
 
 /** Runs the report job described by validated settings; shared by the CLI and the action. */
-export function runJobFromSettings(
+export async function runJobFromSettings(
   settings: Settings,
   env: JobEnvironment,
 ): Promise<ReportJobResult> {
+  // A place the report cannot go is found now, not after Lucca generated it.
+  if (settings.outputPath !== undefined) await resolveOutputTarget(settings.outputPath, env.output);
+  else await resolveOutputDirectory(DEFAULT_OUTPUT_DIR, env.output);
+  const sink = nodeFileSink(env.output, {
+    staleAfterMs: Math.max(STALE_PART_MS, 2 * settings.requestTimeoutMs),
+  });
   return runReportJob(
     {
       templateId: settings.templateId,
@@ -34,8 +43,9 @@ export function runJobFromSettings(
       previewRows: env.previewRows,
     },
     {
-      createClient: (signal) =>
+      createClient: (signal, deadlineAt) =>
         createLuccaClient({
+          deadlineAt,
           baseUrl: settings.baseUrl,
           apiKey: settings.apiKey,
           fetch: env.fetch,
@@ -45,7 +55,7 @@ export function runJobFromSettings(
           now: env.now,
           onRetry: (info) => env.onEvent({ type: "retrying", ...info }),
         }),
-      sink: env.sink,
+      sink,
       signal: env.signal,
       now: env.now,
       onEvent: env.onEvent,

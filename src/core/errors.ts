@@ -93,13 +93,33 @@ export class NetworkError extends LuccaReportError {
   }
 }
 
-/** Cancelled from outside: SIGINT exits 130, SIGTERM 143, as shells expect. */
+/**
+ * Lucca (or whatever answers on its domain) sent something this tool will not use: a
+ * report whose id, status or dates do not have the expected form, a body past the size
+ * cap, a page where a report was expected, a Retry-After past the deadline. Exit 6 like
+ * other server failures: it is the server's answer that is wrong, not the tool.
+ */
+export class UnusableAnswerError extends LuccaReportError {
+  override readonly exitCode: number = 6;
+  /** The answer, redacted, single-line and cut: safe to print. */
+  readonly excerpt: string;
+  constructor(message: string, details: { excerpt?: string; cause?: unknown } = {}) {
+    super(message, { cause: details.cause });
+    this.excerpt = details.excerpt ?? "";
+  }
+}
+
+/** The signals that cancel a run, with the exit code shells expect for each (128 + number). */
+export const CANCEL_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+export type CancelSignal = keyof typeof CANCEL_SIGNALS;
+
+/** Cancelled from outside: SIGHUP exits 129, SIGINT 130, SIGTERM 143, as shells expect. */
 export class AbortedError extends LuccaReportError {
   override readonly exitCode: number;
-  readonly signal: "SIGINT" | "SIGTERM" | undefined;
-  constructor(message: string, details: { signal?: "SIGINT" | "SIGTERM" } = {}) {
+  readonly signal: CancelSignal | undefined;
+  constructor(message: string, details: { signal?: CancelSignal } = {}) {
     super(message);
     this.signal = details.signal;
-    this.exitCode = details.signal === "SIGTERM" ? 143 : 130;
+    this.exitCode = CANCEL_SIGNALS[details.signal ?? "SIGINT"];
   }
 }

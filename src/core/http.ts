@@ -1,4 +1,8 @@
-import { LuccaRejectedError } from "./errors.ts";
+import { timerMs } from "./delay.ts";
+import { isLoopbackHost } from "./domain.ts";
+import { LuccaRejectedError, UnusableAnswerError } from "./errors.ts";
+import { decodeText, readCapped } from "./read-body.ts";
+import { EXCERPT_CHARS, excerptOf, redact } from "./redact.ts";
 import { isTransientStatus, TransientFailure } from "./retry.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
@@ -9,6 +13,11 @@ export interface HttpRequest {
   url: URL;
   headers: Record<string, string>;
   body?: string;
+  /**
+   * "api" (JSON calls): redirects are followed on the same origin only. "download": also
+   * to another https origin, without the Authorization header. @default "api"
+   */
+  redirects?: "api" | "download";
 }
 
 export interface SendOptions {
@@ -25,7 +34,8 @@ export interface SendOptions {
 }
 
 const MAX_REDIRECTS = 5;
-const EXCERPT_LENGTH = 300;
+/** Bytes of an error body read for its excerpt; the rest is never read. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /** A response whose body is still to be read, and the abort that cancels reading it. */
 export interface OpenResponse {
@@ -47,7 +57,7 @@ export async function sendOnce(request: HttpRequest, options: SendOptions): Prom
   const timer = setTimeout(
     () =>
       controller.abort(new TransientFailure(`no response within ${options.requestTimeoutMs} ms`)),
-    options.requestTimeoutMs,
+    timerMs(options.requestTimeoutMs),
   );
   try {
     let url = request.url;
@@ -64,6 +74,7 @@ export async function sendOnce(request: HttpRequest, options: SendOptions): Prom
           signal,
         },
         signal,
+        options.secrets,
       );
       const location = response.headers.get("location");
       if (response.status >= 300 && response.status < 400 && location) {
@@ -71,14 +82,20 @@ export async function sendOnce(request: HttpRequest, options: SendOptions): Prom
         if (hop >= MAX_REDIRECTS) {
           throw new TransientFailure(`more than ${MAX_REDIRECTS} redirects`);
         }
-        const next = new URL(location, url);
+        const next = checkRedirect(request, url, response.status, location, options);
         if (next.origin !== request.url.origin) headers = withoutAuthorization(headers);
         url = next;
         continue;
       }
       if (response.ok)
         return { response, url, abort: (reason) => controller.abort(reason), signal };
-      throw await failureFor(request.method, url, response, options);
+      throw await failureFor(
+        request.method,
+        url,
+        response,
+        options,
+        url.origin === request.url.origin,
+      );
     }
   } catch (error) {
     if (options.signal.aborted) throw options.signal.reason;
@@ -93,14 +110,84 @@ async function fetchOrTransient(
   url: URL,
   init: RequestInit,
   signal: AbortSignal,
+  secrets: readonly string[],
 ) {
   try {
     return await fetch(url, init);
   } catch (error) {
     if (signal.aborted && signal.reason instanceof TransientFailure) throw signal.reason;
     if (signal.aborted) throw signal.reason;
-    throw new TransientFailure(`network error: ${describeCause(error)}`, { cause: error });
+    // The HTTP stack may quote a header it refused: with a key holding a NUL byte, that
+    // is the key. Neither the message nor the cause kept may show it.
+    const described = describeCause(error);
+    const cause = redact(described, secrets) === described ? error : redactedCause(error, secrets);
+    throw new TransientFailure(`network error: ${excerptOf(described, secrets)}`, { cause });
   }
+}
+
+/** A stand-in for an error whose text holds a secret: same name, redacted message. */
+function redactedCause(error: unknown, secrets: readonly string[]): Error {
+  const copy = new Error(redact(describeCause(error), secrets));
+  copy.name = error instanceof Error ? error.name : "Error";
+  return copy;
+}
+
+/**
+ * Where a redirect may lead. Never to another scheme than https (http only between
+ * loopback hosts, for the simulator), never a POST turned into a GET, and for JSON calls
+ * never to another origin: there, a redirect means a wrong domain or a sign-in page.
+ */
+function checkRedirect(
+  request: HttpRequest,
+  from: URL,
+  status: number,
+  location: string,
+  options: SendOptions,
+): URL {
+  const where = `${request.method} ${from.origin}${from.pathname}`;
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    throw new UnusableAnswerError(
+      `${where} was redirected (${status}) to something that is not a URL; not followed.`,
+    );
+  }
+  const loopbackHttp =
+    request.url.protocol === "http:" &&
+    isLoopbackHost(request.url.hostname) &&
+    isLoopbackHost(next.hostname);
+  if (next.protocol !== "https:" && !(next.protocol === "http:" && loopbackHttp)) {
+    const what =
+      next.protocol === "http:" ? "http:, a downgrade from https" : `a ${next.protocol} URL`;
+    throw new UnusableAnswerError(`${where} was redirected (${status}) to ${what}; not followed.`);
+  }
+  const keyHint = options.hint(401);
+  if (request.method === "POST" && (status === 301 || status === 302 || status === 303)) {
+    throw new LuccaRejectedError(
+      `${where} was redirected (${status}) to ${next.origin}${next.pathname}; a POST is not sent again as a GET. Lucca sends API calls to a sign-in page when it does not accept the key. ${keyHint}`,
+      {
+        status,
+        method: request.method,
+        url: `${from.origin}${from.pathname}`,
+        bodyExcerpt: "",
+        hint: keyHint,
+      },
+    );
+  }
+  if ((request.redirects ?? "api") === "api" && next.origin !== request.url.origin) {
+    throw new LuccaRejectedError(
+      `${where} was redirected (${status}) to another origin, ${next.origin}; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. ${keyHint}`,
+      {
+        status,
+        method: request.method,
+        url: `${from.origin}${from.pathname}`,
+        bodyExcerpt: "",
+        hint: keyHint,
+      },
+    );
+  }
+  return next;
 }
 
 function withoutAuthorization(headers: Record<string, string>): Record<string, string> {
@@ -109,8 +196,16 @@ function withoutAuthorization(headers: Record<string, string>): Record<string, s
   );
 }
 
-async function failureFor(method: string, url: URL, response: Response, options: SendOptions) {
-  const excerpt = redact(await readExcerpt(response), options.secrets);
+async function failureFor(
+  method: string,
+  url: URL,
+  response: Response,
+  options: SendOptions,
+  echoBody: boolean,
+) {
+  // Another origin's body is never shown: a redirect could point at an internal service.
+  const excerpt = echoBody ? await readExcerpt(response, options.secrets) : "";
+  if (!echoBody) await response.body?.cancel().catch(() => {});
   const where = `${method} ${url.origin}${url.pathname}`;
   if (isTransientStatus(response.status)) {
     return new TransientFailure(
@@ -134,11 +229,17 @@ async function failureFor(method: string, url: URL, response: Response, options:
   );
 }
 
-/** The message an error body carries, whichever of Lucca's error shapes it uses. */
-export async function readExcerpt(response: Response): Promise<string> {
+/**
+ * The message an error body carries, whichever of Lucca's error shapes it uses: at most
+ * 64 KiB read, secrets redacted before the cut to 300 characters, one line.
+ */
+export async function readExcerpt(
+  response: Response,
+  secrets: readonly string[] = [],
+): Promise<string> {
   let text: string;
   try {
-    text = (await response.text()).trim();
+    text = decodeText((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes).trim();
   } catch {
     return "";
   }
@@ -153,17 +254,10 @@ export async function readExcerpt(response: Response): Promise<string> {
   } catch {
     // Not JSON: plain text or HTML, shown as is.
   }
-  text = text.replace(/\s+/g, " ");
-  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
+  return excerptOf(text, secrets, EXCERPT_CHARS);
 }
 
-export function redact(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret) result = result.split(secret).join("***");
-  }
-  return result;
-}
+export { redact };
 
 function describeCause(error: unknown): string {
   if (error instanceof Error) {

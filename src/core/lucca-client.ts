@@ -1,10 +1,15 @@
 import type { BackoffOptions } from "./backoff.ts";
-import { LuccaReportError } from "./errors.ts";
-import { type FetchLike, type HttpRequest, type OpenResponse, redact, sendOnce } from "./http.ts";
+import { timerMs } from "./delay.ts";
+import { LuccaRejectedError, UnusableAnswerError } from "./errors.ts";
+import { type FetchLike, type HttpRequest, type OpenResponse, sendOnce } from "./http.ts";
+import { decodeText, readCapped } from "./read-body.ts";
+import { excerptOf } from "./redact.ts";
 import { type RetryInfo, type RetryOptions, retry, TransientFailure } from "./retry.ts";
 import { type Report, reportSchema, templateSchema } from "./schemas.ts";
 
 const API = "/timmi-timesheet/api";
+/** A report or template object is a few KiB; an answer past this is not one. */
+export const MAX_JSON_BYTES = 1024 * 1024;
 
 export type ReportFormat = "csv" | "excel";
 
@@ -21,6 +26,8 @@ export interface LuccaClientOptions {
   /** @default { initialMs: 500, maxMs: 30_000 } */
   backoff?: BackoffOptions;
   now?: () => number;
+  /** When the whole job must be over (epoch ms): a Retry-After past it fails at once. */
+  deadlineAt?: number | undefined;
   onRetry?: (info: RetryInfo & { method: string; url: string }) => void;
 }
 
@@ -40,6 +47,8 @@ export interface LuccaClient {
   /** Retry settings for a download loop run by the caller. */
   retryOptionsFor(method: string, url: string): RetryOptions;
   downloadUrl(reportId: string, format: ReportFormat): URL;
+  /** Outside text fit for a message: the key redacted, one line, cut to 300 characters. */
+  excerpt(text: string): string;
 }
 
 export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
@@ -82,6 +91,8 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
     method,
     url,
     onRetry: options.onRetry && ((info) => options.onRetry?.({ ...info, method, url })),
+    deadlineAt: options.deadlineAt,
+    now,
   });
 
   async function json(
@@ -95,18 +106,43 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
     return retry(
       async () => {
         const open = await sendOnce(req, send);
+        const type = open.response.headers.get("content-type") ?? "";
+        if (open.url.href !== req.url.href && /^\s*text\/html/i.test(type)) {
+          // Same-origin redirect to a web page: what Lucca does with a key it refuses.
+          await open.response.body?.cancel().catch(() => {});
+          const hint = commonHint(401) as string;
+          throw new LuccaRejectedError(
+            `${method} ${where} was redirected to a web page (${open.url.pathname}) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. ${hint}`,
+            {
+              status: open.response.status,
+              method,
+              url: where,
+              bodyExcerpt: "",
+              hint,
+            },
+          );
+        }
         // The request timeout covers the headers; a body that stalls after them is cut too.
         const stalled = setTimeout(
           () =>
             open.abort(
               new TransientFailure(`no complete body within ${options.requestTimeoutMs} ms`),
             ),
-          options.requestTimeoutMs,
+          timerMs(options.requestTimeoutMs),
         );
         let text: string;
         try {
-          text = await open.response.text();
+          const body = await readCapped(open.response.body, MAX_JSON_BYTES);
+          if (body.overflowed) {
+            const shown = excerptOf(decodeText(body.bytes.subarray(0, 4096)), [options.apiKey]);
+            throw new UnusableAnswerError(
+              `The answer of ${method} ${where} is larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB, far more than a report object; it was not read further: ${shown}`,
+              { excerpt: shown },
+            );
+          }
+          text = decodeText(body.bytes);
         } catch (error) {
+          if (error instanceof UnusableAnswerError) throw error;
           if (options.signal.aborted) throw options.signal.reason;
           if (open.signal.reason instanceof TransientFailure) throw open.signal.reason;
           throw new TransientFailure("the response body was cut", { cause: error });
@@ -118,8 +154,8 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
         } catch (error) {
           // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
           throw new TransientFailure(
-            `the response of ${method} ${where} is not JSON: ${excerpt(text, options.apiKey)}`,
-            { cause: error },
+            `the response of ${method} ${where} is not JSON: ${excerptOf(text, [options.apiKey])}`,
+            { cause: error, unusable: true },
           );
         }
       },
@@ -131,15 +167,20 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
     schema: {
       safeParse(
         value: unknown,
-      ): { success: true; data: T } | { success: false; error: { message: string } };
+      ):
+        | { success: true; data: T }
+        | { success: false; error: { issues: readonly ZodIssueLike[] } };
     },
     value: unknown,
     what: string,
   ): T {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    throw new LuccaReportError(
-      `Lucca answered with ${what} this tool does not understand: ${excerpt(JSON.stringify(value), options.apiKey)}`,
+    const shown = excerptOf(JSON.stringify(value) ?? String(value), [options.apiKey]);
+    const problems = excerptOf(describeIssues(result.error.issues, value), [options.apiKey]);
+    throw new UnusableAnswerError(
+      `Lucca answered with ${what} this tool cannot use (${problems}): ${shown}`,
+      { excerpt: shown },
     );
   }
 
@@ -173,9 +214,11 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
         reportHint(reportId),
       );
       req.headers.accept = "application/octet-stream";
+      req.redirects = "download";
       return sendOnce(req, send);
     },
     retryOptionsFor,
+    excerpt: (text) => excerptOf(text, [options.apiKey]),
   };
 
   function downloadUrl(reportId: string, format: ReportFormat): URL {
@@ -184,9 +227,30 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
   }
 }
 
-function excerpt(text: string, secret: string): string {
-  const flat = redact(text, [secret]).replace(/\s+/g, " ");
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+interface ZodIssueLike {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly code?: string;
+  readonly errors?: readonly (readonly ZodIssueLike[])[];
+}
+
+/**
+ * "id: must be …; status: …" from a failed parse. Of a bare-or-wrapped union, the branch
+ * that matches the answer's shape tells what is wrong.
+ */
+function describeIssues(issues: readonly ZodIssueLike[], value: unknown): string {
+  const wrapped = typeof value === "object" && value !== null && "data" in value;
+  const flat = issues.flatMap((issue) => {
+    if (issue.code !== "invalid_union" || !issue.errors?.length) return [issue];
+    const branch = wrapped ? issue.errors[0] : issue.errors[issue.errors.length - 1];
+    return branch ?? [issue];
+  });
+  return flat
+    .map((issue) => {
+      const path = issue.path.map(String).join(".");
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join("; ");
 }
 
 const KEY_HINT =

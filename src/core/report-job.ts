@@ -1,4 +1,5 @@
 import type { CsvStats } from "./csv-stats.ts";
+import { timerMs } from "./delay.ts";
 import { downloadReport } from "./download-report.ts";
 import { formatDuration } from "./duration.ts";
 import { ReportFailedError, ReportTimeoutError } from "./errors.ts";
@@ -7,6 +8,7 @@ import type { JobEventListener } from "./job-events.ts";
 import type { LuccaClient, ReportFormat } from "./lucca-client.ts";
 import type { Period } from "./period.ts";
 import type { PollDelayOptions } from "./poll.ts";
+import { defaultReportPath } from "./report-file-name.ts";
 import type { Report } from "./schemas.ts";
 import type { Hasher } from "./sha256.ts";
 import { waitForReport } from "./wait-for-report.ts";
@@ -18,7 +20,7 @@ export interface ReportJobOptions {
   /** Resume: download (or keep waiting for) this existing report instead of creating one. */
   reportId?: string | undefined;
   format: ReportFormat;
-  /** Where the file goes; default `reports/<templateId>_<startsOn>_<endsOn>.<ext>`. */
+  /** Where the file goes; default from `defaultReportPath` (validated values only). */
   outputPath?: string | undefined;
   /** One deadline for the whole job. @default 15 minutes */
   timeoutMs: number;
@@ -32,8 +34,11 @@ export interface ReportJobOptions {
 }
 
 export interface ReportJobDeps {
-  /** Builds the client on the job's signal, which also carries the overall deadline. */
-  createClient: (signal: AbortSignal) => LuccaClient;
+  /**
+   * Builds the client on the job's signal, which also carries the overall deadline;
+   * `deadlineAt` (epoch ms by `now`) lets it refuse a Retry-After past that deadline.
+   */
+  createClient: (signal: AbortSignal, deadlineAt?: number) => LuccaClient;
   sink: FileSink;
   /** Cancellation from outside (SIGINT, SIGTERM, workflow cancel). */
   signal?: AbortSignal;
@@ -75,9 +80,9 @@ export async function runReportJob(
   const onEvent = deps.onEvent ?? (() => {});
   const started = now();
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new DeadlinePassed()), options.timeoutMs);
+  const timer = setTimeout(() => deadline.abort(new DeadlinePassed()), timerMs(options.timeoutMs));
   const signal = deps.signal ? AbortSignal.any([deps.signal, deadline.signal]) : deadline.signal;
-  const client = deps.createClient(signal);
+  const client = deps.createClient(signal, started + options.timeoutMs);
   let current: string | undefined = options.reportId;
   try {
     let report: Report;
@@ -123,12 +128,12 @@ export async function runReportJob(
       current = report.id;
     }
     const reportId = report.id;
-    const extensionless = `reports/${templateId ?? "report"}_${period.startsOn ?? "default"}_${period.endsOn ?? "default"}`;
+    const nameParts = { reportId, templateId, startsOn: period.startsOn, endsOn: period.endsOn };
     const download = await downloadReport(
       {
         reportId,
         format: options.format,
-        target: options.outputPath ?? ((extension) => `${extensionless}.${extension}`),
+        target: options.outputPath ?? ((extension) => defaultReportPath(nameParts, extension)),
         idleTimeoutMs: options.requestTimeoutMs,
         previewRows: options.previewRows ?? 10,
         createHasher: deps.createHasher,

@@ -1,6 +1,7 @@
 import { type BackoffOptions, backoffDelay } from "./backoff.ts";
 import { delay } from "./delay.ts";
-import { NetworkError } from "./errors.ts";
+import { formatDuration } from "./duration.ts";
+import { NetworkError, UnusableAnswerError } from "./errors.ts";
 
 /**
  * Thrown by one attempt when the failure is worth another try: a network error, a cut
@@ -10,14 +11,17 @@ import { NetworkError } from "./errors.ts";
 export class TransientFailure extends Error {
   readonly status: number | undefined;
   readonly retryAfterMs: number | undefined;
+  /** The server answered, with something that is not usable (a page instead of the file). */
+  readonly unusable: boolean;
   constructor(
     message: string,
-    options: { status?: number; retryAfterMs?: number; cause?: unknown } = {},
+    options: { status?: number; retryAfterMs?: number; cause?: unknown; unusable?: boolean } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "TransientFailure";
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
+    this.unusable = options.unusable ?? false;
   }
 }
 
@@ -35,6 +39,13 @@ export interface RetryOptions {
   method: string;
   url: string;
   onRetry?: (info: RetryInfo) => void;
+  /**
+   * When the whole job must be over (epoch ms). A Retry-After reaching past it fails at
+   * once: waiting would only end in a timeout, without the server's reason.
+   */
+  deadlineAt?: number | undefined;
+  /** @default Date.now */
+  now?: (() => number) | undefined;
 }
 
 export interface RetryInfo {
@@ -71,6 +82,12 @@ export async function retry<T>(
       if (options.signal.aborted) throw options.signal.reason;
       if (!(error instanceof TransientFailure)) throw error;
       if (index >= options.maxRetries) {
+        if (error.unusable) {
+          throw new UnusableAnswerError(
+            `${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`,
+            { cause: error },
+          );
+        }
         throw new NetworkError(
           `${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`,
           {
@@ -83,6 +100,23 @@ export async function retry<T>(
         );
       }
       const delayMs = retryDelay(index, error, options.backoff);
+      const now = options.now ?? Date.now;
+      if (
+        error.retryAfterMs !== undefined &&
+        options.deadlineAt !== undefined &&
+        now() + error.retryAfterMs > options.deadlineAt
+      ) {
+        throw new NetworkError(
+          `${options.method} ${options.url} answered${error.status === undefined ? "" : ` ${error.status}`} with Retry-After: ${formatDuration(error.retryAfterMs)}, which reaches past the overall deadline (${formatDuration(Math.max(0, options.deadlineAt - now()))} left); not waiting for it. Try again later.`,
+          {
+            method: options.method,
+            url: options.url,
+            status: error.status,
+            attempts: index + 1,
+            cause: error,
+          },
+        );
+      }
       options.onRetry?.({
         attempt: index + 1,
         delayMs,

@@ -2,20 +2,23 @@ import * as core from "@actions/core";
 import { formatDuration } from "../../core/duration.ts";
 import {
   AbortedError,
+  CANCEL_SIGNALS,
+  type CancelSignal,
   InvalidInputError,
   LuccaReportError,
   ReportFailedError,
   ReportTimeoutError,
+  UnusableAnswerError,
 } from "../../core/errors.ts";
 import type { JobEvent } from "../../core/job-events.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
-import { nodeFileSink } from "../node-file-sink.ts";
+import { logSafe } from "../../core/safe-text.ts";
 import { progressLines } from "../progress-lines.ts";
+import { fetchForEnvironment } from "../proxy-fetch.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
-import { fetchForEnvironment } from "./proxy-fetch.ts";
 import { publishArtifactStep, publishCommitStep } from "./publish-steps.ts";
 import { renderSummary, type SummaryFacts } from "./summary-markdown.ts";
 
@@ -47,10 +50,12 @@ export async function run(): Promise<void> {
   }
   for (const warning of inputs.settings.warnings) core.warning(warning);
 
+  // One deadline for the run: what the report job leaves of `timeout` is the commit's budget.
+  const deadline = Date.now() + inputs.settings.timeoutMs;
   const result = await inGroups(async (onEvent) =>
     runJobFromSettings(inputs.settings, {
       fetch: await fetchForEnvironment(process.env),
-      sink: nodeFileSink(workspace),
+      output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
       signal: cancel.signal,
       previewRows: inputs.summaryPreviewRows,
       onEvent,
@@ -65,7 +70,7 @@ export async function run(): Promise<void> {
       result,
       inputs,
       { ...process.env, GITHUB_WORKSPACE: workspace },
-      cancel.signal,
+      { signal: cancel.signal, timeoutMs: deadline - Date.now(), secrets: [apiKey] },
     );
   }
   if (inputs.publish.includes("artifact")) {
@@ -92,6 +97,20 @@ export async function run(): Promise<void> {
   }
 
   if (inputs.summary) await writeSummary(facts);
+}
+
+/**
+ * The workspace in every publish mode; a file only uploaded as an artifact may also go to
+ * the runner's temporary directory, which is emptied after the job.
+ */
+function outputPolicy(inputs: ActionInputs, workspace: string, runnerTemp: string | undefined) {
+  const roots = [workspace];
+  if (!inputs.publish.includes("commit") && runnerTemp) roots.push(runnerTemp);
+  return {
+    baseDir: workspace,
+    roots,
+    label: inputs.settings.outputPath === undefined ? "the default output path" : "output-path",
+  };
 }
 
 /** The entry point's only other half: turns any error into a failed step with an annotation. */
@@ -158,9 +177,12 @@ function describeFailure(error: unknown) {
 }
 
 function titleFor(error: LuccaReportError): string {
+  if (error instanceof UnusableAnswerError) return "Lucca's answer could not be used";
   switch (error.exitCode) {
     case 3:
       return "Lucca rejected the request";
+    case 5:
+      return "Timed out";
     case 6:
       return "Lucca could not be reached";
     default:
@@ -181,12 +203,12 @@ async function inGroups<T>(work: (onEvent: (event: JobEvent) => void) => Promise
     return await work((event) => {
       if (event.type === "created" || event.type === "resuming") state.reportId = event.reportId;
       if (event.type === "creating" && event.attempt === 1) group("Generate the report");
-      if (event.type === "resuming") group(`Resume report ${event.reportId}`);
+      if (event.type === "resuming") group(`Resume report ${logSafe(event.reportId)}`);
       if (event.type === "downloading") group("Download the report");
       const line = lines(event);
       if (line === undefined) return;
-      if (event.type === "warning") core.warning(event.message);
-      else core.info(line);
+      if (event.type === "warning") core.warning(logSafe(event.message));
+      else core.info(logSafe(line));
     });
   } finally {
     if (open) core.endGroup();
@@ -210,7 +232,7 @@ function setReportOutputs(result: ReportJobResult): void {
   };
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   core.info(
-    `Report ${result.reportId}: ${result.rows ?? "?"} rows, ${result.bytes} bytes, sha256 ${result.sha256}, in ${formatDuration(result.durationMs)}`,
+    `Report ${logSafe(result.reportId)}: ${result.rows ?? "?"} rows, ${result.bytes} bytes, sha256 ${result.sha256}, in ${formatDuration(result.durationMs)}`,
   );
 }
 
@@ -240,7 +262,7 @@ async function writeSummary(facts: SummaryFacts): Promise<void> {
 }
 
 function listenForCancellation(): void {
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  for (const signal of Object.keys(CANCEL_SIGNALS) as CancelSignal[]) {
     process.once(signal, () => {
       cancel.abort(
         new AbortedError(`Cancelled by ${signal}; no partial file was left`, { signal }),

@@ -41,5 +41,5 @@ Output:
 
 Exit codes: 0 done, 1 unexpected error, 2 invalid input, 3 Lucca rejected the request,
 4 the report failed after every attempt, 5 timeout (resume with --report-id),
-6 network or server failure after retries, 130/143 interrupted.
+6 network or server failure after retries, 129/130/143 interrupted (SIGHUP/INT/TERM).
 `;
