@@ -204,32 +204,6 @@ describe("what the served headers decide", () => {
     expect(run.code).toBe(checked ? 6 : 0);
     if (checked) expect(run.stderr).toMatch(/truncated: received (\d+) of \1?\d+ bytes/);
   });
-
-  it.each([
-    ['attachment; filename="report-7.xlsx"', "application/octet-stream", "xlsx"],
-    ["attachment; filename*=UTF-8''report-7.XLSX", "application/octet-stream", "xlsx"],
-    ["attachment; filename=report-7.xls", "application/octet-stream", "xls"],
-    ["attachment", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"],
-    ["attachment", "application/vnd.ms-excel", "xls"],
-  ])("names an Excel download from %j / %j as .%s", async (disposition, type, extension) => {
-    const s = await simulator();
-    const cwd = await tempDir();
-    const run = await runCliHere(
-      [...fast, "--domain", s.url, "--template-id", "42", "--format", "excel", "--json"],
-      {
-        env,
-        cwd,
-        fetch: rewritingDownloads(async (response) => {
-          const headers = new Headers(response.headers);
-          headers.set("content-disposition", disposition);
-          headers.set("content-type", type);
-          return new Response(response.body, { status: 200, headers });
-        }),
-      },
-    );
-    expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout).path).toBe(join(cwd, `reports/42_default_default.${extension}`));
-  });
 });
 
 describe("an output that cannot be written", () => {
