@@ -80,6 +80,9 @@ describe("parseRetryAfter", () => {
   const now = Date.parse("2026-11-28T10:00:00Z");
   it("reads delta-seconds", () => {
     expect(parseRetryAfter("7", now)).toBe(7000);
+    expect(parseRetryAfter("12", now)).toBe(12_000);
+    expect(parseRetryAfter("1.5", now)).toBe(1500);
+    expect(parseRetryAfter("1.25", now)).toBe(1250);
     expect(parseRetryAfter(" 0 ", now)).toBe(0);
   });
   it("reads an HTTP date relative to now", () => {
@@ -91,5 +94,7 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter("", now)).toBeUndefined();
     expect(parseRetryAfter("soon", now)).toBeUndefined();
     expect(parseRetryAfter("-3", now)).toBeUndefined();
+    expect(parseRetryAfter("12abc", now)).toBeUndefined();
+    expect(parseRetryAfter("1.", now)).toBeUndefined();
   });
 });
