@@ -1,10 +1,9 @@
 import { readFile, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { backoffDelay } from "../core/backoff.ts";
-import { delay } from "../core/delay.ts";
 import { formatDuration } from "../core/duration.ts";
 import { LuccaReportError } from "../core/errors.ts";
+import { afterBranchMoved } from "./branch-moved.ts";
 import { Git, type Identity } from "./git.ts";
 import { GitStoppedError } from "./git-process.ts";
 
@@ -127,21 +126,15 @@ async function commitWith(git: Git, request: CommitRequest): Promise<CommitResul
       if ((await git.push(remote, commit, branch)) === "pushed") {
         return { branch, changed: true, commitSha: commit, pushed: true, attempts: attempt };
       }
-      if (attempt >= request.pushAttempts) {
-        throw new LuccaReportError(
-          `Cannot push the report to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`,
-        );
-      }
       previous = { base, content: theirs };
-      await delay(
-        backoffDelay(attempt - 1, {
-          initialMs: 500,
-          maxMs: 8000,
-          jitter: 0.5,
-          random: request.random,
-        }),
+      await afterBranchMoved({
+        what: "push the report",
+        branch,
+        attempt,
+        attempts: request.pushAttempts,
         signal,
-      );
+        random: request.random,
+      });
     }
   } finally {
     await rm(indexFile, { force: true });
