@@ -8,6 +8,7 @@ import {
 } from "../../core/markdown.ts";
 import { periodText } from "../progress-lines.ts";
 import type { ChangeFacts } from "./change-step.ts";
+import { previewTable } from "./preview-table.ts";
 
 const MAX_CELL = 80;
 const MAX_COLUMNS = 20;
@@ -112,7 +113,7 @@ export function renderSummary(facts: SummaryFacts): string {
   lines.push("");
   if (facts.change) lines.push(...changeSection(facts.change));
   if (ok && facts.header && facts.preview && facts.preview.length > 0) {
-    lines.push(...previewTable(facts.header, facts.preview, facts.rows ?? facts.preview.length));
+    lines.push(...previewSection(facts.header, facts.preview, facts.rows ?? facts.preview.length));
   }
   return `${lines.join("\n")}\n`;
 }
@@ -163,20 +164,12 @@ function changeSection(change: ChangeFacts): string[] {
   }
 }
 
-function previewTable(header: string[], rows: string[][], total: number): string[] {
-  const width = Math.min(Math.max(header.length, 1), MAX_COLUMNS);
-  const cells = (fields: string[]) =>
-    `| ${Array.from({ length: width }, (_, index) => escapeCell(cut(fields[index] ?? ""))).join(" | ")} |`;
-  const table = [cells(header), `|${" --- |".repeat(width)}`];
-  let size = table.join("\n").length;
-  let shown = 0;
-  for (const fields of rows) {
-    const line = cells(fields);
-    if (size + line.length > MAX_PREVIEW_CHARS) break;
-    table.push(line);
-    size += line.length + 1;
-    shown++;
-  }
+function previewSection(header: string[], rows: string[][], total: number): string[] {
+  const { table, shown, width } = previewTable(header, rows, {
+    maxCell: MAX_CELL,
+    maxColumns: MAX_COLUMNS,
+    maxChars: MAX_PREVIEW_CHARS,
+  });
   const hidden = header.length > width ? `, first ${width} of ${header.length} columns` : "";
   return [
     "<details>",
@@ -187,9 +180,4 @@ function previewTable(header: string[], rows: string[][], total: number): string
     "</details>",
     "",
   ];
-}
-
-function cut(text: string): string {
-  const chars = Array.from(text);
-  return chars.length > MAX_CELL ? `${chars.slice(0, MAX_CELL - 1).join("")}…` : text;
 }
