@@ -21,54 +21,30 @@ export function detectDelimiter(headerLine: string): Delimiter | null {
 }
 
 /**
- * Parses up to `maxRecords` records of RFC 4180 CSV: quoted fields may hold the delimiter,
- * line breaks and doubled quotes; records end with CRLF, LF or CR; blank lines are skipped.
+ * The fields of one record (as split by csv-records.ts, without its line end), RFC 4180 style:
+ * a quoted field may hold the delimiter, line breaks and doubled quotes.
  */
-export function parseCsvRecords(
-  text: string,
-  delimiter: string | null,
-  maxRecords: number,
-): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
+export function parseCsvFields(record: string, delimiter: string | null): string[] {
+  const fields: string[] = [];
   let field = "";
   let quoted = false;
-  let fieldStarted = false;
-  const endField = () => {
-    record.push(field);
-    field = "";
-    fieldStarted = false;
-  };
-  const endRecord = () => {
-    if (record.length > 0 || fieldStarted || field !== "") {
-      endField();
-      records.push(record);
-    }
-    record = [];
-  };
-  for (let i = 0; i < text.length && records.length < maxRecords; i++) {
-    const char = text[i] as string;
+  for (let i = 0; i < record.length; i++) {
+    const char = record[i] as string;
     if (quoted) {
       if (char !== '"') field += char;
-      else if (text[i + 1] === '"') {
+      else if (record[i + 1] === '"') {
         field += '"';
         i++;
       } else quoted = false;
     } else if (char === '"' && field === "") {
       quoted = true;
-      fieldStarted = true;
     } else if (char === delimiter) {
-      fieldStarted = true;
-      endField();
-      fieldStarted = true;
-    } else if (char === "\r" || char === "\n") {
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
+      fields.push(field);
+      field = "";
     } else {
       field += char;
-      fieldStarted = true;
     }
   }
-  if (records.length < maxRecords) endRecord();
-  return records;
+  fields.push(field);
+  return fields;
 }

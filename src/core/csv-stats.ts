@@ -1,5 +1,11 @@
-import { type Delimiter, detectDelimiter, parseCsvRecords } from "./csv-parse.ts";
-import { type Hasher, Sha256 } from "./sha256.ts";
+import { type Delimiter, detectDelimiter, parseCsvFields } from "./csv-parse.ts";
+import { forEachRecordIn, newRecordSplit, splitRecords } from "./csv-records.ts";
+import type { Hasher } from "./hasher.ts";
+import {
+  bestRecordCounter,
+  type RecordCount,
+  type RecordCounter,
+} from "./row-counter/row-counter.ts";
 
 export interface CsvStats {
   /** Data records, header excluded. */
@@ -17,28 +23,22 @@ export interface CsvStats {
 }
 
 export interface CsvStatsOptions {
+  /** A new SHA-256 (node:crypto's, from the adapters). */
+  createHasher: () => Hasher;
   /** Data records kept for the preview. @default 10 */
   previewRows?: number;
   /** Preview cells are cut to this many characters. @default 200 */
   maxCellLength?: number;
-  /** @default a pure TypeScript SHA-256 */
-  createHasher?: () => Hasher;
+  /** @default WebAssembly SIMD where the runtime has it, else the word-wise JavaScript counter */
+  countRecords?: RecordCounter;
 }
 
-const QUOTE = 0x22;
 const CR = 0x0d;
-const LF = 0x0a;
 /** The preview never holds more than this, however long its records are. */
 const MAX_PREVIEW_BYTES = 1 << 20;
-/** The word-at-a-time scan reads bytes out of 32-bit words in little-endian order. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Where the scan is between two chunks. */
-interface ScanState {
-  records: number;
-  quoted: boolean;
-  /** The record being read has a byte other than CR (a blank line is not a record). */
-  content: boolean;
+interface ScanState extends RecordCount {
   lineEnding: "\r\n" | "\n" | null;
   /** The byte before the current chunk, or -1. */
   lastByte: number;
@@ -46,32 +46,28 @@ interface ScanState {
 
 /**
  * Counts records, bytes and the hash of a CSV as it streams past, in one pass over the bytes
- * and without decoding them; only the header and preview records are decoded. Quoted fields
- * with line breaks and doubled quotes count right, wherever the chunks are cut. Records end
- * with LF or CRLF (a file of bare CR line ends counts as one record).
+ * and without decoding them; only the header and preview records are decoded. Records are
+ * split by csv-records.ts's rule (LF or CRLF ends one, outside quotes), wherever the chunks
+ * are cut.
  */
 export class CsvStatsCollector {
   readonly #previewRows: number;
   readonly #maxCellLength: number;
   readonly #hash: Hasher;
+  readonly #countRecords: RecordCounter;
   #bytes = 0;
-  readonly #scan: ScanState = {
-    records: 0,
-    quoted: false,
-    content: false,
-    lineEnding: null,
-    lastByte: -1,
-  };
+  readonly #scan: ScanState = { ...newRecordSplit(), records: 0, lineEnding: null, lastByte: -1 };
   #head: Uint8Array[] = [];
   #headBytes = 0;
   #collecting = true;
   /** The preview bytes ran out before the last preview record ended. */
   #headCut = false;
 
-  constructor(options: CsvStatsOptions = {}) {
+  constructor(options: CsvStatsOptions) {
     this.#previewRows = options.previewRows ?? 10;
     this.#maxCellLength = options.maxCellLength ?? 200;
-    this.#hash = (options.createHasher ?? (() => new Sha256()))();
+    this.#hash = options.createHasher();
+    this.#countRecords = options.countRecords ?? bestRecordCounter();
   }
 
   update(chunk: Uint8Array): void {
@@ -79,9 +75,9 @@ export class CsvStatsCollector {
     this.#hash.update(chunk);
     const scan = this.#scan;
     if (!this.#collecting && scan.lineEnding !== null) {
-      scanWords(chunk, scan);
+      this.#countRecords(chunk, scan);
     } else {
-      const cut = scanBytes(chunk, 0, chunk.length, scan, this.#previewRows + 1);
+      const cut = scanHead(chunk, scan, this.#previewRows + 1);
       if (this.#collecting) this.#collect(cut < 0 ? chunk : chunk.subarray(0, cut), cut >= 0);
     }
     if (chunk.length > 0) scan.lastByte = chunk[chunk.length - 1] as number;
@@ -105,142 +101,55 @@ export class CsvStatsCollector {
     const records = this.#scan.records + (this.#scan.content ? 1 : 0);
     const head = concat(this.#head, this.#headBytes);
     const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-    // TextDecoder drops a leading BOM, which must not become part of the first column name.
-    const text = new TextDecoder("utf-8").decode(head);
-    const delimiter = detectDelimiter(firstRecord(text));
-    const parsed = parseCsvRecords(text, delimiter, this.#previewRows + 1);
+    const texts: string[] = [];
+    // The first decoder drops a leading BOM, which must not become part of the first column name.
+    const first = new TextDecoder("utf-8");
+    const rest = new TextDecoder("utf-8", { ignoreBOM: true });
+    forEachRecordIn(head, (record) => {
+      texts.push((texts.length === 0 ? first : rest).decode(record));
+      return texts.length < this.#previewRows + 1;
+    });
     // A record cut by the size limit would show fewer fields than it has.
-    if (this.#headCut && parsed.length > 1) parsed.pop();
+    if (this.#headCut && texts.length > 1) texts.pop();
+    const delimiter = texts[0] === undefined ? null : detectDelimiter(texts[0]);
     const cutCell = (cell: string) => {
       const chars = Array.from(cell);
       return chars.length > this.#maxCellLength
         ? chars.slice(0, this.#maxCellLength).join("")
         : cell;
     };
-    const header = parsed[0] ?? [];
+    const parsed = texts.map((text) => parseCsvFields(text, delimiter).map(cutCell));
     return {
       rows: Math.max(0, records - 1),
-      columns: header.length,
+      columns: parsed[0]?.length ?? 0,
       bytes: this.#bytes,
       sha256: this.#hash.digestHex(),
       delimiter,
       bom,
-      header: header.map(cutCell),
-      preview: parsed.slice(1).map((record) => record.map(cutCell)),
+      header: parsed[0] ?? [],
+      preview: parsed.slice(1),
       lineEnding: this.#scan.lineEnding,
     };
   }
 }
 
 /**
- * Scans chunk[from, to) byte by byte. Returns the offset just past the line feed that ends
- * record number `wanted` when it is in this range, else -1.
+ * Counts the records of a chunk of the file's head and learns its line ending. Returns the
+ * offset just past the line feed that ends record number `wanted`, when it is in this chunk,
+ * else -1.
  */
-function scanBytes(
-  chunk: Uint8Array,
-  from: number,
-  to: number,
-  scan: ScanState,
-  wanted = -1,
-): number {
-  let { records, quoted, content, lineEnding } = scan;
+function scanHead(chunk: Uint8Array, scan: ScanState, wanted: number): number {
   let cut = -1;
-  for (let i = from; i < to; i++) {
-    const byte = chunk[i] as number;
-    // Most bytes are above '"' and cost a single compare.
-    if (byte > QUOTE) {
-      content = true;
-      continue;
+  splitRecords(chunk, 0, chunk.length, scan, (lf, blank) => {
+    if (scan.lineEnding === null)
+      scan.lineEnding = (lf > 0 ? chunk[lf - 1] : scan.lastByte) === CR ? "\r\n" : "\n";
+    if (!blank) {
+      scan.records++;
+      if (scan.records === wanted && cut < 0) cut = lf + 1;
     }
-    if (byte === QUOTE) {
-      // Toggling is exact for well-formed CSV: a doubled quote leaves and re-enters.
-      quoted = !quoted;
-      content = true;
-    } else if (byte === LF) {
-      if (!quoted) {
-        if (lineEnding === null)
-          lineEnding = (i > 0 ? chunk[i - 1] : scan.lastByte) === CR ? "\r\n" : "\n";
-        if (content) {
-          records++;
-          content = false;
-          if (records === wanted && cut < 0) cut = i + 1;
-        }
-      }
-    } else if (byte !== CR) {
-      content = true;
-    }
-  }
-  scan.records = records;
-  scan.quoted = quoted;
-  scan.content = content;
-  scan.lineEnding = lineEnding;
+    return undefined;
+  });
   return cut;
-}
-
-/**
- * The same count four bytes at a time: a word without a quote, and without a line feed
- * followed by another line break, needs no byte-by-byte look (about four times faster on
- * Lucca's files, where most words are plain text). Other words go through scanBytes.
- */
-function scanWords(chunk: Uint8Array, scan: ScanState): void {
-  const length = chunk.length;
-  const head = LITTLE_ENDIAN ? Math.min(length, (4 - (chunk.byteOffset & 3)) & 3) : length;
-  const count = (length - head) >> 2;
-  scanBytes(chunk, 0, head, scan);
-  if (count > 0) {
-    const words = new Int32Array(chunk.buffer, chunk.byteOffset + head, count);
-    let { records, quoted, content } = scan;
-    for (let w = 0; w < count; w++) {
-      const word = words[w] as number;
-      const quotes = zeroBytes(word ^ 0x22222222);
-      // Inside a quoted field only a quote changes anything.
-      if (quotes === 0 && quoted) continue;
-      const lf = zeroBytes(word ^ 0x0a0a0a0a);
-      const breaks = lf | zeroBytes(word ^ 0x0d0d0d0d);
-      // Every line feed here ends a record with content: the bytes after a line feed are
-      // text, and so is the first byte when the record had none yet.
-      if (quotes === 0 && ((lf << 8) & breaks) === 0 && (content || (breaks & 0x80) === 0)) {
-        records += Math.imul(lf >>> 7, 0x01010101) >>> 24;
-        content = lf >= 0; // false only when the last byte is a line feed
-        continue;
-      }
-      // The byte-by-byte rules of scanBytes, for a line ending already known.
-      for (let i = head + w * 4, end = i + 4; i < end; i++) {
-        const byte = chunk[i] as number;
-        if (byte === QUOTE) {
-          quoted = !quoted;
-          content = true;
-        } else if (byte === LF) {
-          if (!quoted && content) {
-            records++;
-            content = false;
-          }
-        } else if (byte !== CR) {
-          content = true;
-        }
-      }
-    }
-    scan.records = records;
-    scan.quoted = quoted;
-    scan.content = content;
-  }
-  scanBytes(chunk, head + count * 4, length, scan);
-}
-
-/** 0x80 in each byte of `x` that is zero, 0 in the others (exact: no borrow across bytes). */
-function zeroBytes(x: number): number {
-  return ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | 0 | x | 0x7f7f7f7f);
-}
-
-/** The header record's text: up to the first line break outside quotes. */
-function firstRecord(text: string): string {
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === "\n" || char === "\r")) return text.slice(0, i);
-  }
-  return text;
 }
 
 /** Passes bytes through unchanged while the collector counts them. */

@@ -3,12 +3,12 @@ import { downloadReport } from "./download-report.ts";
 import { formatDuration } from "./duration.ts";
 import { ReportFailedError, ReportTimeoutError } from "./errors.ts";
 import type { FileSink } from "./file-sink.ts";
+import type { Hasher } from "./hasher.ts";
 import type { JobEventListener } from "./job-events.ts";
 import type { LuccaClient, ReportFormat } from "./lucca-client.ts";
 import type { Period } from "./period.ts";
 import type { PollDelayOptions } from "./poll.ts";
 import type { Report } from "./schemas.ts";
-import type { Hasher } from "./sha256.ts";
 import { waitForReport } from "./wait-for-report.ts";
 
 export interface ReportJobOptions {
@@ -39,8 +39,8 @@ export interface ReportJobDeps {
   signal?: AbortSignal;
   now?: () => number;
   onEvent?: JobEventListener;
-  /** SHA-256 of the download; adapters pass a native one. @default pure TypeScript */
-  createHasher?: () => Hasher;
+  /** SHA-256 of the download: node:crypto's, from the adapters (Node and Deno both have it). */
+  createHasher: () => Hasher;
 }
 
 export interface ReportJobResult {
