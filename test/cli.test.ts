@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/server.ts";
-import { runCliHere, sha256Of, sha256OfFile } from "./support/cli.ts";
+import { runCliHere, sha256Of, sha256OfFile, tempDir } from "./support/cli.ts";
 
 const KEY = "test-key-5f1c9a7e";
 let sim: Simulator | undefined;
@@ -65,6 +65,8 @@ describe("lucca-report CLI against the simulator", () => {
         "attempts",
         "polls",
         "durationMs",
+        "expectedGenerationMs",
+        "statusChecksSaved",
       ].sort(),
     );
     expect(await sha256OfFile(result.path)).toBe(result.sha256);
@@ -72,6 +74,26 @@ describe("lucca-report CLI against the simulator", () => {
     const create = luccaRequests(s).find((r) => r.method === "POST");
     expect(create?.authorization).toBe(`lucca application=${KEY}`);
     expectNoKey(run.stdout, run.stderr, await readFile(result.path, "latin1"));
+  });
+
+  it("learns the template's generation time in the cache directory, and ignores a corrupt file", async () => {
+    const s = await simulator({ generationMs: 300 });
+    const cache = await tempDir("lucca-cache-");
+    const learning = { ...env, XDG_CACHE_HOME: cache };
+    const file = join(cache, "lucca-report", "poll-history.json");
+    const first = JSON.parse((await runCliHere([...base(s), "--json"], { env: learning })).stdout);
+    expect(first.expectedGenerationMs).toBeNull();
+    const remembered = JSON.parse(await readFile(file, "utf8"));
+    const [times] = Object.values(remembered.templates) as number[][];
+    expect(times).toHaveLength(1);
+    expect(times?.[0]).toBeGreaterThan(0);
+    const second = await runCliHere([...base(s)], { env: learning });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/polling: expected after \d+\.\d s .*status check\(s\) saved/);
+    await writeFile(file, "{ not json");
+    const third = await runCliHere([...base(s), "--json"], { env: learning });
+    expect(third.code, third.stderr).toBe(0);
+    expect(JSON.parse(third.stdout).expectedGenerationMs).toBeNull();
   });
 
   it("reads wrapped JSON, string ids and upper-case status", async () => {

@@ -4,6 +4,7 @@ import type { JobEventListener } from "../core/job-events.ts";
 import { createLuccaClient } from "../core/lucca-client.ts";
 import { type ReportJobResult, runReportJob } from "../core/report-job.ts";
 import { nodeSha256 } from "./node-hash.ts";
+import { historyKey, readHistory, rememberGeneration } from "./poll-history.ts";
 import type { Settings } from "./settings.ts";
 
 export interface JobEnvironment {
@@ -13,14 +14,27 @@ export interface JobEnvironment {
   onEvent: JobEventListener;
   previewRows?: number;
   now?: () => number;
+  /**
+   * The file of each template's last generation times (poll-history.ts): read before polling,
+   * updated after. Absent: no learning, today's schedule.
+   */
+  pollHistoryPath?: string | undefined;
 }
 
 /** Runs the report job described by validated settings; shared by the CLI and the action. */
-export function runJobFromSettings(
+export async function runJobFromSettings(
   settings: Settings,
   env: JobEnvironment,
 ): Promise<ReportJobResult> {
-  return runReportJob(
+  const key =
+    env.pollHistoryPath && settings.templateId
+      ? historyKey(settings.baseUrl.host, settings.templateId)
+      : undefined;
+  const history =
+    key && env.pollHistoryPath && !settings.reportId
+      ? await readHistory(env.pollHistoryPath, key)
+      : [];
+  const result = await runReportJob(
     {
       templateId: settings.templateId,
       period: settings.period,
@@ -32,6 +46,7 @@ export function runJobFromSettings(
       requestTimeoutMs: settings.requestTimeoutMs,
       generationAttempts: settings.generationAttempts,
       previewRows: env.previewRows,
+      generationHistoryMs: history,
     },
     {
       createClient: (signal) =>
@@ -52,4 +67,15 @@ export function runJobFromSettings(
       createHasher: nodeSha256,
     },
   );
+  const generationMs = result.polling.generationMs;
+  if (key && env.pollHistoryPath && generationMs !== null) {
+    const failed = await rememberGeneration(env.pollHistoryPath, key, generationMs);
+    if (failed) {
+      env.onEvent({
+        type: "warning",
+        message: `Could not remember this template's generation time in ${env.pollHistoryPath}: ${failed.message}`,
+      });
+    }
+  }
+  return result;
 }

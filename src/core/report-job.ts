@@ -5,6 +5,7 @@ import { ReportFailedError, ReportTimeoutError } from "./errors.ts";
 import type { FileSink } from "./file-sink.ts";
 import type { Hasher } from "./hasher.ts";
 import type { JobEventListener } from "./job-events.ts";
+import { expectedWindow } from "./learned-poll.ts";
 import type { LuccaClient, ReportFormat } from "./lucca-client.ts";
 import type { Period } from "./period.ts";
 import type { PollDelayOptions } from "./poll.ts";
@@ -29,6 +30,11 @@ export interface ReportJobOptions {
   generationAttempts: number;
   /** Data rows kept for a preview. @default 10 */
   previewRows?: number;
+  /**
+   * This template's last generation times (ms), from the adapters' store: polling then waits
+   * most of the expected time before checking. Empty or absent: today's schedule.
+   */
+  generationHistoryMs?: readonly number[] | undefined;
 }
 
 export interface ReportJobDeps {
@@ -62,6 +68,16 @@ export interface ReportJobResult {
   polls: number;
   durationMs: number;
   stats: CsvStats;
+  polling: PollingSummary;
+}
+
+export interface PollingSummary {
+  /** The median of the remembered generation times, when there were some. */
+  expectedMs: number | null;
+  /** This run's generation time, to remember; null for a resumed report. */
+  generationMs: number | null;
+  /** Status checks fewer than today's schedule would have made (negative: more). */
+  requestsSaved: number;
 }
 
 class DeadlinePassed extends Error {}
@@ -84,6 +100,12 @@ export async function runReportJob(
     let attempts = 1;
     let polls = 0;
     let templateId = options.templateId;
+    const expected = options.reportId
+      ? undefined
+      : expectedWindow(options.generationHistoryMs ?? []);
+    let resumed = Boolean(options.reportId);
+    let requestsSaved = 0;
+    let generationMs: number | null = null;
     let period = options.period;
     if (options.reportId) {
       onEvent({ type: "resuming", reportId: options.reportId });
@@ -101,8 +123,11 @@ export async function runReportJob(
         now,
         poll: options.poll,
         onEvent,
+        expected,
       });
       polls += waited.polls;
+      if (expected) requestsSaved += waited.checksWithoutHistory - waited.polls;
+      generationMs = resumed ? null : waited.generationMs;
       report = waited.report;
       if (report.status === "done") break;
       if (attempts >= options.generationAttempts || templateId === undefined) {
@@ -121,6 +146,7 @@ export async function runReportJob(
       });
       report = await create(client, templateId, period, attempts, onEvent);
       current = report.id;
+      resumed = false;
     }
     const reportId = report.id;
     const extensionless = `reports/${templateId ?? "report"}_${period.startsOn ?? "default"}_${period.endsOn ?? "default"}`;
@@ -152,6 +178,7 @@ export async function runReportJob(
       polls,
       durationMs: now() - started,
       stats: download.stats,
+      polling: { expectedMs: expected?.expectedMs ?? null, generationMs, requestsSaved },
     };
   } catch (error) {
     if (deadline.signal.aborted && !deps.signal?.aborted) {

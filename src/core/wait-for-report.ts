@@ -1,5 +1,6 @@
 import { delay } from "./delay.ts";
 import type { JobEventListener } from "./job-events.ts";
+import { checksWithoutHistory, type ExpectedWindow, learnedPollDelay } from "./learned-poll.ts";
 import type { LuccaClient } from "./lucca-client.ts";
 import { nextPollDelay, type PollDelayOptions } from "./poll.ts";
 import { isKnownStatus, type Report } from "./schemas.ts";
@@ -7,6 +8,13 @@ import { isKnownStatus, type Report } from "./schemas.ts";
 export interface WaitResult {
   report: Report;
   polls: number;
+  /**
+   * When the report was done, estimated as halfway between the last check that saw it
+   * pending and the first that saw it finished (ms after `initial` was created or resumed).
+   */
+  generationMs: number;
+  /** Status checks today's schedule would have made to see it finished as soon. */
+  checksWithoutHistory: number;
 }
 
 /**
@@ -21,12 +29,15 @@ export async function waitForReport(
     now: () => number;
     poll: PollDelayOptions;
     onEvent: JobEventListener;
+    /** From the template's last generation times: polling then waits and checks around it. */
+    expected?: ExpectedWindow | undefined;
   },
 ): Promise<WaitResult> {
   const started = deps.now();
   let report = initial;
   let previous = "";
   let polls = 0;
+  const checksMs: number[] = [];
   const warned = new Set<string>();
   for (;;) {
     const finished = report.status === "done" || report.status === "error";
@@ -37,20 +48,34 @@ export async function waitForReport(
         message: `Lucca reported an unknown status "${report.status}" for report ${report.id}; treating it as still running`,
       });
     }
-    const nextCheckMs = finished ? undefined : nextPollDelay(polls, deps.poll);
+    const elapsedMs = deps.now() - started;
+    const nextCheckMs = finished
+      ? undefined
+      : deps.expected
+        ? learnedPollDelay(deps.expected, checksMs, elapsedMs, deps.poll)
+        : nextPollDelay(polls, deps.poll);
     deps.onEvent({
       type: "status",
       reportId: report.id,
       status: report.status,
       changed: report.status !== previous,
       polls,
-      elapsedMs: deps.now() - started,
+      elapsedMs,
       nextCheckMs,
     });
     previous = report.status;
-    if (nextCheckMs === undefined) return { report, polls };
+    if (nextCheckMs === undefined) {
+      const seenAt = checksMs.at(-1) ?? 0;
+      return {
+        report,
+        polls,
+        generationMs: (seenAt + (checksMs.at(-2) ?? 0)) / 2,
+        checksWithoutHistory: polls === 0 ? 0 : checksWithoutHistory(seenAt, deps.poll),
+      };
+    }
     await delay(nextCheckMs, deps.signal);
     report = await deps.client.getReport(report.id);
+    checksMs.push(deps.now() - started);
     polls++;
   }
 }

@@ -15,6 +15,7 @@ import { runJobFromSettings } from "../run-job.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
+import { restorePollHistoryStep } from "./poll-history-step.ts";
 import { fetchForEnvironment } from "./proxy-fetch.ts";
 import { publishArtifactStep, publishCommitStep } from "./publish-steps.ts";
 import { renderSummary, type SummaryFacts } from "./summary-markdown.ts";
@@ -47,15 +48,18 @@ export async function run(): Promise<void> {
   }
   for (const warning of inputs.settings.warnings) core.warning(warning);
 
+  const pollHistory = await restorePollHistoryStep(inputs.settings, process.env);
   const result = await inGroups(async (onEvent) =>
     runJobFromSettings(inputs.settings, {
       fetch: await fetchForEnvironment(process.env),
       sink: nodeFileSink(workspace),
       signal: cancel.signal,
       previewRows: inputs.summaryPreviewRows,
+      pollHistoryPath: pollHistory?.path,
       onEvent,
     }),
   );
+  if (result.polling.generationMs !== null) await pollHistory?.save();
   setReportOutputs(result);
 
   const facts = successFacts(result);
@@ -223,6 +227,8 @@ function successFacts(result: ReportJobResult): SummaryFacts {
     status: result.status,
     durationMs: result.durationMs,
     polls: result.polls,
+    expectedGenerationMs: result.polling.expectedMs,
+    checksSaved: result.polling.requestsSaved,
     attempts: result.attempts,
     rows: result.rows,
     columns: result.columns,

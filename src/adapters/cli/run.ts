@@ -3,6 +3,7 @@ import type { FetchLike } from "../../core/http.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
 import { VERSION } from "../../version.ts";
 import { nodeFileSink } from "../node-file-sink.ts";
+import { cliHistoryPath } from "../poll-history.ts";
 import { periodText, progressLines } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { CLI_LABELS, parseSettings } from "../settings.ts";
@@ -60,6 +61,7 @@ async function report(args: CliArgs, io: CliIo): Promise<number> {
     sink: nodeFileSink(io.cwd),
     signal: io.signal,
     now: io.now,
+    pollHistoryPath: cliHistoryPath(io.env),
     onEvent: (event) => {
       const line = lines(event);
       if (line !== undefined) say(line);
@@ -90,6 +92,8 @@ function jsonResult(result: ReportJobResult) {
     attempts: rest.attempts,
     polls: rest.polls,
     durationMs: rest.durationMs,
+    expectedGenerationMs: rest.polling.expectedMs,
+    statusChecksSaved: rest.polling.requestsSaved,
   };
 }
 
@@ -101,6 +105,11 @@ function summary(result: ReportJobResult): string {
     `  content: ${shape}${result.bytes} bytes`,
     `  sha256:  ${result.sha256}`,
     `  took:    ${(result.durationMs / 1000).toFixed(1)} s, ${result.polls} status check(s), ${result.attempts} attempt(s)`,
+    ...(result.polling.expectedMs === null
+      ? []
+      : [
+          `  polling: expected after ${(result.polling.expectedMs / 1000).toFixed(1)} s (this template's last runs), ${result.polling.requestsSaved} status check(s) saved`,
+        ]),
     "",
   ].join("\n");
 }
