@@ -83,3 +83,37 @@ describe("progressLines", () => {
     expect(pendingChecks(10).every((event) => lines(event) !== undefined)).toBe(true);
   });
 });
+
+describe("progressLines with hostile values", () => {
+  const hostile = "77\n::set-output name=path::/etc/passwd";
+  const status = "pending\n::error title=Forged::hi";
+  const events: JobEvent[] = [
+    { type: "creating", templateId: "::add-mask::x", startsOn: "\n::x", endsOn: null, attempt: 1 },
+    { type: "created", reportId: hostile, attempt: 1 },
+    { type: "resuming", reportId: "::stop-commands::tok" },
+    {
+      type: "status",
+      reportId: hostile,
+      status,
+      changed: true,
+      polls: 0,
+      elapsedMs: 0,
+      nextCheckMs: 1,
+    },
+    { type: "regenerating", failedReportId: hostile, attempt: 2, maxAttempts: 2 },
+    { type: "downloading", reportId: hostile, format: "csv\n::x" },
+    { type: "retrying", method: "GET", url: "u\r::x", attempt: 1, delayMs: 1, reason: status },
+    { type: "warning", message: status },
+    { type: "downloaded", path: `/tmp/${hostile}`, bytes: 1 },
+  ];
+
+  it.each(events.map((event) => [event.type, event] as const))(
+    "a %s line stays one line and starts no workflow command",
+    (_type, event) => {
+      const line = progressLines({ verbose: true })(event) ?? "";
+      expect(line).not.toBe("");
+      expect(line).not.toMatch(/[\n\r\u2028\u2029]/);
+      expect(line).not.toMatch(/^\s*::/m);
+    },
+  );
+});

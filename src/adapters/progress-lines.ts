@@ -1,5 +1,6 @@
 import { formatDuration } from "../core/duration.ts";
 import type { JobEvent } from "../core/job-events.ts";
+import { logSafe } from "../core/safe-text.ts";
 
 /** A line is printed at least this often while a report is pending. */
 const HEARTBEAT_MS = 30_000;
@@ -12,24 +13,25 @@ export interface ProgressOptions {
 /**
  * Turns job events into log lines: one per phase and status change, and while pending a
  * line at least every 30 s. Returns a function that yields the line for an event, or
- * undefined when that event is not worth a line.
+ * undefined when that event is not worth a line. Every value from outside goes through
+ * `logSafe` (`v` below): a report id or status must never start a workflow command.
  */
 export function progressLines(options: ProgressOptions): (event: JobEvent) => string | undefined {
   let lastPrintedAt = 0;
   return (event) => {
     switch (event.type) {
       case "creating":
-        return `Creating a report from template ${event.templateId} for ${periodText(event.startsOn, event.endsOn)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
+        return `Creating a report from template ${v(event.templateId)} for ${periodText(event.startsOn, event.endsOn)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
       case "created":
-        return `Report ${event.reportId} created; Lucca is generating it`;
+        return `Report ${v(event.reportId)} created; Lucca is generating it`;
       case "resuming":
-        return `Resuming report ${event.reportId}`;
+        return `Resuming report ${v(event.reportId)}`;
       case "status": {
         const next =
           event.nextCheckMs === undefined
             ? ""
             : `; next check in ${formatDuration(event.nextCheckMs)}`;
-        const line = `Report ${event.reportId}: ${event.status} after ${formatDuration(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}`;
+        const line = `Report ${v(event.reportId)}: ${v(event.status)} after ${formatDuration(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}`;
         // Print when the gap to the next line would otherwise exceed the heartbeat.
         const due = event.elapsedMs - lastPrintedAt + (event.nextCheckMs ?? 0) > HEARTBEAT_MS;
         if (event.changed || options.verbose || due || event.nextCheckMs === undefined) {
@@ -39,15 +41,15 @@ export function progressLines(options: ProgressOptions): (event: JobEvent) => st
         return undefined;
       }
       case "regenerating":
-        return `Report ${event.failedReportId} ended in error; creating a new one (attempt ${event.attempt} of ${event.maxAttempts})`;
+        return `Report ${v(event.failedReportId)} ended in error; creating a new one (attempt ${event.attempt} of ${event.maxAttempts})`;
       case "downloading":
-        return `Downloading report ${event.reportId} as ${event.format}`;
+        return `Downloading report ${v(event.reportId)} as ${v(event.format)}`;
       case "retrying":
-        return `${event.method} ${event.url} failed (${event.reason}); retry ${event.attempt} in ${formatDuration(event.delayMs)}`;
+        return `${v(event.method)} ${v(event.url)} failed (${v(event.reason)}); retry ${event.attempt} in ${formatDuration(event.delayMs)}`;
       case "warning":
-        return `Warning: ${event.message}`;
+        return `Warning: ${v(event.message)}`;
       case "downloaded":
-        return `Saved ${event.path} (${event.bytes} bytes)`;
+        return `Saved ${v(event.path)} (${event.bytes} bytes)`;
     }
   };
 }
@@ -55,5 +57,7 @@ export function progressLines(options: ProgressOptions): (event: JobEvent) => st
 export function periodText(startsOn: string | null, endsOn: string | null): string {
   return startsOn === null && endsOn === null
     ? "the template's default period"
-    : `${startsOn ?? "…"}..${endsOn ?? "…"}`;
+    : `${startsOn === null ? "…" : v(startsOn)}..${endsOn === null ? "…" : v(endsOn)}`;
 }
+
+const v = logSafe;

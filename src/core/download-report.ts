@@ -47,10 +47,6 @@ async function downloadOnce(
 ): Promise<DownloadResult> {
   const open = await deps.client.openDownload(options.reportId, options.format);
   const { response } = open;
-  const target =
-    typeof options.target === "string"
-      ? options.target
-      : options.target(extensionFor(options.format, response.headers));
   // fetch decodes a compressed body, so its Content-Length no longer counts what we receive.
   const expectedBytes = response.headers.has("content-encoding")
     ? undefined
@@ -68,21 +64,35 @@ async function downloadOnce(
       options.idleTimeoutMs,
     );
   };
+  const cut = (error: unknown): unknown => {
+    if (deps.signal.aborted) return deps.signal.reason;
+    if (error instanceof LuccaReportError || error instanceof TransientFailure) return error;
+    if (open.signal.aborted && open.signal.reason instanceof TransientFailure)
+      return open.signal.reason;
+    return new TransientFailure(`the download was cut: ${describe(error)}`, { cause: error });
+  };
+  if (!response.body) throw new TransientFailure("the download has no body");
+  const reader = response.body.getReader();
   try {
-    if (!response.body) throw new TransientFailure("the download has no body");
-    file = await deps.sink.create(target);
     armIdle();
+    // What the server sent decides, before any file exists: a page or an error is never
+    // written, and Excel's extension comes from the file's own first bytes.
+    let head: Head;
     try {
-      await copyCounting(response.body, file.writable, (chunk) => {
+      head = await readHead(reader, HEAD_BYTES);
+    } catch (error) {
+      throw cut(error);
+    }
+    const extension = checkContent(options.format, response.headers, head, deps.client);
+    const target = typeof options.target === "string" ? options.target : options.target(extension);
+    file = await deps.sink.create(target);
+    try {
+      await copyCounting(head.chunks, head.done ? undefined : reader, file.writable, (chunk) => {
         armIdle();
         collector.update(chunk);
       });
     } catch (error) {
-      if (deps.signal.aborted) throw deps.signal.reason;
-      if (error instanceof LuccaReportError) throw error;
-      if (open.signal.aborted && open.signal.reason instanceof TransientFailure)
-        throw open.signal.reason;
-      throw new TransientFailure(`the download was cut: ${describe(error)}`, { cause: error });
+      throw cut(error);
     }
     const stats = collector.finish();
     if (expectedBytes !== undefined && stats.bytes !== expectedBytes) {
@@ -90,10 +100,10 @@ async function downloadOnce(
         `the download is truncated: received ${stats.bytes} of ${expectedBytes} bytes`,
       );
     }
-    if (stats.bytes === 0) throw new TransientFailure("Lucca sent an empty file");
     await file.commit();
     return { path: file.path, stats };
   } catch (error) {
+    reader.cancel(error).catch(() => {});
     await file?.discard();
     throw error;
   } finally {
@@ -101,20 +111,107 @@ async function downloadOnce(
   }
 }
 
+/** Bytes looked at before the file is created. */
+const HEAD_BYTES = 512;
+
+interface Head {
+  chunks: Uint8Array[];
+  bytes: Uint8Array;
+  /** The body ended within the head. */
+  done: boolean;
+}
+
+async function readHead(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  want: number,
+): Promise<Head> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < want) {
+    const { done, value } = await reader.read();
+    if (done) return { chunks, bytes: concat(chunks, size), done: true };
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  return { chunks, bytes: concat(chunks, Math.min(size, want)), done: false };
+}
+
+function concat(chunks: Uint8Array[], limit: number): Uint8Array {
+  const bytes = new Uint8Array(limit);
+  let offset = 0;
+  for (const chunk of chunks) {
+    if (offset >= limit) break;
+    const part = chunk.subarray(0, limit - offset);
+    bytes.set(part, offset);
+    offset += part.byteLength;
+  }
+  return bytes;
+}
+
+const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const XLS_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((byte, index) => bytes[index] === byte);
+}
+
 /**
- * Reads the body and writes it, one chunk in flight to the disk while the next is read: a
- * plain loop costs less than chained TransformStreams at hundreds of MB/s.
+ * Refuses what is not the report (an empty body, a sign-in page, a JSON error), as an
+ * unusable answer that is retried like a transient failure, and returns the extension.
+ */
+function checkContent(
+  format: ReportFormat,
+  headers: Headers,
+  head: Head,
+  client: LuccaClient,
+): string {
+  const refuse = (what: string) => {
+    const shown = client.excerpt(new TextDecoder().decode(head.bytes));
+    return new TransientFailure(
+      `Lucca sent ${what} instead of the ${format === "csv" ? "CSV" : "Excel"} report${shown ? `: ${shown}` : ""}`,
+      { unusable: true },
+    );
+  };
+  if (head.bytes.byteLength === 0) throw refuse("an empty file");
+  if (format === "excel") {
+    if (startsWith(head.bytes, XLSX_MAGIC)) return "xlsx";
+    if (startsWith(head.bytes, XLS_MAGIC)) return "xls";
+    throw refuse("a file that is neither .xlsx nor .xls");
+  }
+  const type = (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type === "text/html" || type === "application/xhtml+xml")
+    throw refuse(`an HTML page (Content-Type ${type})`);
+  if (type === "application/json" || type.endsWith("+json"))
+    throw refuse(`JSON (Content-Type ${type})`);
+  const start = new TextDecoder()
+    .decode(head.bytes.subarray(0, 64))
+    .replace(/^[\ufeff\s]+/, "")
+    .toLowerCase();
+  if (start.startsWith("<!doctype") || start.startsWith("<html")) throw refuse("an HTML page");
+  if (start.startsWith("{")) throw refuse("JSON");
+  return "csv";
+}
+
+/**
+ * Writes the head already read, then the rest of the body, one chunk in flight to the disk
+ * while the next is read: a plain loop costs less than chained TransformStreams at
+ * hundreds of MB/s.
  */
 async function copyCounting(
-  body: ReadableStream<Uint8Array>,
+  head: Uint8Array[],
+  reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
   writable: WritableStream<Uint8Array>,
   onChunk: (chunk: Uint8Array) => void,
 ): Promise<void> {
-  const reader = body.getReader();
   const writer = writable.getWriter();
   let writing: Promise<void> = Promise.resolve();
   try {
-    for (;;) {
+    for (const chunk of head) {
+      onChunk(chunk);
+      await writing;
+      writing = writer.write(chunk);
+    }
+    while (reader) {
       const { done, value } = await reader.read();
       if (done) break;
       onChunk(value);
@@ -124,7 +221,6 @@ async function copyCounting(
     await writing;
     await writer.close();
   } catch (error) {
-    reader.cancel(error).catch(() => {});
     writer.abort(error).catch(() => {});
     throw error;
   }
@@ -134,16 +230,6 @@ function contentLength(headers: Headers): number | undefined {
   const value = headers.get("content-length");
   if (value === null || !/^\d+$/.test(value.trim())) return undefined;
   return Number(value);
-}
-
-/** The extension of the file as served: Excel may come as .xls or .xlsx. */
-export function extensionFor(format: ReportFormat, headers: Headers): string {
-  if (format === "csv") return "csv";
-  const disposition = headers.get("content-disposition") ?? "";
-  const named = /filename\*?=(?:UTF-8'')?"?[^";]*\.(xlsx|xls)"?/i.exec(disposition);
-  if (named?.[1]) return named[1].toLowerCase();
-  const type = headers.get("content-type") ?? "";
-  return type.includes("openxmlformats") ? "xlsx" : "xls";
 }
 
 function describe(error: unknown): string {

@@ -7,6 +7,7 @@ import {
   NetworkError,
   ReportFailedError,
   ReportTimeoutError,
+  UnusableAnswerError,
 } from "./errors.ts";
 
 describe("error classes", () => {
@@ -28,6 +29,7 @@ describe("error classes", () => {
     [new ReportFailedError("failed", { reportId: "r1", attempts: 3 }), "ReportFailedError", 4],
     [new ReportTimeoutError("late", { reportId: undefined }), "ReportTimeoutError", 5],
     [new NetworkError("down", { ...request, status: 503, attempts: 4 }), "NetworkError", 6],
+    [new UnusableAnswerError("odd", { excerpt: "{}" }), "UnusableAnswerError", 6],
     [new AbortedError("stopped"), "AbortedError", 130],
   ])("%s is named %s and exits %i", (error, name, exitCode) => {
     expect(error).toBeInstanceOf(LuccaReportError);

@@ -93,6 +93,22 @@ export class NetworkError extends LuccaReportError {
   }
 }
 
+/**
+ * Lucca (or whatever answers on its domain) sent something this tool will not use: a
+ * report whose id, status or dates do not have the expected form, a body past the size
+ * cap, a page where a report was expected, a Retry-After past the deadline. Exit 6 like
+ * other server failures: it is the server's answer that is wrong, not the tool.
+ */
+export class UnusableAnswerError extends LuccaReportError {
+  override readonly exitCode: number = 6;
+  /** The answer, redacted, single-line and cut: safe to print. */
+  readonly excerpt: string;
+  constructor(message: string, details: { excerpt?: string; cause?: unknown } = {}) {
+    super(message, { cause: details.cause });
+    this.excerpt = details.excerpt ?? "";
+  }
+}
+
 /** Cancelled from outside: SIGINT exits 130, SIGTERM 143, as shells expect. */
 export class AbortedError extends LuccaReportError {
   override readonly exitCode: number;

@@ -1,4 +1,6 @@
 import { LuccaRejectedError } from "./errors.ts";
+import { decodeText, readCapped } from "./read-body.ts";
+import { EXCERPT_CHARS, excerptOf, redact } from "./redact.ts";
 import { isTransientStatus, TransientFailure } from "./retry.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
@@ -25,7 +27,8 @@ export interface SendOptions {
 }
 
 const MAX_REDIRECTS = 5;
-const EXCERPT_LENGTH = 300;
+/** Bytes of an error body read for its excerpt; the rest is never read. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /** A response whose body is still to be read, and the abort that cancels reading it. */
 export interface OpenResponse {
@@ -64,6 +67,7 @@ export async function sendOnce(request: HttpRequest, options: SendOptions): Prom
           signal,
         },
         signal,
+        options.secrets,
       );
       const location = response.headers.get("location");
       if (response.status >= 300 && response.status < 400 && location) {
@@ -93,14 +97,26 @@ async function fetchOrTransient(
   url: URL,
   init: RequestInit,
   signal: AbortSignal,
+  secrets: readonly string[],
 ) {
   try {
     return await fetch(url, init);
   } catch (error) {
     if (signal.aborted && signal.reason instanceof TransientFailure) throw signal.reason;
     if (signal.aborted) throw signal.reason;
-    throw new TransientFailure(`network error: ${describeCause(error)}`, { cause: error });
+    // The HTTP stack may quote a header it refused: with a key holding a NUL byte, that
+    // is the key. Neither the message nor the cause kept may show it.
+    const described = describeCause(error);
+    const cause = redact(described, secrets) === described ? error : redactedCause(error, secrets);
+    throw new TransientFailure(`network error: ${excerptOf(described, secrets)}`, { cause });
   }
+}
+
+/** A stand-in for an error whose text holds a secret: same name, redacted message. */
+function redactedCause(error: unknown, secrets: readonly string[]): Error {
+  const copy = new Error(redact(describeCause(error), secrets));
+  copy.name = error instanceof Error ? error.name : "Error";
+  return copy;
 }
 
 function withoutAuthorization(headers: Record<string, string>): Record<string, string> {
@@ -110,7 +126,7 @@ function withoutAuthorization(headers: Record<string, string>): Record<string, s
 }
 
 async function failureFor(method: string, url: URL, response: Response, options: SendOptions) {
-  const excerpt = redact(await readExcerpt(response), options.secrets);
+  const excerpt = await readExcerpt(response, options.secrets);
   const where = `${method} ${url.origin}${url.pathname}`;
   if (isTransientStatus(response.status)) {
     return new TransientFailure(
@@ -134,11 +150,17 @@ async function failureFor(method: string, url: URL, response: Response, options:
   );
 }
 
-/** The message an error body carries, whichever of Lucca's error shapes it uses. */
-export async function readExcerpt(response: Response): Promise<string> {
+/**
+ * The message an error body carries, whichever of Lucca's error shapes it uses: at most
+ * 64 KiB read, secrets redacted before the cut to 300 characters, one line.
+ */
+export async function readExcerpt(
+  response: Response,
+  secrets: readonly string[] = [],
+): Promise<string> {
   let text: string;
   try {
-    text = (await response.text()).trim();
+    text = decodeText((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes).trim();
   } catch {
     return "";
   }
@@ -153,17 +175,10 @@ export async function readExcerpt(response: Response): Promise<string> {
   } catch {
     // Not JSON: plain text or HTML, shown as is.
   }
-  text = text.replace(/\s+/g, " ");
-  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
+  return excerptOf(text, secrets, EXCERPT_CHARS);
 }
 
-export function redact(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret) result = result.split(secret).join("***");
-  }
-  return result;
-}
+export { redact };
 
 function describeCause(error: unknown): string {
   if (error instanceof Error) {

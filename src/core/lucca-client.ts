@@ -1,10 +1,14 @@
 import type { BackoffOptions } from "./backoff.ts";
-import { LuccaReportError } from "./errors.ts";
-import { type FetchLike, type HttpRequest, type OpenResponse, redact, sendOnce } from "./http.ts";
+import { UnusableAnswerError } from "./errors.ts";
+import { type FetchLike, type HttpRequest, type OpenResponse, sendOnce } from "./http.ts";
+import { decodeText, readCapped } from "./read-body.ts";
+import { excerptOf } from "./redact.ts";
 import { type RetryInfo, type RetryOptions, retry, TransientFailure } from "./retry.ts";
 import { type Report, reportSchema, templateSchema } from "./schemas.ts";
 
 const API = "/timmi-timesheet/api";
+/** A report or template object is a few KiB; an answer past this is not one. */
+export const MAX_JSON_BYTES = 1024 * 1024;
 
 export type ReportFormat = "csv" | "excel";
 
@@ -40,6 +44,8 @@ export interface LuccaClient {
   /** Retry settings for a download loop run by the caller. */
   retryOptionsFor(method: string, url: string): RetryOptions;
   downloadUrl(reportId: string, format: ReportFormat): URL;
+  /** Outside text fit for a message: the key redacted, one line, cut to 300 characters. */
+  excerpt(text: string): string;
 }
 
 export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
@@ -105,8 +111,17 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
         );
         let text: string;
         try {
-          text = await open.response.text();
+          const body = await readCapped(open.response.body, MAX_JSON_BYTES);
+          if (body.overflowed) {
+            const shown = excerptOf(decodeText(body.bytes.subarray(0, 4096)), [options.apiKey]);
+            throw new UnusableAnswerError(
+              `The answer of ${method} ${where} is larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB, far more than a report object; it was not read further: ${shown}`,
+              { excerpt: shown },
+            );
+          }
+          text = decodeText(body.bytes);
         } catch (error) {
+          if (error instanceof UnusableAnswerError) throw error;
           if (options.signal.aborted) throw options.signal.reason;
           if (open.signal.reason instanceof TransientFailure) throw open.signal.reason;
           throw new TransientFailure("the response body was cut", { cause: error });
@@ -118,7 +133,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
         } catch (error) {
           // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
           throw new TransientFailure(
-            `the response of ${method} ${where} is not JSON: ${excerpt(text, options.apiKey)}`,
+            `the response of ${method} ${where} is not JSON: ${excerptOf(text, [options.apiKey])}`,
             { cause: error },
           );
         }
@@ -131,15 +146,20 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
     schema: {
       safeParse(
         value: unknown,
-      ): { success: true; data: T } | { success: false; error: { message: string } };
+      ):
+        | { success: true; data: T }
+        | { success: false; error: { issues: readonly ZodIssueLike[] } };
     },
     value: unknown,
     what: string,
   ): T {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    throw new LuccaReportError(
-      `Lucca answered with ${what} this tool does not understand: ${excerpt(JSON.stringify(value), options.apiKey)}`,
+    const shown = excerptOf(JSON.stringify(value) ?? String(value), [options.apiKey]);
+    const problems = excerptOf(describeIssues(result.error.issues, value), [options.apiKey]);
+    throw new UnusableAnswerError(
+      `Lucca answered with ${what} this tool cannot use (${problems}): ${shown}`,
+      { excerpt: shown },
     );
   }
 
@@ -176,6 +196,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
       return sendOnce(req, send);
     },
     retryOptionsFor,
+    excerpt: (text) => excerptOf(text, [options.apiKey]),
   };
 
   function downloadUrl(reportId: string, format: ReportFormat): URL {
@@ -184,9 +205,30 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
   }
 }
 
-function excerpt(text: string, secret: string): string {
-  const flat = redact(text, [secret]).replace(/\s+/g, " ");
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+interface ZodIssueLike {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly code?: string;
+  readonly errors?: readonly (readonly ZodIssueLike[])[];
+}
+
+/**
+ * "id: must be …; status: …" from a failed parse. Of a bare-or-wrapped union, the branch
+ * that matches the answer's shape tells what is wrong.
+ */
+function describeIssues(issues: readonly ZodIssueLike[], value: unknown): string {
+  const wrapped = typeof value === "object" && value !== null && "data" in value;
+  const flat = issues.flatMap((issue) => {
+    if (issue.code !== "invalid_union" || !issue.errors?.length) return [issue];
+    const branch = wrapped ? issue.errors[0] : issue.errors[issue.errors.length - 1];
+    return branch ?? [issue];
+  });
+  return flat
+    .map((issue) => {
+      const path = issue.path.map(String).join(".");
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join("; ");
 }
 
 const KEY_HINT =

@@ -9,6 +9,7 @@ import { expectedWindow } from "./learned-poll.ts";
 import type { LuccaClient, ReportFormat } from "./lucca-client.ts";
 import type { Period } from "./period.ts";
 import type { PollDelayOptions } from "./poll.ts";
+import { defaultReportPath } from "./report-file-name.ts";
 import type { Report } from "./schemas.ts";
 import { waitForReport } from "./wait-for-report.ts";
 
@@ -19,7 +20,7 @@ export interface ReportJobOptions {
   /** Resume: download (or keep waiting for) this existing report instead of creating one. */
   reportId?: string | undefined;
   format: ReportFormat;
-  /** Where the file goes; default `reports/<templateId>_<startsOn>_<endsOn>.<ext>`. */
+  /** Where the file goes; default from `defaultReportPath` (validated values only). */
   outputPath?: string | undefined;
   /** One deadline for the whole job. @default 15 minutes */
   timeoutMs: number;
@@ -149,12 +150,12 @@ export async function runReportJob(
       resumed = false;
     }
     const reportId = report.id;
-    const extensionless = `reports/${templateId ?? "report"}_${period.startsOn ?? "default"}_${period.endsOn ?? "default"}`;
+    const nameParts = { reportId, templateId, startsOn: period.startsOn, endsOn: period.endsOn };
     const download = await downloadReport(
       {
         reportId,
         format: options.format,
-        target: options.outputPath ?? ((extension) => `${extensionless}.${extension}`),
+        target: options.outputPath ?? ((extension) => defaultReportPath(nameParts, extension)),
         idleTimeoutMs: options.requestTimeoutMs,
         previewRows: options.previewRows ?? 10,
         createHasher: deps.createHasher,

@@ -1,6 +1,6 @@
 import { type BackoffOptions, backoffDelay } from "./backoff.ts";
 import { delay } from "./delay.ts";
-import { NetworkError } from "./errors.ts";
+import { NetworkError, UnusableAnswerError } from "./errors.ts";
 
 /**
  * Thrown by one attempt when the failure is worth another try: a network error, a cut
@@ -10,14 +10,17 @@ import { NetworkError } from "./errors.ts";
 export class TransientFailure extends Error {
   readonly status: number | undefined;
   readonly retryAfterMs: number | undefined;
+  /** The server answered, with something that is not usable (a page instead of the file). */
+  readonly unusable: boolean;
   constructor(
     message: string,
-    options: { status?: number; retryAfterMs?: number; cause?: unknown } = {},
+    options: { status?: number; retryAfterMs?: number; cause?: unknown; unusable?: boolean } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "TransientFailure";
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
+    this.unusable = options.unusable ?? false;
   }
 }
 
@@ -71,6 +74,12 @@ export async function retry<T>(
       if (options.signal.aborted) throw options.signal.reason;
       if (!(error instanceof TransientFailure)) throw error;
       if (index >= options.maxRetries) {
+        if (error.unusable) {
+          throw new UnusableAnswerError(
+            `${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`,
+            { cause: error },
+          );
+        }
         throw new NetworkError(
           `${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`,
           {

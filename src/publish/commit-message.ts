@@ -17,8 +17,25 @@ export function unknownPlaceholders(template: string): string[] {
     .filter((name) => !(COMMIT_PLACEHOLDERS as readonly string[]).includes(name));
 }
 
+/** Longest placeholder value kept; longer ones are cut (a report id is far shorter). */
+const MAX_VALUE_CHARS = 100;
+
+/**
+ * The commit-message door. Placeholder values come from the server; each is rendered on
+ * one line with control, line-separator and bidi characters removed, so a value cannot
+ * start a line of its own and forge a trailer (`Co-authored-by:`, `Signed-off-by:`).
+ */
+export function commitValue(value: string): string {
+  const flat = value
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const chars = Array.from(flat);
+  return chars.length > MAX_VALUE_CHARS ? chars.slice(0, MAX_VALUE_CHARS).join("") : flat;
+}
+
 export function renderCommitMessage(template: string, values: CommitValues): string {
   return template.replace(/\{([^{}\s]+)\}/g, (whole, name: string) =>
-    name in values ? values[name as keyof CommitValues] : whole,
+    name in values ? commitValue(values[name as keyof CommitValues]) : whole,
   );
 }

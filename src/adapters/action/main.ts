@@ -6,9 +6,11 @@ import {
   LuccaReportError,
   ReportFailedError,
   ReportTimeoutError,
+  UnusableAnswerError,
 } from "../../core/errors.ts";
 import type { JobEvent } from "../../core/job-events.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
+import { logSafe } from "../../core/safe-text.ts";
 import { nodeFileSink } from "../node-file-sink.ts";
 import { progressLines } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
@@ -162,6 +164,7 @@ function describeFailure(error: unknown) {
 }
 
 function titleFor(error: LuccaReportError): string {
+  if (error instanceof UnusableAnswerError) return "Lucca's answer could not be used";
   switch (error.exitCode) {
     case 3:
       return "Lucca rejected the request";
@@ -185,12 +188,12 @@ async function inGroups<T>(work: (onEvent: (event: JobEvent) => void) => Promise
     return await work((event) => {
       if (event.type === "created" || event.type === "resuming") state.reportId = event.reportId;
       if (event.type === "creating" && event.attempt === 1) group("Generate the report");
-      if (event.type === "resuming") group(`Resume report ${event.reportId}`);
+      if (event.type === "resuming") group(`Resume report ${logSafe(event.reportId)}`);
       if (event.type === "downloading") group("Download the report");
       const line = lines(event);
       if (line === undefined) return;
-      if (event.type === "warning") core.warning(event.message);
-      else core.info(line);
+      if (event.type === "warning") core.warning(logSafe(event.message));
+      else core.info(logSafe(line));
     });
   } finally {
     if (open) core.endGroup();
@@ -214,7 +217,7 @@ function setReportOutputs(result: ReportJobResult): void {
   };
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   core.info(
-    `Report ${result.reportId}: ${result.rows ?? "?"} rows, ${result.bytes} bytes, sha256 ${result.sha256}, in ${formatDuration(result.durationMs)}`,
+    `Report ${logSafe(result.reportId)}: ${result.rows ?? "?"} rows, ${result.bytes} bytes, sha256 ${result.sha256}, in ${formatDuration(result.durationMs)}`,
   );
 }
 

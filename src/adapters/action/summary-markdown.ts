@@ -1,4 +1,11 @@
 import { formatDuration } from "../../core/duration.ts";
+import {
+  codeSpan,
+  escapeCell,
+  escapeMarkdown,
+  escapeWithCode,
+  linkTarget,
+} from "../../core/markdown.ts";
 import { periodText } from "../progress-lines.ts";
 import type { ChangeFacts } from "./change-step.ts";
 
@@ -39,12 +46,17 @@ export interface SummaryFacts {
 export function renderSummary(facts: SummaryFacts): string {
   const ok = facts.failure === undefined;
   const lines: string[] = [
-    `## ${ok ? "✅" : "❌"} Lucca report ${facts.reportId ?? ""}`.trimEnd(),
+    `## ${ok ? "✅" : "❌"} Lucca report ${escapeMarkdown(facts.reportId ?? "")}`.trimEnd(),
     "",
   ];
   if (facts.failure) {
-    lines.push(`**${escapeText(facts.failure.title)}**`, "", escapeText(facts.failure.message), "");
-    if (facts.failure.resume) lines.push(facts.failure.resume, "");
+    lines.push(
+      `**${escapeMarkdown(facts.failure.title)}**`,
+      "",
+      escapeWithCode(facts.failure.message),
+      "",
+    );
+    if (facts.failure.resume) lines.push(escapeWithCode(facts.failure.resume), "");
   }
   const row = (name: string, value: string | number | null | undefined) => {
     if (value !== undefined && value !== null && value !== "") lines.push(`| ${name} | ${value} |`);
@@ -52,7 +64,7 @@ export function renderSummary(facts: SummaryFacts): string {
   lines.push("| | |", "| --- | --- |");
   row("Template", facts.templateId && escapeCell(facts.templateId));
   if (facts.startsOn !== undefined || facts.endsOn !== undefined) {
-    row("Period", periodText(facts.startsOn ?? null, facts.endsOn ?? null));
+    row("Period", escapeCell(periodText(facts.startsOn ?? null, facts.endsOn ?? null)));
   }
   row("Report id", facts.reportId && escapeCell(facts.reportId));
   row("Status", escapeCell(facts.status));
@@ -67,28 +79,23 @@ export function renderSummary(facts: SummaryFacts): string {
   row("Rows", facts.rows);
   row("Columns", facts.columns);
   row("Bytes", facts.bytes?.toLocaleString("en-US"));
-  row("SHA-256", facts.sha256 && `\`${facts.sha256}\``);
-  row("File", facts.path && `\`${escapeCell(facts.path)}\``);
+  row("SHA-256", facts.sha256 && codeSpan(facts.sha256, true));
+  row("File", facts.path && codeSpan(facts.path, true));
   if (facts.artifact) {
-    row(
-      "Artifact",
-      facts.artifact.url
-        ? `[${escapeCell(facts.artifact.name)}](${facts.artifact.url})`
-        : escapeCell(facts.artifact.name),
-    );
+    const target = facts.artifact.url && linkTarget(facts.artifact.url);
+    const name = escapeCell(facts.artifact.name);
+    row("Artifact", target ? `[${name}](${target})` : name);
   }
   if (facts.commit) {
     const { commit } = facts;
-    const link = commit.sha
-      ? commit.url
-        ? `[${commit.sha.slice(0, 7)}](${commit.url})`
-        : commit.sha.slice(0, 7)
-      : "";
+    const short = commit.sha ? escapeCell(commit.sha.slice(0, 7)) : "";
+    const target = commit.url && linkTarget(commit.url);
+    const link = short && target ? `[${short}](${target})` : short;
     row(
       "Commit",
       commit.changed
-        ? `${link} on \`${escapeCell(commit.branch)}\``
-        : `unchanged on \`${escapeCell(commit.branch)}\`: nothing committed`,
+        ? `${link} on ${codeSpan(commit.branch, true)}`
+        : `unchanged on ${codeSpan(commit.branch, true)}: nothing committed`,
     );
   }
   if (facts.artifactSkipped)
@@ -115,7 +122,7 @@ function changeSection(change: ChangeFacts): string[] {
       return [
         title,
         "",
-        `Change detection was off for this run: ${escapeText(change.reason)}.`,
+        `Change detection was off for this run: ${escapeMarkdown(change.reason)}.`,
         "",
       ];
     case "unchanged":
@@ -130,9 +137,7 @@ function changeSection(change: ChangeFacts): string[] {
         "",
       ];
       const examples = (label: string, rows: string[]) =>
-        rows.length === 0
-          ? []
-          : [`${label}:`, "", ...rows.map((r) => `- \`${r.replace(/`/g, "'")}\``), ""];
+        rows.length === 0 ? [] : [`${label}:`, "", ...rows.map((r) => `- ${codeSpan(r)}`), ""];
       return [
         ...lines,
         ...examples("Added, for example", diff.addedExamples),
@@ -171,15 +176,4 @@ function previewTable(header: string[], rows: string[][], total: number): string
 function cut(text: string): string {
   const chars = Array.from(text);
   return chars.length > MAX_CELL ? `${chars.slice(0, MAX_CELL - 1).join("")}…` : text;
-}
-
-/** A cell that cannot break the table: pipes escaped, line breaks shown as <br>, HTML inert. */
-export function escapeCell(text: string): string {
-  return escapeText(text)
-    .replace(/\|/g, "\\|")
-    .replace(/\r\n|\r|\n/g, "<br>");
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

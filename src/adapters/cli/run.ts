@@ -1,6 +1,7 @@
 import { InvalidInputError, LuccaReportError } from "../../core/errors.ts";
 import type { FetchLike } from "../../core/http.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
+import { logSafe, logSafeLines } from "../../core/safe-text.ts";
 import { VERSION } from "../../version.ts";
 import { nodeFileSink } from "../node-file-sink.ts";
 import { cliHistoryPath } from "../poll-history.ts";
@@ -40,7 +41,7 @@ export async function runCli(io: CliIo): Promise<number> {
     if (args.apiKeyFile !== undefined) args.raw.apiKey = await readKeyFile(io, args.apiKeyFile);
     if (args.command === "template-create") {
       const id = await createTemplateFromFile(args, io);
-      io.stdout(args.json ? `${JSON.stringify({ templateId: id })}\n` : `${id}\n`);
+      io.stdout(args.json ? `${JSON.stringify({ templateId: id })}\n` : `${logSafe(id)}\n`);
       return 0;
     }
     return await report(args, io);
@@ -52,7 +53,7 @@ export async function runCli(io: CliIo): Promise<number> {
 async function report(args: CliArgs, io: CliIo): Promise<number> {
   const settings = parseSettings(args.raw, CLI_LABELS, new Date(io.now?.() ?? Date.now()));
   const say = (line: string) => {
-    if (!args.quiet) io.stderr(`${line}\n`);
+    if (!args.quiet) io.stderr(`${logSafeLines(line)}\n`);
   };
   for (const warning of settings.warnings) say(`Warning: ${warning}`);
   const lines = progressLines({ verbose: args.verbose });
@@ -100,8 +101,8 @@ function jsonResult(result: ReportJobResult) {
 function summary(result: ReportJobResult): string {
   const shape = result.rows === null ? "" : `${result.rows} rows × ${result.columns} columns, `;
   return [
-    `Report ${result.reportId} (template ${result.templateId ?? "?"}, ${periodText(result.startsOn, result.endsOn)})`,
-    `  file:    ${result.path}`,
+    `Report ${logSafe(result.reportId)} (template ${logSafe(result.templateId ?? "?")}, ${periodText(result.startsOn, result.endsOn)})`,
+    `  file:    ${logSafe(result.path)}`,
     `  content: ${shape}${result.bytes} bytes`,
     `  sha256:  ${result.sha256}`,
     `  took:    ${(result.durationMs / 1000).toFixed(1)} s, ${result.polls} status check(s), ${result.attempts} attempt(s)`,
@@ -126,17 +127,19 @@ async function readKeyFile(io: CliIo, path: string): Promise<string> {
 
 function fail(error: unknown, io: CliIo, quiet: boolean): number {
   if (error instanceof InvalidInputError) {
-    io.stderr(`Invalid input:\n${error.issues.map((issue) => `  - ${issue}`).join("\n")}\n`);
+    io.stderr(
+      `Invalid input:\n${error.issues.map((issue) => `  - ${logSafe(issue)}`).join("\n")}\n`,
+    );
     return error.exitCode;
   }
   if (error instanceof LuccaReportError) {
     // Quiet still shows errors: they are what the user needs to act on.
     void quiet;
-    io.stderr(`Error: ${error.message}\n`);
+    io.stderr(`Error: ${logSafeLines(error.message)}\n`);
     return error.exitCode;
   }
   io.stderr(
-    `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    `Unexpected error: ${logSafeLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
   );
   return 1;
 }
