@@ -14,13 +14,20 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+// Node downloads through undici.request (much less CPU per byte than fetch); Deno keeps its
+// own fetch, and loads nothing of undici.
+const fetchForRuntime =
+  "Deno" in globalThis
+    ? globalThis.fetch
+    : (await import("./adapters/undici-fetch.ts")).createUndiciFetch();
+
 const code = await runCli({
   argv: process.argv.slice(2),
   env: process.env,
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  fetch: globalThis.fetch,
+  fetch: fetchForRuntime,
   signal: cancel.signal,
   readTextFile: (path) => readFile(path, "utf8"),
 });

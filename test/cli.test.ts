@@ -2,6 +2,8 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/server.ts";
+import { createUndiciFetch } from "../src/adapters/undici-fetch.ts";
+import type { FetchLike } from "../src/core/http.ts";
 import { runCliHere, sha256Of, sha256OfFile, tempDir } from "./support/cli.ts";
 
 const KEY = "test-key-5f1c9a7e";
@@ -162,101 +164,6 @@ describe("lucca-report CLI against the simulator", () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/template 99 does not exist/);
     expect(luccaRequests(s)).toHaveLength(1);
-  });
-
-  it("honours Retry-After on 429", async () => {
-    const s = await simulator({
-      failures: [{ status: 429, count: 1, on: "create", retryAfter: 1 }],
-    });
-    const run = await runCliHere([...base(s), "--json"], { env });
-    expect(run.code, run.stderr).toBe(0);
-    const [limited, retried] = luccaRequests(s);
-    expect(limited?.status).toBe(429);
-    expect(retried?.status).toBe(201);
-    expect((retried?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(1000);
-  });
-
-  it("rides out a burst of 503s", async () => {
-    const s = await simulator({ failures: [{ status: 503, count: 2, on: "status" }] });
-    const run = await runCliHere([...base(s), "--json"], { env });
-    expect(run.code, run.stderr).toBe(0);
-    expect(luccaRequests(s).filter((r) => r.status === 503)).toHaveLength(2);
-    expect(run.stderr).toMatch(/retry 1 in/);
-  });
-
-  it("exits 6 when the server keeps failing", async () => {
-    const s = await simulator({ failures: [{ status: 500, count: 100, on: "create" }] });
-    const run = await runCliHere([...base(s), "--max-retries", "1"], { env });
-    expect(run.code).toBe(6);
-    expect(luccaRequests(s)).toHaveLength(2);
-  });
-
-  it.each([
-    ["reset", { resetDownloads: 1 }],
-    ["truncated", { truncateDownloads: 1 }],
-  ] as const)("retries a %s download and keeps a whole file", async (_name, faults) => {
-    const s = await simulator({ rows: 5000, ...faults });
-    const run = await runCliHere([...base(s), "--json"], { env });
-    expect(run.code, run.stderr).toBe(0);
-    const result = JSON.parse(run.stdout);
-    expect(result.sha256).toBe(await sha256Of(s.expectedCsv(result.reportId)));
-    expect(await sha256OfFile(result.path)).toBe(result.sha256);
-    expect(s.reports.get(result.reportId)?.downloads).toBe(2);
-    expect(await readdir(join(run.cwd, "reports"))).toEqual(["42_default_default.csv"]);
-  });
-
-  it("follows a download redirect to another origin without sending the key there", async () => {
-    const s = await simulator({ redirectDownload: true });
-    const run = await runCliHere([...base(s), "--json"], { env });
-    expect(run.code, run.stderr).toBe(0);
-    const storage = s.requests.filter((r) => r.origin === "storage");
-    expect(storage).toHaveLength(1);
-    expect(storage[0]?.authorization).toBeUndefined();
-    expect(JSON.parse(run.stdout).sha256).toBe(await sha256Of(s.expectedCsv("1001")));
-  });
-
-  it("cuts a request that hangs past --request-timeout and retries it", async () => {
-    const s = await simulator({ slowMs: 2000 });
-    const run = await runCliHere([...base(s), "--request-timeout", "100ms", "--max-retries", "1"], {
-      env,
-    });
-    expect(run.code).toBe(6);
-    expect(run.stderr).toMatch(/no response within 100 ms/);
-    expect(run.stderr).toMatch(/failed after 2 attempt/);
-  });
-
-  it("cuts a JSON body that stalls after its headers", async () => {
-    // A bespoke loopback server: the simulator always finishes its JSON bodies.
-    const { createServer } = await import("node:http");
-    let requests = 0;
-    const server = createServer((_req, res) => {
-      requests++;
-      res.writeHead(201, { "content-type": "application/json" });
-      res.write('{"id": 10');
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as { port: number };
-    try {
-      const run = await runCliHere(
-        [
-          "--domain",
-          `http://127.0.0.1:${port}`,
-          "--template-id",
-          "42",
-          "--request-timeout",
-          "200ms",
-          "--max-retries",
-          "1",
-        ],
-        { env },
-      );
-      expect(run.code).toBe(6);
-      expect(run.stderr).toMatch(/no complete body within 200 ms/);
-      expect(requests).toBe(2);
-    } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
   });
 
   it("sends requests to a host outside Lucca's names only when --allow-host names it", async () => {
@@ -462,5 +369,131 @@ describe("invalid input fails with exit 2 before any request", () => {
     ]) {
       expect(run.stderr).toContain(`  - ${field}`);
     }
+  });
+});
+
+// The network behaviour must not depend on the transport: Node's fetch, and undici.request
+// as the CLI and the action use it on Node.
+describe.each([
+  ["fetch", globalThis.fetch as FetchLike],
+  ["undici.request", createUndiciFetch()],
+])("over %s", (_name, transport) => {
+  it("honours Retry-After on 429", async () => {
+    const s = await simulator({
+      failures: [{ status: 429, count: 1, on: "create", retryAfter: 1 }],
+    });
+    const run = await runCliHere([...base(s), "--json"], { env, fetch: transport });
+    expect(run.code, run.stderr).toBe(0);
+    const [limited, retried] = luccaRequests(s);
+    expect(limited?.status).toBe(429);
+    expect(retried?.status).toBe(201);
+    expect((retried?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("rides out a burst of 503s", async () => {
+    const s = await simulator({ failures: [{ status: 503, count: 2, on: "status" }] });
+    const run = await runCliHere([...base(s), "--json"], { env, fetch: transport });
+    expect(run.code, run.stderr).toBe(0);
+    expect(luccaRequests(s).filter((r) => r.status === 503)).toHaveLength(2);
+    expect(run.stderr).toMatch(/retry 1 in/);
+  });
+
+  it("exits 6 when the server keeps failing", async () => {
+    const s = await simulator({ failures: [{ status: 500, count: 100, on: "create" }] });
+    const run = await runCliHere([...base(s), "--max-retries", "1"], { env, fetch: transport });
+    expect(run.code).toBe(6);
+    expect(luccaRequests(s)).toHaveLength(2);
+  });
+
+  it.each([
+    ["reset", { resetDownloads: 1 }],
+    ["truncated", { truncateDownloads: 1 }],
+  ] as const)("retries a %s download and keeps a whole file", async (_name, faults) => {
+    const s = await simulator({ rows: 5000, ...faults });
+    const run = await runCliHere([...base(s), "--json"], { env, fetch: transport });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.sha256).toBe(await sha256Of(s.expectedCsv(result.reportId)));
+    expect(await sha256OfFile(result.path)).toBe(result.sha256);
+    expect(s.reports.get(result.reportId)?.downloads).toBe(2);
+    expect(await readdir(join(run.cwd, "reports"))).toEqual(["42_default_default.csv"]);
+  });
+
+  it("follows a download redirect to another origin without sending the key there", async () => {
+    const s = await simulator({ redirectDownload: true });
+    const run = await runCliHere([...base(s), "--json"], { env, fetch: transport });
+    expect(run.code, run.stderr).toBe(0);
+    const storage = s.requests.filter((r) => r.origin === "storage");
+    expect(storage).toHaveLength(1);
+    expect(storage[0]?.authorization).toBeUndefined();
+    expect(JSON.parse(run.stdout).sha256).toBe(await sha256Of(s.expectedCsv("1001")));
+  });
+
+  it("cuts a request that hangs past --request-timeout and retries it", async () => {
+    const s = await simulator({ slowMs: 2000 });
+    const run = await runCliHere([...base(s), "--request-timeout", "100ms", "--max-retries", "1"], {
+      env,
+      fetch: transport,
+    });
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(/no response within 100 ms/);
+    expect(run.stderr).toMatch(/failed after 2 attempt/);
+  });
+
+  it("cuts a JSON body that stalls after its headers", async () => {
+    // A bespoke loopback server: the simulator always finishes its JSON bodies.
+    const { createServer } = await import("node:http");
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.writeHead(201, { "content-type": "application/json" });
+      res.write('{"id": 10');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const run = await runCliHere(
+        [
+          "--domain",
+          `http://127.0.0.1:${port}`,
+          "--template-id",
+          "42",
+          "--request-timeout",
+          "200ms",
+          "--max-retries",
+          "1",
+        ],
+        { env, fetch: transport },
+      );
+      expect(run.code).toBe(6);
+      expect(run.stderr).toMatch(/no complete body within 200 ms/);
+      expect(requests).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("stops when cancelled in the middle of a download, leaving no partial file", async () => {
+    const s = await simulator({ generationMs: 0, rows: 2_000_000 });
+    const controller = new AbortController();
+    let seen = 0;
+    const counting: typeof fetch = async (input, init) => {
+      const response = await transport(input as URL, init);
+      if (!String(input).includes("download")) return response;
+      // Cancel once the body is flowing: a real read is under way when the signal lands.
+      const tap = new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, out) {
+          seen += chunk.byteLength;
+          if (seen > 1 << 20) controller.abort(new Error("cancelled by the test"));
+          out.enqueue(chunk);
+        },
+      });
+      return new Response(response.body?.pipeThrough(tap) ?? null, response);
+    };
+    const run = await runCliHere(base(s), { env, fetch: counting, signal: controller.signal });
+    expect(run.code).not.toBe(0);
+    expect(seen).toBeGreaterThan(1 << 20);
+    expect(await readdir(join(run.cwd, "reports")).catch(() => [])).toEqual([]);
   });
 });
