@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import process from "node:process";
 import { runCli } from "./adapters/cli/run.ts";
+import { createUndiciFetch } from "./adapters/undici-fetch.ts";
 import { AbortedError } from "./core/errors.ts";
 
 const cancel = new AbortController();
@@ -15,11 +16,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 // Node downloads through undici.request (much less CPU per byte than fetch); Deno keeps its
-// own fetch, and loads nothing of undici.
-const fetchForRuntime =
-  "Deno" in globalThis
-    ? globalThis.fetch
-    : (await import("./adapters/undici-fetch.ts")).createUndiciFetch();
+// own fetch. A static import: ncc numbers the dynamic chunks of dist/cli.js and dist/index.js
+// independently, so the same chunk name would hold different code.
+const fetchForRuntime = "Deno" in globalThis ? globalThis.fetch : createUndiciFetch();
 
 const code = await runCli({
   argv: process.argv.slice(2),

@@ -56,13 +56,18 @@ describe("expectedWindow", () => {
 });
 
 describe("learnedPollDelay", () => {
-  it("waits until the window opens, then checks every tenth of it, at least a second apart", () => {
+  it("enters a wide window halfway to the expected time, then checks every tenth of it", () => {
     const window = { expectedMs: 60_000, fromMs: 50_000, toMs: 70_000 };
-    expect(learnedPollDelay(window, [], 0, poll)).toBe(50_000);
-    expect(learnedPollDelay(window, [], 10_000, poll)).toBe(40_000);
+    expect(learnedPollDelay(window, [], 0, poll)).toBe(55_000);
+    expect(learnedPollDelay(window, [], 10_000, poll)).toBe(45_000);
     expect(learnedPollDelay(window, [50_000], 50_000, poll)).toBe(2000);
     const narrow = { expectedMs: 5000, fromMs: 4500, toMs: 5500 };
     expect(learnedPollDelay(narrow, [4500], 4500, poll)).toBe(1000);
+  });
+
+  it("checks a window narrower than ten poll intervals first just past the expected time", () => {
+    const narrow = { expectedMs: 5000, fromMs: 4500, toMs: 5500 };
+    expect(learnedPollDelay(narrow, [], 0, poll)).toBe(5150);
   });
 
   it("never checks before the first poll interval", () => {
@@ -87,7 +92,7 @@ describe("learnedPollDelay", () => {
 
   it("needs fewer checks than today's schedule when the history is right", () => {
     const made = checksFor([58_000, 60_000, 62_000], 61_000);
-    expect(made[0]).toBe(55_000);
+    expect(made[0]).toBe(57_500);
     expect(made.length).toBeLessThan(checksWithoutHistory(made.at(-1) as number, poll));
     expect(checksWithoutHistory(61_000, poll)).toBe(12);
   });
@@ -122,10 +127,11 @@ describe("waitForReport with history", () => {
     });
     await vi.runAllTimersAsync();
     const result = await promise;
-    expect(asked).toEqual([55_000, 56_000, 57_000, 58_000, 59_000, 60_000, 61_000, 62_000]);
+    expect(asked).toEqual([57_500, 58_500, 59_500, 60_500, 61_500]);
     expect(result.report.status).toBe("done");
-    expect(result.polls).toBe(8);
-    expect(result.generationMs).toBe(61_500);
+    expect(result.polls).toBe(5);
+    expect(result.generationMs).toBe(61_000);
+    expect(result.checksWithoutHistory).toBe(checksWithoutHistory(61_500, poll));
     expect(result.checksWithoutHistory).toBe(12);
   });
 

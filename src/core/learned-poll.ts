@@ -54,7 +54,7 @@ export function expectedWindow(historyMs: readonly number[]): ExpectedWindow | u
 /**
  * Wait before the next status check, for a template with history. `checksMs` are the times of
  * the checks made so far and `nowMs` the time now, both in ms after the report was created.
- * The first check comes when the window opens (most of the expected time waited in one go),
+ * The first check comes after most of the expected time (waited in one go; see below where),
  * then checks every tenth of the window (between `intervalMs` and 6 s) until it closes, then
  * every `maxIntervalMs`, as today's schedule ends. Whatever the window, no 60 s holds more
  * than 10 checks and no two are less than `intervalMs` apart.
@@ -66,11 +66,18 @@ export function learnedPollDelay(
   poll: Pick<PollDelayOptions, "intervalMs" | "maxIntervalMs">,
 ): number {
   const last = checksMs.at(-1);
+  const gap = (window.toMs - window.fromMs) / 10;
   let at: number;
   if (last === undefined) {
-    at = Math.max(window.fromMs, poll.intervalMs);
+    // A window narrower than ten poll intervals costs little latency to start late in, so
+    // the first check comes just past the expected time and usually is the only one; a
+    // wider window is entered halfway between its opening and the expected time.
+    const first =
+      gap < poll.intervalMs
+        ? window.expectedMs + 0.3 * (window.toMs - window.expectedMs)
+        : window.expectedMs - 0.5 * (window.expectedMs - window.fromMs);
+    at = Math.max(first, poll.intervalMs);
   } else if (last < window.toMs) {
-    const gap = (window.toMs - window.fromMs) / 10;
     at = last + Math.min(MAX_DENSE_GAP_MS, Math.max(poll.intervalMs, gap));
   } else {
     at = last + poll.maxIntervalMs;
