@@ -16,10 +16,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(93915);
-/* harmony import */ var _core_delay_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(36968);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74296);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26586);
+/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(93915);
+/* harmony import */ var _core_delay_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(36968);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98571);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74296);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80299);
+/* harmony import */ var _git_process_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(59330);
+
+
 
 
 
@@ -33,16 +37,40 @@ __webpack_require__.r(__webpack_exports__);
  * tip (a rebase of a one-file change), unless that run changed the same file differently.
  */
 async function commitReport(request) {
-    const git = new _git_js__WEBPACK_IMPORTED_MODULE_4__/* .Git */ .TU(request.workspace);
+    if (request.timeoutMs !== undefined && request.timeoutMs <= 0) {
+        throw new _git_process_js__WEBPACK_IMPORTED_MODULE_6__/* .GitStoppedError */ .qR("The commit was not started (timeout): the report used all of the run's time limit. Raise timeout.", { command: "push", timedOut: true });
+    }
+    const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .Git */ .TU(request.workspace, {
+        env: request.env,
+        signal: request.signal,
+        timeoutMs: request.timeoutMs,
+        secrets: request.secrets,
+    });
+    try {
+        return await commitWith(git, request);
+    }
+    catch (error) {
+        // A wait between pushes ended by the time limit rejects with the signal's DOMException.
+        if (git.signal.aborted && !request.signal?.aborted && !(error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1)) {
+            throw new _git_process_js__WEBPACK_IMPORTED_MODULE_6__/* .GitStoppedError */ .qR(`The commit was stopped (timeout): the run's time limit of ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(git.limitMs)} was reached while waiting to push again. Raise timeout.`, { command: "push", timedOut: true, cause: error });
+        }
+        throw error;
+    }
+}
+async function commitWith(git, request) {
     const remote = request.remote ?? "origin";
-    const signal = request.signal ?? new AbortController().signal;
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(request.workspace, request.filePath).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join("/");
-    if (path.startsWith("../") || path === "" || path === "..") {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot commit ${request.filePath}: it is outside the workspace ${request.workspace}`);
+    const signal = git.signal;
+    // The file's path is real (output-target.ts resolved it); so must the workspace's be.
+    const workspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(request.workspace);
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(workspace, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(request.filePath))
+        .split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep)
+        .join("/");
+    if (path.startsWith("../") || path === "" || path === ".." || /(^|\/)\.git(\/|$)/i.test(path)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot commit ${request.filePath}: it is outside the workspace ${request.workspace}`);
     }
     const branch = request.branch ?? (await git.currentBranch());
     if (branch === undefined) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1("Cannot commit the report as HEAD is detached: set commit-branch to the branch to push to");
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1("Cannot commit the report as HEAD is detached: set commit-branch to the branch to push to");
     }
     const ours = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(request.filePath);
     const indexFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), `lucca-report-index-${crypto.randomUUID()}`);
@@ -57,7 +85,7 @@ async function commitReport(request) {
                 return { branch, changed: false, commitSha: undefined, pushed: false, attempts: attempt };
             }
             if (previous && previous.base !== base && !sameBytes(previous.content, theirs)) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: while this run was pushing, another one changed ${path} differently ` +
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: while this run was pushing, another one changed ${path} differently ` +
                     `(now at ${base.slice(0, 12)}). Nothing was overwritten; check which report is right and re-run.`);
             }
             const commit = await git.commitFile({
@@ -74,10 +102,10 @@ async function commitReport(request) {
                 return { branch, changed: true, commitSha: commit, pushed: true, attempts: attempt };
             }
             if (attempt >= request.pushAttempts) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`);
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`);
             }
             previous = { base, content: theirs };
-            await (0,_core_delay_js__WEBPACK_IMPORTED_MODULE_5__/* .delay */ .c)((0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_6__/* .backoffDelay */ .E)(attempt - 1, {
+            await (0,_core_delay_js__WEBPACK_IMPORTED_MODULE_7__/* .delay */ .cb)((0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_8__/* .backoffDelay */ .E)(attempt - 1, {
                 initialMs: 500,
                 maxMs: 8000,
                 jitter: 0.5,

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 986:
+/***/ 4004:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12,215 +12,63 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(296);
+var errors = __nccwpck_require__(4296);
+;// CONCATENATED MODULE: ./src/core/safe-text.ts
+/**
+ * The log-line door: every piece of outside text that reaches a log line goes through
+ * `logSafe`. The runner reads each stdout line that starts with `::` (and the legacy
+ * `##[`) as a workflow command, and a line break, a carriage return or a Unicode line or
+ * paragraph separator inside a value would start such a line. Bidi controls could make a
+ * line read differently from what it holds.
+ */
+// C0 (tab, LF and CR included), DEL, C1, Arabic letter mark, LRM/RLM, line/paragraph
+// separators, bidi embeddings/overrides/isolates, and the byte-order mark.
+const UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+const NAMED = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+/** Control characters shown as visible escapes: one line, read as it is written. */
+function escapeControls(text) {
+    return text.replace(UNSAFE, (char) => {
+        const named = NAMED[char];
+        if (named)
+            return named;
+        const code = char.charCodeAt(0);
+        return code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, "0")}`
+            : `\\u${code.toString(16).padStart(4, "0")}`;
+    });
+}
+/**
+ * Outside text made safe for a log line, wherever it lands in the line: one line, no
+ * control characters, and nothing a runner could take for a workflow command.
+ */
+function logSafe(text) {
+    let safe = escapeControls(text).replace(/##\[/g, "#\\#[");
+    const lead = safe.length - safe.trimStart().length;
+    if (safe.startsWith("::", lead))
+        safe = `${safe.slice(0, lead)}\\:${safe.slice(lead + 1)}`;
+    return safe;
+}
+/**
+ * Text of several lines (a stack, a message of our own with a second line) made safe line
+ * by line: each line stays a line, and none can start a workflow command.
+ */
+function logSafeLines(text) {
+    return text
+        .split(/\r\n|\r|\n|\u2028|\u2029/)
+        .map(logSafe)
+        .join("\n");
+}
+/** Cuts `text` to `max` characters (whole code points), marking the cut with "…". */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    const chars = Array.from(text);
+    return chars.length <= max ? text : `${chars.slice(0, max).join("")}…`;
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept equal to package.json's version by a test. */
 const VERSION = "0.1.0";
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(455);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ./src/adapters/node-memory.ts
-
-
-/** One call in this many runs a full collection instead of a young-generation one. */
-const FULL_EVERY = 32;
-let collect;
-let calls = 0;
-/**
- * Runs a young-generation garbage collection, which frees the network chunks already
- * written to disk. V8 otherwise frees them only once about 64 MiB of them have piled up
- * outside its heap, so a long download would hold 50+ MiB more than a short one. A young
- * collection takes well under a millisecond; every 32nd call is a full one (a few
- * milliseconds) for the chunks that were still queued at two young collections and so
- * moved to the old generation.
- *
- * There is no API for it without `--expose-gc`, which an action cannot pass to Node: the
- * flag is set at run time and `gc` taken from a fresh context (as Jest's leak detector
- * does), then unset. Where that is unavailable (Deno, say) this does nothing.
- */
-function releaseDeadBuffers() {
-    if (collect === undefined)
-        collect = exposeGc();
-    calls++;
-    collect?.({ type: calls % FULL_EVERY === 0 ? "major" : "minor", execution: "sync" });
-}
-function exposeGc() {
-    try {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)("--expose-gc");
-        const gc = (0,external_node_vm_namespaceObject.runInNewContext)("typeof gc === 'function' ? gc : null");
-        (0,external_node_v8_namespaceObject.setFlagsFromString)("--no-expose-gc");
-        return typeof gc === "function" ? gc : null;
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/adapters/node-file-sink.ts
-
-
-
-
-/** Chunks queued while the disk is busy; past this, writes wait (backpressure). */
-const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
-/** Bytes written between two collections of the chunks already written. */
-const RELEASE_EVERY_BYTES = 2 * 1024 * 1024;
-/** A FileSink on the local file system (Node and Deno both provide node:fs). */
-function nodeFileSink(baseDir) {
-    return {
-        async create(path) {
-            const target = (0,external_node_path_namespaceObject.resolve)(baseDir, path);
-            const temporary = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${crypto.randomUUID().slice(0, 8)}.part`);
-            let handle;
-            try {
-                await (0,promises_.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
-                handle = await (0,promises_.open)(temporary, "wx");
-            }
-            catch (error) {
-                throw writeError(`Cannot create ${target}`, error);
-            }
-            const queue = writeQueue(handle, target);
-            let closed = false;
-            const close = async () => {
-                if (closed)
-                    return;
-                closed = true;
-                await queue.settled();
-                await handle.close();
-            };
-            const writable = new WritableStream({
-                write: (chunk) => queue.push(chunk),
-                async close() {
-                    await queue.drain();
-                    await close();
-                },
-                abort() {
-                    queue.dropQueued();
-                    return close();
-                },
-            });
-            const file = {
-                path: target,
-                writable,
-                async commit() {
-                    await queue.drain();
-                    await close();
-                    try {
-                        await (0,promises_.rename)(temporary, target);
-                    }
-                    catch (error) {
-                        throw writeError(`Cannot move the download into ${target}`, error);
-                    }
-                },
-                async discard() {
-                    await close().catch(() => { });
-                    await (0,promises_.rm)(temporary, { force: true });
-                },
-            };
-            return file;
-        },
-    };
-}
-/**
- * Writes chunks in order, gathering those that arrive while the disk is busy into one
- * writev: at hundreds of MB/s, one write per network chunk keeps the reader waiting on
- * the disk. A failed write fails the next push or drain.
- */
-function writeQueue(handle, target) {
-    let queued = [];
-    let queuedBytes = 0;
-    let failure;
-    let flushing;
-    let sinceRelease = 0;
-    let roomWaiters = [];
-    const flush = async () => {
-        try {
-            while (queued.length > 0) {
-                const batch = queued;
-                const bytes = queuedBytes;
-                queued = [];
-                queuedBytes = 0;
-                await writeAll(handle, batch, bytes);
-                // Written chunks must be unreachable before the collection below, or it promotes
-                // them to the old generation, where only a full collection frees them.
-                batch.length = 0;
-                for (const wake of roomWaiters)
-                    wake();
-                roomWaiters = [];
-                sinceRelease += bytes;
-                if (sinceRelease >= RELEASE_EVERY_BYTES) {
-                    sinceRelease = 0;
-                    releaseDeadBuffers();
-                }
-            }
-        }
-        catch (error) {
-            failure = writeError(`Cannot write ${target}`, error);
-            for (const wake of roomWaiters)
-                wake();
-            roomWaiters = [];
-        }
-        finally {
-            flushing = undefined;
-        }
-    };
-    return {
-        async push(chunk) {
-            if (failure)
-                throw failure;
-            queued.push(chunk);
-            queuedBytes += chunk.byteLength;
-            flushing ??= flush();
-            while (queuedBytes >= MAX_QUEUED_BYTES && !failure) {
-                await new Promise((wake) => roomWaiters.push(wake));
-            }
-            if (failure)
-                throw failure;
-        },
-        /** Resolves when every chunk pushed is on disk. */
-        async drain() {
-            while (flushing)
-                await flushing;
-            if (failure)
-                throw failure;
-        },
-        /** Forgets the chunks not yet handed to the disk (the file is being discarded). */
-        dropQueued() {
-            queued = [];
-            queuedBytes = 0;
-        },
-        /** Resolves when no write is in flight, whatever its outcome. */
-        async settled() {
-            while (flushing)
-                await flushing;
-        },
-    };
-}
-async function writeAll(handle, chunks, bytes) {
-    const { bytesWritten } = await handle.writev(chunks);
-    if (bytesWritten === bytes)
-        return;
-    // A short writev (rare on a regular file): write what is left, chunk by chunk.
-    let skip = bytesWritten;
-    for (const chunk of chunks) {
-        const from = Math.min(skip, chunk.byteLength);
-        skip -= from;
-        for (let offset = from; offset < chunk.byteLength;) {
-            const written = await handle.write(chunk, offset, chunk.byteLength - offset);
-            offset += written.bytesWritten;
-        }
-    }
-}
-function writeError(what, error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return new errors/* LuccaReportError */.v1(`${what}: ${reason}`, { cause: error });
-}
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 
@@ -284,28 +132,30 @@ function formatDuration(ms) {
 
 ;// CONCATENATED MODULE: ./src/adapters/progress-lines.ts
 
+
 /** A line is printed at least this often while a report is pending. */
 const HEARTBEAT_MS = 30_000;
 /**
  * Turns job events into log lines: one per phase and status change, and while pending a
  * line at least every 30 s. Returns a function that yields the line for an event, or
- * undefined when that event is not worth a line.
+ * undefined when that event is not worth a line. Every value from outside goes through
+ * `logSafe` (`v` below): a report id or status must never start a workflow command.
  */
 function progressLines(options) {
     let lastPrintedAt = 0;
     return (event) => {
         switch (event.type) {
             case "creating":
-                return `Creating a report from template ${event.templateId} for ${periodText(event.startsOn, event.endsOn)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
+                return `Creating a report from template ${v(event.templateId)} for ${periodText(event.startsOn, event.endsOn)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
             case "created":
-                return `Report ${event.reportId} created; Lucca is generating it`;
+                return `Report ${v(event.reportId)} created; Lucca is generating it`;
             case "resuming":
-                return `Resuming report ${event.reportId}`;
+                return `Resuming report ${v(event.reportId)}`;
             case "status": {
                 const next = event.nextCheckMs === undefined
                     ? ""
                     : `; next check in ${formatDuration(event.nextCheckMs)}`;
-                const line = `Report ${event.reportId}: ${event.status} after ${formatDuration(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}`;
+                const line = `Report ${v(event.reportId)}: ${v(event.status)} after ${formatDuration(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}`;
                 // Print when the gap to the next line would otherwise exceed the heartbeat.
                 const due = event.elapsedMs - lastPrintedAt + (event.nextCheckMs ?? 0) > HEARTBEAT_MS;
                 if (event.changed || options.verbose || due || event.nextCheckMs === undefined) {
@@ -315,35 +165,38 @@ function progressLines(options) {
                 return undefined;
             }
             case "regenerating":
-                return `Report ${event.failedReportId} ended in error; creating a new one (attempt ${event.attempt} of ${event.maxAttempts})`;
+                return `Report ${v(event.failedReportId)} ended in error; creating a new one (attempt ${event.attempt} of ${event.maxAttempts})`;
             case "downloading":
-                return `Downloading report ${event.reportId} as ${event.format}`;
+                return `Downloading report ${v(event.reportId)} as ${v(event.format)}`;
             case "retrying":
-                return `${event.method} ${event.url} failed (${event.reason}); retry ${event.attempt} in ${formatDuration(event.delayMs)}`;
+                return `${v(event.method)} ${v(event.url)} failed (${v(event.reason)}); retry ${event.attempt} in ${formatDuration(event.delayMs)}`;
             case "warning":
-                return `Warning: ${event.message}`;
+                return `Warning: ${v(event.message)}`;
             case "downloaded":
-                return `Saved ${event.path} (${event.bytes} bytes)`;
+                return `Saved ${v(event.path)} (${event.bytes} bytes)`;
         }
     };
 }
 function periodText(startsOn, endsOn) {
     return startsOn === null && endsOn === null
         ? "the template's default period"
-        : `${startsOn ?? "…"}..${endsOn ?? "…"}`;
+        : `${startsOn === null ? "…" : v(startsOn)}..${endsOn === null ? "…" : v(endsOn)}`;
 }
-
-;// CONCATENATED MODULE: ./src/core/backoff.ts
-/** Delay before attempt `attempt + 1` (attempt counts from 0): exponential, capped, jittered. */
-function backoffDelay(attempt, options) {
-    const { initialMs, maxMs, multiplier = 2, jitter = 0.2, random = Math.random } = options;
-    const exponential = Math.min(maxMs, initialMs * multiplier ** attempt);
-    // Jitter only shortens the delay, so the cap stays a true upper bound.
-    return Math.round(exponential * (1 - jitter * random()));
-}
+const v = logSafe;
 
 ;// CONCATENATED MODULE: ./src/core/delay.ts
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+/** The longest wait a timer can hold (about 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A wait fit for setTimeout: whole, not negative, at most MAX_TIMER_MS. */
+function timerMs(ms) {
+    if (!(ms > 0))
+        return 0;
+    return Math.min(Math.ceil(ms), MAX_TIMER_MS);
+}
+/**
+ * Resolves after `ms` (clamped to what a timer can hold), or rejects with the signal's
+ * reason as soon as it aborts.
+ */
 function delay(ms, signal) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted) {
@@ -357,12 +210,192 @@ function delay(ms, signal) {
         const timer = setTimeout(() => {
             signal?.removeEventListener("abort", onAbort);
             resolve();
-        }, ms);
+        }, timerMs(ms));
         signal?.addEventListener("abort", onAbort, { once: true });
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/domain.ts
+const LUCCA_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.ilucca(?:-test|-demo)?\.(?:net|ch)$/;
+const SANDBOX_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.sandbox\.[a-z0-9-]+\.luccasoftware\.com$/;
+function isLoopbackHost(hostname) {
+    return hostname === "localhost" || hostname === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+function isLuccaHost(hostname) {
+    return LUCCA_HOST.test(hostname) || SANDBOX_HOST.test(hostname);
+}
+/**
+ * Turns the user's domain into the origin every request goes to, or says what is wrong.
+ * Lucca hosts need https; loopback (the simulator) may use http; any other host must be
+ * named in `allowHosts`, so a typo cannot send the API key somewhere else.
+ * Returns a list of problems instead of throwing, so callers can report every bad input at once.
+ */
+function parseDomain(input, allowHosts = [], labels = { domain: "--domain", allowHost: "--allow-host" }) {
+    const label = labels.domain;
+    const text = input.trim();
+    if (text === "")
+        return { problem: `${label}: missing; give your Lucca domain, e.g. https://acme.ilucca.net` };
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    }
+    catch {
+        return { problem: `${label}: "${text}" is not a URL; expected e.g. https://acme.ilucca.net` };
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+        return { problem: `${label}: "${text}" must use https://` };
+    }
+    if (url.username ||
+        url.password ||
+        url.search ||
+        url.hash ||
+        (url.pathname !== "/" && url.pathname !== "")) {
+        return {
+            problem: `${label}: "${text}" must be a bare origin such as https://acme.ilucca.net (no path, query or credentials)`,
+        };
+    }
+    const host = url.hostname.toLowerCase();
+    const loopback = isLoopbackHost(host);
+    const allowed = allowHosts.some((entry) => entry.trim().toLowerCase() === host || entry.trim().toLowerCase() === url.host.toLowerCase());
+    if (url.protocol === "http:" && !loopback) {
+        return {
+            problem: `${label}: "${text}" uses http://, which would send the API key in clear; use https:// (only loopback hosts may use http)`,
+        };
+    }
+    if (!loopback && !allowed && !isLuccaHost(host)) {
+        return {
+            problem: `${label}: "${host}" is not a Lucca host (expected {account}.ilucca.net, .ilucca-test.net, .ilucca-demo.net, the .ch equivalents or {account}-{sandbox}.sandbox.{server}.luccasoftware.com); if it is really yours, allow it with ${labels.allowHost} ${host}`,
+        };
+    }
+    return { url: new URL(url.origin) };
+}
+
+;// CONCATENATED MODULE: ./src/core/read-body.ts
+/**
+ * Reads at most `maxBytes` of a body, then cancels the rest: an endless or huge answer
+ * costs `maxBytes` of memory, never more, and the connection is let go at once.
+ */
+async function readCapped(body, maxBytes) {
+    if (!body)
+        return { bytes: new Uint8Array(0), overflowed: false };
+    const reader = body.getReader();
+    const chunks = [];
+    let size = 0;
+    let overflowed = false;
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            if (size + value.byteLength > maxBytes) {
+                chunks.push(value.subarray(0, maxBytes - size));
+                size = maxBytes;
+                overflowed = true;
+                break;
+            }
+            chunks.push(value);
+            size += value.byteLength;
+        }
+    }
+    finally {
+        if (overflowed)
+            await reader.cancel().catch(() => { });
+        reader.releaseLock();
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+    }
+    return { bytes, overflowed };
+}
+/** UTF-8 text of `bytes`; a sequence cut by a cap becomes U+FFFD instead of failing. */
+function decodeText(bytes) {
+    return new TextDecoder("utf-8", { fatal: false, ignoreBOM: false }).decode(bytes);
+}
+
+;// CONCATENATED MODULE: ./src/core/redact.ts
+
+/**
+ * The shortest piece of a secret that is redacted on its own. A 300-character cut can end
+ * inside the key, and an error from the HTTP stack can split it around a byte it refused:
+ * every piece this long is hidden, not only the whole key.
+ */
+const MIN_SECRET_PIECE = 8;
+const MASK = "***";
+/**
+ * Hides every secret in `text`, and every piece of a secret of at least
+ * MIN_SECRET_PIECE characters. Any such piece is a union of MIN_SECRET_PIECE-long windows
+ * of the secret, so marking each window of the text found in the secret's window set
+ * covers them all, in O(text length) lookups.
+ */
+function redact(text, secrets) {
+    if (text === "")
+        return text;
+    const masked = new Uint8Array(text.length);
+    let any = false;
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        if (secret.length < MIN_SECRET_PIECE) {
+            for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
+                masked.fill(1, at, at + secret.length);
+                any = true;
+            }
+            continue;
+        }
+        const windows = new Set();
+        for (let index = 0; index + MIN_SECRET_PIECE <= secret.length; index++) {
+            windows.add(secret.slice(index, index + MIN_SECRET_PIECE));
+        }
+        for (let index = 0; index + MIN_SECRET_PIECE <= text.length; index++) {
+            if (windows.has(text.slice(index, index + MIN_SECRET_PIECE))) {
+                masked.fill(1, index, index + MIN_SECRET_PIECE);
+                any = true;
+            }
+        }
+    }
+    if (!any)
+        return text;
+    let result = "";
+    for (let index = 0; index < text.length;) {
+        if (masked[index]) {
+            result += MASK;
+            while (masked[index])
+                index++;
+        }
+        else {
+            const start = index;
+            while (index < text.length && !masked[index])
+                index++;
+            result += text.slice(start, index);
+        }
+    }
+    return result;
+}
+/** Characters of outside text shown in a message. */
+const EXCERPT_CHARS = 300;
+/**
+ * Outside text fit for an error message, in this order: secrets hidden, whitespace runs
+ * folded, control characters escaped, then cut. Redacting first is what keeps a cut from
+ * leaving most of a key behind.
+ */
+function excerptOf(text, secrets, max = EXCERPT_CHARS) {
+    return truncate(logSafe(redact(text, secrets).replace(/\s+/g, " ").trim()), max);
+}
+
+;// CONCATENATED MODULE: ./src/core/backoff.ts
+/** Delay before attempt `attempt + 1` (attempt counts from 0): exponential, capped, jittered. */
+function backoffDelay(attempt, options) {
+    const { initialMs, maxMs, multiplier = 2, jitter = 0.2, random = Math.random } = options;
+    const exponential = Math.min(maxMs, initialMs * multiplier ** attempt);
+    // Jitter only shortens the delay, so the cap stays a true upper bound.
+    return Math.round(exponential * (1 - jitter * random()));
+}
+
 ;// CONCATENATED MODULE: ./src/core/retry.ts
+
 
 
 
@@ -374,11 +407,14 @@ function delay(ms, signal) {
 class TransientFailure extends Error {
     status;
     retryAfterMs;
+    /** The server answered, with something that is not usable (a page instead of the file). */
+    unusable;
     constructor(message, options = {}) {
         super(message, { cause: options.cause });
         this.name = "TransientFailure";
         this.status = options.status;
         this.retryAfterMs = options.retryAfterMs;
+        this.unusable = options.unusable ?? false;
     }
 }
 /** Statuses that say "try again later" rather than "this request is wrong". */
@@ -409,6 +445,9 @@ async function retry(attempt, options) {
             if (!(error instanceof TransientFailure))
                 throw error;
             if (index >= options.maxRetries) {
+                if (error.unusable) {
+                    throw new errors/* UnusableAnswerError */.qx(`${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`, { cause: error });
+                }
                 throw new errors/* NetworkError */.Dr(`${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`, {
                     method: options.method,
                     url: options.url,
@@ -418,6 +457,18 @@ async function retry(attempt, options) {
                 });
             }
             const delayMs = retryDelay(index, error, options.backoff);
+            const now = options.now ?? Date.now;
+            if (error.retryAfterMs !== undefined &&
+                options.deadlineAt !== undefined &&
+                now() + error.retryAfterMs > options.deadlineAt) {
+                throw new errors/* NetworkError */.Dr(`${options.method} ${options.url} answered${error.status === undefined ? "" : ` ${error.status}`} with Retry-After: ${formatDuration(error.retryAfterMs)}, which reaches past the overall deadline (${formatDuration(Math.max(0, options.deadlineAt - now()))} left); not waiting for it. Try again later.`, {
+                    method: options.method,
+                    url: options.url,
+                    status: error.status,
+                    attempts: index + 1,
+                    cause: error,
+                });
+            }
             options.onRetry?.({
                 attempt: index + 1,
                 delayMs,
@@ -455,8 +506,13 @@ function parseRetryAfter(value, now) {
 
 
 
+
+
+
+
 const MAX_REDIRECTS = 5;
-const EXCERPT_LENGTH = 300;
+/** Bytes of an error body read for its excerpt; the rest is never read. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
 /**
  * Sends one request and returns the 2xx response with its body unread. Follows redirects
  * itself so that Authorization never leaves the origin it was meant for. Throws
@@ -465,7 +521,7 @@ const EXCERPT_LENGTH = 300;
 async function sendOnce(request, options) {
     const controller = new AbortController();
     const signal = AbortSignal.any([options.signal, controller.signal]);
-    const timer = setTimeout(() => controller.abort(new TransientFailure(`no response within ${options.requestTimeoutMs} ms`)), options.requestTimeoutMs);
+    const timer = setTimeout(() => controller.abort(new TransientFailure(`no response within ${options.requestTimeoutMs} ms`)), timerMs(options.requestTimeoutMs));
     try {
         let url = request.url;
         let headers = { ...request.headers };
@@ -476,14 +532,14 @@ async function sendOnce(request, options) {
                 body: request.body ?? null,
                 redirect: "manual",
                 signal,
-            }, signal);
+            }, signal, options.secrets);
             const location = response.headers.get("location");
             if (response.status >= 300 && response.status < 400 && location) {
                 await response.body?.cancel();
                 if (hop >= MAX_REDIRECTS) {
                     throw new TransientFailure(`more than ${MAX_REDIRECTS} redirects`);
                 }
-                const next = new URL(location, url);
+                const next = checkRedirect(request, url, response.status, location, options);
                 if (next.origin !== request.url.origin)
                     headers = withoutAuthorization(headers);
                 url = next;
@@ -491,7 +547,7 @@ async function sendOnce(request, options) {
             }
             if (response.ok)
                 return { response, url, abort: (reason) => controller.abort(reason), signal };
-            throw await failureFor(request.method, url, response, options);
+            throw await failureFor(request.method, url, response, options, url.origin === request.url.origin);
         }
     }
     catch (error) {
@@ -503,7 +559,7 @@ async function sendOnce(request, options) {
         clearTimeout(timer);
     }
 }
-async function fetchOrTransient(fetch, url, init, signal) {
+async function fetchOrTransient(fetch, url, init, signal, secrets) {
     try {
         return await fetch(url, init);
     }
@@ -512,14 +568,69 @@ async function fetchOrTransient(fetch, url, init, signal) {
             throw signal.reason;
         if (signal.aborted)
             throw signal.reason;
-        throw new TransientFailure(`network error: ${describeCause(error)}`, { cause: error });
+        // The HTTP stack may quote a header it refused: with a key holding a NUL byte, that
+        // is the key. Neither the message nor the cause kept may show it.
+        const described = describeCause(error);
+        const cause = redact(described, secrets) === described ? error : redactedCause(error, secrets);
+        throw new TransientFailure(`network error: ${excerptOf(described, secrets)}`, { cause });
     }
+}
+/** A stand-in for an error whose text holds a secret: same name, redacted message. */
+function redactedCause(error, secrets) {
+    const copy = new Error(redact(describeCause(error), secrets));
+    copy.name = error instanceof Error ? error.name : "Error";
+    return copy;
+}
+/**
+ * Where a redirect may lead. Never to another scheme than https (http only between
+ * loopback hosts, for the simulator), never a POST turned into a GET, and for JSON calls
+ * never to another origin: there, a redirect means a wrong domain or a sign-in page.
+ */
+function checkRedirect(request, from, status, location, options) {
+    const where = `${request.method} ${from.origin}${from.pathname}`;
+    let next;
+    try {
+        next = new URL(location, from);
+    }
+    catch {
+        throw new errors/* UnusableAnswerError */.qx(`${where} was redirected (${status}) to something that is not a URL; not followed.`);
+    }
+    const loopbackHttp = request.url.protocol === "http:" &&
+        isLoopbackHost(request.url.hostname) &&
+        isLoopbackHost(next.hostname);
+    if (next.protocol !== "https:" && !(next.protocol === "http:" && loopbackHttp)) {
+        const what = next.protocol === "http:" ? "http:, a downgrade from https" : `a ${next.protocol} URL`;
+        throw new errors/* UnusableAnswerError */.qx(`${where} was redirected (${status}) to ${what}; not followed.`);
+    }
+    const keyHint = options.hint(401);
+    if (request.method === "POST" && (status === 301 || status === 302 || status === 303)) {
+        throw new errors/* LuccaRejectedError */.Xf(`${where} was redirected (${status}) to ${next.origin}${next.pathname}; a POST is not sent again as a GET. Lucca sends API calls to a sign-in page when it does not accept the key. ${keyHint}`, {
+            status,
+            method: request.method,
+            url: `${from.origin}${from.pathname}`,
+            bodyExcerpt: "",
+            hint: keyHint,
+        });
+    }
+    if ((request.redirects ?? "api") === "api" && next.origin !== request.url.origin) {
+        throw new errors/* LuccaRejectedError */.Xf(`${where} was redirected (${status}) to another origin, ${next.origin}; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. ${keyHint}`, {
+            status,
+            method: request.method,
+            url: `${from.origin}${from.pathname}`,
+            bodyExcerpt: "",
+            hint: keyHint,
+        });
+    }
+    return next;
 }
 function withoutAuthorization(headers) {
     return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== "authorization"));
 }
-async function failureFor(method, url, response, options) {
-    const excerpt = redact(await readExcerpt(response), options.secrets);
+async function failureFor(method, url, response, options, echoBody) {
+    // Another origin's body is never shown: a redirect could point at an internal service.
+    const excerpt = echoBody ? await readExcerpt(response, options.secrets) : "";
+    if (!echoBody)
+        await response.body?.cancel().catch(() => { });
     const where = `${method} ${url.origin}${url.pathname}`;
     if (isTransientStatus(response.status)) {
         return new TransientFailure(`${where} answered ${response.status}${excerpt ? `: ${excerpt}` : ""}`, {
@@ -536,11 +647,14 @@ async function failureFor(method, url, response, options) {
         hint,
     });
 }
-/** The message an error body carries, whichever of Lucca's error shapes it uses. */
-async function readExcerpt(response) {
+/**
+ * The message an error body carries, whichever of Lucca's error shapes it uses: at most
+ * 64 KiB read, secrets redacted before the cut to 300 characters, one line.
+ */
+async function readExcerpt(response, secrets = []) {
     let text;
     try {
-        text = (await response.text()).trim();
+        text = decodeText((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes).trim();
     }
     catch {
         return "";
@@ -557,17 +671,9 @@ async function readExcerpt(response) {
     catch {
         // Not JSON: plain text or HTML, shown as is.
     }
-    text = text.replace(/\s+/g, " ");
-    return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
+    return excerptOf(text, secrets, EXCERPT_CHARS);
 }
-function redact(text, secrets) {
-    let result = text;
-    for (const secret of secrets) {
-        if (secret)
-            result = result.split(secret).join("***");
-    }
-    return result;
-}
+
 function describeCause(error) {
     if (error instanceof Error) {
         const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
@@ -10113,20 +10219,60 @@ function preprocess(fn, schema) {
 
 ;// CONCATENATED MODULE: ./src/core/schemas.ts
 
-const id = union([schemas_number().int(), schemas_string().min(1)]).transform((value) => String(value));
+/**
+ * The schema door for Lucca's answers. Ids, statuses and dates are checked strictly: they
+ * end up in log lines, the job summary, commit messages and default file names, so a value
+ * that does not have the expected form is refused, never cleaned up.
+ */
+/** Digits, or a short token of letters, digits, `_` and `-`. */
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** A short word: letters, `_` and `-`. */
+const STATUS_PATTERN = /^[A-Za-z_-]{1,32}$/;
+const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+function isSafeId(value) {
+    return ID_PATTERN.test(value);
+}
+/** A real calendar day as YYYY-MM-DD (a date-time is accepted and cut to its day). */
+function calendarDay(value) {
+    const match = DATE_PREFIX.exec(value);
+    if (!match)
+        return undefined;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (month < 1 || month > 12 || day < 1)
+        return undefined;
+    const days = new Date(Date.UTC(2000, month, 0)).getUTCDate();
+    const leap = month === 2 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+    if (day > (leap ? 28 : days))
+        return undefined;
+    return value.slice(0, 10);
+}
+const id = union([
+    schemas_number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    schemas_string().regex(ID_PATTERN, "must be digits or a short token of letters, digits, _ and -"),
+])
+    .transform((value) => String(value));
 const core_schemas_date = schemas_string()
     .nullable()
     .optional()
-    .transform((value) => value?.slice(0, 10) ?? null);
+    .transform((value, context) => {
+    if (value == null)
+        return null;
+    const day = calendarDay(value);
+    if (day === undefined) {
+        context.addIssue({ code: "custom", message: "must be a date as YYYY-MM-DD" });
+        return NEVER;
+    }
+    return day;
+});
 /** A report as Lucca returns it; tolerant of the forms lucca-api.md lists as unknown. */
 const reportObject = object({
     id,
-    templateId: union([schemas_number(), schemas_string()])
+    templateId: id
         .nullable()
         .optional()
-        .transform((value) => (value == null ? undefined : String(value))),
+        .transform((value) => value ?? undefined),
     status: schemas_string()
-        .min(1)
+        .regex(STATUS_PATTERN, "must be a short word (letters, _ and -)")
         .transform((value) => value.toLowerCase()),
     name: schemas_string().nullable().optional(),
     startsOn: core_schemas_date,
@@ -10158,7 +10304,12 @@ function isKnownStatus(status) {
 
 
 
+
+
+
 const API = "/timmi-timesheet/api";
+/** A report or template object is a few KiB; an answer past this is not one. */
+const MAX_JSON_BYTES = 1024 * 1024;
 function createLuccaClient(options) {
     const now = options.now ?? Date.now;
     const backoff = options.backoff ?? { initialMs: 500, maxMs: 30_000 };
@@ -10192,19 +10343,41 @@ function createLuccaClient(options) {
         method,
         url,
         onRetry: options.onRetry && ((info) => options.onRetry?.({ ...info, method, url })),
+        deadlineAt: options.deadlineAt,
+        now,
     });
     async function json(method, path, hint, body) {
         const { req, send } = request(method, path, hint, body);
         const where = `${req.url.origin}${req.url.pathname}`;
         return retry(async () => {
             const open = await sendOnce(req, send);
+            const type = open.response.headers.get("content-type") ?? "";
+            if (open.url.href !== req.url.href && /^\s*text\/html/i.test(type)) {
+                // Same-origin redirect to a web page: what Lucca does with a key it refuses.
+                await open.response.body?.cancel().catch(() => { });
+                const hint = commonHint(401);
+                throw new errors/* LuccaRejectedError */.Xf(`${method} ${where} was redirected to a web page (${open.url.pathname}) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. ${hint}`, {
+                    status: open.response.status,
+                    method,
+                    url: where,
+                    bodyExcerpt: "",
+                    hint,
+                });
+            }
             // The request timeout covers the headers; a body that stalls after them is cut too.
-            const stalled = setTimeout(() => open.abort(new TransientFailure(`no complete body within ${options.requestTimeoutMs} ms`)), options.requestTimeoutMs);
+            const stalled = setTimeout(() => open.abort(new TransientFailure(`no complete body within ${options.requestTimeoutMs} ms`)), timerMs(options.requestTimeoutMs));
             let text;
             try {
-                text = await open.response.text();
+                const body = await readCapped(open.response.body, MAX_JSON_BYTES);
+                if (body.overflowed) {
+                    const shown = excerptOf(decodeText(body.bytes.subarray(0, 4096)), [options.apiKey]);
+                    throw new errors/* UnusableAnswerError */.qx(`The answer of ${method} ${where} is larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB, far more than a report object; it was not read further: ${shown}`, { excerpt: shown });
+                }
+                text = decodeText(body.bytes);
             }
             catch (error) {
+                if (error instanceof errors/* UnusableAnswerError */.qx)
+                    throw error;
                 if (options.signal.aborted)
                     throw options.signal.reason;
                 if (open.signal.reason instanceof TransientFailure)
@@ -10219,7 +10392,7 @@ function createLuccaClient(options) {
             }
             catch (error) {
                 // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
-                throw new TransientFailure(`the response of ${method} ${where} is not JSON: ${excerpt(text, options.apiKey)}`, { cause: error });
+                throw new TransientFailure(`the response of ${method} ${where} is not JSON: ${excerptOf(text, [options.apiKey])}`, { cause: error, unusable: true });
             }
         }, retryOptionsFor(method, where));
     }
@@ -10227,7 +10400,9 @@ function createLuccaClient(options) {
         const result = schema.safeParse(value);
         if (result.success)
             return result.data;
-        throw new errors/* LuccaReportError */.v1(`Lucca answered with ${what} this tool does not understand: ${excerpt(JSON.stringify(value), options.apiKey)}`);
+        const shown = excerptOf(JSON.stringify(value) ?? String(value), [options.apiKey]);
+        const problems = excerptOf(describeIssues(result.error.issues, value), [options.apiKey]);
+        throw new errors/* UnusableAnswerError */.qx(`Lucca answered with ${what} this tool cannot use (${problems}): ${shown}`, { excerpt: shown });
     }
     return {
         async createTemplate(payload) {
@@ -10251,18 +10426,35 @@ function createLuccaClient(options) {
         async openDownload(reportId, format) {
             const { req, send } = request("GET", downloadUrl(reportId, format).pathname, reportHint(reportId));
             req.headers.accept = "application/octet-stream";
+            req.redirects = "download";
             return sendOnce(req, send);
         },
         retryOptionsFor,
+        excerpt: (text) => excerptOf(text, [options.apiKey]),
     };
     function downloadUrl(reportId, format) {
         const suffix = format === "excel" ? "download-excel" : "download-csv";
         return new URL(`${API}/reports/${encodeURIComponent(reportId)}/${suffix}`, options.baseUrl);
     }
 }
-function excerpt(text, secret) {
-    const flat = redact(text, [secret]).replace(/\s+/g, " ");
-    return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+/**
+ * "id: must be …; status: …" from a failed parse. Of a bare-or-wrapped union, the branch
+ * that matches the answer's shape tells what is wrong.
+ */
+function describeIssues(issues, value) {
+    const wrapped = typeof value === "object" && value !== null && "data" in value;
+    const flat = issues.flatMap((issue) => {
+        if (issue.code !== "invalid_union" || !issue.errors?.length)
+            return [issue];
+        const branch = wrapped ? issue.errors[0] : issue.errors[issue.errors.length - 1];
+        return branch ?? [issue];
+    });
+    return flat
+        .map((issue) => {
+        const path = issue.path.map(String).join(".");
+        return path ? `${path}: ${issue.message}` : issue.message;
+    })
+        .join("; ");
 }
 const KEY_HINT = "Check the API key (LUCCA_API_KEY, --api-key-file or the api-key input): Lucca did not accept it.";
 function commonHint(status) {
@@ -10295,6 +10487,36 @@ function templateHint(status) {
         (status === 403
             ? "The API key's role may not create report templates."
             : "Check the template file: it must be the JSON payload the Lucca Timesheet UI sends (blueprintId, name, columns)."));
+}
+
+;// CONCATENATED MODULE: ./src/core/report-file-name.ts
+
+const EXTENSIONS = new Set(["csv", "xlsx", "xls"]);
+/** Where default file names go, relative to the working directory or workspace. */
+const DEFAULT_OUTPUT_DIR = "reports";
+/**
+ * The default file name, `reports/<templateId>_<startsOn>_<endsOn>.<ext>`, built only from
+ * values that passed the schema door: with `report-id`, the template and dates come from
+ * the server, and a value of any other form must never become a path part. When one of
+ * them is unknown or not of the expected form: `reports/report-<reportId>.<ext>`.
+ */
+function defaultReportPath(parts, extension) {
+    if (!EXTENSIONS.has(extension)) {
+        throw new RangeError(`Cannot name a report file with extension "${extension}"`);
+    }
+    if (!isSafeId(parts.reportId)) {
+        throw new RangeError("Cannot name a report file after a report id of an unexpected form");
+    }
+    const day = (value) => value === null ? "default" : calendarDay(value) === value ? value : undefined;
+    const startsOn = day(parts.startsOn);
+    const endsOn = day(parts.endsOn);
+    if (parts.templateId === undefined ||
+        !isSafeId(parts.templateId) ||
+        startsOn === undefined ||
+        endsOn === undefined) {
+        return `${DEFAULT_OUTPUT_DIR}/report-${parts.reportId}.${extension}`;
+    }
+    return `${DEFAULT_OUTPUT_DIR}/${parts.templateId}_${startsOn}_${endsOn}.${extension}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/csv-parse.ts
@@ -10889,6 +11111,7 @@ function concat(parts, total) {
 
 
 
+
 /**
  * Streams the report into a temporary file beside the target, counting rows and hashing on
  * the way, checks it is whole and non-empty, then renames it into place. A cut or
@@ -10904,9 +11127,6 @@ async function downloadReport(options, deps) {
 async function downloadOnce(options, deps) {
     const open = await deps.client.openDownload(options.reportId, options.format);
     const { response } = open;
-    const target = typeof options.target === "string"
-        ? options.target
-        : options.target(extensionFor(options.format, response.headers));
     // fetch decodes a compressed body, so its Content-Length no longer counts what we receive.
     const expectedBytes = response.headers.has("content-encoding")
         ? undefined
@@ -10919,38 +11139,54 @@ async function downloadOnce(options, deps) {
     let idle;
     const armIdle = () => {
         clearTimeout(idle);
-        idle = setTimeout(() => open.abort(new TransientFailure(`no data received for ${options.idleTimeoutMs} ms`)), options.idleTimeoutMs);
+        idle = setTimeout(() => open.abort(new TransientFailure(`no data received for ${options.idleTimeoutMs} ms`)), timerMs(options.idleTimeoutMs));
     };
+    const cut = (error) => {
+        if (deps.signal.aborted)
+            return deps.signal.reason;
+        if (error instanceof errors/* LuccaReportError */.v1 || error instanceof TransientFailure)
+            return error;
+        if (open.signal.aborted && open.signal.reason instanceof TransientFailure)
+            return open.signal.reason;
+        return new TransientFailure(`the download was cut: ${deps.client.excerpt(download_report_describe(error))}`, {
+            cause: error,
+        });
+    };
+    if (!response.body)
+        throw new TransientFailure("the download has no body");
+    const reader = response.body.getReader();
     try {
-        if (!response.body)
-            throw new TransientFailure("the download has no body");
-        file = await deps.sink.create(target);
         armIdle();
+        // What the server sent decides, before any file exists: a page or an error is never
+        // written, and Excel's extension comes from the file's own first bytes.
+        let head;
         try {
-            await copyCounting(response.body, file.writable, (chunk) => {
+            head = await readHead(reader, HEAD_BYTES);
+        }
+        catch (error) {
+            throw cut(error);
+        }
+        const extension = checkContent(options.format, response.headers, head, deps.client);
+        const target = typeof options.target === "string" ? options.target : options.target(extension);
+        file = await deps.sink.create(target);
+        try {
+            await copyCounting(head.chunks, head.done ? undefined : reader, file.writable, (chunk) => {
                 armIdle();
                 collector.update(chunk);
             });
         }
         catch (error) {
-            if (deps.signal.aborted)
-                throw deps.signal.reason;
-            if (error instanceof errors/* LuccaReportError */.v1)
-                throw error;
-            if (open.signal.aborted && open.signal.reason instanceof TransientFailure)
-                throw open.signal.reason;
-            throw new TransientFailure(`the download was cut: ${download_report_describe(error)}`, { cause: error });
+            throw cut(error);
         }
         const stats = collector.finish();
         if (expectedBytes !== undefined && stats.bytes !== expectedBytes) {
             throw new TransientFailure(`the download is truncated: received ${stats.bytes} of ${expectedBytes} bytes`);
         }
-        if (stats.bytes === 0)
-            throw new TransientFailure("Lucca sent an empty file");
         await file.commit();
         return { path: file.path, stats };
     }
     catch (error) {
+        reader.cancel(error).catch(() => { });
         await file?.discard();
         throw error;
     }
@@ -10958,16 +11194,85 @@ async function downloadOnce(options, deps) {
         clearTimeout(idle);
     }
 }
+/** Bytes looked at before the file is created. */
+const HEAD_BYTES = 512;
+async function readHead(reader, want) {
+    const chunks = [];
+    let size = 0;
+    while (size < want) {
+        const { done, value } = await reader.read();
+        if (done)
+            return { chunks, bytes: download_report_concat(chunks, size), done: true };
+        chunks.push(value);
+        size += value.byteLength;
+    }
+    return { chunks, bytes: download_report_concat(chunks, Math.min(size, want)), done: false };
+}
+function download_report_concat(chunks, limit) {
+    const bytes = new Uint8Array(limit);
+    let offset = 0;
+    for (const chunk of chunks) {
+        if (offset >= limit)
+            break;
+        const part = chunk.subarray(0, limit - offset);
+        bytes.set(part, offset);
+        offset += part.byteLength;
+    }
+    return bytes;
+}
+const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const XLS_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+function startsWith(bytes, magic) {
+    return magic.every((byte, index) => bytes[index] === byte);
+}
 /**
- * Reads the body and writes it, one chunk in flight to the disk while the next is read: a
- * plain loop costs less than chained TransformStreams at hundreds of MB/s.
+ * Refuses what is not the report (an empty body, a sign-in page, a JSON error), as an
+ * unusable answer that is retried like a transient failure, and returns the extension.
  */
-async function copyCounting(body, writable, onChunk) {
-    const reader = body.getReader();
+function checkContent(format, headers, head, client) {
+    const refuse = (what) => {
+        const shown = client.excerpt(new TextDecoder().decode(head.bytes));
+        return new TransientFailure(`Lucca sent ${what} instead of the ${format === "csv" ? "CSV" : "Excel"} report${shown ? `: ${shown}` : ""}`, { unusable: true });
+    };
+    if (head.bytes.byteLength === 0)
+        throw refuse("an empty file");
+    if (format === "excel") {
+        if (startsWith(head.bytes, XLSX_MAGIC))
+            return "xlsx";
+        if (startsWith(head.bytes, XLS_MAGIC))
+            return "xls";
+        throw refuse("a file that is neither .xlsx nor .xls");
+    }
+    const type = (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+    if (type === "text/html" || type === "application/xhtml+xml")
+        throw refuse(`an HTML page (Content-Type ${type})`);
+    if (type === "application/json" || type.endsWith("+json"))
+        throw refuse(`JSON (Content-Type ${type})`);
+    const start = new TextDecoder()
+        .decode(head.bytes.subarray(0, 64))
+        .replace(/^[\ufeff\s]+/, "")
+        .toLowerCase();
+    if (start.startsWith("<!doctype") || start.startsWith("<html"))
+        throw refuse("an HTML page");
+    if (start.startsWith("{"))
+        throw refuse("JSON");
+    return "csv";
+}
+/**
+ * Writes the head already read, then the rest of the body, one chunk in flight to the disk
+ * while the next is read: a plain loop costs less than chained TransformStreams at
+ * hundreds of MB/s.
+ */
+async function copyCounting(head, reader, writable, onChunk) {
     const writer = writable.getWriter();
     let writing = Promise.resolve();
     try {
-        for (;;) {
+        for (const chunk of head) {
+            onChunk(chunk);
+            await writing;
+            writing = writer.write(chunk);
+        }
+        while (reader) {
             const { done, value } = await reader.read();
             if (done)
                 break;
@@ -10979,7 +11284,6 @@ async function copyCounting(body, writable, onChunk) {
         await writer.close();
     }
     catch (error) {
-        reader.cancel(error).catch(() => { });
         writer.abort(error).catch(() => { });
         throw error;
     }
@@ -10989,17 +11293,6 @@ function contentLength(headers) {
     if (value === null || !/^\d+$/.test(value.trim()))
         return undefined;
     return Number(value);
-}
-/** The extension of the file as served: Excel may come as .xls or .xlsx. */
-function extensionFor(format, headers) {
-    if (format === "csv")
-        return "csv";
-    const disposition = headers.get("content-disposition") ?? "";
-    const named = /filename\*?=(?:UTF-8'')?"?[^";]*\.(xlsx|xls)"?/i.exec(disposition);
-    if (named?.[1])
-        return named[1].toLowerCase();
-    const type = headers.get("content-type") ?? "";
-    return type.includes("openxmlformats") ? "xlsx" : "xls";
 }
 function download_report_describe(error) {
     if (error instanceof Error) {
@@ -11070,6 +11363,8 @@ async function waitForReport(initial, deps) {
 
 
 
+
+
 class DeadlinePassed extends Error {
 }
 /** Create a report, wait for it, regenerate it on "error", stream it to a file. */
@@ -11078,9 +11373,9 @@ async function runReportJob(options, deps) {
     const onEvent = deps.onEvent ?? (() => { });
     const started = now();
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new DeadlinePassed()), options.timeoutMs);
+    const timer = setTimeout(() => deadline.abort(new DeadlinePassed()), timerMs(options.timeoutMs));
     const signal = deps.signal ? AbortSignal.any([deps.signal, deadline.signal]) : deadline.signal;
-    const client = deps.createClient(signal);
+    const client = deps.createClient(signal, started + options.timeoutMs);
     let current = options.reportId;
     try {
         let report;
@@ -11125,11 +11420,11 @@ async function runReportJob(options, deps) {
             current = report.id;
         }
         const reportId = report.id;
-        const extensionless = `reports/${templateId ?? "report"}_${period.startsOn ?? "default"}_${period.endsOn ?? "default"}`;
+        const nameParts = { reportId, templateId, startsOn: period.startsOn, endsOn: period.endsOn };
         const download = await downloadReport({
             reportId,
             format: options.format,
-            target: options.outputPath ?? ((extension) => `${extensionless}.${extension}`),
+            target: options.outputPath ?? ((extension) => defaultReportPath(nameParts, extension)),
             idleTimeoutMs: options.requestTimeoutMs,
             previewRows: options.previewRows ?? 10,
             createHasher: deps.createHasher,
@@ -11182,13 +11477,388 @@ async function create(client, templateId, period, attempt, onEvent) {
     return report;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:vm");
+;// CONCATENATED MODULE: ./src/adapters/node-memory.ts
+
+
+/** One call in this many runs a full collection instead of a young-generation one. */
+const FULL_EVERY = 32;
+let collect;
+let calls = 0;
+/**
+ * Runs a young-generation garbage collection, which frees the network chunks already
+ * written to disk. V8 otherwise frees them only once about 64 MiB of them have piled up
+ * outside its heap, so a long download would hold 50+ MiB more than a short one. A young
+ * collection takes well under a millisecond; every 32nd call is a full one (a few
+ * milliseconds) for the chunks that were still queued at two young collections and so
+ * moved to the old generation.
+ *
+ * There is no API for it without `--expose-gc`, which an action cannot pass to Node: the
+ * flag is set at run time and `gc` taken from a fresh context (as Jest's leak detector
+ * does), then unset. Where that is unavailable (Deno, say) this does nothing.
+ */
+function releaseDeadBuffers() {
+    if (collect === undefined)
+        collect = exposeGc();
+    calls++;
+    collect?.({ type: calls % FULL_EVERY === 0 ? "major" : "minor", execution: "sync" });
+}
+function exposeGc() {
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)("--expose-gc");
+        const gc = (0,external_node_vm_namespaceObject.runInNewContext)("typeof gc === 'function' ? gc : null");
+        (0,external_node_v8_namespaceObject.setFlagsFromString)("--no-expose-gc");
+        return typeof gc === "function" ? gc : null;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:fs");
+;// CONCATENATED MODULE: ./src/adapters/output-target.ts
+
+
+
+
+/**
+ * Resolves where a report will really be written and refuses any place it must not go:
+ * a device, FIFO, socket, directory or symbolic link at the target; a real path outside the
+ * allowed roots; anything inside a `.git` directory; a directory that cannot be written.
+ * Called before the first request, and again by the sink once a default name is known.
+ * Returns the real absolute path of the target (its parent's symlinks resolved).
+ */
+async function resolveOutputTarget(path, policy) {
+    const refuse = (why) => new errors/* InvalidInputError */.oC(`${policy.label}: "${path}" ${why}`);
+    if (path.trim() === "" || /[\0\r\n]/.test(path))
+        throw refuse("is not a usable file name");
+    const absolute = (0,external_node_path_.resolve)(policy.baseDir, path);
+    const name = (0,external_node_path_.basename)(absolute);
+    if (name === "" || name === "." || name === ".." || /[/\\]$/.test(path)) {
+        throw refuse("names a directory; give a file path such as reports/timesheet.csv");
+    }
+    const directory = await resolveDirectory((0,external_node_path_.dirname)(absolute), policy, refuse);
+    const target = (0,external_node_path_.join)(directory.real, name);
+    if (insideGitDir(name))
+        throw refuse("is inside a .git directory");
+    const existing = await (0,promises_.lstat)(target).catch(() => undefined);
+    if (existing !== undefined && !existing.isFile())
+        throw refuse(`is ${kindOf(existing)}`);
+    await probeWritable(directory.deepestExisting, refuse);
+    return target;
+}
+/**
+ * The same checks for a directory that files will be written into, when their names are not
+ * known yet (a default name built from the report); returns its real path.
+ */
+async function resolveOutputDirectory(dir, policy) {
+    const refuse = (why) => new errors/* InvalidInputError */.oC(`${policy.label}: "${dir}" ${why}`);
+    const directory = await resolveDirectory((0,external_node_path_.resolve)(policy.baseDir, dir), policy, refuse);
+    await probeWritable(directory.deepestExisting, refuse);
+    return directory.real;
+}
+async function resolveDirectory(absolute, policy, refuse) {
+    if (insideGitDir(absolute))
+        throw refuse("is inside a .git directory");
+    const directory = await realParent(absolute, refuse);
+    const real = directory.real;
+    if (insideGitDir(real))
+        throw refuse(`resolves to ${real}, inside a .git directory`);
+    if (policy.roots !== undefined) {
+        const roots = await Promise.all(policy.roots.map((root) => (0,promises_.realpath)(root).catch(() => root)));
+        if (!roots.some((root) => root === real || isInside(root, real))) {
+            throw refuse(real === absolute
+                ? `is outside ${roots.join(" and ")}`
+                : `resolves to ${real}, outside ${roots.join(" and ")} (through a symbolic link)`);
+        }
+    }
+    return directory;
+}
+/** The stale temporary files of this tool beside `target` look like this. */
+function partFileName(target, token) {
+    return `.${(0,external_node_path_.basename)(target)}.${token}.part`;
+}
+/** Rechecks, just before a rename, that the target is still absent or a regular file. */
+async function assertReplaceable(target) {
+    const existing = await (0,promises_.lstat)(target).catch(() => undefined);
+    if (existing !== undefined && !existing.isFile()) {
+        throw new errors/* InvalidInputError */.oC(`${target} became ${kindOf(existing)} while the report was downloading; it was left untouched`);
+    }
+}
+function insideGitDir(path) {
+    return path.split(/[/\\]/).some((part) => part.toLowerCase() === ".git");
+}
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel !== "" && !rel.startsWith(`..${external_node_path_.sep}`) && rel !== ".." && !(0,external_node_path_.isAbsolute)(rel);
+}
+/**
+ * The real path of a directory that may not exist yet: the deepest existing ancestor with
+ * its symlinks resolved, plus the part mkdir will create.
+ */
+async function realParent(dir, refuse) {
+    const missing = [];
+    let current = dir;
+    for (;;) {
+        const info = await (0,promises_.stat)(current).catch(() => undefined);
+        if (info !== undefined) {
+            if (!info.isDirectory()) {
+                throw refuse(`cannot be written: ${current} is not a directory`);
+            }
+            const real = await (0,promises_.realpath)(current);
+            return { real: (0,external_node_path_.join)(real, ...missing.reverse()), deepestExisting: real };
+        }
+        const up = (0,external_node_path_.dirname)(current);
+        if (up === current)
+            throw refuse(`cannot be written: ${dir} does not exist`);
+        missing.push((0,external_node_path_.basename)(current));
+        current = up;
+    }
+}
+/** Creating a file is the only test that tells the truth (root, ACLs, read-only mounts). */
+async function probeWritable(dir, refuse) {
+    const probe = (0,external_node_path_.join)(dir, `.lucca-report.${crypto.randomUUID().slice(0, 8)}.probe`);
+    try {
+        const handle = await (0,promises_.open)(probe, external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_WRONLY);
+        await handle.close();
+    }
+    catch (error) {
+        throw refuse(`cannot be written: ${dir} is not writable (${error.message})`);
+    }
+    await (0,promises_.rm)(probe, { force: true });
+}
+function kindOf(info) {
+    if (info.isDirectory())
+        return "a directory";
+    if (info.isSymbolicLink())
+        return "a symbolic link; give the path of the file itself";
+    if (info.isFIFO())
+        return "a named pipe (FIFO)";
+    if (info.isSocket())
+        return "a socket";
+    if (info.isCharacterDevice() || info.isBlockDevice())
+        return "a device";
+    return "not a regular file";
+}
+
+;// CONCATENATED MODULE: ./src/adapters/node-file-sink.ts
+
+
+
+
+
+/** Chunks queued while the disk is busy; past this, writes wait (backpressure). */
+const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
+/** Bytes written between two collections of the chunks already written. */
+const RELEASE_EVERY_BYTES = 2 * 1024 * 1024;
+/**
+ * A `.part` file of this tool untouched for this long belongs to a run that died (SIGKILL,
+ * power cut): a live download writes at least once per request timeout, or is cut.
+ */
+const STALE_PART_MS = 10 * 60_000;
+/**
+ * A FileSink on the local file system (Node and Deno both provide node:fs). Every path,
+ * default names included, goes through `resolveOutputTarget` with `policy`.
+ */
+function nodeFileSink(policy, options = {}) {
+    return {
+        async create(path) {
+            const target = await resolveOutputTarget(path, policy);
+            const directory = (0,external_node_path_.dirname)(target);
+            const temporary = (0,external_node_path_.join)(directory, partFileName(target, crypto.randomUUID().slice(0, 8)));
+            let handle;
+            try {
+                await (0,promises_.mkdir)(directory, { recursive: true });
+                await removeStaleParts(target, options.staleAfterMs ?? STALE_PART_MS, options.now);
+                handle = await (0,promises_.open)(temporary, "wx");
+            }
+            catch (error) {
+                throw writeError(`Cannot create ${target}`, error);
+            }
+            const queue = writeQueue(handle, target);
+            let closed = false;
+            const close = async () => {
+                if (closed)
+                    return;
+                closed = true;
+                await queue.settled();
+                await handle.close();
+            };
+            const writable = new WritableStream({
+                write: (chunk) => queue.push(chunk),
+                async close() {
+                    await queue.drain();
+                    await close();
+                },
+                abort() {
+                    queue.dropQueued();
+                    return close();
+                },
+            });
+            const file = {
+                path: target,
+                writable,
+                async commit() {
+                    await queue.drain();
+                    await close();
+                    try {
+                        // The place was checked before the download; it must not have changed since.
+                        await assertReplaceable(target);
+                        if ((await (0,promises_.realpath)(directory)) !== directory) {
+                            throw new errors/* LuccaReportError */.v1(`${directory} was replaced during the download`);
+                        }
+                        await (0,promises_.rename)(temporary, target);
+                    }
+                    catch (error) {
+                        await (0,promises_.rm)(temporary, { force: true });
+                        if (error instanceof errors/* LuccaReportError */.v1)
+                            throw error;
+                        throw writeError(`Cannot move the download into ${target}`, error);
+                    }
+                },
+                async discard() {
+                    await close().catch(() => { });
+                    await (0,promises_.rm)(temporary, { force: true });
+                },
+            };
+            return file;
+        },
+    };
+}
+/**
+ * Removes this tool's temporary files for `target` left by a run that died: only names of
+ * our exact pattern, only regular files, only those not written to for `staleAfterMs` (a
+ * concurrent run's live file keeps a fresh mtime).
+ */
+async function removeStaleParts(target, staleAfterMs, now = Date.now) {
+    const directory = (0,external_node_path_.dirname)(target);
+    const pattern = new RegExp(`^${escapeRegExp(partFileName(target, "@@"))}$`.replace("@@", "[0-9a-f]{8}"));
+    const removed = [];
+    for (const name of await (0,promises_.readdir)(directory).catch(() => [])) {
+        if (!pattern.test(name))
+            continue;
+        const path = (0,external_node_path_.join)(directory, name);
+        const info = await (0,promises_.lstat)(path).catch(() => undefined);
+        if (!info?.isFile() || now() - info.mtimeMs < staleAfterMs)
+            continue;
+        await (0,promises_.rm)(path, { force: true });
+        removed.push(path);
+    }
+    return removed;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+/**
+ * Writes chunks in order, gathering those that arrive while the disk is busy into one
+ * writev: at hundreds of MB/s, one write per network chunk keeps the reader waiting on
+ * the disk. A failed write fails the next push or drain.
+ */
+function writeQueue(handle, target) {
+    let queued = [];
+    let queuedBytes = 0;
+    let failure;
+    let flushing;
+    let sinceRelease = 0;
+    let roomWaiters = [];
+    const flush = async () => {
+        try {
+            while (queued.length > 0) {
+                const batch = queued;
+                const bytes = queuedBytes;
+                queued = [];
+                queuedBytes = 0;
+                await writeAll(handle, batch, bytes);
+                // Written chunks must be unreachable before the collection below, or it promotes
+                // them to the old generation, where only a full collection frees them.
+                batch.length = 0;
+                for (const wake of roomWaiters)
+                    wake();
+                roomWaiters = [];
+                sinceRelease += bytes;
+                if (sinceRelease >= RELEASE_EVERY_BYTES) {
+                    sinceRelease = 0;
+                    releaseDeadBuffers();
+                }
+            }
+        }
+        catch (error) {
+            failure = writeError(`Cannot write ${target}`, error);
+            for (const wake of roomWaiters)
+                wake();
+            roomWaiters = [];
+        }
+        finally {
+            flushing = undefined;
+        }
+    };
+    return {
+        async push(chunk) {
+            if (failure)
+                throw failure;
+            queued.push(chunk);
+            queuedBytes += chunk.byteLength;
+            flushing ??= flush();
+            while (queuedBytes >= MAX_QUEUED_BYTES && !failure) {
+                await new Promise((wake) => roomWaiters.push(wake));
+            }
+            if (failure)
+                throw failure;
+        },
+        /** Resolves when every chunk pushed is on disk. */
+        async drain() {
+            while (flushing)
+                await flushing;
+            if (failure)
+                throw failure;
+        },
+        /** Forgets the chunks not yet handed to the disk (the file is being discarded). */
+        dropQueued() {
+            queued = [];
+            queuedBytes = 0;
+        },
+        /** Resolves when no write is in flight, whatever its outcome. */
+        async settled() {
+            while (flushing)
+                await flushing;
+        },
+    };
+}
+async function writeAll(handle, chunks, bytes) {
+    const { bytesWritten } = await handle.writev(chunks);
+    if (bytesWritten === bytes)
+        return;
+    // A short writev (rare on a regular file): write what is left, chunk by chunk.
+    let skip = bytesWritten;
+    for (const chunk of chunks) {
+        const from = Math.min(skip, chunk.byteLength);
+        skip -= from;
+        for (let offset = from; offset < chunk.byteLength;) {
+            const written = await handle.write(chunk, offset, chunk.byteLength - offset);
+            offset += written.bytesWritten;
+        }
+    }
+}
+function writeError(what, error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return new errors/* LuccaReportError */.v1(`${what}: ${reason}`, { cause: error });
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/adapters/node-hash.ts
 
 /** Native SHA-256 (Node and Deno both provide node:crypto), several times the pure one's speed. */
 function nodeSha256() {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    const hash = (0,external_node_crypto_.createHash)("sha256");
     return {
         update: (bytes) => void hash.update(bytes),
         digestHex: () => hash.digest("hex"),
@@ -11199,8 +11869,19 @@ function nodeSha256() {
 
 
 
+
+
+
 /** Runs the report job described by validated settings; shared by the CLI and the action. */
-function runJobFromSettings(settings, env) {
+async function runJobFromSettings(settings, env) {
+    // A place the report cannot go is found now, not after Lucca generated it.
+    if (settings.outputPath !== undefined)
+        await resolveOutputTarget(settings.outputPath, env.output);
+    else
+        await resolveOutputDirectory(DEFAULT_OUTPUT_DIR, env.output);
+    const sink = nodeFileSink(env.output, {
+        staleAfterMs: Math.max(STALE_PART_MS, 2 * settings.requestTimeoutMs),
+    });
     return runReportJob({
         templateId: settings.templateId,
         period: settings.period,
@@ -11213,7 +11894,8 @@ function runJobFromSettings(settings, env) {
         generationAttempts: settings.generationAttempts,
         previewRows: env.previewRows,
     }, {
-        createClient: (signal) => createLuccaClient({
+        createClient: (signal, deadlineAt) => createLuccaClient({
+            deadlineAt,
             baseUrl: settings.baseUrl,
             apiKey: settings.apiKey,
             fetch: env.fetch,
@@ -11223,7 +11905,7 @@ function runJobFromSettings(settings, env) {
             now: env.now,
             onRetry: (info) => env.onEvent({ type: "retrying", ...info }),
         }),
-        sink: env.sink,
+        sink,
         signal: env.signal,
         now: env.now,
         onEvent: env.onEvent,
@@ -11231,64 +11913,9 @@ function runJobFromSettings(settings, env) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/domain.ts
-const LUCCA_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.ilucca(?:-test|-demo)?\.(?:net|ch)$/;
-const SANDBOX_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.sandbox\.[a-z0-9-]+\.luccasoftware\.com$/;
-function isLoopbackHost(hostname) {
-    return hostname === "localhost" || hostname === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
-function isLuccaHost(hostname) {
-    return LUCCA_HOST.test(hostname) || SANDBOX_HOST.test(hostname);
-}
-/**
- * Turns the user's domain into the origin every request goes to, or says what is wrong.
- * Lucca hosts need https; loopback (the simulator) may use http; any other host must be
- * named in `allowHosts`, so a typo cannot send the API key somewhere else.
- * Returns a list of problems instead of throwing, so callers can report every bad input at once.
- */
-function parseDomain(input, allowHosts = [], labels = { domain: "--domain", allowHost: "--allow-host" }) {
-    const label = labels.domain;
-    const text = input.trim();
-    if (text === "")
-        return { problem: `${label}: missing; give your Lucca domain, e.g. https://acme.ilucca.net` };
-    let url;
-    try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
-    }
-    catch {
-        return { problem: `${label}: "${text}" is not a URL; expected e.g. https://acme.ilucca.net` };
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-        return { problem: `${label}: "${text}" must use https://` };
-    }
-    if (url.username ||
-        url.password ||
-        url.search ||
-        url.hash ||
-        (url.pathname !== "/" && url.pathname !== "")) {
-        return {
-            problem: `${label}: "${text}" must be a bare origin such as https://acme.ilucca.net (no path, query or credentials)`,
-        };
-    }
-    const host = url.hostname.toLowerCase();
-    const loopback = isLoopbackHost(host);
-    const allowed = allowHosts.some((entry) => entry.trim().toLowerCase() === host || entry.trim().toLowerCase() === url.host.toLowerCase());
-    if (url.protocol === "http:" && !loopback) {
-        return {
-            problem: `${label}: "${text}" uses http://, which would send the API key in clear; use https:// (only loopback hosts may use http)`,
-        };
-    }
-    if (!loopback && !allowed && !isLuccaHost(host)) {
-        return {
-            problem: `${label}: "${host}" is not a Lucca host (expected {account}.ilucca.net, .ilucca-test.net, .ilucca-demo.net, the .ch equivalents or {account}-{sandbox}.sandbox.{server}.luccasoftware.com); if it is really yours, allow it with ${labels.allowHost} ${host}`,
-        };
-    }
-    return { url: new URL(url.origin) };
-}
-
 ;// CONCATENATED MODULE: ./src/core/period.ts
 
-const NAMED = [
+const period_NAMED = [
     "previous-month",
     "current-month",
     "previous-week",
@@ -11339,9 +11966,9 @@ function resolvePeriod(input) {
     if (!isValidTimeZone(timezone))
         issues.push(`${labels.timezone}: unknown time zone "${timezone}"`);
     const month = period === undefined ? undefined : /^(\d{4})-(\d{2})$/.exec(period);
-    if (period !== undefined && !NAMED.includes(period)) {
+    if (period !== undefined && !period_NAMED.includes(period)) {
         if (!month || Number(month[2]) < 1 || Number(month[2]) > 12) {
-            issues.push(`${labels.period}: unknown value "${period}"; expected ${NAMED.slice(0, -1).join(", ")}, ${NAMED.at(-1)} or YYYY-MM`);
+            issues.push(`${labels.period}: unknown value "${period}"; expected ${period_NAMED.slice(0, -1).join(", ")}, ${period_NAMED.at(-1)} or YYYY-MM`);
         }
     }
     if (issues.length > 0)
@@ -11407,7 +12034,90 @@ function isValidTimeZone(timezone) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/adapters/input-schema.ts
+
+
+/**
+ * Small zod building blocks shared by the action's and the CLI's input schemas. Every
+ * message names the setting as the user wrote it, so the issues are printed as they are.
+ */
+/** Trimmed text; blank means unset, as the runner passes an empty string for an omitted input. */
+const optionalText = schemas_string()
+    .optional()
+    .transform((value) => {
+    const trimmed = value?.trim();
+    return trimmed === "" ? undefined : trimmed;
+});
+/** Runs a parser that throws InvalidInputError and turns each of its issues into a zod issue. */
+function viaParser(parse) {
+    return (value, ctx) => {
+        try {
+            return parse(value);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* InvalidInputError */.oC))
+                throw error;
+            for (const message of error.issues)
+                ctx.issues.push({ code: "custom", message, input: value });
+            return NEVER;
+        }
+    };
+}
+/** A whole number within bounds, `fallback` when unset; the message keeps the text as given. */
+function wholeNumber(label, fallback, min, max) {
+    const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
+    return optionalText.transform((value, ctx) => {
+        const source = value ?? fallback;
+        const parsed = /^\d+$/.test(source) ? Number(source) : Number.NaN;
+        if (!Number.isSafeInteger(parsed) || parsed < min || (max !== undefined && parsed > max)) {
+            ctx.issues.push({
+                code: "custom",
+                message: `${label}: "${source}" ${max === undefined ? "is not a whole number" : "must be a whole number"} ${range}`,
+                input: value,
+            });
+            return NEVER;
+        }
+        return parsed;
+    });
+}
+/** Same spellings as core.getBooleanInput (YAML 1.2 core schema), but collected, not thrown. */
+function runnerBoolean(label, fallback) {
+    const spelled = z.stringbool({
+        truthy: ["true", "True", "TRUE"],
+        falsy: ["false", "False", "FALSE"],
+        error: (issue) => `${label}: "${String(issue.input)}" is not a boolean; use true or false`,
+    });
+    return optionalText.transform((value, ctx) => {
+        if (value === undefined)
+            return fallback;
+        const result = spelled.safeParse(value);
+        if (result.success)
+            return result.data;
+        for (const issue of result.error.issues) {
+            ctx.issues.push({ code: "custom", message: issue.message, input: value });
+        }
+        return z.NEVER;
+    });
+}
+/** Every issue's message, in order; InvalidInputError for the caller to throw. */
+function inputError(error) {
+    return new errors/* InvalidInputError */.oC(error.issues.map((issue) => issue.message));
+}
+/** Options for an object-level check that must run even when a field failed. */
+const ALWAYS = { when: () => true };
+/** A field's parsed value, or undefined if it failed (zod leaves a marker object there). */
+function known(value) {
+    return typeof value === "object" &&
+        value !== null &&
+        "status" in value &&
+        value.status === "aborted"
+        ? undefined
+        : value;
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/settings.ts
+
+
 
 
 
@@ -11441,132 +12151,168 @@ const DEFAULTS = {
     generationAttempts: "2",
     timezone: "UTC",
 };
+const ID = /^[A-Za-z0-9_-]+$/;
+function connectionFields(raw, labels) {
+    return {
+        domain: schemas_string()
+            .optional()
+            .transform((value, ctx) => {
+            const domain = parseDomain(value ?? "", raw.allowHosts ?? [], {
+                domain: labels.domain,
+                allowHost: labels.allowHosts,
+            });
+            if ("url" in domain)
+                return domain.url;
+            ctx.issues.push({ code: "custom", message: domain.problem, input: value });
+            return NEVER;
+        }),
+        apiKey: optionalText.transform((value, ctx) => {
+            if (value === undefined) {
+                ctx.issues.push({
+                    code: "custom",
+                    message: `${labels.apiKey}: missing; the Lucca API key is required`,
+                    input: value,
+                });
+            }
+            else if (/\s/.test(value)) {
+                ctx.issues.push({
+                    code: "custom",
+                    message: `${labels.apiKey}: the API key contains white space or a line break; check it was copied whole`,
+                    input: "[redacted]",
+                });
+            }
+            return value ?? "";
+        }),
+    };
+}
 /** The domain and API key, the part every command needs; problems go into `issues`. */
 function parseConnection(raw, labels, issues) {
-    const domain = parseDomain(raw.domain ?? "", raw.allowHosts ?? [], {
-        domain: labels.domain,
-        allowHost: labels.allowHosts,
+    const result = object(connectionFields(raw, labels)).safeParse(raw);
+    if (result.success)
+        return { baseUrl: result.data.domain, apiKey: result.data.apiKey };
+    issues.push(...inputError(result.error).issues);
+    return undefined;
+}
+function idField(label, what) {
+    return optionalText.refine((value) => value === undefined || ID.test(value), {
+        error: (issue) => `${label}: "${String(issue.input)}" is not a ${what} (letters, digits, - and _ only)`,
     });
-    if ("problem" in domain)
-        issues.push(domain.problem);
-    const apiKey = raw.apiKey?.trim() ?? "";
-    if (apiKey === "") {
-        issues.push(`${labels.apiKey}: missing; the Lucca API key is required`);
-    }
-    else if (/\s/.test(apiKey)) {
-        issues.push(`${labels.apiKey}: the API key contains white space or a line break; check it was copied whole`);
-    }
-    return "url" in domain && apiKey !== "" ? { baseUrl: domain.url, apiKey } : undefined;
+}
+function durationField(label, fallback) {
+    return optionalText.transform(viaParser((value) => {
+        const ms = parseDuration(value ?? fallback, label);
+        if (ms <= 0)
+            throw new errors/* InvalidInputError */.oC(`${label}: must be longer than zero`);
+        return ms;
+    }));
+}
+/** The schema of every report setting; messages name each setting by `labels`. */
+function settingsSchema(raw, labels) {
+    return object({
+        ...connectionFields(raw, labels),
+        reportId: idField(labels.reportId, "report id"),
+        templateId: idField(labels.templateId, "template id"),
+        start: optionalText,
+        end: optionalText,
+        period: optionalText,
+        timezone: optionalText,
+        format: optionalText.transform((value, ctx) => {
+            const format = value ?? DEFAULTS.format;
+            if (format === "csv" || format === "excel")
+                return format;
+            ctx.issues.push({
+                code: "custom",
+                message: `${labels.format}: unknown format "${format}"; expected csv or excel`,
+                input: value,
+            });
+            return NEVER;
+        }),
+        output: optionalText.refine((value) => value === undefined || !/[/\\]$/.test(value), {
+            error: (issue) => `${labels.output}: "${String(issue.input)}" names a directory; give a file path such as reports/timesheet.csv`,
+        }),
+        timeout: durationField(labels.timeout, DEFAULTS.timeout),
+        pollInterval: durationField(labels.pollInterval, DEFAULTS.pollInterval),
+        maxPollInterval: durationField(labels.maxPollInterval, DEFAULTS.maxPollInterval),
+        requestTimeout: durationField(labels.requestTimeout, DEFAULTS.requestTimeout),
+        maxRetries: wholeNumber(labels.maxRetries, DEFAULTS.maxRetries, 0),
+        generationAttempts: wholeNumber(labels.generationAttempts, DEFAULTS.generationAttempts, 1),
+    })
+        .superRefine((fields, ctx) => {
+        if (!raw.templateId?.trim() && !raw.reportId?.trim()) {
+            ctx.addIssue({
+                code: "custom",
+                message: `${labels.templateId}: missing; give the id of the Lucca report template (or ${labels.reportId} to download an existing report)`,
+            });
+        }
+        const poll = known(fields.pollInterval);
+        const maxPoll = known(fields.maxPollInterval);
+        if (typeof poll === "number" && typeof maxPoll === "number" && maxPoll < poll) {
+            ctx.addIssue({
+                code: "custom",
+                message: `${labels.maxPollInterval}: must not be shorter than ${labels.pollInterval}`,
+            });
+        }
+    }, ALWAYS);
 }
 /**
  * Checks every setting and gathers every problem, so one run tells the user all that is
  * wrong. Throws InvalidInputError before anything touches the network.
  */
 function parseSettings(raw, labels, now) {
-    const issues = [];
+    const result = settingsSchema(raw, labels).safeParse(raw);
+    const issues = result.success ? [] : inputError(result.error).issues;
     const warnings = [];
-    const text = (value) => {
-        const trimmed = value?.trim();
-        return trimmed === "" ? undefined : trimmed;
-    };
-    const collect = (produce) => {
-        try {
-            return produce();
-        }
-        catch (error) {
-            if (!(error instanceof errors/* InvalidInputError */.oC))
-                throw error;
-            issues.push(...error.issues);
-            return undefined;
-        }
-    };
-    const connection = parseConnection(raw, labels, issues);
-    const reportId = text(raw.reportId);
-    if (reportId !== undefined && !/^[A-Za-z0-9_-]+$/.test(reportId)) {
-        issues.push(`${labels.reportId}: "${reportId}" is not a report id (letters, digits, - and _ only)`);
-    }
-    const templateId = text(raw.templateId);
-    if (templateId === undefined && reportId === undefined) {
-        issues.push(`${labels.templateId}: missing; give the id of the Lucca report template (or ${labels.reportId} to download an existing report)`);
-    }
-    else if (templateId !== undefined && !/^[A-Za-z0-9_-]+$/.test(templateId)) {
-        issues.push(`${labels.templateId}: "${templateId}" is not a template id (letters, digits, - and _ only)`);
-    }
+    const text = (value) => value?.trim() || undefined;
     const periodInput = { start: text(raw.start), end: text(raw.end), period: text(raw.period) };
     let period = { startsOn: null, endsOn: null };
-    if (reportId !== undefined) {
+    if (text(raw.reportId) !== undefined) {
         if (periodInput.start || periodInput.end || periodInput.period) {
             warnings.push(`${labels.reportId} is set: the period comes from that report, so ${labels.start}, ${labels.end} and ${labels.period} are ignored`);
         }
     }
     else {
-        period = collect(() => resolvePeriod({
-            ...periodInput,
-            timezone: text(raw.timezone) ?? DEFAULTS.timezone,
-            now,
-            labels: {
-                start: labels.start,
-                end: labels.end,
-                period: labels.period,
-                timezone: labels.timezone,
-            },
-        }));
-    }
-    const format = text(raw.format) ?? DEFAULTS.format;
-    if (format !== "csv" && format !== "excel") {
-        issues.push(`${labels.format}: unknown format "${format}"; expected csv or excel`);
-    }
-    const outputPath = text(raw.output);
-    if (outputPath !== undefined && /[/\\]$/.test(outputPath)) {
-        issues.push(`${labels.output}: "${outputPath}" names a directory; give a file path such as reports/timesheet.csv`);
-    }
-    const duration = (value, fallback, label) => collect(() => {
-        const ms = parseDuration(text(value) ?? fallback, label);
-        if (ms <= 0)
-            throw new errors/* InvalidInputError */.oC(`${label}: must be longer than zero`);
-        return ms;
-    });
-    const timeoutMs = duration(raw.timeout, DEFAULTS.timeout, labels.timeout);
-    const pollIntervalMs = duration(raw.pollInterval, DEFAULTS.pollInterval, labels.pollInterval);
-    const maxPollIntervalMs = duration(raw.maxPollInterval, DEFAULTS.maxPollInterval, labels.maxPollInterval);
-    const requestTimeoutMs = duration(raw.requestTimeout, DEFAULTS.requestTimeout, labels.requestTimeout);
-    if (pollIntervalMs !== undefined &&
-        maxPollIntervalMs !== undefined &&
-        maxPollIntervalMs < pollIntervalMs) {
-        issues.push(`${labels.maxPollInterval}: must not be shorter than ${labels.pollInterval}`);
-    }
-    const count = (value, fallback, label, min) => {
-        const source = text(value) ?? fallback;
-        const parsed = /^\d+$/.test(source) ? Number(source) : Number.NaN;
-        if (!Number.isSafeInteger(parsed) || parsed < min) {
-            issues.push(`${label}: "${source}" is not a whole number of at least ${min}`);
-            return undefined;
+        try {
+            period = resolvePeriod({
+                ...periodInput,
+                timezone: text(raw.timezone) ?? DEFAULTS.timezone,
+                now,
+                labels: {
+                    start: labels.start,
+                    end: labels.end,
+                    period: labels.period,
+                    timezone: labels.timezone,
+                },
+            });
         }
-        return parsed;
-    };
-    const maxRetries = count(raw.maxRetries, DEFAULTS.maxRetries, labels.maxRetries, 0);
-    const generationAttempts = count(raw.generationAttempts, DEFAULTS.generationAttempts, labels.generationAttempts, 1);
-    if (issues.length > 0)
+        catch (error) {
+            if (!(error instanceof errors/* InvalidInputError */.oC))
+                throw error;
+            issues.push(...error.issues);
+        }
+    }
+    if (!result.success || issues.length > 0)
         throw new errors/* InvalidInputError */.oC(issues);
+    const fields = result.data;
     return {
-        ...connection,
-        templateId,
-        period: period,
-        reportId,
-        format: format,
-        outputPath,
-        timeoutMs: timeoutMs,
-        pollIntervalMs: pollIntervalMs,
-        maxPollIntervalMs: maxPollIntervalMs,
-        requestTimeoutMs: requestTimeoutMs,
-        maxRetries: maxRetries,
-        generationAttempts: generationAttempts,
+        baseUrl: fields.domain,
+        apiKey: fields.apiKey,
+        templateId: fields.templateId,
+        period,
+        reportId: fields.reportId,
+        format: fields.format,
+        outputPath: fields.output,
+        timeoutMs: fields.timeout,
+        pollIntervalMs: fields.pollInterval,
+        maxPollIntervalMs: fields.maxPollInterval,
+        requestTimeoutMs: fields.requestTimeout,
+        maxRetries: fields.maxRetries,
+        generationAttempts: fields.generationAttempts,
         warnings,
     };
 }
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/adapters/cli/args.ts
 
 
@@ -11600,7 +12346,7 @@ const OPTIONS = {
 function parseCliArgs(argv, env) {
     let parsed;
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+        parsed = (0,external_node_util_.parseArgs)({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
     }
     catch (error) {
         throw new errors/* InvalidInputError */.oC(`${error.message}; see --help`);
@@ -11695,7 +12441,7 @@ Output:
 
 Exit codes: 0 done, 1 unexpected error, 2 invalid input, 3 Lucca rejected the request,
 4 the report failed after every attempt, 5 timeout (resume with --report-id),
-6 network or server failure after retries, 130/143 interrupted.
+6 network or server failure after retries, 129/130/143 interrupted (SIGHUP/INT/TERM).
 `;
 
 ;// CONCATENATED MODULE: ./src/adapters/cli/template-create.ts
@@ -11744,6 +12490,8 @@ async function createTemplateFromFile(args, io) {
         signal: io.signal,
         requestTimeoutMs,
         maxRetries: Number(retries),
+        // No job deadline here: a Retry-After longer than a whole default job is not waited for.
+        deadlineAt: (io.now?.() ?? Date.now()) + parseDuration(DEFAULTS.timeout, "timeout"),
     });
     const template = await client.createTemplate(payload);
     return template.id;
@@ -11776,7 +12524,7 @@ async function runCli(io) {
             args.raw.apiKey = await readKeyFile(io, args.apiKeyFile);
         if (args.command === "template-create") {
             const id = await createTemplateFromFile(args, io);
-            io.stdout(args.json ? `${JSON.stringify({ templateId: id })}\n` : `${id}\n`);
+            io.stdout(args.json ? `${JSON.stringify({ templateId: id })}\n` : `${logSafe(id)}\n`);
             return 0;
         }
         return await report(args, io);
@@ -11789,14 +12537,19 @@ async function report(args, io) {
     const settings = parseSettings(args.raw, CLI_LABELS, new Date(io.now?.() ?? Date.now()));
     const say = (line) => {
         if (!args.quiet)
-            io.stderr(`${line}\n`);
+            io.stderr(`${logSafeLines(line)}\n`);
     };
     for (const warning of settings.warnings)
         say(`Warning: ${warning}`);
     const lines = progressLines({ verbose: args.verbose });
     const result = await runJobFromSettings(settings, {
         fetch: io.fetch,
-        sink: nodeFileSink(io.cwd),
+        // A path the user typed may go anywhere they can write; a default name stays in cwd.
+        output: {
+            baseDir: io.cwd,
+            roots: settings.outputPath === undefined ? [io.cwd] : undefined,
+            label: settings.outputPath === undefined ? "the default output path" : "--output",
+        },
         signal: io.signal,
         now: io.now,
         onEvent: (event) => {
@@ -11835,8 +12588,8 @@ function jsonResult(result) {
 function summary(result) {
     const shape = result.rows === null ? "" : `${result.rows} rows × ${result.columns} columns, `;
     return [
-        `Report ${result.reportId} (template ${result.templateId ?? "?"}, ${periodText(result.startsOn, result.endsOn)})`,
-        `  file:    ${result.path}`,
+        `Report ${logSafe(result.reportId)} (template ${logSafe(result.templateId ?? "?")}, ${periodText(result.startsOn, result.endsOn)})`,
+        `  file:    ${logSafe(result.path)}`,
         `  content: ${shape}${result.bytes} bytes`,
         `  sha256:  ${result.sha256}`,
         `  took:    ${(result.durationMs / 1000).toFixed(1)} s, ${result.polls} status check(s), ${result.attempts} attempt(s)`,
@@ -11853,41 +12606,68 @@ async function readKeyFile(io, path) {
 }
 function fail(error, io, quiet) {
     if (error instanceof errors/* InvalidInputError */.oC) {
-        io.stderr(`Invalid input:\n${error.issues.map((issue) => `  - ${issue}`).join("\n")}\n`);
+        io.stderr(`Invalid input:\n${error.issues.map((issue) => `  - ${logSafe(issue)}`).join("\n")}\n`);
         return error.exitCode;
     }
     if (error instanceof errors/* LuccaReportError */.v1) {
         // Quiet still shows errors: they are what the user needs to act on.
         void quiet;
-        io.stderr(`Error: ${error.message}\n`);
+        io.stderr(`Error: ${logSafeLines(error.message)}\n`);
         return error.exitCode;
     }
-    io.stderr(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(`Unexpected error: ${logSafeLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     return 1;
 }
 
 
 /***/ }),
 
-/***/ 581:
+/***/ 6065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ fetchForEnvironment)
+/* harmony export */ });
+/**
+ * Node's global fetch ignores HTTPS_PROXY; self-hosted runners and CLI users behind a
+ * corporate proxy need it. undici is loaded only when a proxy is configured, so other runs
+ * start faster. Deno's own fetch already honours HTTP(S)_PROXY and NO_PROXY.
+ */
+async function fetchForEnvironment(env) {
+    const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+    if (!proxy || "Deno" in globalThis)
+        return globalThis.fetch;
+    const { EnvHttpProxyAgent, fetch } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    // EnvHttpProxyAgent reads HTTP(S)_PROXY and NO_PROXY itself, per request host.
+    const dispatcher = new EnvHttpProxyAgent();
+    return ((input, init) => fetch(input, { ...init, dispatcher }));
+}
+
+
+/***/ }),
+
+/***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(708);
+/* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1708);
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_process__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _adapters_cli_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(986);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(296);
+/* harmony import */ var _adapters_cli_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4004);
+/* harmony import */ var _adapters_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6065);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
+
 
 
 
 
 const cancel = new AbortController();
-for (const signal of ["SIGINT", "SIGTERM"]) {
+// SIGHUP (the terminal closed, an ssh session dropped) cancels like SIGTERM: no .part is left.
+for (const signal of Object.keys(_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CANCEL_SIGNALS */ .DH)) {
     node_process__WEBPACK_IMPORTED_MODULE_1___default().on(signal, () => {
         if (cancel.signal.aborted)
-            node_process__WEBPACK_IMPORTED_MODULE_1___default().exit(signal === "SIGINT" ? 130 : 143);
+            node_process__WEBPACK_IMPORTED_MODULE_1___default().exit(_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CANCEL_SIGNALS */ .DH[signal]);
         cancel.abort(new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AbortedError */ .oM(`Interrupted by ${signal}; no partial file was left`, { signal }));
     });
 }
@@ -11897,7 +12677,7 @@ const code = await (0,_adapters_cli_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runCl
     cwd: node_process__WEBPACK_IMPORTED_MODULE_1___default().cwd(),
     stdout: (text) => node_process__WEBPACK_IMPORTED_MODULE_1___default().stdout.write(text),
     stderr: (text) => node_process__WEBPACK_IMPORTED_MODULE_1___default().stderr.write(text),
-    fetch: globalThis.fetch,
+    fetch: await (0,_adapters_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .fetchForEnvironment */ .H)((node_process__WEBPACK_IMPORTED_MODULE_1___default().env)),
     signal: cancel.signal,
     readTextFile: (path) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, "utf8"),
 });
@@ -11909,16 +12689,18 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 296:
+/***/ 4296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Az: () => (/* binding */ ReportFailedError),
 /* harmony export */   Co: () => (/* binding */ ReportTimeoutError),
+/* harmony export */   DH: () => (/* binding */ CANCEL_SIGNALS),
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
 /* harmony export */   Xf: () => (/* binding */ LuccaRejectedError),
 /* harmony export */   oC: () => (/* binding */ InvalidInputError),
 /* harmony export */   oM: () => (/* binding */ AbortedError),
+/* harmony export */   qx: () => (/* binding */ UnusableAnswerError),
 /* harmony export */   v1: () => (/* binding */ LuccaReportError)
 /* harmony export */ });
 /** Every error this tool raises on purpose; `exitCode` is what the CLI exits with. */
@@ -11991,31 +12773,216 @@ class NetworkError extends LuccaReportError {
         this.attempts = details.attempts;
     }
 }
-/** Cancelled from outside: SIGINT exits 130, SIGTERM 143, as shells expect. */
+/**
+ * Lucca (or whatever answers on its domain) sent something this tool will not use: a
+ * report whose id, status or dates do not have the expected form, a body past the size
+ * cap, a page where a report was expected, a Retry-After past the deadline. Exit 6 like
+ * other server failures: it is the server's answer that is wrong, not the tool.
+ */
+class UnusableAnswerError extends LuccaReportError {
+    exitCode = 6;
+    /** The answer, redacted, single-line and cut: safe to print. */
+    excerpt;
+    constructor(message, details = {}) {
+        super(message, { cause: details.cause });
+        this.excerpt = details.excerpt ?? "";
+    }
+}
+/** The signals that cancel a run, with the exit code shells expect for each (128 + number). */
+const CANCEL_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+/** Cancelled from outside: SIGHUP exits 129, SIGINT 130, SIGTERM 143, as shells expect. */
 class AbortedError extends LuccaReportError {
     exitCode;
     signal;
     constructor(message, details = {}) {
         super(message);
         this.signal = details.signal;
-        this.exitCode = details.signal === "SIGTERM" ? 143 : 130;
+        this.exitCode = CANCEL_SIGNALS[details.signal ?? "SIGINT"];
     }
 }
 
 
 /***/ }),
 
-/***/ 455:
+/***/ 4589:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:assert");
 
 /***/ }),
 
-/***/ 708:
+/***/ 6698:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:events");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:process");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:querystring");
+
+/***/ }),
+
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:sqlite");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:stream");
+
+/***/ }),
+
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:stream/web");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:timers");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:zlib");
 
 /***/ })
 
@@ -12033,8 +13000,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -12047,9 +13014,15 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
 /******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -12136,6 +13109,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -12148,9 +13151,114 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".cli.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -12158,6 +13266,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

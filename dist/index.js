@@ -28390,9 +28390,22 @@ function backoffDelay(attempt, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ delay)
+/* harmony export */   Q2: () => (/* binding */ timerMs),
+/* harmony export */   cb: () => (/* binding */ delay)
 /* harmony export */ });
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+/* unused harmony export MAX_TIMER_MS */
+/** The longest wait a timer can hold (about 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A wait fit for setTimeout: whole, not negative, at most MAX_TIMER_MS. */
+function timerMs(ms) {
+    if (!(ms > 0))
+        return 0;
+    return Math.min(Math.ceil(ms), MAX_TIMER_MS);
+}
+/**
+ * Resolves after `ms` (clamped to what a timer can hold), or rejects with the signal's
+ * reason as soon as it aborts.
+ */
 function delay(ms, signal) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted) {
@@ -28406,9 +28419,79 @@ function delay(ms, signal) {
         const timer = setTimeout(() => {
             signal?.removeEventListener("abort", onAbort);
             resolve();
-        }, ms);
+        }, timerMs(ms));
         signal?.addEventListener("abort", onAbort, { once: true });
     });
+}
+
+
+/***/ }),
+
+/***/ 98571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
+
+const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+const ORDER = ["h", "m", "s", "ms"];
+// Spaces may separate the parts, so what formatDuration prints ("1m 05s") reads back.
+const PART = /\s*(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+/** setTimeout fires at once for anything longer (Node, Deno and browsers alike). */
+const MAX_MS = 2 ** 31 - 1;
+/**
+ * Parses `1500ms`, `90s`, `15m`, `1h30m`, `2m30s`, `0.5s` or a bare number of seconds
+ * (`30`, `2.5`) into whole milliseconds. Units are case-insensitive, come largest first and
+ * each at most once. `name` is how the setting is called to the user (`--timeout`, `timeout`).
+ */
+function parseDuration(text, name) {
+    const input = text.trim().toLowerCase();
+    const fail = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`${name}: cannot parse "${text}" as a duration: use forms like 1500ms, 90s, 15m, 1h30m or a number of seconds`);
+    if (input === "")
+        throw fail();
+    let total = 0;
+    if (/^\d+(\.\d+)?$/.test(input)) {
+        total = Number(input) * 1000;
+    }
+    else {
+        let lastUnit = -1;
+        PART.lastIndex = 0;
+        while (PART.lastIndex < input.length) {
+            const match = PART.exec(input);
+            if (!match)
+                throw fail();
+            const unit = match[2];
+            const rank = ORDER.indexOf(unit);
+            if (rank <= lastUnit)
+                throw fail();
+            lastUnit = rank;
+            total += Number(match[1]) * UNIT_MS[unit];
+        }
+    }
+    if (!Number.isFinite(total))
+        throw fail();
+    if (Math.round(total) > MAX_MS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`${name}: cannot use "${text}" as a duration: timers cannot wait longer than ${formatDuration(MAX_MS)} (about 24 days)`);
+    }
+    return Math.round(total);
+}
+/** `850ms`, `4.2s`, `1m 05s`, `2h 03m`: short, for log lines. */
+function formatDuration(ms) {
+    // Thresholds sit where rounding would carry into the next unit ("1000ms", "60.0s").
+    if (ms < 999.5)
+        return `${Math.round(ms)}ms`;
+    if (ms < 59_950)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    if (hours > 0)
+        return `${hours}h ${String(minutes).padStart(2, "0")}m`;
+    return `${minutes}m ${String(seconds).padStart(2, "0")}s`;
 }
 
 
@@ -28420,10 +28503,12 @@ function delay(ms, signal) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Az: () => (/* binding */ ReportFailedError),
 /* harmony export */   Co: () => (/* binding */ ReportTimeoutError),
+/* harmony export */   DH: () => (/* binding */ CANCEL_SIGNALS),
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
 /* harmony export */   Xf: () => (/* binding */ LuccaRejectedError),
 /* harmony export */   oC: () => (/* binding */ InvalidInputError),
 /* harmony export */   oM: () => (/* binding */ AbortedError),
+/* harmony export */   qx: () => (/* binding */ UnusableAnswerError),
 /* harmony export */   v1: () => (/* binding */ LuccaReportError)
 /* harmony export */ });
 /** Every error this tool raises on purpose; `exitCode` is what the CLI exits with. */
@@ -28496,15 +28581,178 @@ class NetworkError extends LuccaReportError {
         this.attempts = details.attempts;
     }
 }
-/** Cancelled from outside: SIGINT exits 130, SIGTERM 143, as shells expect. */
+/**
+ * Lucca (or whatever answers on its domain) sent something this tool will not use: a
+ * report whose id, status or dates do not have the expected form, a body past the size
+ * cap, a page where a report was expected, a Retry-After past the deadline. Exit 6 like
+ * other server failures: it is the server's answer that is wrong, not the tool.
+ */
+class UnusableAnswerError extends LuccaReportError {
+    exitCode = 6;
+    /** The answer, redacted, single-line and cut: safe to print. */
+    excerpt;
+    constructor(message, details = {}) {
+        super(message, { cause: details.cause });
+        this.excerpt = details.excerpt ?? "";
+    }
+}
+/** The signals that cancel a run, with the exit code shells expect for each (128 + number). */
+const CANCEL_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+/** Cancelled from outside: SIGHUP exits 129, SIGINT 130, SIGTERM 143, as shells expect. */
 class AbortedError extends LuccaReportError {
     exitCode;
     signal;
     constructor(message, details = {}) {
         super(message);
         this.signal = details.signal;
-        this.exitCode = details.signal === "SIGTERM" ? 143 : 130;
+        this.exitCode = CANCEL_SIGNALS[details.signal ?? "SIGINT"];
     }
+}
+
+
+/***/ }),
+
+/***/ 12258:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   aC: () => (/* binding */ EXCERPT_CHARS),
+/* harmony export */   zU: () => (/* binding */ excerptOf)
+/* harmony export */ });
+/* unused harmony export MIN_SECRET_PIECE */
+/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83712);
+
+/**
+ * The shortest piece of a secret that is redacted on its own. A 300-character cut can end
+ * inside the key, and an error from the HTTP stack can split it around a byte it refused:
+ * every piece this long is hidden, not only the whole key.
+ */
+const MIN_SECRET_PIECE = 8;
+const MASK = "***";
+/**
+ * Hides every secret in `text`, and every piece of a secret of at least
+ * MIN_SECRET_PIECE characters. Any such piece is a union of MIN_SECRET_PIECE-long windows
+ * of the secret, so marking each window of the text found in the secret's window set
+ * covers them all, in O(text length) lookups.
+ */
+function redact(text, secrets) {
+    if (text === "")
+        return text;
+    const masked = new Uint8Array(text.length);
+    let any = false;
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        if (secret.length < MIN_SECRET_PIECE) {
+            for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
+                masked.fill(1, at, at + secret.length);
+                any = true;
+            }
+            continue;
+        }
+        const windows = new Set();
+        for (let index = 0; index + MIN_SECRET_PIECE <= secret.length; index++) {
+            windows.add(secret.slice(index, index + MIN_SECRET_PIECE));
+        }
+        for (let index = 0; index + MIN_SECRET_PIECE <= text.length; index++) {
+            if (windows.has(text.slice(index, index + MIN_SECRET_PIECE))) {
+                masked.fill(1, index, index + MIN_SECRET_PIECE);
+                any = true;
+            }
+        }
+    }
+    if (!any)
+        return text;
+    let result = "";
+    for (let index = 0; index < text.length;) {
+        if (masked[index]) {
+            result += MASK;
+            while (masked[index])
+                index++;
+        }
+        else {
+            const start = index;
+            while (index < text.length && !masked[index])
+                index++;
+            result += text.slice(start, index);
+        }
+    }
+    return result;
+}
+/** Characters of outside text shown in a message. */
+const EXCERPT_CHARS = 300;
+/**
+ * Outside text fit for an error message, in this order: secrets hidden, whitespace runs
+ * folded, control characters escaped, then cut. Redacting first is what keeps a cut from
+ * leaving most of a key behind.
+ */
+function excerptOf(text, secrets, max = EXCERPT_CHARS) {
+    return (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)((0,_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logSafe */ .sN)(redact(text, secrets).replace(/\s+/g, " ").trim()), max);
+}
+
+
+/***/ }),
+
+/***/ 83712:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UN: () => (/* binding */ escapeControls),
+/* harmony export */   sN: () => (/* binding */ logSafe),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* unused harmony export logSafeLines */
+/**
+ * The log-line door: every piece of outside text that reaches a log line goes through
+ * `logSafe`. The runner reads each stdout line that starts with `::` (and the legacy
+ * `##[`) as a workflow command, and a line break, a carriage return or a Unicode line or
+ * paragraph separator inside a value would start such a line. Bidi controls could make a
+ * line read differently from what it holds.
+ */
+// C0 (tab, LF and CR included), DEL, C1, Arabic letter mark, LRM/RLM, line/paragraph
+// separators, bidi embeddings/overrides/isolates, and the byte-order mark.
+const UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+const NAMED = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+/** Control characters shown as visible escapes: one line, read as it is written. */
+function escapeControls(text) {
+    return text.replace(UNSAFE, (char) => {
+        const named = NAMED[char];
+        if (named)
+            return named;
+        const code = char.charCodeAt(0);
+        return code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, "0")}`
+            : `\\u${code.toString(16).padStart(4, "0")}`;
+    });
+}
+/**
+ * Outside text made safe for a log line, wherever it lands in the line: one line, no
+ * control characters, and nothing a runner could take for a workflow command.
+ */
+function logSafe(text) {
+    let safe = escapeControls(text).replace(/##\[/g, "#\\#[");
+    const lead = safe.length - safe.trimStart().length;
+    if (safe.startsWith("::", lead))
+        safe = `${safe.slice(0, lead)}\\:${safe.slice(lead + 1)}`;
+    return safe;
+}
+/**
+ * Text of several lines (a stack, a message of our own with a second line) made safe line
+ * by line: each line stays a line, and none can start a workflow command.
+ */
+function logSafeLines(text) {
+    return text
+        .split(/\r\n|\r|\n|\u2028|\u2029/)
+        .map(logSafe)
+        .join("\n");
+}
+/** Cuts `text` to `max` characters (whole code points), marking the cut with "…". */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    const chars = Array.from(text);
+    return chars.length <= max ? text : `${chars.slice(0, max).join("")}…`;
 }
 
 
@@ -28517,6 +28765,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   COMMIT_PLACEHOLDERS: () => (/* binding */ COMMIT_PLACEHOLDERS),
 /* harmony export */   DEFAULT_COMMIT_MESSAGE: () => (/* binding */ DEFAULT_COMMIT_MESSAGE),
+/* harmony export */   commitValue: () => (/* binding */ commitValue),
 /* harmony export */   renderCommitMessage: () => (/* binding */ renderCommitMessage),
 /* harmony export */   unknownPlaceholders: () => (/* binding */ unknownPlaceholders)
 /* harmony export */ });
@@ -28535,38 +28784,199 @@ function unknownPlaceholders(template) {
         .map((match) => match[1])
         .filter((name) => !COMMIT_PLACEHOLDERS.includes(name));
 }
+/** Longest placeholder value kept; longer ones are cut (a report id is far shorter). */
+const MAX_VALUE_CHARS = 100;
+/**
+ * The commit-message door. Placeholder values come from the server; each is rendered on
+ * one line with control, line-separator and bidi characters removed, so a value cannot
+ * start a line of its own and forge a trailer (`Co-authored-by:`, `Signed-off-by:`).
+ */
+function commitValue(value) {
+    const flat = value
+        .replace(/[\p{Cc}\p{Zl}\p{Zp}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/gu, " ")
+        .replace(/\s+/g, " ")
+        .trim();
+    const chars = Array.from(flat);
+    return chars.length > MAX_VALUE_CHARS ? chars.slice(0, MAX_VALUE_CHARS).join("") : flat;
+}
 function renderCommitMessage(template, values) {
-    return template.replace(/\{([^{}\s]+)\}/g, (whole, name) => name in values ? values[name] : whole);
+    return template.replace(/\{([^{}\s]+)\}/g, (whole, name) => name in values ? commitValue(values[name]) : whole);
 }
 
 
 /***/ }),
 
-/***/ 26586:
+/***/ 59330:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  TU: () => (/* binding */ Git),
-  aZ: () => (/* binding */ parseIdentity)
+  qR: () => (/* binding */ GitStoppedError),
+  _K: () => (/* binding */ gitEnvironment),
+  R3: () => (/* binding */ runGitProcess)
 });
 
-// UNUSED EXPORTS: GitError, redactCredentials
-
 ;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:child_process");
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __nccwpck_require__(98571);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(74296);
-;// CONCATENATED MODULE: ./src/publish/git.ts
+;// CONCATENATED MODULE: ./src/publish/git-process.ts
 
 
-/** Thrown when a git command fails; its message has any credentials in URLs blanked out. */
-class GitError extends errors/* LuccaReportError */.v1 {
+
+/** SIGTERM first, so git removes its lock files; SIGKILL if it is still there after this. */
+const KILL_GRACE_MS = 2000;
+/** A git call stopped by the commit phase's time limit, or killed by a signal from elsewhere. */
+class GitStoppedError extends errors/* LuccaReportError */.v1 {
+    exitCode;
+    command;
+    constructor(message, details) {
+        super(message, { cause: details.cause });
+        this.command = details.command;
+        // Like the run's own timeout (5); a child killed by someone else is a failure (1).
+        this.exitCode = details.timedOut ? 5 : 1;
+    }
+}
+/**
+ * Runs git without a shell in its own process group, so a push stuck in ssh or a credential
+ * helper dies with it. Resolves with the outcome; rejects when the signal stopped it (with
+ * the signal's AbortedError for a cancellation, a GitStoppedError for the time limit).
+ */
+function runGitProcess(args, options) {
+    const command = `git ${args[0] ?? ""}`;
+    options.signal.throwIfAborted();
+    return new Promise((resolve, reject) => {
+        const started = performance.now();
+        const child = (0,external_node_child_process_namespaceObject.spawn)("git", args, {
+            cwd: options.cwd,
+            env: options.env,
+            stdio: ["pipe", "pipe", "pipe"],
+            // Its own process group (POSIX): the kill below reaches git's helpers too.
+            detached: process.platform !== "win32",
+            windowsHide: true,
+        });
+        const stdout = [];
+        const stderr = [];
+        let stdoutBytes = 0;
+        let stderrBytes = 0;
+        let stoppedBy;
+        let graceTimer;
+        const stop = (why) => {
+            if (stoppedBy)
+                return;
+            stoppedBy = why;
+            killGroup(child.pid, "SIGTERM", child);
+            graceTimer = setTimeout(() => killGroup(child.pid, "SIGKILL", child), KILL_GRACE_MS);
+        };
+        const onAbort = () => stop("signal");
+        options.signal.addEventListener("abort", onAbort, { once: true });
+        child.stdout.on("data", (chunk) => {
+            stdoutBytes += chunk.byteLength;
+            if (stdoutBytes > options.maxStdoutBytes)
+                stop("output");
+            else
+                stdout.push(chunk);
+        });
+        child.stderr.on("data", (chunk) => {
+            // git's own messages are short; a megabyte is more than any of them.
+            if (stderrBytes < 1024 * 1024)
+                stderr.push(chunk);
+            stderrBytes += chunk.byteLength;
+        });
+        child.stdin.on("error", () => { });
+        child.stdin.end(options.input ?? "");
+        const finish = () => {
+            clearTimeout(graceTimer);
+            options.signal.removeEventListener("abort", onAbort);
+        };
+        child.on("error", (error) => {
+            finish();
+            reject(new errors/* LuccaReportError */.v1(`Cannot run git: ${error.message}`, { cause: error }));
+        });
+        child.on("close", (code, signal) => {
+            finish();
+            const took = (0,duration/* formatDuration */.a)(Math.max(1, Math.round(performance.now() - started)));
+            if (stoppedBy === "signal") {
+                const reason = options.signal.reason;
+                if (reason instanceof errors/* AbortedError */.oM)
+                    reject(reason);
+                else
+                    reject(new GitStoppedError(`${command} was stopped after ${took} (timeout): the run's time limit of ${(0,duration/* formatDuration */.a)(options.limitMs)} was reached. Raise timeout, or check that the remote answers.`, { command, timedOut: true, cause: reason }));
+                return;
+            }
+            if (stoppedBy === "output") {
+                reject(new errors/* LuccaReportError */.v1(`${command} printed more than ${options.maxStdoutBytes} bytes and was stopped`));
+                return;
+            }
+            if (signal !== null) {
+                reject(new GitStoppedError(`${command} was killed by ${signal} after ${took}`, {
+                    command,
+                    timedOut: false,
+                }));
+                return;
+            }
+            resolve({ code, signal, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) });
+        });
+    });
+}
+function killGroup(pid, signal, child) {
+    try {
+        if (pid !== undefined && process.platform !== "win32")
+            process.kill(-pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // Already gone.
+    }
+}
+/**
+ * The environment git children get: what git, ssh, proxies and the locale need, and nothing
+ * else. Inputs (INPUT_*, the API key among them), tokens and the runner's other variables stay
+ * out of reach of hooks and helpers. Values that contain a secret are dropped whatever their name.
+ */
+function gitEnvironment(env, secrets) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined || !KEEP.test(name) || DROP.test(name))
+            continue;
+        if (secrets.some((secret) => secret !== "" && value.includes(secret)))
+            continue;
+        kept[name] = value;
+    }
+    return kept;
+}
+const KEEP = /^(PATH|Path|HOME|USER|LOGNAME|SHELL|TMPDIR|TMP|TEMP|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|GIT_[A-Z0-9_]+|SSH_AUTH_SOCK|SSH_AGENT_PID|GNUPGHOME|GPG_TTY|XDG_CONFIG_HOME|XDG_RUNTIME_DIR|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|HTTPS?_PROXY|https?_proxy|ALL_PROXY|all_proxy|NO_PROXY|no_proxy|SYSTEMROOT|SystemRoot|SYSTEMDRIVE|COMSPEC|ComSpec|PATHEXT|WINDIR|windir|USERPROFILE|APPDATA|LOCALAPPDATA|HOMEDRIVE|HOMEPATH|PROGRAMDATA|ProgramData|ProgramFiles)$/;
+/** Never, even under a kept prefix. */
+const DROP = /^(GIT_TOKEN|GIT_PASSWORD)$/;
+
+
+/***/ }),
+
+/***/ 80299:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TU: () => (/* binding */ Git),
+/* harmony export */   aZ: () => (/* binding */ parseIdentity)
+/* harmony export */ });
+/* unused harmony exports GitError, redactCredentials, redactSecrets */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
+/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(12258);
+/* harmony import */ var _git_process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(59330);
+
+
+
+/** Thrown when a git command fails; its message has credentials and secrets blanked out. */
+class GitError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LuccaReportError */ .v1 {
     args;
     result;
-    constructor(args, result) {
-        super(`git ${args[0]} failed (exit ${result.code}): ${redactCredentials(result.stderr.trim() || result.stdout.trim())}`);
+    constructor(args, result, secrets = []) {
+        const printed = redactSecrets(result.stderr.trim() || result.stdout.trim(), secrets);
+        super(`git ${args[0]} failed (exit ${result.code}): ${redactCredentials(printed)}`);
         this.args = args;
         this.result = result;
     }
@@ -28575,41 +28985,57 @@ const BRANCH_MOVED = /^!\s.*\((?:fetch first|non-fast-forward|stale info|failed 
 function redactCredentials(text) {
     return text.replace(/(https?:\/\/)[^/@\s]+@/g, "$1***@");
 }
+/** Blanks each secret, and any long piece of one, in text a child printed (core/redact.ts). */
+function redactSecrets(text, secrets) {
+    return (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(text, secrets);
+}
 /**
- * git, run without a shell: every argument built from inputs stays one argument.
- * One instance per repository; `env` adds to the process environment (author, index file).
+ * git, run without a shell: every argument built from inputs stays one argument. One instance
+ * per repository and phase: every call runs under the job's signal and one shared time limit,
+ * with a scrubbed environment; `env` of a call adds to it (author, index file).
  */
 class Git {
     cwd;
+    /** Aborted on cancellation or when the time limit is reached; waits between calls use it. */
+    signal;
+    limitMs;
     #env;
-    constructor(cwd, env = process.env) {
+    #secrets;
+    constructor(cwd, options = {}) {
         this.cwd = cwd;
-        this.#env = env;
+        this.#secrets = options.secrets ?? [];
+        this.#env = (0,_git_process_js__WEBPACK_IMPORTED_MODULE_2__/* .gitEnvironment */ ._K)(options.env ?? process.env, this.#secrets);
+        this.limitMs = options.timeoutMs ?? Number.POSITIVE_INFINITY;
+        const signals = [options.signal ?? new AbortController().signal];
+        if (options.timeoutMs !== undefined) {
+            signals.push(AbortSignal.timeout(Math.max(0, Math.min(options.timeoutMs, 2 ** 31 - 1))));
+        }
+        this.signal = AbortSignal.any(signals);
     }
     /** Runs git and returns whatever happened; never throws for a non-zero exit. */
-    exec(args, options = {}) {
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.execFile)("git", args, {
-                cwd: this.cwd,
-                env: { ...this.#env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options.env },
-                maxBuffer: 64 * 1024 * 1024,
-                encoding: "utf8",
-            }, (error, stdout, stderr) => {
-                if (error && typeof error.code !== "number") {
-                    reject(new errors/* LuccaReportError */.v1(`Cannot run git: ${error.message}`, { cause: error }));
-                    return;
-                }
-                resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
-            });
-            if (options.input !== undefined)
-                child.stdin?.end(options.input);
+    async exec(args, options = {}) {
+        const outcome = await this.#spawn(args, options, 64 * 1024 * 1024);
+        return {
+            code: outcome.code ?? 1,
+            stdout: outcome.stdout.toString("utf8"),
+            stderr: outcome.stderr.toString("utf8"),
+        };
+    }
+    #spawn(args, options, maxStdoutBytes) {
+        return (0,_git_process_js__WEBPACK_IMPORTED_MODULE_2__/* .runGitProcess */ .R3)(args, {
+            cwd: this.cwd,
+            env: { ...this.#env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options.env },
+            input: options.input,
+            signal: this.signal,
+            maxStdoutBytes,
+            limitMs: this.limitMs,
         });
     }
     /** Runs git and returns its trimmed stdout; throws GitError on failure. */
     async run(args, options = {}) {
         const result = await this.exec(args, options);
         if (result.code !== 0)
-            throw new GitError(args, result);
+            throw new GitError(args, result, this.#secrets);
         return result.stdout.trim();
     }
     /** The checked-out branch, or undefined on a detached HEAD. */
@@ -28631,25 +29057,14 @@ class Git {
             const listed = await this.exec(["ls-remote", "--heads", remote, ref]);
             if (listed.code === 0 && listed.stdout.trim() === "")
                 return undefined;
-            throw new GitError(["fetch", remote, ref], result);
+            throw new GitError(["fetch", remote, ref], result, this.#secrets);
         }
         return this.run(["rev-parse", `refs/lucca-report/${branch}`]);
     }
     /** A file's bytes at a commit, or undefined when the commit does not have it. */
     async readFileAt(commit, path) {
-        return new Promise((resolve, reject) => {
-            (0,external_node_child_process_namespaceObject.execFile)("git", ["cat-file", "blob", `${commit}:${path}`], {
-                cwd: this.cwd,
-                env: { ...this.#env, LC_ALL: "C" },
-                encoding: "buffer",
-                maxBuffer: 2 * 1024 * 1024 * 1024,
-            }, (error, stdout) => {
-                if (error && typeof error.code !== "number")
-                    reject(error);
-                else
-                    resolve(error ? undefined : stdout);
-            });
-        });
+        const outcome = await this.#spawn(["cat-file", "blob", `${commit}:${path}`], {}, 2 * 1024 * 1024 * 1024);
+        return outcome.code === 0 ? outcome.stdout : undefined;
     }
     /**
      * A commit that is `parent` with one file replaced, made in a private index: the working
@@ -28687,7 +29102,7 @@ class Git {
         // (non-fast-forward), or another push was updating it at that very moment (ref lock).
         if (BRANCH_MOVED.test(result.stdout))
             return "rejected";
-        throw new GitError(["push", remote, branch], result);
+        throw new GitError(["push", remote, branch], result, this.#secrets);
     }
 }
 /** "Name <email>" as git writes it. */
@@ -28702,343 +29117,343 @@ function parseIdentity(text) {
 /***/ 42613:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("assert");
 
 /***/ }),
 
 /***/ 20181:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("buffer");
 
 /***/ }),
 
 /***/ 49140:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("constants");
 
 /***/ }),
 
 /***/ 76982:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("crypto");
 
 /***/ }),
 
 /***/ 24434:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("events");
 
 /***/ }),
 
 /***/ 79896:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("fs");
 
 /***/ }),
 
 /***/ 91943:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("fs/promises");
 
 /***/ }),
 
 /***/ 58611:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("http");
 
 /***/ }),
 
 /***/ 65692:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("https");
 
 /***/ }),
 
 /***/ 69278:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("net");
 
 /***/ }),
 
 /***/ 34589:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:assert");
 
 /***/ }),
 
 /***/ 16698:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:async_hooks");
 
 /***/ }),
 
 /***/ 4573:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:buffer");
 
 /***/ }),
 
 /***/ 37540:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:console");
 
 /***/ }),
 
 /***/ 77598:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:crypto");
 
 /***/ }),
 
 /***/ 53053:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:diagnostics_channel");
 
 /***/ }),
 
 /***/ 40610:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:dns");
 
 /***/ }),
 
 /***/ 78474:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:events");
 
 /***/ }),
 
 /***/ 73024:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:fs");
 
 /***/ }),
 
 /***/ 51455:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:fs/promises");
 
 /***/ }),
 
 /***/ 37067:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:http");
 
 /***/ }),
 
 /***/ 32467:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:http2");
 
 /***/ }),
 
 /***/ 44708:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:https");
 
 /***/ }),
 
 /***/ 77030:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:net");
 
 /***/ }),
 
 /***/ 48161:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:os");
 
 /***/ }),
 
 /***/ 76760:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:path");
 
 /***/ }),
 
 /***/ 643:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:perf_hooks");
 
 /***/ }),
 
 /***/ 1708:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:process");
 
 /***/ }),
 
 /***/ 41792:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:querystring");
 
 /***/ }),
 
 /***/ 80099:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:sqlite");
 
 /***/ }),
 
 /***/ 57075:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:stream");
 
 /***/ }),
 
 /***/ 37830:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:stream/web");
 
 /***/ }),
 
 /***/ 46193:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:string_decoder");
 
 /***/ }),
 
 /***/ 87997:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:timers");
 
 /***/ }),
 
 /***/ 41692:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:tls");
 
 /***/ }),
 
 /***/ 73136:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:url");
 
 /***/ }),
 
 /***/ 57975:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:util");
 
 /***/ }),
 
 /***/ 73429:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:util/types");
 
 /***/ }),
 
 /***/ 75919:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:worker_threads");
 
 /***/ }),
 
 /***/ 38522:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:zlib");
 
 /***/ }),
 
 /***/ 70857:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("os");
 
 /***/ }),
 
 /***/ 16928:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("path");
 
 /***/ }),
 
 /***/ 2203:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("stream");
 
 /***/ }),
 
 /***/ 13193:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("string_decoder");
 
 /***/ }),
 
 /***/ 64756:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("tls");
 
 /***/ }),
 
 /***/ 52018:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("tty");
 
 /***/ }),
 
 /***/ 87016:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("url");
 
 /***/ }),
 
 /***/ 39023:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("util");
 
 /***/ }),
 
 /***/ 43106:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("zlib");
 
 /***/ }),
 
@@ -30034,7 +30449,7 @@ var external_os_ = __nccwpck_require__(70857);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(24434);
 ;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("child_process");
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(16928);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
@@ -30042,7 +30457,7 @@ var io = __nccwpck_require__(88701);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util = __nccwpck_require__(90);
 ;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("timers");
 ;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -32306,297 +32721,38 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __nccwpck_require__(98571);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(74296);
-;// CONCATENATED MODULE: ./src/core/duration.ts
-
-const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
-const ORDER = ["h", "m", "s", "ms"];
-// Spaces may separate the parts, so what formatDuration prints ("1m 05s") reads back.
-const PART = /\s*(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-/** setTimeout fires at once for anything longer (Node, Deno and browsers alike). */
-const MAX_MS = 2 ** 31 - 1;
-/**
- * Parses `1500ms`, `90s`, `15m`, `1h30m`, `2m30s`, `0.5s` or a bare number of seconds
- * (`30`, `2.5`) into whole milliseconds. Units are case-insensitive, come largest first and
- * each at most once. `name` is how the setting is called to the user (`--timeout`, `timeout`).
- */
-function parseDuration(text, name) {
-    const input = text.trim().toLowerCase();
-    const fail = () => new errors/* InvalidInputError */.oC(`${name}: cannot parse "${text}" as a duration: use forms like 1500ms, 90s, 15m, 1h30m or a number of seconds`);
-    if (input === "")
-        throw fail();
-    let total = 0;
-    if (/^\d+(\.\d+)?$/.test(input)) {
-        total = Number(input) * 1000;
-    }
-    else {
-        let lastUnit = -1;
-        PART.lastIndex = 0;
-        while (PART.lastIndex < input.length) {
-            const match = PART.exec(input);
-            if (!match)
-                throw fail();
-            const unit = match[2];
-            const rank = ORDER.indexOf(unit);
-            if (rank <= lastUnit)
-                throw fail();
-            lastUnit = rank;
-            total += Number(match[1]) * UNIT_MS[unit];
-        }
-    }
-    if (!Number.isFinite(total))
-        throw fail();
-    if (Math.round(total) > MAX_MS) {
-        throw new errors/* InvalidInputError */.oC(`${name}: cannot use "${text}" as a duration: timers cannot wait longer than ${formatDuration(MAX_MS)} (about 24 days)`);
-    }
-    return Math.round(total);
-}
-/** `850ms`, `4.2s`, `1m 05s`, `2h 03m`: short, for log lines. */
-function formatDuration(ms) {
-    // Thresholds sit where rounding would carry into the next unit ("1000ms", "60.0s").
-    if (ms < 999.5)
-        return `${Math.round(ms)}ms`;
-    if (ms < 59_950)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    if (hours > 0)
-        return `${hours}h ${String(minutes).padStart(2, "0")}m`;
-    return `${minutes}m ${String(seconds).padStart(2, "0")}s`;
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ./src/adapters/node-memory.ts
-
-
-/** One call in this many runs a full collection instead of a young-generation one. */
-const FULL_EVERY = 32;
-let collect;
-let calls = 0;
-/**
- * Runs a young-generation garbage collection, which frees the network chunks already
- * written to disk. V8 otherwise frees them only once about 64 MiB of them have piled up
- * outside its heap, so a long download would hold 50+ MiB more than a short one. A young
- * collection takes well under a millisecond; every 32nd call is a full one (a few
- * milliseconds) for the chunks that were still queued at two young collections and so
- * moved to the old generation.
- *
- * There is no API for it without `--expose-gc`, which an action cannot pass to Node: the
- * flag is set at run time and `gc` taken from a fresh context (as Jest's leak detector
- * does), then unset. Where that is unavailable (Deno, say) this does nothing.
- */
-function releaseDeadBuffers() {
-    if (collect === undefined)
-        collect = exposeGc();
-    calls++;
-    collect?.({ type: calls % FULL_EVERY === 0 ? "major" : "minor", execution: "sync" });
-}
-function exposeGc() {
-    try {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)("--expose-gc");
-        const gc = (0,external_node_vm_namespaceObject.runInNewContext)("typeof gc === 'function' ? gc : null");
-        (0,external_node_v8_namespaceObject.setFlagsFromString)("--no-expose-gc");
-        return typeof gc === "function" ? gc : null;
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/adapters/node-file-sink.ts
-
-
-
-
-/** Chunks queued while the disk is busy; past this, writes wait (backpressure). */
-const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
-/** Bytes written between two collections of the chunks already written. */
-const RELEASE_EVERY_BYTES = 2 * 1024 * 1024;
-/** A FileSink on the local file system (Node and Deno both provide node:fs). */
-function nodeFileSink(baseDir) {
-    return {
-        async create(path) {
-            const target = (0,external_node_path_.resolve)(baseDir, path);
-            const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${crypto.randomUUID().slice(0, 8)}.part`);
-            let handle;
-            try {
-                await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-                handle = await (0,promises_.open)(temporary, "wx");
-            }
-            catch (error) {
-                throw writeError(`Cannot create ${target}`, error);
-            }
-            const queue = writeQueue(handle, target);
-            let closed = false;
-            const close = async () => {
-                if (closed)
-                    return;
-                closed = true;
-                await queue.settled();
-                await handle.close();
-            };
-            const writable = new WritableStream({
-                write: (chunk) => queue.push(chunk),
-                async close() {
-                    await queue.drain();
-                    await close();
-                },
-                abort() {
-                    queue.dropQueued();
-                    return close();
-                },
-            });
-            const file = {
-                path: target,
-                writable,
-                async commit() {
-                    await queue.drain();
-                    await close();
-                    try {
-                        await (0,promises_.rename)(temporary, target);
-                    }
-                    catch (error) {
-                        throw writeError(`Cannot move the download into ${target}`, error);
-                    }
-                },
-                async discard() {
-                    await close().catch(() => { });
-                    await (0,promises_.rm)(temporary, { force: true });
-                },
-            };
-            return file;
-        },
-    };
-}
-/**
- * Writes chunks in order, gathering those that arrive while the disk is busy into one
- * writev: at hundreds of MB/s, one write per network chunk keeps the reader waiting on
- * the disk. A failed write fails the next push or drain.
- */
-function writeQueue(handle, target) {
-    let queued = [];
-    let queuedBytes = 0;
-    let failure;
-    let flushing;
-    let sinceRelease = 0;
-    let roomWaiters = [];
-    const flush = async () => {
-        try {
-            while (queued.length > 0) {
-                const batch = queued;
-                const bytes = queuedBytes;
-                queued = [];
-                queuedBytes = 0;
-                await writeAll(handle, batch, bytes);
-                // Written chunks must be unreachable before the collection below, or it promotes
-                // them to the old generation, where only a full collection frees them.
-                batch.length = 0;
-                for (const wake of roomWaiters)
-                    wake();
-                roomWaiters = [];
-                sinceRelease += bytes;
-                if (sinceRelease >= RELEASE_EVERY_BYTES) {
-                    sinceRelease = 0;
-                    releaseDeadBuffers();
-                }
-            }
-        }
-        catch (error) {
-            failure = writeError(`Cannot write ${target}`, error);
-            for (const wake of roomWaiters)
-                wake();
-            roomWaiters = [];
-        }
-        finally {
-            flushing = undefined;
-        }
-    };
-    return {
-        async push(chunk) {
-            if (failure)
-                throw failure;
-            queued.push(chunk);
-            queuedBytes += chunk.byteLength;
-            flushing ??= flush();
-            while (queuedBytes >= MAX_QUEUED_BYTES && !failure) {
-                await new Promise((wake) => roomWaiters.push(wake));
-            }
-            if (failure)
-                throw failure;
-        },
-        /** Resolves when every chunk pushed is on disk. */
-        async drain() {
-            while (flushing)
-                await flushing;
-            if (failure)
-                throw failure;
-        },
-        /** Forgets the chunks not yet handed to the disk (the file is being discarded). */
-        dropQueued() {
-            queued = [];
-            queuedBytes = 0;
-        },
-        /** Resolves when no write is in flight, whatever its outcome. */
-        async settled() {
-            while (flushing)
-                await flushing;
-        },
-    };
-}
-async function writeAll(handle, chunks, bytes) {
-    const { bytesWritten } = await handle.writev(chunks);
-    if (bytesWritten === bytes)
-        return;
-    // A short writev (rare on a regular file): write what is left, chunk by chunk.
-    let skip = bytesWritten;
-    for (const chunk of chunks) {
-        const from = Math.min(skip, chunk.byteLength);
-        skip -= from;
-        for (let offset = from; offset < chunk.byteLength;) {
-            const written = await handle.write(chunk, offset, chunk.byteLength - offset);
-            offset += written.bytesWritten;
-        }
-    }
-}
-function writeError(what, error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return new errors/* LuccaReportError */.v1(`${what}: ${reason}`, { cause: error });
-}
-
+// EXTERNAL MODULE: ./src/core/safe-text.ts
+var safe_text = __nccwpck_require__(83712);
 ;// CONCATENATED MODULE: ./src/adapters/progress-lines.ts
+
 
 /** A line is printed at least this often while a report is pending. */
 const HEARTBEAT_MS = 30_000;
 /**
  * Turns job events into log lines: one per phase and status change, and while pending a
  * line at least every 30 s. Returns a function that yields the line for an event, or
- * undefined when that event is not worth a line.
+ * undefined when that event is not worth a line. Every value from outside goes through
+ * `logSafe` (`v` below): a report id or status must never start a workflow command.
  */
 function progressLines(options) {
     let lastPrintedAt = 0;
     return (event) => {
         switch (event.type) {
             case "creating":
-                return `Creating a report from template ${event.templateId} for ${periodText(event.startsOn, event.endsOn)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
+                return `Creating a report from template ${v(event.templateId)} for ${periodText(event.startsOn, event.endsOn)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
             case "created":
-                return `Report ${event.reportId} created; Lucca is generating it`;
+                return `Report ${v(event.reportId)} created; Lucca is generating it`;
             case "resuming":
-                return `Resuming report ${event.reportId}`;
+                return `Resuming report ${v(event.reportId)}`;
             case "status": {
                 const next = event.nextCheckMs === undefined
                     ? ""
-                    : `; next check in ${formatDuration(event.nextCheckMs)}`;
-                const line = `Report ${event.reportId}: ${event.status} after ${formatDuration(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}`;
+                    : `; next check in ${(0,duration/* formatDuration */.a)(event.nextCheckMs)}`;
+                const line = `Report ${v(event.reportId)}: ${v(event.status)} after ${(0,duration/* formatDuration */.a)(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}`;
                 // Print when the gap to the next line would otherwise exceed the heartbeat.
                 const due = event.elapsedMs - lastPrintedAt + (event.nextCheckMs ?? 0) > HEARTBEAT_MS;
                 if (event.changed || options.verbose || due || event.nextCheckMs === undefined) {
@@ -32606,29 +32762,149 @@ function progressLines(options) {
                 return undefined;
             }
             case "regenerating":
-                return `Report ${event.failedReportId} ended in error; creating a new one (attempt ${event.attempt} of ${event.maxAttempts})`;
+                return `Report ${v(event.failedReportId)} ended in error; creating a new one (attempt ${event.attempt} of ${event.maxAttempts})`;
             case "downloading":
-                return `Downloading report ${event.reportId} as ${event.format}`;
+                return `Downloading report ${v(event.reportId)} as ${v(event.format)}`;
             case "retrying":
-                return `${event.method} ${event.url} failed (${event.reason}); retry ${event.attempt} in ${formatDuration(event.delayMs)}`;
+                return `${v(event.method)} ${v(event.url)} failed (${v(event.reason)}); retry ${event.attempt} in ${(0,duration/* formatDuration */.a)(event.delayMs)}`;
             case "warning":
-                return `Warning: ${event.message}`;
+                return `Warning: ${v(event.message)}`;
             case "downloaded":
-                return `Saved ${event.path} (${event.bytes} bytes)`;
+                return `Saved ${v(event.path)} (${event.bytes} bytes)`;
         }
     };
 }
 function periodText(startsOn, endsOn) {
     return startsOn === null && endsOn === null
         ? "the template's default period"
-        : `${startsOn ?? "…"}..${endsOn ?? "…"}`;
+        : `${startsOn === null ? "…" : v(startsOn)}..${endsOn === null ? "…" : v(endsOn)}`;
+}
+const v = safe_text/* logSafe */.sN;
+
+;// CONCATENATED MODULE: ./src/adapters/proxy-fetch.ts
+/**
+ * Node's global fetch ignores HTTPS_PROXY; self-hosted runners and CLI users behind a
+ * corporate proxy need it. undici is loaded only when a proxy is configured, so other runs
+ * start faster. Deno's own fetch already honours HTTP(S)_PROXY and NO_PROXY.
+ */
+async function fetchForEnvironment(env) {
+    const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+    if (!proxy || "Deno" in globalThis)
+        return globalThis.fetch;
+    const { EnvHttpProxyAgent, fetch } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 46752, 19));
+    // EnvHttpProxyAgent reads HTTP(S)_PROXY and NO_PROXY itself, per request host.
+    const dispatcher = new EnvHttpProxyAgent();
+    return ((input, init) => fetch(input, { ...init, dispatcher }));
 }
 
-// EXTERNAL MODULE: ./src/core/backoff.ts
-var core_backoff = __nccwpck_require__(93915);
 // EXTERNAL MODULE: ./src/core/delay.ts
 var delay = __nccwpck_require__(36968);
+;// CONCATENATED MODULE: ./src/core/domain.ts
+const LUCCA_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.ilucca(?:-test|-demo)?\.(?:net|ch)$/;
+const SANDBOX_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.sandbox\.[a-z0-9-]+\.luccasoftware\.com$/;
+function isLoopbackHost(hostname) {
+    return hostname === "localhost" || hostname === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+function isLuccaHost(hostname) {
+    return LUCCA_HOST.test(hostname) || SANDBOX_HOST.test(hostname);
+}
+/**
+ * Turns the user's domain into the origin every request goes to, or says what is wrong.
+ * Lucca hosts need https; loopback (the simulator) may use http; any other host must be
+ * named in `allowHosts`, so a typo cannot send the API key somewhere else.
+ * Returns a list of problems instead of throwing, so callers can report every bad input at once.
+ */
+function parseDomain(input, allowHosts = [], labels = { domain: "--domain", allowHost: "--allow-host" }) {
+    const label = labels.domain;
+    const text = input.trim();
+    if (text === "")
+        return { problem: `${label}: missing; give your Lucca domain, e.g. https://acme.ilucca.net` };
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    }
+    catch {
+        return { problem: `${label}: "${text}" is not a URL; expected e.g. https://acme.ilucca.net` };
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+        return { problem: `${label}: "${text}" must use https://` };
+    }
+    if (url.username ||
+        url.password ||
+        url.search ||
+        url.hash ||
+        (url.pathname !== "/" && url.pathname !== "")) {
+        return {
+            problem: `${label}: "${text}" must be a bare origin such as https://acme.ilucca.net (no path, query or credentials)`,
+        };
+    }
+    const host = url.hostname.toLowerCase();
+    const loopback = isLoopbackHost(host);
+    const allowed = allowHosts.some((entry) => entry.trim().toLowerCase() === host || entry.trim().toLowerCase() === url.host.toLowerCase());
+    if (url.protocol === "http:" && !loopback) {
+        return {
+            problem: `${label}: "${text}" uses http://, which would send the API key in clear; use https:// (only loopback hosts may use http)`,
+        };
+    }
+    if (!loopback && !allowed && !isLuccaHost(host)) {
+        return {
+            problem: `${label}: "${host}" is not a Lucca host (expected {account}.ilucca.net, .ilucca-test.net, .ilucca-demo.net, the .ch equivalents or {account}-{sandbox}.sandbox.{server}.luccasoftware.com); if it is really yours, allow it with ${labels.allowHost} ${host}`,
+        };
+    }
+    return { url: new URL(url.origin) };
+}
+
+;// CONCATENATED MODULE: ./src/core/read-body.ts
+/**
+ * Reads at most `maxBytes` of a body, then cancels the rest: an endless or huge answer
+ * costs `maxBytes` of memory, never more, and the connection is let go at once.
+ */
+async function readCapped(body, maxBytes) {
+    if (!body)
+        return { bytes: new Uint8Array(0), overflowed: false };
+    const reader = body.getReader();
+    const chunks = [];
+    let size = 0;
+    let overflowed = false;
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            if (size + value.byteLength > maxBytes) {
+                chunks.push(value.subarray(0, maxBytes - size));
+                size = maxBytes;
+                overflowed = true;
+                break;
+            }
+            chunks.push(value);
+            size += value.byteLength;
+        }
+    }
+    finally {
+        if (overflowed)
+            await reader.cancel().catch(() => { });
+        reader.releaseLock();
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+    }
+    return { bytes, overflowed };
+}
+/** UTF-8 text of `bytes`; a sequence cut by a cap becomes U+FFFD instead of failing. */
+function decodeText(bytes) {
+    return new TextDecoder("utf-8", { fatal: false, ignoreBOM: false }).decode(bytes);
+}
+
+// EXTERNAL MODULE: ./src/core/redact.ts
+var redact = __nccwpck_require__(12258);
+// EXTERNAL MODULE: ./src/core/backoff.ts
+var core_backoff = __nccwpck_require__(93915);
 ;// CONCATENATED MODULE: ./src/core/retry.ts
+
 
 
 
@@ -32640,11 +32916,14 @@ var delay = __nccwpck_require__(36968);
 class TransientFailure extends Error {
     status;
     retryAfterMs;
+    /** The server answered, with something that is not usable (a page instead of the file). */
+    unusable;
     constructor(message, options = {}) {
         super(message, { cause: options.cause });
         this.name = "TransientFailure";
         this.status = options.status;
         this.retryAfterMs = options.retryAfterMs;
+        this.unusable = options.unusable ?? false;
     }
 }
 /** Statuses that say "try again later" rather than "this request is wrong". */
@@ -32675,6 +32954,9 @@ async function retry(attempt, options) {
             if (!(error instanceof TransientFailure))
                 throw error;
             if (index >= options.maxRetries) {
+                if (error.unusable) {
+                    throw new errors/* UnusableAnswerError */.qx(`${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`, { cause: error });
+                }
                 throw new errors/* NetworkError */.Dr(`${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`, {
                     method: options.method,
                     url: options.url,
@@ -32684,13 +32966,25 @@ async function retry(attempt, options) {
                 });
             }
             const delayMs = retryDelay(index, error, options.backoff);
+            const now = options.now ?? Date.now;
+            if (error.retryAfterMs !== undefined &&
+                options.deadlineAt !== undefined &&
+                now() + error.retryAfterMs > options.deadlineAt) {
+                throw new errors/* NetworkError */.Dr(`${options.method} ${options.url} answered${error.status === undefined ? "" : ` ${error.status}`} with Retry-After: ${(0,duration/* formatDuration */.a)(error.retryAfterMs)}, which reaches past the overall deadline (${(0,duration/* formatDuration */.a)(Math.max(0, options.deadlineAt - now()))} left); not waiting for it. Try again later.`, {
+                    method: options.method,
+                    url: options.url,
+                    status: error.status,
+                    attempts: index + 1,
+                    cause: error,
+                });
+            }
             options.onRetry?.({
                 attempt: index + 1,
                 delayMs,
                 reason: error.message,
                 status: error.status,
             });
-            await (0,delay/* delay */.c)(delayMs, options.signal);
+            await (0,delay/* delay */.cb)(delayMs, options.signal);
         }
     }
 }
@@ -32721,8 +33015,13 @@ function parseRetryAfter(value, now) {
 
 
 
+
+
+
+
 const MAX_REDIRECTS = 5;
-const EXCERPT_LENGTH = 300;
+/** Bytes of an error body read for its excerpt; the rest is never read. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
 /**
  * Sends one request and returns the 2xx response with its body unread. Follows redirects
  * itself so that Authorization never leaves the origin it was meant for. Throws
@@ -32731,7 +33030,7 @@ const EXCERPT_LENGTH = 300;
 async function sendOnce(request, options) {
     const controller = new AbortController();
     const signal = AbortSignal.any([options.signal, controller.signal]);
-    const timer = setTimeout(() => controller.abort(new TransientFailure(`no response within ${options.requestTimeoutMs} ms`)), options.requestTimeoutMs);
+    const timer = setTimeout(() => controller.abort(new TransientFailure(`no response within ${options.requestTimeoutMs} ms`)), (0,delay/* timerMs */.Q2)(options.requestTimeoutMs));
     try {
         let url = request.url;
         let headers = { ...request.headers };
@@ -32742,14 +33041,14 @@ async function sendOnce(request, options) {
                 body: request.body ?? null,
                 redirect: "manual",
                 signal,
-            }, signal);
+            }, signal, options.secrets);
             const location = response.headers.get("location");
             if (response.status >= 300 && response.status < 400 && location) {
                 await response.body?.cancel();
                 if (hop >= MAX_REDIRECTS) {
                     throw new TransientFailure(`more than ${MAX_REDIRECTS} redirects`);
                 }
-                const next = new URL(location, url);
+                const next = checkRedirect(request, url, response.status, location, options);
                 if (next.origin !== request.url.origin)
                     headers = withoutAuthorization(headers);
                 url = next;
@@ -32757,7 +33056,7 @@ async function sendOnce(request, options) {
             }
             if (response.ok)
                 return { response, url, abort: (reason) => controller.abort(reason), signal };
-            throw await failureFor(request.method, url, response, options);
+            throw await failureFor(request.method, url, response, options, url.origin === request.url.origin);
         }
     }
     catch (error) {
@@ -32769,7 +33068,7 @@ async function sendOnce(request, options) {
         clearTimeout(timer);
     }
 }
-async function fetchOrTransient(fetch, url, init, signal) {
+async function fetchOrTransient(fetch, url, init, signal, secrets) {
     try {
         return await fetch(url, init);
     }
@@ -32778,14 +33077,69 @@ async function fetchOrTransient(fetch, url, init, signal) {
             throw signal.reason;
         if (signal.aborted)
             throw signal.reason;
-        throw new TransientFailure(`network error: ${describeCause(error)}`, { cause: error });
+        // The HTTP stack may quote a header it refused: with a key holding a NUL byte, that
+        // is the key. Neither the message nor the cause kept may show it.
+        const described = describeCause(error);
+        const cause = (0,redact/* redact */.E$)(described, secrets) === described ? error : redactedCause(error, secrets);
+        throw new TransientFailure(`network error: ${(0,redact/* excerptOf */.zU)(described, secrets)}`, { cause });
     }
+}
+/** A stand-in for an error whose text holds a secret: same name, redacted message. */
+function redactedCause(error, secrets) {
+    const copy = new Error((0,redact/* redact */.E$)(describeCause(error), secrets));
+    copy.name = error instanceof Error ? error.name : "Error";
+    return copy;
+}
+/**
+ * Where a redirect may lead. Never to another scheme than https (http only between
+ * loopback hosts, for the simulator), never a POST turned into a GET, and for JSON calls
+ * never to another origin: there, a redirect means a wrong domain or a sign-in page.
+ */
+function checkRedirect(request, from, status, location, options) {
+    const where = `${request.method} ${from.origin}${from.pathname}`;
+    let next;
+    try {
+        next = new URL(location, from);
+    }
+    catch {
+        throw new errors/* UnusableAnswerError */.qx(`${where} was redirected (${status}) to something that is not a URL; not followed.`);
+    }
+    const loopbackHttp = request.url.protocol === "http:" &&
+        isLoopbackHost(request.url.hostname) &&
+        isLoopbackHost(next.hostname);
+    if (next.protocol !== "https:" && !(next.protocol === "http:" && loopbackHttp)) {
+        const what = next.protocol === "http:" ? "http:, a downgrade from https" : `a ${next.protocol} URL`;
+        throw new errors/* UnusableAnswerError */.qx(`${where} was redirected (${status}) to ${what}; not followed.`);
+    }
+    const keyHint = options.hint(401);
+    if (request.method === "POST" && (status === 301 || status === 302 || status === 303)) {
+        throw new errors/* LuccaRejectedError */.Xf(`${where} was redirected (${status}) to ${next.origin}${next.pathname}; a POST is not sent again as a GET. Lucca sends API calls to a sign-in page when it does not accept the key. ${keyHint}`, {
+            status,
+            method: request.method,
+            url: `${from.origin}${from.pathname}`,
+            bodyExcerpt: "",
+            hint: keyHint,
+        });
+    }
+    if ((request.redirects ?? "api") === "api" && next.origin !== request.url.origin) {
+        throw new errors/* LuccaRejectedError */.Xf(`${where} was redirected (${status}) to another origin, ${next.origin}; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. ${keyHint}`, {
+            status,
+            method: request.method,
+            url: `${from.origin}${from.pathname}`,
+            bodyExcerpt: "",
+            hint: keyHint,
+        });
+    }
+    return next;
 }
 function withoutAuthorization(headers) {
     return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== "authorization"));
 }
-async function failureFor(method, url, response, options) {
-    const excerpt = redact(await readExcerpt(response), options.secrets);
+async function failureFor(method, url, response, options, echoBody) {
+    // Another origin's body is never shown: a redirect could point at an internal service.
+    const excerpt = echoBody ? await readExcerpt(response, options.secrets) : "";
+    if (!echoBody)
+        await response.body?.cancel().catch(() => { });
     const where = `${method} ${url.origin}${url.pathname}`;
     if (isTransientStatus(response.status)) {
         return new TransientFailure(`${where} answered ${response.status}${excerpt ? `: ${excerpt}` : ""}`, {
@@ -32802,11 +33156,14 @@ async function failureFor(method, url, response, options) {
         hint,
     });
 }
-/** The message an error body carries, whichever of Lucca's error shapes it uses. */
-async function readExcerpt(response) {
+/**
+ * The message an error body carries, whichever of Lucca's error shapes it uses: at most
+ * 64 KiB read, secrets redacted before the cut to 300 characters, one line.
+ */
+async function readExcerpt(response, secrets = []) {
     let text;
     try {
-        text = (await response.text()).trim();
+        text = decodeText((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes).trim();
     }
     catch {
         return "";
@@ -32823,17 +33180,9 @@ async function readExcerpt(response) {
     catch {
         // Not JSON: plain text or HTML, shown as is.
     }
-    text = text.replace(/\s+/g, " ");
-    return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
+    return (0,redact/* excerptOf */.zU)(text, secrets, redact/* EXCERPT_CHARS */.aC);
 }
-function redact(text, secrets) {
-    let result = text;
-    for (const secret of secrets) {
-        if (secret)
-            result = result.split(secret).join("***");
-    }
-    return result;
-}
+
 function describeCause(error) {
     if (error instanceof Error) {
         const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
@@ -34190,7 +34539,7 @@ function nanoidOfLength(length) {
     return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
 }
 /** ISO 8601-1 duration regex. Does not support the 8601-2 extensions like negative durations or fractional/negative components. */
-const duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+const regexes_duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
 /** Implements ISO 8601-2 extensions like explicit +- prefixes, mixing weeks with other units, and fractional/negative components. */
 const extendedDuration = /^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/;
 /** A regex for any UUID-like identifier: 8-4-4-4-12 hex pattern */
@@ -35276,7 +35625,7 @@ const $ZodISOTime = /*@__PURE__*/ $constructor("$ZodISOTime", (inst, def) => {
     $ZodStringFormat.init(inst, def);
 });
 const $ZodISODuration = /*@__PURE__*/ $constructor("$ZodISODuration", (inst, def) => {
-    def.pattern ?? (def.pattern = duration);
+    def.pattern ?? (def.pattern = regexes_duration);
     $ZodStringFormat.init(inst, def);
 });
 const $ZodIPv4 = /*@__PURE__*/ $constructor("$ZodIPv4", (inst, def) => {
@@ -35562,9 +35911,9 @@ const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, d
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.boolean;
+    inst._zod.pattern = regexes_boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -35582,7 +35931,7 @@ const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodBigInt = /*@__PURE__*/ $constructor("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -37223,12 +37572,12 @@ function handlePipeResult(left, next, ctx) {
     }
     return next._zod.run({ value: left.value, issues: left.issues }, ctx);
 }
-const $ZodCodec = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCodec", (inst, def) => {
+const $ZodCodec = /*@__PURE__*/ $constructor("$ZodCodec", (inst, def) => {
     $ZodType.init(inst, def);
-    util.defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
-    util.defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
-    util.defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
-    util.defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
+    defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
+    defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
     inst._zod.parse = (payload, ctx) => {
         const direction = ctx.direction || "forward";
         if (direction === "forward") {
@@ -37246,7 +37595,7 @@ const $ZodCodec = /*@__PURE__*/ (/* unused pure expression or super */ null && (
             return handleCodecAResult(right, def, ctx);
         }
     };
-})));
+});
 function handleCodecAResult(result, def, ctx) {
     if (result.issues.length) {
         // prevent further checks
@@ -38620,7 +38969,7 @@ function meta(metadata) {
 }
 // @__NO_SIDE_EFFECTS__
 function _stringbool(Classes, _params) {
-    const params = util.normalizeParams(_params);
+    const params = normalizeParams(_params);
     let truthyArray = params.truthy ?? ["true", "1", "yes", "on", "y", "enabled"];
     let falsyArray = params.falsy ?? ["false", "0", "no", "off", "n", "disabled"];
     if (params.case !== "sensitive") {
@@ -38629,9 +38978,9 @@ function _stringbool(Classes, _params) {
     }
     const truthySet = new Set(truthyArray);
     const falsySet = new Set(falsyArray);
-    const _Codec = Classes.Codec ?? schemas.$ZodCodec;
-    const _Boolean = Classes.Boolean ?? schemas.$ZodBoolean;
-    const _String = Classes.String ?? schemas.$ZodString;
+    const _Codec = Classes.Codec ?? $ZodCodec;
+    const _Boolean = Classes.Boolean ?? $ZodBoolean;
+    const _String = Classes.String ?? $ZodString;
     const stringSchema = new _String({ type: "string", error: params.error });
     const booleanSchema = new _Boolean({ type: "boolean", error: params.error });
     const codec = new _Codec({
@@ -41514,11 +41863,11 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
-    core.$ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
 function schemas_boolean(params) {
     return core._boolean(ZodBoolean, params);
 }
@@ -42209,10 +42558,10 @@ function pipe(in_, out) {
         // ...util.normalizeParams(params),
     });
 }
-const ZodCodec = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodCodec", (inst, def) => {
+const ZodCodec = /*@__PURE__*/ $constructor("ZodCodec", (inst, def) => {
     ZodPipe.init(inst, def);
-    core.$ZodCodec.init(inst, def);
-})));
+    $ZodCodec.init(inst, def);
+});
 function codec(in_, out, params) {
     return new ZodCodec({
         type: "pipe",
@@ -42357,7 +42706,7 @@ function _instanceof(cls, params = {}) {
 }
 
 // stringbool
-const stringbool = (...args) => core._stringbool({
+const stringbool = (...args) => _stringbool({
     Codec: ZodCodec,
     Boolean: ZodBoolean,
     String: ZodString,
@@ -42379,20 +42728,60 @@ function preprocess(fn, schema) {
 
 ;// CONCATENATED MODULE: ./src/core/schemas.ts
 
-const id = union([schemas_number().int(), schemas_string().min(1)]).transform((value) => String(value));
+/**
+ * The schema door for Lucca's answers. Ids, statuses and dates are checked strictly: they
+ * end up in log lines, the job summary, commit messages and default file names, so a value
+ * that does not have the expected form is refused, never cleaned up.
+ */
+/** Digits, or a short token of letters, digits, `_` and `-`. */
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** A short word: letters, `_` and `-`. */
+const STATUS_PATTERN = /^[A-Za-z_-]{1,32}$/;
+const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+function isSafeId(value) {
+    return ID_PATTERN.test(value);
+}
+/** A real calendar day as YYYY-MM-DD (a date-time is accepted and cut to its day). */
+function calendarDay(value) {
+    const match = DATE_PREFIX.exec(value);
+    if (!match)
+        return undefined;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (month < 1 || month > 12 || day < 1)
+        return undefined;
+    const days = new Date(Date.UTC(2000, month, 0)).getUTCDate();
+    const leap = month === 2 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+    if (day > (leap ? 28 : days))
+        return undefined;
+    return value.slice(0, 10);
+}
+const id = union([
+    schemas_number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    schemas_string().regex(ID_PATTERN, "must be digits or a short token of letters, digits, _ and -"),
+])
+    .transform((value) => String(value));
 const core_schemas_date = schemas_string()
     .nullable()
     .optional()
-    .transform((value) => value?.slice(0, 10) ?? null);
+    .transform((value, context) => {
+    if (value == null)
+        return null;
+    const day = calendarDay(value);
+    if (day === undefined) {
+        context.addIssue({ code: "custom", message: "must be a date as YYYY-MM-DD" });
+        return NEVER;
+    }
+    return day;
+});
 /** A report as Lucca returns it; tolerant of the forms lucca-api.md lists as unknown. */
 const reportObject = object({
     id,
-    templateId: union([schemas_number(), schemas_string()])
+    templateId: id
         .nullable()
         .optional()
-        .transform((value) => (value == null ? undefined : String(value))),
+        .transform((value) => value ?? undefined),
     status: schemas_string()
-        .min(1)
+        .regex(STATUS_PATTERN, "must be a short word (letters, _ and -)")
         .transform((value) => value.toLowerCase()),
     name: schemas_string().nullable().optional(),
     startsOn: core_schemas_date,
@@ -42424,7 +42813,12 @@ function isKnownStatus(status) {
 
 
 
+
+
+
 const API = "/timmi-timesheet/api";
+/** A report or template object is a few KiB; an answer past this is not one. */
+const MAX_JSON_BYTES = 1024 * 1024;
 function createLuccaClient(options) {
     const now = options.now ?? Date.now;
     const backoff = options.backoff ?? { initialMs: 500, maxMs: 30_000 };
@@ -42458,19 +42852,41 @@ function createLuccaClient(options) {
         method,
         url,
         onRetry: options.onRetry && ((info) => options.onRetry?.({ ...info, method, url })),
+        deadlineAt: options.deadlineAt,
+        now,
     });
     async function json(method, path, hint, body) {
         const { req, send } = request(method, path, hint, body);
         const where = `${req.url.origin}${req.url.pathname}`;
         return retry(async () => {
             const open = await sendOnce(req, send);
+            const type = open.response.headers.get("content-type") ?? "";
+            if (open.url.href !== req.url.href && /^\s*text\/html/i.test(type)) {
+                // Same-origin redirect to a web page: what Lucca does with a key it refuses.
+                await open.response.body?.cancel().catch(() => { });
+                const hint = commonHint(401);
+                throw new errors/* LuccaRejectedError */.Xf(`${method} ${where} was redirected to a web page (${open.url.pathname}) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. ${hint}`, {
+                    status: open.response.status,
+                    method,
+                    url: where,
+                    bodyExcerpt: "",
+                    hint,
+                });
+            }
             // The request timeout covers the headers; a body that stalls after them is cut too.
-            const stalled = setTimeout(() => open.abort(new TransientFailure(`no complete body within ${options.requestTimeoutMs} ms`)), options.requestTimeoutMs);
+            const stalled = setTimeout(() => open.abort(new TransientFailure(`no complete body within ${options.requestTimeoutMs} ms`)), (0,delay/* timerMs */.Q2)(options.requestTimeoutMs));
             let text;
             try {
-                text = await open.response.text();
+                const body = await readCapped(open.response.body, MAX_JSON_BYTES);
+                if (body.overflowed) {
+                    const shown = (0,redact/* excerptOf */.zU)(decodeText(body.bytes.subarray(0, 4096)), [options.apiKey]);
+                    throw new errors/* UnusableAnswerError */.qx(`The answer of ${method} ${where} is larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB, far more than a report object; it was not read further: ${shown}`, { excerpt: shown });
+                }
+                text = decodeText(body.bytes);
             }
             catch (error) {
+                if (error instanceof errors/* UnusableAnswerError */.qx)
+                    throw error;
                 if (options.signal.aborted)
                     throw options.signal.reason;
                 if (open.signal.reason instanceof TransientFailure)
@@ -42485,7 +42901,7 @@ function createLuccaClient(options) {
             }
             catch (error) {
                 // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
-                throw new TransientFailure(`the response of ${method} ${where} is not JSON: ${excerpt(text, options.apiKey)}`, { cause: error });
+                throw new TransientFailure(`the response of ${method} ${where} is not JSON: ${(0,redact/* excerptOf */.zU)(text, [options.apiKey])}`, { cause: error, unusable: true });
             }
         }, retryOptionsFor(method, where));
     }
@@ -42493,7 +42909,9 @@ function createLuccaClient(options) {
         const result = schema.safeParse(value);
         if (result.success)
             return result.data;
-        throw new errors/* LuccaReportError */.v1(`Lucca answered with ${what} this tool does not understand: ${excerpt(JSON.stringify(value), options.apiKey)}`);
+        const shown = (0,redact/* excerptOf */.zU)(JSON.stringify(value) ?? String(value), [options.apiKey]);
+        const problems = (0,redact/* excerptOf */.zU)(describeIssues(result.error.issues, value), [options.apiKey]);
+        throw new errors/* UnusableAnswerError */.qx(`Lucca answered with ${what} this tool cannot use (${problems}): ${shown}`, { excerpt: shown });
     }
     return {
         async createTemplate(payload) {
@@ -42517,18 +42935,35 @@ function createLuccaClient(options) {
         async openDownload(reportId, format) {
             const { req, send } = request("GET", downloadUrl(reportId, format).pathname, reportHint(reportId));
             req.headers.accept = "application/octet-stream";
+            req.redirects = "download";
             return sendOnce(req, send);
         },
         retryOptionsFor,
+        excerpt: (text) => (0,redact/* excerptOf */.zU)(text, [options.apiKey]),
     };
     function downloadUrl(reportId, format) {
         const suffix = format === "excel" ? "download-excel" : "download-csv";
         return new URL(`${API}/reports/${encodeURIComponent(reportId)}/${suffix}`, options.baseUrl);
     }
 }
-function excerpt(text, secret) {
-    const flat = redact(text, [secret]).replace(/\s+/g, " ");
-    return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+/**
+ * "id: must be …; status: …" from a failed parse. Of a bare-or-wrapped union, the branch
+ * that matches the answer's shape tells what is wrong.
+ */
+function describeIssues(issues, value) {
+    const wrapped = typeof value === "object" && value !== null && "data" in value;
+    const flat = issues.flatMap((issue) => {
+        if (issue.code !== "invalid_union" || !issue.errors?.length)
+            return [issue];
+        const branch = wrapped ? issue.errors[0] : issue.errors[issue.errors.length - 1];
+        return branch ?? [issue];
+    });
+    return flat
+        .map((issue) => {
+        const path = issue.path.map(String).join(".");
+        return path ? `${path}: ${issue.message}` : issue.message;
+    })
+        .join("; ");
 }
 const KEY_HINT = "Check the API key (LUCCA_API_KEY, --api-key-file or the api-key input): Lucca did not accept it.";
 function commonHint(status) {
@@ -42561,6 +42996,36 @@ function templateHint(status) {
         (status === 403
             ? "The API key's role may not create report templates."
             : "Check the template file: it must be the JSON payload the Lucca Timesheet UI sends (blueprintId, name, columns)."));
+}
+
+;// CONCATENATED MODULE: ./src/core/report-file-name.ts
+
+const EXTENSIONS = new Set(["csv", "xlsx", "xls"]);
+/** Where default file names go, relative to the working directory or workspace. */
+const DEFAULT_OUTPUT_DIR = "reports";
+/**
+ * The default file name, `reports/<templateId>_<startsOn>_<endsOn>.<ext>`, built only from
+ * values that passed the schema door: with `report-id`, the template and dates come from
+ * the server, and a value of any other form must never become a path part. When one of
+ * them is unknown or not of the expected form: `reports/report-<reportId>.<ext>`.
+ */
+function defaultReportPath(parts, extension) {
+    if (!EXTENSIONS.has(extension)) {
+        throw new RangeError(`Cannot name a report file with extension "${extension}"`);
+    }
+    if (!isSafeId(parts.reportId)) {
+        throw new RangeError("Cannot name a report file after a report id of an unexpected form");
+    }
+    const day = (value) => value === null ? "default" : calendarDay(value) === value ? value : undefined;
+    const startsOn = day(parts.startsOn);
+    const endsOn = day(parts.endsOn);
+    if (parts.templateId === undefined ||
+        !isSafeId(parts.templateId) ||
+        startsOn === undefined ||
+        endsOn === undefined) {
+        return `${DEFAULT_OUTPUT_DIR}/report-${parts.reportId}.${extension}`;
+    }
+    return `${DEFAULT_OUTPUT_DIR}/${parts.templateId}_${startsOn}_${endsOn}.${extension}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/csv-parse.ts
@@ -43155,6 +43620,7 @@ function concat(parts, total) {
 
 
 
+
 /**
  * Streams the report into a temporary file beside the target, counting rows and hashing on
  * the way, checks it is whole and non-empty, then renames it into place. A cut or
@@ -43170,9 +43636,6 @@ async function downloadReport(options, deps) {
 async function downloadOnce(options, deps) {
     const open = await deps.client.openDownload(options.reportId, options.format);
     const { response } = open;
-    const target = typeof options.target === "string"
-        ? options.target
-        : options.target(extensionFor(options.format, response.headers));
     // fetch decodes a compressed body, so its Content-Length no longer counts what we receive.
     const expectedBytes = response.headers.has("content-encoding")
         ? undefined
@@ -43185,38 +43648,54 @@ async function downloadOnce(options, deps) {
     let idle;
     const armIdle = () => {
         clearTimeout(idle);
-        idle = setTimeout(() => open.abort(new TransientFailure(`no data received for ${options.idleTimeoutMs} ms`)), options.idleTimeoutMs);
+        idle = setTimeout(() => open.abort(new TransientFailure(`no data received for ${options.idleTimeoutMs} ms`)), (0,delay/* timerMs */.Q2)(options.idleTimeoutMs));
     };
+    const cut = (error) => {
+        if (deps.signal.aborted)
+            return deps.signal.reason;
+        if (error instanceof errors/* LuccaReportError */.v1 || error instanceof TransientFailure)
+            return error;
+        if (open.signal.aborted && open.signal.reason instanceof TransientFailure)
+            return open.signal.reason;
+        return new TransientFailure(`the download was cut: ${deps.client.excerpt(download_report_describe(error))}`, {
+            cause: error,
+        });
+    };
+    if (!response.body)
+        throw new TransientFailure("the download has no body");
+    const reader = response.body.getReader();
     try {
-        if (!response.body)
-            throw new TransientFailure("the download has no body");
-        file = await deps.sink.create(target);
         armIdle();
+        // What the server sent decides, before any file exists: a page or an error is never
+        // written, and Excel's extension comes from the file's own first bytes.
+        let head;
         try {
-            await copyCounting(response.body, file.writable, (chunk) => {
+            head = await readHead(reader, HEAD_BYTES);
+        }
+        catch (error) {
+            throw cut(error);
+        }
+        const extension = checkContent(options.format, response.headers, head, deps.client);
+        const target = typeof options.target === "string" ? options.target : options.target(extension);
+        file = await deps.sink.create(target);
+        try {
+            await copyCounting(head.chunks, head.done ? undefined : reader, file.writable, (chunk) => {
                 armIdle();
                 collector.update(chunk);
             });
         }
         catch (error) {
-            if (deps.signal.aborted)
-                throw deps.signal.reason;
-            if (error instanceof errors/* LuccaReportError */.v1)
-                throw error;
-            if (open.signal.aborted && open.signal.reason instanceof TransientFailure)
-                throw open.signal.reason;
-            throw new TransientFailure(`the download was cut: ${download_report_describe(error)}`, { cause: error });
+            throw cut(error);
         }
         const stats = collector.finish();
         if (expectedBytes !== undefined && stats.bytes !== expectedBytes) {
             throw new TransientFailure(`the download is truncated: received ${stats.bytes} of ${expectedBytes} bytes`);
         }
-        if (stats.bytes === 0)
-            throw new TransientFailure("Lucca sent an empty file");
         await file.commit();
         return { path: file.path, stats };
     }
     catch (error) {
+        reader.cancel(error).catch(() => { });
         await file?.discard();
         throw error;
     }
@@ -43224,16 +43703,85 @@ async function downloadOnce(options, deps) {
         clearTimeout(idle);
     }
 }
+/** Bytes looked at before the file is created. */
+const HEAD_BYTES = 512;
+async function readHead(reader, want) {
+    const chunks = [];
+    let size = 0;
+    while (size < want) {
+        const { done, value } = await reader.read();
+        if (done)
+            return { chunks, bytes: download_report_concat(chunks, size), done: true };
+        chunks.push(value);
+        size += value.byteLength;
+    }
+    return { chunks, bytes: download_report_concat(chunks, Math.min(size, want)), done: false };
+}
+function download_report_concat(chunks, limit) {
+    const bytes = new Uint8Array(limit);
+    let offset = 0;
+    for (const chunk of chunks) {
+        if (offset >= limit)
+            break;
+        const part = chunk.subarray(0, limit - offset);
+        bytes.set(part, offset);
+        offset += part.byteLength;
+    }
+    return bytes;
+}
+const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const XLS_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+function startsWith(bytes, magic) {
+    return magic.every((byte, index) => bytes[index] === byte);
+}
 /**
- * Reads the body and writes it, one chunk in flight to the disk while the next is read: a
- * plain loop costs less than chained TransformStreams at hundreds of MB/s.
+ * Refuses what is not the report (an empty body, a sign-in page, a JSON error), as an
+ * unusable answer that is retried like a transient failure, and returns the extension.
  */
-async function copyCounting(body, writable, onChunk) {
-    const reader = body.getReader();
+function checkContent(format, headers, head, client) {
+    const refuse = (what) => {
+        const shown = client.excerpt(new TextDecoder().decode(head.bytes));
+        return new TransientFailure(`Lucca sent ${what} instead of the ${format === "csv" ? "CSV" : "Excel"} report${shown ? `: ${shown}` : ""}`, { unusable: true });
+    };
+    if (head.bytes.byteLength === 0)
+        throw refuse("an empty file");
+    if (format === "excel") {
+        if (startsWith(head.bytes, XLSX_MAGIC))
+            return "xlsx";
+        if (startsWith(head.bytes, XLS_MAGIC))
+            return "xls";
+        throw refuse("a file that is neither .xlsx nor .xls");
+    }
+    const type = (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+    if (type === "text/html" || type === "application/xhtml+xml")
+        throw refuse(`an HTML page (Content-Type ${type})`);
+    if (type === "application/json" || type.endsWith("+json"))
+        throw refuse(`JSON (Content-Type ${type})`);
+    const start = new TextDecoder()
+        .decode(head.bytes.subarray(0, 64))
+        .replace(/^[\ufeff\s]+/, "")
+        .toLowerCase();
+    if (start.startsWith("<!doctype") || start.startsWith("<html"))
+        throw refuse("an HTML page");
+    if (start.startsWith("{"))
+        throw refuse("JSON");
+    return "csv";
+}
+/**
+ * Writes the head already read, then the rest of the body, one chunk in flight to the disk
+ * while the next is read: a plain loop costs less than chained TransformStreams at
+ * hundreds of MB/s.
+ */
+async function copyCounting(head, reader, writable, onChunk) {
     const writer = writable.getWriter();
     let writing = Promise.resolve();
     try {
-        for (;;) {
+        for (const chunk of head) {
+            onChunk(chunk);
+            await writing;
+            writing = writer.write(chunk);
+        }
+        while (reader) {
             const { done, value } = await reader.read();
             if (done)
                 break;
@@ -43245,7 +43793,6 @@ async function copyCounting(body, writable, onChunk) {
         await writer.close();
     }
     catch (error) {
-        reader.cancel(error).catch(() => { });
         writer.abort(error).catch(() => { });
         throw error;
     }
@@ -43255,17 +43802,6 @@ function contentLength(headers) {
     if (value === null || !/^\d+$/.test(value.trim()))
         return undefined;
     return Number(value);
-}
-/** The extension of the file as served: Excel may come as .xls or .xlsx. */
-function extensionFor(format, headers) {
-    if (format === "csv")
-        return "csv";
-    const disposition = headers.get("content-disposition") ?? "";
-    const named = /filename\*?=(?:UTF-8'')?"?[^";]*\.(xlsx|xls)"?/i.exec(disposition);
-    if (named?.[1])
-        return named[1].toLowerCase();
-    const type = headers.get("content-type") ?? "";
-    return type.includes("openxmlformats") ? "xlsx" : "xls";
 }
 function download_report_describe(error) {
     if (error instanceof Error) {
@@ -43325,13 +43861,15 @@ async function waitForReport(initial, deps) {
         previous = report.status;
         if (nextCheckMs === undefined)
             return { report, polls };
-        await (0,delay/* delay */.c)(nextCheckMs, deps.signal);
+        await (0,delay/* delay */.cb)(nextCheckMs, deps.signal);
         report = await deps.client.getReport(report.id);
         polls++;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/core/report-job.ts
+
+
 
 
 
@@ -43344,9 +43882,9 @@ async function runReportJob(options, deps) {
     const onEvent = deps.onEvent ?? (() => { });
     const started = now();
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new DeadlinePassed()), options.timeoutMs);
+    const timer = setTimeout(() => deadline.abort(new DeadlinePassed()), (0,delay/* timerMs */.Q2)(options.timeoutMs));
     const signal = deps.signal ? AbortSignal.any([deps.signal, deadline.signal]) : deadline.signal;
-    const client = deps.createClient(signal);
+    const client = deps.createClient(signal, started + options.timeoutMs);
     let current = options.reportId;
     try {
         let report;
@@ -43391,11 +43929,11 @@ async function runReportJob(options, deps) {
             current = report.id;
         }
         const reportId = report.id;
-        const extensionless = `reports/${templateId ?? "report"}_${period.startsOn ?? "default"}_${period.endsOn ?? "default"}`;
+        const nameParts = { reportId, templateId, startsOn: period.startsOn, endsOn: period.endsOn };
         const download = await downloadReport({
             reportId,
             format: options.format,
-            target: options.outputPath ?? ((extension) => `${extensionless}.${extension}`),
+            target: options.outputPath ?? ((extension) => defaultReportPath(nameParts, extension)),
             idleTimeoutMs: options.requestTimeoutMs,
             previewRows: options.previewRows ?? 10,
             createHasher: deps.createHasher,
@@ -43422,8 +43960,8 @@ async function runReportJob(options, deps) {
     catch (error) {
         if (deadline.signal.aborted && !deps.signal?.aborted) {
             throw new errors/* ReportTimeoutError */.Co(current
-                ? `Report ${current} was not ready and downloaded within ${formatDuration(options.timeoutMs)}. It may still finish: resume with --report-id ${current} (or the report-id input).`
-                : `No report could be created within ${formatDuration(options.timeoutMs)}.`, { reportId: current, cause: error });
+                ? `Report ${current} was not ready and downloaded within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}. It may still finish: resume with --report-id ${current} (or the report-id input).`
+                : `No report could be created within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}.`, { reportId: current, cause: error });
         }
         throw error;
     }
@@ -43448,6 +43986,381 @@ async function create(client, templateId, period, attempt, onEvent) {
     return report;
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:vm");
+;// CONCATENATED MODULE: ./src/adapters/node-memory.ts
+
+
+/** One call in this many runs a full collection instead of a young-generation one. */
+const FULL_EVERY = 32;
+let collect;
+let calls = 0;
+/**
+ * Runs a young-generation garbage collection, which frees the network chunks already
+ * written to disk. V8 otherwise frees them only once about 64 MiB of them have piled up
+ * outside its heap, so a long download would hold 50+ MiB more than a short one. A young
+ * collection takes well under a millisecond; every 32nd call is a full one (a few
+ * milliseconds) for the chunks that were still queued at two young collections and so
+ * moved to the old generation.
+ *
+ * There is no API for it without `--expose-gc`, which an action cannot pass to Node: the
+ * flag is set at run time and `gc` taken from a fresh context (as Jest's leak detector
+ * does), then unset. Where that is unavailable (Deno, say) this does nothing.
+ */
+function releaseDeadBuffers() {
+    if (collect === undefined)
+        collect = exposeGc();
+    calls++;
+    collect?.({ type: calls % FULL_EVERY === 0 ? "major" : "minor", execution: "sync" });
+}
+function exposeGc() {
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)("--expose-gc");
+        const gc = (0,external_node_vm_namespaceObject.runInNewContext)("typeof gc === 'function' ? gc : null");
+        (0,external_node_v8_namespaceObject.setFlagsFromString)("--no-expose-gc");
+        return typeof gc === "function" ? gc : null;
+    }
+    catch {
+        return null;
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./src/adapters/output-target.ts
+
+
+
+
+/**
+ * Resolves where a report will really be written and refuses any place it must not go:
+ * a device, FIFO, socket, directory or symbolic link at the target; a real path outside the
+ * allowed roots; anything inside a `.git` directory; a directory that cannot be written.
+ * Called before the first request, and again by the sink once a default name is known.
+ * Returns the real absolute path of the target (its parent's symlinks resolved).
+ */
+async function resolveOutputTarget(path, policy) {
+    const refuse = (why) => new errors/* InvalidInputError */.oC(`${policy.label}: "${path}" ${why}`);
+    if (path.trim() === "" || /[\0\r\n]/.test(path))
+        throw refuse("is not a usable file name");
+    const absolute = (0,external_node_path_.resolve)(policy.baseDir, path);
+    const name = (0,external_node_path_.basename)(absolute);
+    if (name === "" || name === "." || name === ".." || /[/\\]$/.test(path)) {
+        throw refuse("names a directory; give a file path such as reports/timesheet.csv");
+    }
+    const directory = await resolveDirectory((0,external_node_path_.dirname)(absolute), policy, refuse);
+    const target = (0,external_node_path_.join)(directory.real, name);
+    if (insideGitDir(name))
+        throw refuse("is inside a .git directory");
+    const existing = await (0,promises_.lstat)(target).catch(() => undefined);
+    if (existing !== undefined && !existing.isFile())
+        throw refuse(`is ${kindOf(existing)}`);
+    await probeWritable(directory.deepestExisting, refuse);
+    return target;
+}
+/**
+ * The same checks for a directory that files will be written into, when their names are not
+ * known yet (a default name built from the report); returns its real path.
+ */
+async function resolveOutputDirectory(dir, policy) {
+    const refuse = (why) => new errors/* InvalidInputError */.oC(`${policy.label}: "${dir}" ${why}`);
+    const directory = await resolveDirectory((0,external_node_path_.resolve)(policy.baseDir, dir), policy, refuse);
+    await probeWritable(directory.deepestExisting, refuse);
+    return directory.real;
+}
+async function resolveDirectory(absolute, policy, refuse) {
+    if (insideGitDir(absolute))
+        throw refuse("is inside a .git directory");
+    const directory = await realParent(absolute, refuse);
+    const real = directory.real;
+    if (insideGitDir(real))
+        throw refuse(`resolves to ${real}, inside a .git directory`);
+    if (policy.roots !== undefined) {
+        const roots = await Promise.all(policy.roots.map((root) => (0,promises_.realpath)(root).catch(() => root)));
+        if (!roots.some((root) => root === real || isInside(root, real))) {
+            throw refuse(real === absolute
+                ? `is outside ${roots.join(" and ")}`
+                : `resolves to ${real}, outside ${roots.join(" and ")} (through a symbolic link)`);
+        }
+    }
+    return directory;
+}
+/** The stale temporary files of this tool beside `target` look like this. */
+function partFileName(target, token) {
+    return `.${(0,external_node_path_.basename)(target)}.${token}.part`;
+}
+/** Rechecks, just before a rename, that the target is still absent or a regular file. */
+async function assertReplaceable(target) {
+    const existing = await (0,promises_.lstat)(target).catch(() => undefined);
+    if (existing !== undefined && !existing.isFile()) {
+        throw new errors/* InvalidInputError */.oC(`${target} became ${kindOf(existing)} while the report was downloading; it was left untouched`);
+    }
+}
+function insideGitDir(path) {
+    return path.split(/[/\\]/).some((part) => part.toLowerCase() === ".git");
+}
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel !== "" && !rel.startsWith(`..${external_node_path_.sep}`) && rel !== ".." && !(0,external_node_path_.isAbsolute)(rel);
+}
+/**
+ * The real path of a directory that may not exist yet: the deepest existing ancestor with
+ * its symlinks resolved, plus the part mkdir will create.
+ */
+async function realParent(dir, refuse) {
+    const missing = [];
+    let current = dir;
+    for (;;) {
+        const info = await (0,promises_.stat)(current).catch(() => undefined);
+        if (info !== undefined) {
+            if (!info.isDirectory()) {
+                throw refuse(`cannot be written: ${current} is not a directory`);
+            }
+            const real = await (0,promises_.realpath)(current);
+            return { real: (0,external_node_path_.join)(real, ...missing.reverse()), deepestExisting: real };
+        }
+        const up = (0,external_node_path_.dirname)(current);
+        if (up === current)
+            throw refuse(`cannot be written: ${dir} does not exist`);
+        missing.push((0,external_node_path_.basename)(current));
+        current = up;
+    }
+}
+/** Creating a file is the only test that tells the truth (root, ACLs, read-only mounts). */
+async function probeWritable(dir, refuse) {
+    const probe = (0,external_node_path_.join)(dir, `.lucca-report.${crypto.randomUUID().slice(0, 8)}.probe`);
+    try {
+        const handle = await (0,promises_.open)(probe, external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_WRONLY);
+        await handle.close();
+    }
+    catch (error) {
+        throw refuse(`cannot be written: ${dir} is not writable (${error.message})`);
+    }
+    await (0,promises_.rm)(probe, { force: true });
+}
+function kindOf(info) {
+    if (info.isDirectory())
+        return "a directory";
+    if (info.isSymbolicLink())
+        return "a symbolic link; give the path of the file itself";
+    if (info.isFIFO())
+        return "a named pipe (FIFO)";
+    if (info.isSocket())
+        return "a socket";
+    if (info.isCharacterDevice() || info.isBlockDevice())
+        return "a device";
+    return "not a regular file";
+}
+
+;// CONCATENATED MODULE: ./src/adapters/node-file-sink.ts
+
+
+
+
+
+/** Chunks queued while the disk is busy; past this, writes wait (backpressure). */
+const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
+/** Bytes written between two collections of the chunks already written. */
+const RELEASE_EVERY_BYTES = 2 * 1024 * 1024;
+/**
+ * A `.part` file of this tool untouched for this long belongs to a run that died (SIGKILL,
+ * power cut): a live download writes at least once per request timeout, or is cut.
+ */
+const STALE_PART_MS = 10 * 60_000;
+/**
+ * A FileSink on the local file system (Node and Deno both provide node:fs). Every path,
+ * default names included, goes through `resolveOutputTarget` with `policy`.
+ */
+function nodeFileSink(policy, options = {}) {
+    return {
+        async create(path) {
+            const target = await resolveOutputTarget(path, policy);
+            const directory = (0,external_node_path_.dirname)(target);
+            const temporary = (0,external_node_path_.join)(directory, partFileName(target, crypto.randomUUID().slice(0, 8)));
+            let handle;
+            try {
+                await (0,promises_.mkdir)(directory, { recursive: true });
+                await removeStaleParts(target, options.staleAfterMs ?? STALE_PART_MS, options.now);
+                handle = await (0,promises_.open)(temporary, "wx");
+            }
+            catch (error) {
+                throw writeError(`Cannot create ${target}`, error);
+            }
+            const queue = writeQueue(handle, target);
+            let closed = false;
+            const close = async () => {
+                if (closed)
+                    return;
+                closed = true;
+                await queue.settled();
+                await handle.close();
+            };
+            const writable = new WritableStream({
+                write: (chunk) => queue.push(chunk),
+                async close() {
+                    await queue.drain();
+                    await close();
+                },
+                abort() {
+                    queue.dropQueued();
+                    return close();
+                },
+            });
+            const file = {
+                path: target,
+                writable,
+                async commit() {
+                    await queue.drain();
+                    await close();
+                    try {
+                        // The place was checked before the download; it must not have changed since.
+                        await assertReplaceable(target);
+                        if ((await (0,promises_.realpath)(directory)) !== directory) {
+                            throw new errors/* LuccaReportError */.v1(`${directory} was replaced during the download`);
+                        }
+                        await (0,promises_.rename)(temporary, target);
+                    }
+                    catch (error) {
+                        await (0,promises_.rm)(temporary, { force: true });
+                        if (error instanceof errors/* LuccaReportError */.v1)
+                            throw error;
+                        throw writeError(`Cannot move the download into ${target}`, error);
+                    }
+                },
+                async discard() {
+                    await close().catch(() => { });
+                    await (0,promises_.rm)(temporary, { force: true });
+                },
+            };
+            return file;
+        },
+    };
+}
+/**
+ * Removes this tool's temporary files for `target` left by a run that died: only names of
+ * our exact pattern, only regular files, only those not written to for `staleAfterMs` (a
+ * concurrent run's live file keeps a fresh mtime).
+ */
+async function removeStaleParts(target, staleAfterMs, now = Date.now) {
+    const directory = (0,external_node_path_.dirname)(target);
+    const pattern = new RegExp(`^${escapeRegExp(partFileName(target, "@@"))}$`.replace("@@", "[0-9a-f]{8}"));
+    const removed = [];
+    for (const name of await (0,promises_.readdir)(directory).catch(() => [])) {
+        if (!pattern.test(name))
+            continue;
+        const path = (0,external_node_path_.join)(directory, name);
+        const info = await (0,promises_.lstat)(path).catch(() => undefined);
+        if (!info?.isFile() || now() - info.mtimeMs < staleAfterMs)
+            continue;
+        await (0,promises_.rm)(path, { force: true });
+        removed.push(path);
+    }
+    return removed;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+/**
+ * Writes chunks in order, gathering those that arrive while the disk is busy into one
+ * writev: at hundreds of MB/s, one write per network chunk keeps the reader waiting on
+ * the disk. A failed write fails the next push or drain.
+ */
+function writeQueue(handle, target) {
+    let queued = [];
+    let queuedBytes = 0;
+    let failure;
+    let flushing;
+    let sinceRelease = 0;
+    let roomWaiters = [];
+    const flush = async () => {
+        try {
+            while (queued.length > 0) {
+                const batch = queued;
+                const bytes = queuedBytes;
+                queued = [];
+                queuedBytes = 0;
+                await writeAll(handle, batch, bytes);
+                // Written chunks must be unreachable before the collection below, or it promotes
+                // them to the old generation, where only a full collection frees them.
+                batch.length = 0;
+                for (const wake of roomWaiters)
+                    wake();
+                roomWaiters = [];
+                sinceRelease += bytes;
+                if (sinceRelease >= RELEASE_EVERY_BYTES) {
+                    sinceRelease = 0;
+                    releaseDeadBuffers();
+                }
+            }
+        }
+        catch (error) {
+            failure = writeError(`Cannot write ${target}`, error);
+            for (const wake of roomWaiters)
+                wake();
+            roomWaiters = [];
+        }
+        finally {
+            flushing = undefined;
+        }
+    };
+    return {
+        async push(chunk) {
+            if (failure)
+                throw failure;
+            queued.push(chunk);
+            queuedBytes += chunk.byteLength;
+            flushing ??= flush();
+            while (queuedBytes >= MAX_QUEUED_BYTES && !failure) {
+                await new Promise((wake) => roomWaiters.push(wake));
+            }
+            if (failure)
+                throw failure;
+        },
+        /** Resolves when every chunk pushed is on disk. */
+        async drain() {
+            while (flushing)
+                await flushing;
+            if (failure)
+                throw failure;
+        },
+        /** Forgets the chunks not yet handed to the disk (the file is being discarded). */
+        dropQueued() {
+            queued = [];
+            queuedBytes = 0;
+        },
+        /** Resolves when no write is in flight, whatever its outcome. */
+        async settled() {
+            while (flushing)
+                await flushing;
+        },
+    };
+}
+async function writeAll(handle, chunks, bytes) {
+    const { bytesWritten } = await handle.writev(chunks);
+    if (bytesWritten === bytes)
+        return;
+    // A short writev (rare on a regular file): write what is left, chunk by chunk.
+    let skip = bytesWritten;
+    for (const chunk of chunks) {
+        const from = Math.min(skip, chunk.byteLength);
+        skip -= from;
+        for (let offset = from; offset < chunk.byteLength;) {
+            const written = await handle.write(chunk, offset, chunk.byteLength - offset);
+            offset += written.bytesWritten;
+        }
+    }
+}
+function writeError(what, error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return new errors/* LuccaReportError */.v1(`${what}: ${reason}`, { cause: error });
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/adapters/node-hash.ts
@@ -43465,8 +44378,19 @@ function nodeSha256() {
 
 
 
+
+
+
 /** Runs the report job described by validated settings; shared by the CLI and the action. */
-function runJobFromSettings(settings, env) {
+async function runJobFromSettings(settings, env) {
+    // A place the report cannot go is found now, not after Lucca generated it.
+    if (settings.outputPath !== undefined)
+        await resolveOutputTarget(settings.outputPath, env.output);
+    else
+        await resolveOutputDirectory(DEFAULT_OUTPUT_DIR, env.output);
+    const sink = nodeFileSink(env.output, {
+        staleAfterMs: Math.max(STALE_PART_MS, 2 * settings.requestTimeoutMs),
+    });
     return runReportJob({
         templateId: settings.templateId,
         period: settings.period,
@@ -43479,7 +44403,8 @@ function runJobFromSettings(settings, env) {
         generationAttempts: settings.generationAttempts,
         previewRows: env.previewRows,
     }, {
-        createClient: (signal) => createLuccaClient({
+        createClient: (signal, deadlineAt) => createLuccaClient({
+            deadlineAt,
             baseUrl: settings.baseUrl,
             apiKey: settings.apiKey,
             fetch: env.fetch,
@@ -43489,7 +44414,7 @@ function runJobFromSettings(settings, env) {
             now: env.now,
             onRetry: (info) => env.onEvent({ type: "retrying", ...info }),
         }),
-        sink: env.sink,
+        sink,
         signal: env.signal,
         now: env.now,
         onEvent: env.onEvent,
@@ -43567,8 +44492,6 @@ async function rememberReport(result, inputs, env) {
         lib_core/* warning */.$e(`Could not remember this report for the next run: ${saved.reason}`);
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/adapters/action/fork-guard.ts
 
 /**
@@ -43590,63 +44513,131 @@ function isForkPullRequestTarget(env) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/branch-name.ts
+/**
+ * Why `name` cannot be pushed as a branch, or undefined when it can: the rules of
+ * `git check-ref-format --branch`, checked here so a bad name fails before any request,
+ * plus names git accepts but that do not mean what the user meant (`HEAD`, `refs/heads/x`).
+ */
+function branchNameProblem(name) {
+    if (name === "")
+        return "is empty";
+    if (name === "HEAD")
+        return "is HEAD, which names the current commit, not a branch";
+    if (name === "@")
+        return 'is "@", which git reads as HEAD';
+    const short = /^refs\/heads\/(.+)$/.exec(name)?.[1];
+    if (short !== undefined)
+        return `is a full ref name; give the branch name "${short}"`;
+    if (name.startsWith("refs/"))
+        return 'starts with "refs/"; give a branch name such as "reports"';
+    if (name.startsWith("-"))
+        return 'starts with "-"';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) {
+        return "contains a space, a control character or one of ~ ^ : ? * [ \\";
+    }
+    if (name.includes(".."))
+        return 'contains ".."';
+    if (name.includes("@{"))
+        return 'contains "@{"';
+    if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) {
+        return "has an empty part between slashes, or starts or ends with /";
+    }
+    if (name.endsWith("."))
+        return 'ends with "."';
+    for (const part of name.split("/")) {
+        if (part.startsWith("."))
+            return `has a part starting with "." ("${part}")`;
+        if (part.endsWith(".lock"))
+            return `has a part ending with ".lock" ("${part}")`;
+    }
+    return undefined;
+}
+
 // EXTERNAL MODULE: ./src/publish/commit-message.ts
 var commit_message = __nccwpck_require__(32748);
-// EXTERNAL MODULE: ./src/publish/git.ts + 1 modules
-var git = __nccwpck_require__(26586);
-;// CONCATENATED MODULE: ./src/core/domain.ts
-const LUCCA_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.ilucca(?:-test|-demo)?\.(?:net|ch)$/;
-const SANDBOX_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.sandbox\.[a-z0-9-]+\.luccasoftware\.com$/;
-function isLoopbackHost(hostname) {
-    return hostname === "localhost" || hostname === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
-function isLuccaHost(hostname) {
-    return LUCCA_HOST.test(hostname) || SANDBOX_HOST.test(hostname);
-}
+// EXTERNAL MODULE: ./src/publish/git.ts
+var git = __nccwpck_require__(80299);
+;// CONCATENATED MODULE: ./src/adapters/input-schema.ts
+
+
 /**
- * Turns the user's domain into the origin every request goes to, or says what is wrong.
- * Lucca hosts need https; loopback (the simulator) may use http; any other host must be
- * named in `allowHosts`, so a typo cannot send the API key somewhere else.
- * Returns a list of problems instead of throwing, so callers can report every bad input at once.
+ * Small zod building blocks shared by the action's and the CLI's input schemas. Every
+ * message names the setting as the user wrote it, so the issues are printed as they are.
  */
-function parseDomain(input, allowHosts = [], labels = { domain: "--domain", allowHost: "--allow-host" }) {
-    const label = labels.domain;
-    const text = input.trim();
-    if (text === "")
-        return { problem: `${label}: missing; give your Lucca domain, e.g. https://acme.ilucca.net` };
-    let url;
-    try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
-    }
-    catch {
-        return { problem: `${label}: "${text}" is not a URL; expected e.g. https://acme.ilucca.net` };
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-        return { problem: `${label}: "${text}" must use https://` };
-    }
-    if (url.username ||
-        url.password ||
-        url.search ||
-        url.hash ||
-        (url.pathname !== "/" && url.pathname !== "")) {
-        return {
-            problem: `${label}: "${text}" must be a bare origin such as https://acme.ilucca.net (no path, query or credentials)`,
-        };
-    }
-    const host = url.hostname.toLowerCase();
-    const loopback = isLoopbackHost(host);
-    const allowed = allowHosts.some((entry) => entry.trim().toLowerCase() === host || entry.trim().toLowerCase() === url.host.toLowerCase());
-    if (url.protocol === "http:" && !loopback) {
-        return {
-            problem: `${label}: "${text}" uses http://, which would send the API key in clear; use https:// (only loopback hosts may use http)`,
-        };
-    }
-    if (!loopback && !allowed && !isLuccaHost(host)) {
-        return {
-            problem: `${label}: "${host}" is not a Lucca host (expected {account}.ilucca.net, .ilucca-test.net, .ilucca-demo.net, the .ch equivalents or {account}-{sandbox}.sandbox.{server}.luccasoftware.com); if it is really yours, allow it with ${labels.allowHost} ${host}`,
-        };
-    }
-    return { url: new URL(url.origin) };
+/** Trimmed text; blank means unset, as the runner passes an empty string for an omitted input. */
+const optionalText = schemas_string()
+    .optional()
+    .transform((value) => {
+    const trimmed = value?.trim();
+    return trimmed === "" ? undefined : trimmed;
+});
+/** Runs a parser that throws InvalidInputError and turns each of its issues into a zod issue. */
+function viaParser(parse) {
+    return (value, ctx) => {
+        try {
+            return parse(value);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* InvalidInputError */.oC))
+                throw error;
+            for (const message of error.issues)
+                ctx.issues.push({ code: "custom", message, input: value });
+            return NEVER;
+        }
+    };
+}
+/** A whole number within bounds, `fallback` when unset; the message keeps the text as given. */
+function wholeNumber(label, fallback, min, max) {
+    const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
+    return optionalText.transform((value, ctx) => {
+        const source = value ?? fallback;
+        const parsed = /^\d+$/.test(source) ? Number(source) : Number.NaN;
+        if (!Number.isSafeInteger(parsed) || parsed < min || (max !== undefined && parsed > max)) {
+            ctx.issues.push({
+                code: "custom",
+                message: `${label}: "${source}" ${max === undefined ? "is not a whole number" : "must be a whole number"} ${range}`,
+                input: value,
+            });
+            return NEVER;
+        }
+        return parsed;
+    });
+}
+/** Same spellings as core.getBooleanInput (YAML 1.2 core schema), but collected, not thrown. */
+function runnerBoolean(label, fallback) {
+    const spelled = stringbool({
+        truthy: ["true", "True", "TRUE"],
+        falsy: ["false", "False", "FALSE"],
+        error: (issue) => `${label}: "${String(issue.input)}" is not a boolean; use true or false`,
+    });
+    return optionalText.transform((value, ctx) => {
+        if (value === undefined)
+            return fallback;
+        const result = spelled.safeParse(value);
+        if (result.success)
+            return result.data;
+        for (const issue of result.error.issues) {
+            ctx.issues.push({ code: "custom", message: issue.message, input: value });
+        }
+        return NEVER;
+    });
+}
+/** Every issue's message, in order; InvalidInputError for the caller to throw. */
+function input_schema_inputError(error) {
+    return new errors/* InvalidInputError */.oC(error.issues.map((issue) => issue.message));
+}
+/** Options for an object-level check that must run even when a field failed. */
+const ALWAYS = { when: () => true };
+/** A field's parsed value, or undefined if it failed (zod leaves a marker object there). */
+function known(value) {
+    return typeof value === "object" &&
+        value !== null &&
+        "status" in value &&
+        value.status === "aborted"
+        ? undefined
+        : value;
 }
 
 ;// CONCATENATED MODULE: ./src/core/period.ts
@@ -43775,6 +44766,8 @@ function isValidTimeZone(timezone) {
 
 
 
+
+
 const CLI_LABELS = {
     domain: "--domain",
     apiKey: "LUCCA_API_KEY",
@@ -43804,131 +44797,170 @@ const DEFAULTS = {
     generationAttempts: "2",
     timezone: "UTC",
 };
+const ID = /^[A-Za-z0-9_-]+$/;
+function connectionFields(raw, labels) {
+    return {
+        domain: schemas_string()
+            .optional()
+            .transform((value, ctx) => {
+            const domain = parseDomain(value ?? "", raw.allowHosts ?? [], {
+                domain: labels.domain,
+                allowHost: labels.allowHosts,
+            });
+            if ("url" in domain)
+                return domain.url;
+            ctx.issues.push({ code: "custom", message: domain.problem, input: value });
+            return NEVER;
+        }),
+        apiKey: optionalText.transform((value, ctx) => {
+            if (value === undefined) {
+                ctx.issues.push({
+                    code: "custom",
+                    message: `${labels.apiKey}: missing; the Lucca API key is required`,
+                    input: value,
+                });
+            }
+            else if (/\s/.test(value)) {
+                ctx.issues.push({
+                    code: "custom",
+                    message: `${labels.apiKey}: the API key contains white space or a line break; check it was copied whole`,
+                    input: "[redacted]",
+                });
+            }
+            return value ?? "";
+        }),
+    };
+}
 /** The domain and API key, the part every command needs; problems go into `issues`. */
 function parseConnection(raw, labels, issues) {
-    const domain = parseDomain(raw.domain ?? "", raw.allowHosts ?? [], {
-        domain: labels.domain,
-        allowHost: labels.allowHosts,
+    const result = z.object(connectionFields(raw, labels)).safeParse(raw);
+    if (result.success)
+        return { baseUrl: result.data.domain, apiKey: result.data.apiKey };
+    issues.push(...inputError(result.error).issues);
+    return undefined;
+}
+function idField(label, what) {
+    return optionalText.refine((value) => value === undefined || ID.test(value), {
+        error: (issue) => `${label}: "${String(issue.input)}" is not a ${what} (letters, digits, - and _ only)`,
     });
-    if ("problem" in domain)
-        issues.push(domain.problem);
-    const apiKey = raw.apiKey?.trim() ?? "";
-    if (apiKey === "") {
-        issues.push(`${labels.apiKey}: missing; the Lucca API key is required`);
-    }
-    else if (/\s/.test(apiKey)) {
-        issues.push(`${labels.apiKey}: the API key contains white space or a line break; check it was copied whole`);
-    }
-    return "url" in domain && apiKey !== "" ? { baseUrl: domain.url, apiKey } : undefined;
+}
+function durationField(label, fallback) {
+    return optionalText.transform(viaParser((value) => {
+        const ms = (0,duration/* parseDuration */.E)(value ?? fallback, label);
+        if (ms <= 0)
+            throw new errors/* InvalidInputError */.oC(`${label}: must be longer than zero`);
+        return ms;
+    }));
+}
+/** The schema of every report setting; messages name each setting by `labels`. */
+function settingsSchema(raw, labels) {
+    return object({
+        ...connectionFields(raw, labels),
+        reportId: idField(labels.reportId, "report id"),
+        templateId: idField(labels.templateId, "template id"),
+        start: optionalText,
+        end: optionalText,
+        period: optionalText,
+        timezone: optionalText,
+        format: optionalText.transform((value, ctx) => {
+            const format = value ?? DEFAULTS.format;
+            if (format === "csv" || format === "excel")
+                return format;
+            ctx.issues.push({
+                code: "custom",
+                message: `${labels.format}: unknown format "${format}"; expected csv or excel`,
+                input: value,
+            });
+            return NEVER;
+        }),
+        output: optionalText.refine((value) => value === undefined || !/[/\\]$/.test(value), {
+            error: (issue) => `${labels.output}: "${String(issue.input)}" names a directory; give a file path such as reports/timesheet.csv`,
+        }),
+        timeout: durationField(labels.timeout, DEFAULTS.timeout),
+        pollInterval: durationField(labels.pollInterval, DEFAULTS.pollInterval),
+        maxPollInterval: durationField(labels.maxPollInterval, DEFAULTS.maxPollInterval),
+        requestTimeout: durationField(labels.requestTimeout, DEFAULTS.requestTimeout),
+        maxRetries: wholeNumber(labels.maxRetries, DEFAULTS.maxRetries, 0),
+        generationAttempts: wholeNumber(labels.generationAttempts, DEFAULTS.generationAttempts, 1),
+    })
+        .superRefine((fields, ctx) => {
+        if (!raw.templateId?.trim() && !raw.reportId?.trim()) {
+            ctx.addIssue({
+                code: "custom",
+                message: `${labels.templateId}: missing; give the id of the Lucca report template (or ${labels.reportId} to download an existing report)`,
+            });
+        }
+        const poll = known(fields.pollInterval);
+        const maxPoll = known(fields.maxPollInterval);
+        if (typeof poll === "number" && typeof maxPoll === "number" && maxPoll < poll) {
+            ctx.addIssue({
+                code: "custom",
+                message: `${labels.maxPollInterval}: must not be shorter than ${labels.pollInterval}`,
+            });
+        }
+    }, ALWAYS);
 }
 /**
  * Checks every setting and gathers every problem, so one run tells the user all that is
  * wrong. Throws InvalidInputError before anything touches the network.
  */
 function parseSettings(raw, labels, now) {
-    const issues = [];
+    const result = settingsSchema(raw, labels).safeParse(raw);
+    const issues = result.success ? [] : input_schema_inputError(result.error).issues;
     const warnings = [];
-    const text = (value) => {
-        const trimmed = value?.trim();
-        return trimmed === "" ? undefined : trimmed;
-    };
-    const collect = (produce) => {
-        try {
-            return produce();
-        }
-        catch (error) {
-            if (!(error instanceof errors/* InvalidInputError */.oC))
-                throw error;
-            issues.push(...error.issues);
-            return undefined;
-        }
-    };
-    const connection = parseConnection(raw, labels, issues);
-    const reportId = text(raw.reportId);
-    if (reportId !== undefined && !/^[A-Za-z0-9_-]+$/.test(reportId)) {
-        issues.push(`${labels.reportId}: "${reportId}" is not a report id (letters, digits, - and _ only)`);
-    }
-    const templateId = text(raw.templateId);
-    if (templateId === undefined && reportId === undefined) {
-        issues.push(`${labels.templateId}: missing; give the id of the Lucca report template (or ${labels.reportId} to download an existing report)`);
-    }
-    else if (templateId !== undefined && !/^[A-Za-z0-9_-]+$/.test(templateId)) {
-        issues.push(`${labels.templateId}: "${templateId}" is not a template id (letters, digits, - and _ only)`);
-    }
+    const text = (value) => value?.trim() || undefined;
     const periodInput = { start: text(raw.start), end: text(raw.end), period: text(raw.period) };
     let period = { startsOn: null, endsOn: null };
-    if (reportId !== undefined) {
+    if (text(raw.reportId) !== undefined) {
         if (periodInput.start || periodInput.end || periodInput.period) {
             warnings.push(`${labels.reportId} is set: the period comes from that report, so ${labels.start}, ${labels.end} and ${labels.period} are ignored`);
         }
     }
     else {
-        period = collect(() => resolvePeriod({
-            ...periodInput,
-            timezone: text(raw.timezone) ?? DEFAULTS.timezone,
-            now,
-            labels: {
-                start: labels.start,
-                end: labels.end,
-                period: labels.period,
-                timezone: labels.timezone,
-            },
-        }));
-    }
-    const format = text(raw.format) ?? DEFAULTS.format;
-    if (format !== "csv" && format !== "excel") {
-        issues.push(`${labels.format}: unknown format "${format}"; expected csv or excel`);
-    }
-    const outputPath = text(raw.output);
-    if (outputPath !== undefined && /[/\\]$/.test(outputPath)) {
-        issues.push(`${labels.output}: "${outputPath}" names a directory; give a file path such as reports/timesheet.csv`);
-    }
-    const duration = (value, fallback, label) => collect(() => {
-        const ms = parseDuration(text(value) ?? fallback, label);
-        if (ms <= 0)
-            throw new errors/* InvalidInputError */.oC(`${label}: must be longer than zero`);
-        return ms;
-    });
-    const timeoutMs = duration(raw.timeout, DEFAULTS.timeout, labels.timeout);
-    const pollIntervalMs = duration(raw.pollInterval, DEFAULTS.pollInterval, labels.pollInterval);
-    const maxPollIntervalMs = duration(raw.maxPollInterval, DEFAULTS.maxPollInterval, labels.maxPollInterval);
-    const requestTimeoutMs = duration(raw.requestTimeout, DEFAULTS.requestTimeout, labels.requestTimeout);
-    if (pollIntervalMs !== undefined &&
-        maxPollIntervalMs !== undefined &&
-        maxPollIntervalMs < pollIntervalMs) {
-        issues.push(`${labels.maxPollInterval}: must not be shorter than ${labels.pollInterval}`);
-    }
-    const count = (value, fallback, label, min) => {
-        const source = text(value) ?? fallback;
-        const parsed = /^\d+$/.test(source) ? Number(source) : Number.NaN;
-        if (!Number.isSafeInteger(parsed) || parsed < min) {
-            issues.push(`${label}: "${source}" is not a whole number of at least ${min}`);
-            return undefined;
+        try {
+            period = resolvePeriod({
+                ...periodInput,
+                timezone: text(raw.timezone) ?? DEFAULTS.timezone,
+                now,
+                labels: {
+                    start: labels.start,
+                    end: labels.end,
+                    period: labels.period,
+                    timezone: labels.timezone,
+                },
+            });
         }
-        return parsed;
-    };
-    const maxRetries = count(raw.maxRetries, DEFAULTS.maxRetries, labels.maxRetries, 0);
-    const generationAttempts = count(raw.generationAttempts, DEFAULTS.generationAttempts, labels.generationAttempts, 1);
-    if (issues.length > 0)
+        catch (error) {
+            if (!(error instanceof errors/* InvalidInputError */.oC))
+                throw error;
+            issues.push(...error.issues);
+        }
+    }
+    if (!result.success || issues.length > 0)
         throw new errors/* InvalidInputError */.oC(issues);
+    const fields = result.data;
     return {
-        ...connection,
-        templateId,
-        period: period,
-        reportId,
-        format: format,
-        outputPath,
-        timeoutMs: timeoutMs,
-        pollIntervalMs: pollIntervalMs,
-        maxPollIntervalMs: maxPollIntervalMs,
-        requestTimeoutMs: requestTimeoutMs,
-        maxRetries: maxRetries,
-        generationAttempts: generationAttempts,
+        baseUrl: fields.domain,
+        apiKey: fields.apiKey,
+        templateId: fields.templateId,
+        period,
+        reportId: fields.reportId,
+        format: fields.format,
+        outputPath: fields.output,
+        timeoutMs: fields.timeout,
+        pollIntervalMs: fields.pollInterval,
+        maxPollIntervalMs: fields.maxPollInterval,
+        requestTimeoutMs: fields.requestTimeout,
+        maxRetries: fields.maxRetries,
+        generationAttempts: fields.generationAttempts,
         warnings,
     };
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/action/inputs.ts
+
+
+
 
 
 
@@ -43977,95 +45009,123 @@ function readInputs(read, now, workspace) {
             throw error;
         issues.push(...error.issues);
     }
-    const publish = list(read("publish") || "artifact");
-    const unknown = publish.filter((target) => !["artifact", "commit", "none"].includes(target));
-    if (unknown.length > 0) {
-        issues.push(`publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact, commit or none (comma separated)`);
-    }
-    if (publish.includes("none") && publish.length > 1) {
-        issues.push(`publish: "none" cannot be combined with other targets`);
-    }
-    const commit = readCommitInputs(read, issues);
-    if (publish.includes("commit")) {
-        const output = read("output-path").trim();
-        if (output && !isInside(workspace, output)) {
-            issues.push(`output-path: "${output}" is outside the workspace; with publish: commit the file must be inside the repository`);
-        }
-    }
-    const ifUnchanged = read("if-unchanged").trim() || "publish";
-    if (ifUnchanged !== "publish" && ifUnchanged !== "skip") {
-        issues.push(`if-unchanged: "${ifUnchanged}" must be publish or skip`);
-    }
-    const retention = read("artifact-retention-days").trim();
-    let retentionDays;
-    if (retention !== "") {
-        retentionDays = /^\d+$/.test(retention) ? Number(retention) : Number.NaN;
-        if (!(retentionDays >= 1 && retentionDays <= 90)) {
-            issues.push(`artifact-retention-days: "${retention}" must be a whole number from 1 to 90`);
-        }
-    }
-    const artifactName = read("artifact-name").trim() || undefined;
-    if (artifactName !== undefined && /[":<>|*?\\/\r\n]/.test(artifactName)) {
-        issues.push(`artifact-name: "${artifactName}" contains a character artifacts do not allow (" : < > | * ? \\ / or a line break)`);
-    }
-    const archive = flag(read, "artifact-archive", false, issues);
-    const overwrite = flag(read, "artifact-overwrite", false, issues);
-    const summary = flag(read, "summary", true, issues);
-    const previewText = read("summary-preview-rows").trim() || "10";
-    const summaryPreviewRows = /^\d+$/.test(previewText) ? Number(previewText) : Number.NaN;
-    if (!(summaryPreviewRows >= 0 && summaryPreviewRows <= 100)) {
-        issues.push(`summary-preview-rows: "${previewText}" must be a whole number from 0 to 100`);
-    }
-    if (issues.length > 0 || settings === undefined)
+    const names = Object.keys(PUBLISHING_FIELDS);
+    const result = publishingSchema(workspace).safeParse(Object.fromEntries(names.map((name) => [name, read(name)])));
+    if (!result.success)
+        issues.push(...input_schema_inputError(result.error).issues);
+    if (issues.length > 0 || settings === undefined || !result.success) {
         throw new errors/* InvalidInputError */.oC(issues);
+    }
+    const inputs = result.data;
     return {
         settings,
-        publish: publish.filter((target) => target === "artifact" || target === "commit"),
-        artifact: { name: artifactName, retentionDays, archive, overwrite },
-        commit,
-        ifUnchanged: ifUnchanged,
-        summary,
-        summaryPreviewRows,
+        publish: inputs.publish,
+        artifact: {
+            name: inputs["artifact-name"],
+            retentionDays: inputs["artifact-retention-days"],
+            archive: inputs["artifact-archive"],
+            overwrite: inputs["artifact-overwrite"],
+        },
+        commit: {
+            message: inputs["commit-message"],
+            author: inputs["commit-author"],
+            committer: inputs["commit-committer"],
+            branch: inputs["commit-branch"],
+            ignoreLines: inputs["commit-ignore-lines"],
+            pushAttempts: inputs["push-attempts"],
+        },
+        ifUnchanged: inputs["if-unchanged"],
+        summary: inputs.summary,
+        summaryPreviewRows: inputs["summary-preview-rows"],
     };
 }
-function readCommitInputs(read, issues) {
-    const message = read("commit-message").trim() || commit_message.DEFAULT_COMMIT_MESSAGE;
-    const unknown = (0,commit_message.unknownPlaceholders)(message);
-    if (unknown.length > 0) {
-        issues.push(`commit-message: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows} or {sha256}`);
-    }
-    const identity = (name) => {
-        const text = read(name).trim() || BOT;
-        const parsed = (0,git/* parseIdentity */.aZ)(text);
-        if (!parsed)
-            issues.push(`${name}: "${text}" is not of the form Name <email>`);
-        return parsed ?? { name: "", email: "" };
-    };
-    const author = identity("commit-author");
-    const committer = identity("commit-committer");
-    const branch = read("commit-branch").trim() || undefined;
-    if (branch !== undefined &&
-        !/^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+(?<![./])$/.test(branch)) {
-        issues.push(`commit-branch: "${branch}" is not a valid branch name`);
-    }
-    const pattern = read("commit-ignore-lines").trim();
-    let ignoreLines;
-    if (pattern) {
+const inputs_custom = (ctx, message, input) => ctx.issues.push({ code: "custom", message, input });
+const identity = (name) => optionalText.transform((value, ctx) => {
+    const text = value ?? BOT;
+    const parsed = (0,git/* parseIdentity */.aZ)(text);
+    if (!parsed)
+        inputs_custom(ctx, `${name}: "${text}" is not of the form Name <email>`, value);
+    return parsed ?? { name: "", email: "" };
+});
+/** The inputs that say how and where the report is published; keyed by input name. */
+const PUBLISHING_FIELDS = {
+    publish: schemas_string().transform((value, ctx) => {
+        const targets = list(value || "artifact");
+        const unknown = targets.filter((target) => !["artifact", "commit", "none"].includes(target));
+        if (unknown.length > 0) {
+            inputs_custom(ctx, `publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact, commit or none (comma separated)`, value);
+        }
+        if (targets.includes("none") && targets.length > 1) {
+            inputs_custom(ctx, `publish: "none" cannot be combined with other targets`, value);
+        }
+        return targets.filter((target) => target === "artifact" || target === "commit");
+    }),
+    "output-path": optionalText,
+    "commit-message": optionalText.transform((value, ctx) => {
+        const message = value ?? commit_message.DEFAULT_COMMIT_MESSAGE;
+        const unknown = (0,commit_message.unknownPlaceholders)(message);
+        if (unknown.length > 0) {
+            inputs_custom(ctx, `commit-message: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows} or {sha256}`, value);
+        }
+        return message;
+    }),
+    "commit-author": identity("commit-author"),
+    "commit-committer": identity("commit-committer"),
+    "commit-branch": optionalText.transform((branch, ctx) => {
+        const problem = branch === undefined ? undefined : branchNameProblem(branch);
+        if (problem === undefined)
+            return branch;
+        inputs_custom(ctx, `commit-branch: "${branch}" is not a valid branch name: it ${problem}`, branch);
+        return NEVER;
+    }),
+    "commit-ignore-lines": optionalText.transform((pattern, ctx) => {
+        if (pattern === undefined)
+            return undefined;
         try {
-            ignoreLines = new RegExp(pattern);
+            return new RegExp(pattern);
         }
         catch (error) {
-            issues.push(`commit-ignore-lines: not a valid regular expression: ${error.message}`);
+            inputs_custom(ctx, `commit-ignore-lines: not a valid regular expression: ${error.message}`, pattern);
+            return NEVER;
         }
-    }
-    const attemptsText = read("push-attempts").trim() || "5";
-    const pushAttempts = /^\d+$/.test(attemptsText) ? Number(attemptsText) : Number.NaN;
-    if (!(pushAttempts >= 1 && pushAttempts <= 20)) {
-        issues.push(`push-attempts: "${attemptsText}" must be a whole number from 1 to 20`);
-    }
-    return { message, author, committer, branch, ignoreLines, pushAttempts };
+    }),
+    "push-attempts": wholeNumber("push-attempts", "5", 1, 20),
+    "if-unchanged": optionalText.transform((value, ctx) => {
+        const choice = value ?? "publish";
+        if (choice === "publish" || choice === "skip")
+            return choice;
+        inputs_custom(ctx, `if-unchanged: "${choice}" must be publish or skip`, value);
+        return NEVER;
+    }),
+    "artifact-retention-days": optionalText.transform((value, ctx) => {
+        if (value === undefined)
+            return undefined;
+        const days = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+        if (days >= 1 && days <= 90)
+            return days;
+        inputs_custom(ctx, `artifact-retention-days: "${value}" must be a whole number from 1 to 90`, value);
+        return NEVER;
+    }),
+    "artifact-name": optionalText.refine((name) => name === undefined || !/[":<>|*?\\/\r\n]/.test(name), {
+        error: (issue) => `artifact-name: "${String(issue.input)}" contains a character artifacts do not allow (" : < > | * ? \\ / or a line break)`,
+    }),
+    "artifact-archive": runnerBoolean("artifact-archive", false),
+    "artifact-overwrite": runnerBoolean("artifact-overwrite", false),
+    summary: runnerBoolean("summary", true),
+    "summary-preview-rows": wholeNumber("summary-preview-rows", "10", 0, 100),
+};
+function publishingSchema(workspace) {
+    return object(PUBLISHING_FIELDS).superRefine((inputs, ctx) => {
+        const output = inputs["output-path"];
+        if (Array.isArray(inputs.publish) &&
+            inputs.publish.includes("commit") &&
+            output &&
+            !inputs_isInside(workspace, output)) {
+            inputs_custom(ctx, `output-path: "${output}" is outside the workspace; with publish: commit the file must be inside the repository`, output);
+        }
+    }, { when: () => true });
 }
-function isInside(workspace, path) {
+function inputs_isInside(workspace, path) {
     const target = (0,external_node_path_.resolve)(workspace, path);
     const rel = (0,external_node_path_.relative)(workspace, target);
     return rel !== "" && !rel.startsWith("..") && !(0,external_node_path_.isAbsolute)(rel);
@@ -44075,33 +45135,6 @@ function list(text) {
         .split(/[\n,]/)
         .map((item) => item.trim().toLowerCase())
         .filter(Boolean);
-}
-// Same spellings as core.getBooleanInput (YAML 1.2 core schema), but collected, not thrown.
-function flag(read, name, fallback, issues) {
-    const text = read(name).trim();
-    if (text === "")
-        return fallback;
-    if (["true", "True", "TRUE"].includes(text))
-        return true;
-    if (["false", "False", "FALSE"].includes(text))
-        return false;
-    issues.push(`${name}: "${text}" is not a boolean; use true or false`);
-    return fallback;
-}
-
-;// CONCATENATED MODULE: ./src/adapters/action/proxy-fetch.ts
-/**
- * Node's global fetch ignores HTTPS_PROXY; self-hosted runners behind a corporate proxy
- * need it. undici is loaded only when a proxy is configured, so other runs start faster.
- */
-async function fetchForEnvironment(env) {
-    const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
-    if (!proxy)
-        return globalThis.fetch;
-    const { EnvHttpProxyAgent, fetch } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 46752, 19));
-    // EnvHttpProxyAgent reads HTTP(S)_PROXY and NO_PROXY itself, per request host.
-    const dispatcher = new EnvHttpProxyAgent();
-    return ((input, init) => fetch(input, { ...init, dispatcher }));
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/action/publish-steps.ts
@@ -44129,7 +45162,7 @@ async function publishArtifactStep(result, inputs, env) {
     });
 }
 /** Commits the report into the checked-out repository and pushes it. */
-async function publishCommitStep(result, inputs, env, signal) {
+async function publishCommitStep(result, inputs, env, limits) {
     return lib_core/* group */.Os("Commit the report", async () => {
         const [{ commitReport }, { renderCommitMessage }] = await Promise.all([
             __nccwpck_require__.e(/* import() */ 662).then(__nccwpck_require__.bind(__nccwpck_require__, 26662)),
@@ -44151,7 +45184,10 @@ async function publishCommitStep(result, inputs, env, signal) {
             committer: inputs.commit.committer,
             pushAttempts: inputs.commit.pushAttempts,
             ignoreLines: inputs.commit.ignoreLines,
-            signal,
+            signal: limits.signal,
+            timeoutMs: limits.timeoutMs,
+            secrets: limits.secrets,
+            env,
         });
         const url = committed.commitSha && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
             ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${committed.commitSha}`
@@ -44173,7 +45209,80 @@ function defaultArtifactName(result) {
     return `lucca-report-${result.templateId ?? "report"}-${period}`;
 }
 
+;// CONCATENATED MODULE: ./src/core/markdown.ts
+
+/**
+ * The Markdown/HTML door: every value from outside that reaches the job summary (or any
+ * other Markdown a user reads on GitHub) goes through one of these. Nothing from the
+ * server may become markup: no HTML (`<img>`, `<!--` hiding the rest), no link or image,
+ * no code span it closes, no table cell it breaks.
+ */
+const HTML = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+};
+const LINE_BREAKS = /\r\n|\r|\n|\u2028|\u2029|\u0085/g;
+/** Inline text, one line: HTML made inert, and every Markdown punctuation mark escaped. */
+function escapeMarkdown(text) {
+    const escaped = (0,safe_text/* escapeControls */.UN)(text.replace(LINE_BREAKS, " "))
+        .replace(/[&<>"']/g, (char) => HTML[char])
+        .replace(/[\\`*_[\]()!|~]/g, "\\$&");
+    // Constructs that only count at the start of a line: heading, quote, list, thematic break.
+    return escaped.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_match, space, mark) => /^\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${space}\\${mark}`);
+}
+/** A table cell: as `escapeMarkdown`, with line breaks shown as <br>. */
+function escapeCell(text) {
+    return text.split(LINE_BREAKS).map(escapeMarkdown).join("<br>");
+}
+/**
+ * A code span holding `text` literally: a fence longer than any backtick run inside, so
+ * the text cannot close it. `inTable` escapes pipes, which GitHub reads before code spans.
+ */
+function codeSpan(text, inTable = false) {
+    let body = (0,safe_text/* escapeControls */.UN)(text.replace(LINE_BREAKS, " "));
+    if (inTable)
+        body = body.replace(/\|/g, "\\|");
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = "`".repeat(longest + 1);
+    const pad = body.startsWith("`") || body.endsWith("`") || body === "" ? " " : "";
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/**
+ * Text of our own that marks code with backticks (`report-id: 77`), holding values from
+ * outside: the code parts become code spans, the rest escaped text; each line escaped on
+ * its own and kept as a line.
+ */
+function escapeWithCode(text) {
+    return text
+        .split(LINE_BREAKS)
+        .map((line) => line
+        .split("`")
+        .map((part, index) => (index % 2 === 1 ? codeSpan(part) : escapeMarkdown(part)))
+        .join(""))
+        .join("  \n");
+}
+/**
+ * A link target that stays one: an http(s) URL with the characters that could end the
+ * Markdown link encoded; undefined for anything else (the caller shows plain text).
+ */
+function linkTarget(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+        return undefined;
+    return parsed.href.replace(/[()<> ]/g, (char) => `%${char.charCodeAt(0).toString(16)}`);
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/action/summary-markdown.ts
+
 
 
 const MAX_CELL = 80;
@@ -44184,13 +45293,13 @@ const MAX_PREVIEW_CHARS = 48 * 1024;
 function renderSummary(facts) {
     const ok = facts.failure === undefined;
     const lines = [
-        `## ${ok ? "✅" : "❌"} Lucca report ${facts.reportId ?? ""}`.trimEnd(),
+        `## ${ok ? "✅" : "❌"} Lucca report ${escapeMarkdown(facts.reportId ?? "")}`.trimEnd(),
         "",
     ];
     if (facts.failure) {
-        lines.push(`**${escapeText(facts.failure.title)}**`, "", escapeText(facts.failure.message), "");
+        lines.push(`**${escapeMarkdown(facts.failure.title)}**`, "", escapeWithCode(facts.failure.message), "");
         if (facts.failure.resume)
-            lines.push(facts.failure.resume, "");
+            lines.push(escapeWithCode(facts.failure.resume), "");
     }
     const row = (name, value) => {
         if (value !== undefined && value !== null && value !== "")
@@ -44199,33 +45308,31 @@ function renderSummary(facts) {
     lines.push("| | |", "| --- | --- |");
     row("Template", facts.templateId && escapeCell(facts.templateId));
     if (facts.startsOn !== undefined || facts.endsOn !== undefined) {
-        row("Period", periodText(facts.startsOn ?? null, facts.endsOn ?? null));
+        row("Period", escapeCell(periodText(facts.startsOn ?? null, facts.endsOn ?? null)));
     }
     row("Report id", facts.reportId && escapeCell(facts.reportId));
     row("Status", escapeCell(facts.status));
-    row("Time taken", facts.durationMs === undefined ? undefined : formatDuration(facts.durationMs));
+    row("Time taken", facts.durationMs === undefined ? undefined : (0,duration/* formatDuration */.a)(facts.durationMs));
     row("Status checks", facts.polls);
     row("Attempts", facts.attempts);
     row("Rows", facts.rows);
     row("Columns", facts.columns);
     row("Bytes", facts.bytes?.toLocaleString("en-US"));
-    row("SHA-256", facts.sha256 && `\`${facts.sha256}\``);
-    row("File", facts.path && `\`${escapeCell(facts.path)}\``);
+    row("SHA-256", facts.sha256 && codeSpan(facts.sha256, true));
+    row("File", facts.path && codeSpan(facts.path, true));
     if (facts.artifact) {
-        row("Artifact", facts.artifact.url
-            ? `[${escapeCell(facts.artifact.name)}](${facts.artifact.url})`
-            : escapeCell(facts.artifact.name));
+        const target = facts.artifact.url && linkTarget(facts.artifact.url);
+        const name = escapeCell(facts.artifact.name);
+        row("Artifact", target ? `[${name}](${target})` : name);
     }
     if (facts.commit) {
         const { commit } = facts;
-        const link = commit.sha
-            ? commit.url
-                ? `[${commit.sha.slice(0, 7)}](${commit.url})`
-                : commit.sha.slice(0, 7)
-            : "";
+        const short = commit.sha ? escapeCell(commit.sha.slice(0, 7)) : "";
+        const target = commit.url && linkTarget(commit.url);
+        const link = short && target ? `[${short}](${target})` : short;
         row("Commit", commit.changed
-            ? `${link} on \`${escapeCell(commit.branch)}\``
-            : `unchanged on \`${escapeCell(commit.branch)}\`: nothing committed`);
+            ? `${link} on ${codeSpan(commit.branch, true)}`
+            : `unchanged on ${codeSpan(commit.branch, true)}: nothing committed`);
     }
     if (facts.artifactSkipped)
         row("Artifact", "not uploaded: unchanged since the previous run (if-unchanged: skip)");
@@ -44251,7 +45358,7 @@ function changeSection(change) {
             return [
                 title,
                 "",
-                `Change detection was off for this run: ${escapeText(change.reason)}.`,
+                `Change detection was off for this run: ${escapeMarkdown(change.reason)}.`,
                 "",
             ];
         case "unchanged":
@@ -44266,9 +45373,7 @@ function changeSection(change) {
                 `The report changed: **${diff.added}** row(s) added, **${diff.removed}** removed.`,
                 "",
             ];
-            const examples = (label, rows) => rows.length === 0
-                ? []
-                : [`${label}:`, "", ...rows.map((r) => `- \`${r.replace(/`/g, "'")}\``), ""];
+            const examples = (label, rows) => rows.length === 0 ? [] : [`${label}:`, "", ...rows.map((r) => `- ${codeSpan(r)}`), ""];
             return [
                 ...lines,
                 ...examples("Added, for example", diff.addedExamples),
@@ -44306,15 +45411,6 @@ function cut(text) {
     const chars = Array.from(text);
     return chars.length > MAX_CELL ? `${chars.slice(0, MAX_CELL - 1).join("")}…` : text;
 }
-/** A cell that cannot break the table: pipes escaped, line breaks shown as <br>, HTML inert. */
-function escapeCell(text) {
-    return escapeText(text)
-        .replace(/\|/g, "\\|")
-        .replace(/\r\n|\r|\n/g, "<br>");
-}
-function escapeText(text) {
-    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 
 ;// CONCATENATED MODULE: ./src/adapters/action/main.ts
 
@@ -44345,9 +45441,11 @@ async function run() {
     }
     for (const warning of inputs.settings.warnings)
         lib_core/* warning */.$e(warning);
+    // One deadline for the run: what the report job leaves of `timeout` is the commit's budget.
+    const deadline = Date.now() + inputs.settings.timeoutMs;
     const result = await inGroups(async (onEvent) => runJobFromSettings(inputs.settings, {
         fetch: await fetchForEnvironment(process.env),
-        sink: nodeFileSink(workspace),
+        output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
         signal: cancel.signal,
         previewRows: inputs.summaryPreviewRows,
         onEvent,
@@ -44356,7 +45454,7 @@ async function run() {
     const facts = successFacts(result);
     state.facts = facts;
     if (inputs.publish.includes("commit")) {
-        facts.commit = await publishCommitStep(result, inputs, { ...process.env, GITHUB_WORKSPACE: workspace }, cancel.signal);
+        facts.commit = await publishCommitStep(result, inputs, { ...process.env, GITHUB_WORKSPACE: workspace }, { signal: cancel.signal, timeoutMs: deadline - Date.now(), secrets: [apiKey] });
     }
     if (inputs.publish.includes("artifact")) {
         const change = await detectChange(result, inputs, process.env);
@@ -44380,6 +45478,20 @@ async function run() {
     }
     if (inputs.summary)
         await writeSummary(facts);
+}
+/**
+ * The workspace in every publish mode; a file only uploaded as an artifact may also go to
+ * the runner's temporary directory, which is emptied after the job.
+ */
+function outputPolicy(inputs, workspace, runnerTemp) {
+    const roots = [workspace];
+    if (!inputs.publish.includes("commit") && runnerTemp)
+        roots.push(runnerTemp);
+    return {
+        baseDir: workspace,
+        roots,
+        label: inputs.settings.outputPath === undefined ? "the default output path" : "output-path",
+    };
 }
 /** The entry point's only other half: turns any error into a failed step with an annotation. */
 async function fail(error) {
@@ -44441,9 +45553,13 @@ function describeFailure(error) {
     return { title: "Unexpected error", message, status: "failed", resume };
 }
 function titleFor(error) {
+    if (error instanceof errors/* UnusableAnswerError */.qx)
+        return "Lucca's answer could not be used";
     switch (error.exitCode) {
         case 3:
             return "Lucca rejected the request";
+        case 5:
+            return "Timed out";
         case 6:
             return "Lucca could not be reached";
         default:
@@ -44467,16 +45583,16 @@ async function inGroups(work) {
             if (event.type === "creating" && event.attempt === 1)
                 group("Generate the report");
             if (event.type === "resuming")
-                group(`Resume report ${event.reportId}`);
+                group(`Resume report ${(0,safe_text/* logSafe */.sN)(event.reportId)}`);
             if (event.type === "downloading")
                 group("Download the report");
             const line = lines(event);
             if (line === undefined)
                 return;
             if (event.type === "warning")
-                lib_core/* warning */.$e(event.message);
+                lib_core/* warning */.$e((0,safe_text/* logSafe */.sN)(event.message));
             else
-                lib_core/* info */.pq(line);
+                lib_core/* info */.pq((0,safe_text/* logSafe */.sN)(line));
         });
     }
     finally {
@@ -44501,7 +45617,7 @@ function setReportOutputs(result) {
     };
     for (const [name, value] of Object.entries(outputs))
         lib_core/* setOutput */.uH(name, value);
-    lib_core/* info */.pq(`Report ${result.reportId}: ${result.rows ?? "?"} rows, ${result.bytes} bytes, sha256 ${result.sha256}, in ${formatDuration(result.durationMs)}`);
+    lib_core/* info */.pq(`Report ${(0,safe_text/* logSafe */.sN)(result.reportId)}: ${result.rows ?? "?"} rows, ${result.bytes} bytes, sha256 ${result.sha256}, in ${(0,duration/* formatDuration */.a)(result.durationMs)}`);
 }
 function successFacts(result) {
     return {
@@ -44528,7 +45644,7 @@ async function writeSummary(facts) {
     await lib_core/* summary */.z.addRaw(renderSummary(facts)).write();
 }
 function listenForCancellation() {
-    for (const signal of ["SIGINT", "SIGTERM"]) {
+    for (const signal of Object.keys(errors/* CANCEL_SIGNALS */.DH)) {
         process.once(signal, () => {
             cancel.abort(new errors/* AbortedError */.oM(`Cancelled by ${signal}; no partial file was left`, { signal }));
             // Whatever still holds the event loop, the runner gets its answer within 2 s.

@@ -1,5 +1,5 @@
 import { type Exchange, readText, sendError, sendJson, writeHead } from "./exchange.ts";
-import { fileFor, takeCut } from "./files.ts";
+import { fileFor, sendBadDownload, takeBadDownload, takeCut } from "./files.ts";
 import type { SimulatedReport } from "./options.ts";
 import { reportJson, reportStatus, UNKNOWN_STATUS } from "./report-view.ts";
 import { sendFile } from "./send-file.ts";
@@ -42,7 +42,7 @@ export async function createReport(ex: Exchange, state: SimulatorState): Promise
   const json = await readJson(ex);
   if (!json) return;
   const checked = json.ok ? checkReportRequest(json.value) : json;
-  if (!checked.ok) return sendError(ex, 400, checked.message);
+  if (!checked.ok) return sendError(ex, 400, checked.message, {}, checked.field);
   const request = checked.value;
   const template = findTemplate(state, request.templateId);
   if (!template) return sendError(ex, 404, `Template ${request.templateId} not found`);
@@ -60,18 +60,32 @@ export async function createReport(ex: Exchange, state: SimulatorState): Promise
     downloads: 0,
   };
   state.reports.set(String(id), report);
+  const location = `/timmi-timesheet/api/reports/${id}`;
+  if (settings.createRedirect) {
+    writeHead(ex, settings.createRedirect, { Location: location, "Content-Length": 0 });
+    ex.res.end();
+    return;
+  }
   sendJson(
     ex,
     settings.createStatus,
     reportJson(report, template, reportStatus(report, now), settings),
-    {
-      Location: `/timmi-timesheet/api/reports/${id}`,
-    },
+    { Location: location },
   );
 }
 
 export function readReport(ex: Exchange, state: SimulatorState, id: string): void {
   const { settings } = ex;
+  if (settings.statusEndpoint === 405) {
+    // The REST framework answers 405 with an empty body.
+    writeHead(ex, 405, { Allow: "POST", "Content-Length": 0 });
+    ex.res.end();
+    return;
+  }
+  if (settings.statusEndpoint === 404) {
+    sendError(ex, 404, `Resource ${id} not found`);
+    return;
+  }
   const report = state.reports.get(id);
   if (!report) {
     sendError(ex, 404, `Report ${id} not found`);
@@ -95,7 +109,15 @@ export async function downloadReport(
   const report = state.reports.get(id);
   if (!report) return sendError(ex, 404, `Report ${id} not found`);
   const status = reportStatus(report, settings.now());
-  if (status !== "done") return sendError(ex, 400, `Report ${id} is not ready (status ${status})`);
+  if (status !== "done") {
+    return sendError(
+      ex,
+      settings.pendingDownloadStatus,
+      `Report ${id} is not ready (status ${status})`,
+    );
+  }
+  const bad = takeBadDownload(state, settings);
+  if (bad) return sendBadDownload(ex, bad);
   if (settings.redirectDownload) {
     writeHead(ex, 302, {
       Location: signedFileUrl(state, report, format, settings.now()),

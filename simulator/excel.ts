@@ -8,10 +8,22 @@ const EXCEL_BYTES = 4096;
  * linear congruential generator seeded with the report id. Nothing reads it as a workbook.
  */
 export function excelBody(reportId: number): Buffer {
+  return seeded(reportId, OLE2_MAGIC);
+}
+
+/** The local-file-header signature that opens every ZIP, hence every .xlsx. */
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** The same kind of stand-in for an .xlsx: a ZIP signature, then seeded bytes. */
+export function xlsxBody(reportId: number): Buffer {
+  return seeded(reportId, ZIP_MAGIC);
+}
+
+function seeded(reportId: number, magic: number[]): Buffer {
   const body = Buffer.alloc(EXCEL_BYTES);
-  body.set(OLE2_MAGIC);
+  body.set(magic);
   let state = reportId >>> 0;
-  for (let i = OLE2_MAGIC.length; i < EXCEL_BYTES; i++) {
+  for (let i = magic.length; i < EXCEL_BYTES; i++) {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     body[i] = state >>> 24;
   }

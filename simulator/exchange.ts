@@ -32,14 +32,73 @@ export function sendJson(
   ex.res.end(text);
 }
 
-/** Lucca's older endpoints answer errors as {"Status": N, "Message": "..."}. */
+/**
+ * An error in the shape `errorShape` picks. Lucca's older endpoints answer
+ * {"Status": N, "Message": "..."}; its REST framework and SDK have others (see options.ts).
+ * `field` names the request field at fault, for RFC 7807 `errors`.
+ */
 export function sendError(
   ex: Exchange,
   status: number,
   message: string,
   headers: OutgoingHttpHeaders = {},
+  field = "request",
+) {
+  switch (ex.settings.errorShape) {
+    case "status-message":
+      return sendJson(ex, status, { Status: status, Message: message }, headers);
+    case "text-as-json":
+      return sendRaw(ex, status, "application/json; charset=utf-8", message, headers);
+    case "empty":
+      return sendRaw(ex, status, "application/json; charset=utf-8", "", headers);
+    case "id-error":
+      return sendJson(
+        ex,
+        status,
+        { id: ex.url.pathname.split("/").pop(), error: message },
+        headers,
+      );
+    case "stack-trace":
+      return sendJson(
+        ex,
+        status,
+        {
+          Status: status,
+          Message: message,
+          StackTrace:
+            "   at Lucca.Timmi.Reports.ReportsController.Get(Int32 id) in C:\\src\\Timmi\\Reports\\ReportsController.cs:line 42",
+        },
+        headers,
+      );
+    case "problem":
+      return sendRaw(
+        ex,
+        status,
+        "application/problem+json; charset=utf-8",
+        JSON.stringify({
+          type: `https://httpstatuses.io/${status}`,
+          title: status === 400 ? "One or more validation errors occurred." : message,
+          status,
+          errors: status === 400 ? { [field]: [message] } : undefined,
+        }),
+        headers,
+      );
+  }
+}
+
+function sendRaw(
+  ex: Exchange,
+  status: number,
+  contentType: string,
+  text: string,
+  headers: OutgoingHttpHeaders,
 ): void {
-  sendJson(ex, status, { Status: status, Message: message }, headers);
+  writeHead(ex, status, {
+    "Content-Type": contentType,
+    "Content-Length": Buffer.byteLength(text),
+    ...headers,
+  });
+  ex.res.end(text);
 }
 
 export function sendText(ex: Exchange, status: number, text: string): void {

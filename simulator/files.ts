@@ -1,6 +1,8 @@
 import { type CsvOptions, csvByteLength, csvChunks } from "./csv.ts";
-import { excelBody } from "./excel.ts";
-import type { Settings, SimulatedReport } from "./options.ts";
+import { encodeCsv } from "./encode.ts";
+import { excelBody, xlsxBody } from "./excel.ts";
+import { type Exchange, writeHead } from "./exchange.ts";
+import type { BadDownloadBody, Settings, SimulatedReport } from "./options.ts";
 import type { Cut, FileBody } from "./send-file.ts";
 import type { SimulatorState } from "./state.ts";
 
@@ -17,32 +19,97 @@ export function csvOptionsFor(report: SimulatedReport, settings: Settings): CsvO
   };
 }
 
+const CHARSET = {
+  "utf-8": "utf-8",
+  "windows-1252": "windows-1252",
+  "utf-16le": "utf-16",
+  "utf-16be": "utf-16",
+} as const;
+
+/** The CSV in one buffer when csvBody or csvEncoding ask for it; undefined: stream it. */
+export function csvBuffer(report: SimulatedReport, settings: Settings): Buffer | undefined {
+  if (settings.csvBody === undefined && settings.csvEncoding === "utf-8") return undefined;
+  const text =
+    settings.csvBody ??
+    Buffer.concat([...csvChunks(csvOptionsFor(report, settings))]).toString("utf8");
+  return encodeCsv(text, settings.csvEncoding);
+}
+
+function bare(file: FileBody, settings: Settings): FileBody {
+  return settings.fileHeaders === "bare"
+    ? { ...file, contentType: "application/octet-stream", filename: undefined }
+    : file;
+}
+
 export function fileFor(report: SimulatedReport, format: FileFormat, settings: Settings): FileBody {
   if (format === "excel") {
-    const body = excelBody(report.id);
-    return {
-      contentType: "application/vnd.ms-excel",
-      filename: `report-${report.id}.xls`,
-      size: body.length,
-      chunks: () => [body],
-    };
+    const xlsx = settings.excelFile === "xlsx";
+    const body = xlsx ? xlsxBody(report.id) : excelBody(report.id);
+    return bare(
+      {
+        contentType: xlsx
+          ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          : "application/vnd.ms-excel",
+        filename: `report-${report.id}.${xlsx ? "xlsx" : "xls"}`,
+        size: body.length,
+        chunks: () => [body],
+      },
+      settings,
+    );
   }
-  if (settings.csvBody !== undefined) {
-    const body = Buffer.from(settings.csvBody, "utf8");
-    return {
-      contentType: "text/csv; charset=utf-8",
-      filename: `report-${report.id}.csv`,
-      size: body.length,
-      chunks: () => [body],
-    };
+  const contentType = `text/csv; charset=${CHARSET[settings.csvEncoding]}`;
+  const whole = csvBuffer(report, settings);
+  if (whole !== undefined) {
+    return bare(
+      {
+        contentType,
+        filename: `report-${report.id}.csv`,
+        size: whole.length,
+        chunks: () => [whole],
+      },
+      settings,
+    );
   }
   const options = csvOptionsFor(report, settings);
-  return {
-    contentType: "text/csv; charset=utf-8",
-    filename: `report-${report.id}.csv`,
-    size: csvByteLength(options),
-    chunks: () => csvChunks(options),
-  };
+  return bare(
+    {
+      contentType,
+      filename: `report-${report.id}.csv`,
+      size: csvByteLength(options),
+      chunks: () => csvChunks(options),
+    },
+    settings,
+  );
+}
+
+/** Uses up one of the configured bad downloads, if any is left. */
+export function takeBadDownload(
+  state: SimulatorState,
+  settings: Settings,
+): BadDownloadBody | undefined {
+  const bad = settings.badDownloads;
+  if (!bad || state.badDownloadsUsed >= bad.count) return undefined;
+  state.badDownloadsUsed++;
+  return bad.body;
+}
+
+const BAD_BODIES: Record<BadDownloadBody, { type: string; text: string }> = {
+  html: {
+    type: "text/html; charset=utf-8",
+    text: "<!DOCTYPE html><html><head><title>Lucca - Maintenance</title></head><body>Back soon</body></html>",
+  },
+  json: {
+    type: "application/json; charset=utf-8",
+    text: '{"Status":200,"Message":"The report is being generated"}',
+  },
+  empty: { type: "text/csv; charset=utf-8", text: "" },
+};
+
+/** A 200 that is not the report: a maintenance page, a JSON message, or nothing. */
+export function sendBadDownload(ex: Exchange, body: BadDownloadBody): void {
+  const { type, text } = BAD_BODIES[body];
+  writeHead(ex, 200, { "Content-Type": type, "Content-Length": Buffer.byteLength(text) });
+  ex.res.end(text);
 }
 
 /** Decides whether this download is sabotaged, using up one of the configured faults. */

@@ -44,11 +44,45 @@ describe("parseCliArgs", () => {
     expect(parseCliArgs([])).toEqual({ help: false, log: false, options: {} });
   });
 
+  it("maps the API variant flags", () => {
+    const command = parseCliArgs([
+      "--envelope=header",
+      "--status-endpoint=405",
+      "--pending-download=409",
+      "--failure-word=failed",
+      "--error-shape=problem",
+      "--login-redirect",
+      "--create-redirect=303",
+      "--no-retry-after",
+      "--rate-limit-headers",
+      "--excel-file=xlsx",
+      "--bare-file-headers",
+      "--csv-encoding=utf-16be",
+    ]);
+    expect(command.help ? undefined : command.options).toEqual({
+      envelope: "header",
+      statusEndpoint: 405,
+      pendingDownloadStatus: 409,
+      failureWord: "failed",
+      errorShape: "problem",
+      loginRedirect: true,
+      createRedirect: 303,
+      retryAfterHeader: false,
+      rateLimitHeaders: true,
+      excelFile: "xlsx",
+      fileHeaders: "bare",
+      csvEncoding: "utf-16be",
+    });
+  });
+
   it.each([
     [["--port", "http"], /--port/],
     [["--culture", "de"], /--culture/],
     [["--outcomes", "done,maybe"], /maybe/],
     [["--nope"], /nope/],
+    [["--envelope", "soap"], /--envelope/],
+    [["--status-endpoint", "500"], /--status-endpoint/],
+    [["--csv-encoding", "latin9"], /--csv-encoding/],
   ])("rejects %j", (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);

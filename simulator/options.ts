@@ -5,6 +5,23 @@ export type Outcome = "done" | "error";
 export type FailureTarget = "create" | "status" | "download" | "any";
 export type ContentLengthMode = "exact" | "none" | "wrong";
 export type StatusCase = "lower" | "upper" | "title";
+/** How report objects are wrapped: bare, {"data"}, {"header","data"}, {"data":{"items":[…]}} or [ … ]. */
+export type Envelope = "bare" | "data" | "header" | "items" | "array";
+/**
+ * How error bodies look: Lucca's older {"Status","Message"}, raw text labelled
+ * application/json, an empty body, the REST framework's {"id","error"}, the SDK's
+ * {"Status","Message","StackTrace"}, or RFC 7807 with title and errors{field: […]}.
+ */
+export type ErrorShape =
+  | "status-message"
+  | "text-as-json"
+  | "empty"
+  | "id-error"
+  | "stack-trace"
+  | "problem";
+export type CsvEncoding = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
+/** A 200 download whose body is not the report. */
+export type BadDownloadBody = "html" | "json" | "empty";
 
 export interface FailureRule {
   status: number;
@@ -75,6 +92,34 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Serve exactly this CSV text (UTF-8) instead of the synthetic timesheet. */
   csvBody?: string;
+  /** Report objects' envelope; `wrapJson: true` is the same as "data". @default "bare" */
+  envelope?: Envelope;
+  /** The status endpoint answers 404 or 405 instead of the report. @default "available" */
+  statusEndpoint?: "available" | 404 | 405;
+  /** The status a download gets while its report is pending (or failed). @default 400 */
+  pendingDownloadStatus?: number;
+  /** The word a failed report's status shows instead of "error". @default "error" */
+  failureWord?: string;
+  /** @default "status-message" */
+  errorShape?: ErrorShape;
+  /** Every Lucca API call answers 302 to an HTML login page (a key the SSO front refuses). */
+  loginRedirect?: boolean;
+  /** POST /reports creates the report, then answers this redirect to its status path. */
+  createRedirect?: 301 | 302 | 303 | false;
+  /** Until this time on the simulator clock, every Lucca request gets 429. */
+  throttleUntil?: number;
+  /** 429 answers carry Retry-After. @default true */
+  retryAfterHeader?: boolean;
+  /** Every Lucca answer carries X-RateLimit-Limit/-Remaining/-Reset. @default false */
+  rateLimitHeaders?: boolean;
+  /** The next `count` downloads answer 200 with HTML, JSON or nothing instead of the file. */
+  badDownloads?: { body: BadDownloadBody; count: number };
+  /** The Excel file served: an OLE2 .xls or a ZIP-based .xlsx. @default "xls" */
+  excelFile?: "xls" | "xlsx";
+  /** "bare": files come as application/octet-stream without Content-Disposition. @default "typed" */
+  fileHeaders?: "typed" | "bare";
+  /** The CSV's bytes; UTF-16 carries its BOM, Windows-1252 none. @default "utf-8" */
+  csvEncoding?: CsvEncoding;
   /** Called once per request when its response has finished or been cut. */
   onRequest?: (request: RecordedRequest) => void;
 }
@@ -107,10 +152,17 @@ export interface SimulatedReport {
 }
 
 /** Options with every default applied, read afresh for each request. */
-export type Settings = Required<
-  Omit<SimulatorOptions, "bom" | "requestTimeoutMs" | "onRequest" | "port" | "csvBody">
-> &
-  Pick<SimulatorOptions, "bom" | "requestTimeoutMs" | "onRequest" | "port" | "csvBody">;
+export type Settings = Required<Omit<SimulatorOptions, OptionalSetting>> &
+  Pick<SimulatorOptions, OptionalSetting>;
+
+type OptionalSetting =
+  | "bom"
+  | "requestTimeoutMs"
+  | "onRequest"
+  | "port"
+  | "csvBody"
+  | "throttleUntil"
+  | "badDownloads";
 
 export const DEFAULTS = {
   apiKey: "demo-key-0000",
@@ -133,6 +185,18 @@ export const DEFAULTS = {
   contentLength: "exact",
   slowMs: 0,
   redirectDownload: false,
+  envelope: "bare",
+  statusEndpoint: "available",
+  pendingDownloadStatus: 400,
+  failureWord: "error",
+  errorShape: "status-message",
+  loginRedirect: false,
+  createRedirect: false,
+  retryAfterHeader: true,
+  rateLimitHeaders: false,
+  excelFile: "xls",
+  fileHeaders: "typed",
+  csvEncoding: "utf-8",
 } satisfies SimulatorOptions;
 
 export function resolveOptions(options: SimulatorOptions): Settings {

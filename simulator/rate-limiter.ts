@@ -22,6 +22,11 @@ export class RateLimiter {
     return Math.max(1, freeing + limit.windowMs - now);
   }
 
+  /** Slots still free at `now`, without taking one. */
+  remaining(now: number, limit: RateLimit): number {
+    return limit.requests - this.#accepted.filter((at) => at + limit.windowMs > now).length;
+  }
+
   reset(): void {
     this.#accepted = [];
   }

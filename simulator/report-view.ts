@@ -20,7 +20,32 @@ function reportName(template: Template, report: SimulatedReport): string {
   return `${template.name} ${report.startsOn ?? "…"} – ${report.endsOn ?? "…"}`;
 }
 
-/** The report object as Lucca sends it, shaped by the wrapJson/stringIds/statusCase options. */
+/** The status word sent: "error" may be played as another failure word. */
+function statusWord(status: string, settings: Settings): string {
+  return letterCase(status === "error" ? settings.failureWord : status, settings.statusCase);
+}
+
+/** Wraps a report object the way `envelope` (or the older `wrapJson`) says. */
+export function enveloped(body: unknown, settings: Settings, now: number): unknown {
+  const envelope = settings.envelope === "bare" && settings.wrapJson ? "data" : settings.envelope;
+  switch (envelope) {
+    case "bare":
+      return body;
+    case "data":
+      return { data: body };
+    case "header":
+      return {
+        header: { generated: new Date(now).toISOString(), principal: "API key" },
+        data: body,
+      };
+    case "items":
+      return { data: { items: [body] } };
+    case "array":
+      return [body];
+  }
+}
+
+/** The report object as Lucca sends it, shaped by the envelope/stringIds/statusCase options. */
 export function reportJson(
   report: SimulatedReport,
   template: Template,
@@ -30,12 +55,12 @@ export function reportJson(
   const body = {
     id: settings.stringIds ? String(report.id) : report.id,
     templateId: report.templateId,
-    status: letterCase(status, settings.statusCase),
+    status: statusWord(status, settings),
     name: reportName(template, report),
     startsOn: report.startsOn,
     endsOn: report.endsOn,
     filters: report.filters,
     columns: template.columns,
   };
-  return settings.wrapJson ? { data: body } : body;
+  return enveloped(body, settings, settings.now());
 }

@@ -6,7 +6,8 @@ export type Cut = "none" | "reset" | "truncate";
 
 export interface FileBody {
   contentType: string;
-  filename: string;
+  /** Sent as Content-Disposition when set. */
+  filename: string | undefined;
   size: number;
   chunks: () => Iterable<Uint8Array>;
 }
@@ -46,10 +47,10 @@ function written(res: ServerResponse, piece: Uint8Array): Promise<void> {
 }
 
 function fileHeaders(ex: Exchange, file: FileBody, cut: Cut): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = {
-    "Content-Type": file.contentType,
-    "Content-Disposition": `attachment; filename="${file.filename}"`,
-  };
+  const headers: OutgoingHttpHeaders = { "Content-Type": file.contentType };
+  if (file.filename !== undefined) {
+    headers["Content-Disposition"] = `attachment; filename="${file.filename}"`;
+  }
   const mode = cut === "truncate" ? "exact" : ex.settings.contentLength;
   if (mode === "exact") headers["Content-Length"] = file.size;
   if (mode === "wrong") headers["Content-Length"] = file.size + WRONG_LENGTH_EXTRA;

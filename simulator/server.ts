@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { csvByteLength, csvChunks } from "./csv.ts";
 import { type Exchange, sendError, sleep } from "./exchange.ts";
-import { csvOptionsFor } from "./files.ts";
+import { csvBuffer, csvOptionsFor } from "./files.ts";
 import { handleLucca } from "./lucca.ts";
 import {
   DEFAULTS,
@@ -15,7 +15,11 @@ import { createState, type SimulatorState } from "./state.ts";
 import { handleStorage } from "./storage.ts";
 
 export type {
+  BadDownloadBody,
   ContentLengthMode,
+  CsvEncoding,
+  Envelope,
+  ErrorShape,
   FailureRule,
   FailureTarget,
   Outcome,
@@ -148,11 +152,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 }
 
 function createHandle(state: SimulatorState, url: string, close: () => Promise<void>): Simulator {
-  const report = (reportId: string | number) => {
+  const find = (reportId: string | number) => {
     const found = state.reports.get(String(reportId));
     if (!found) throw new Error(`Cannot produce the CSV of report ${reportId}: no such report`);
-    return csvOptionsFor(found, resolveOptions(state.options));
+    return found;
   };
+  const report = (reportId: string | number) =>
+    csvOptionsFor(find(reportId), resolveOptions(state.options));
+  const wholeCsv = (reportId: string | number) =>
+    csvBuffer(find(reportId), resolveOptions(state.options));
   return {
     url,
     storageUrl: state.storageUrl,
@@ -166,27 +174,19 @@ function createHandle(state: SimulatorState, url: string, close: () => Promise<v
       Object.assign(state.options, changes);
       if ("resetDownloads" in changes) state.resetsUsed = 0;
       if ("truncateDownloads" in changes) state.truncationsUsed = 0;
+      if ("badDownloads" in changes) state.badDownloadsUsed = 0;
       if ("failures" in changes) state.failuresUsed = new WeakMap();
       if ("rateLimit" in changes) state.limiter.reset();
     },
     expectedCsv(reportId) {
       const csv = report(reportId);
-      const fixed = state.options.csvBody;
-      if (fixed !== undefined) {
-        return (async function* () {
-          yield Buffer.from(fixed, "utf8");
-        })();
-      }
+      const whole = wholeCsv(reportId);
       return (async function* () {
-        yield* csvChunks(csv);
+        if (whole !== undefined) yield whole;
+        else yield* csvChunks(csv);
       })();
     },
-    expectedCsvLength: (reportId) => {
-      const fixed = state.options.csvBody;
-      return fixed === undefined
-        ? csvByteLength(report(reportId))
-        : Buffer.byteLength(fixed, "utf8");
-    },
+    expectedCsvLength: (reportId) => wholeCsv(reportId)?.length ?? csvByteLength(report(reportId)),
     close,
   };
 }

@@ -37,6 +37,7 @@ export interface SimulatorState {
   failuresUsed: WeakMap<FailureRule, number>;
   resetsUsed: number;
   truncationsUsed: number;
+  badDownloadsUsed: number;
   storageUrl: string;
   signingKey: Buffer;
   /** Signatures of storage URLs already downloaded completely. */
@@ -78,6 +79,7 @@ export function createState(options: SimulatorOptions): SimulatorState {
     failuresUsed: new WeakMap(),
     resetsUsed: 0,
     truncationsUsed: 0,
+    badDownloadsUsed: 0,
     storageUrl: "",
     signingKey: randomBytes(32),
     usedSignatures: new Set(),

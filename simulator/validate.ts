@@ -2,7 +2,8 @@
 
 import type { TemplateColumn } from "./state.ts";
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+/** `field` names the request field at fault, when there is one. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string; field?: string };
 
 export interface ReportRequest {
   templateId: string;
@@ -42,6 +43,7 @@ function checkDate(body: Record<string, unknown>, field: string): Checked<string
   if (typeof value === "string" && isCalendarDate(value)) return { ok: true, value };
   return {
     ok: false,
+    field,
     message: `Cannot read ${field}: expected a date as YYYY-MM-DD or null, got ${JSON.stringify(value)}`,
   };
 }
@@ -55,7 +57,8 @@ export function checkReportRequest(body: unknown): Checked<ReportRequest> {
       : typeof templateId === "string" && templateId.trim() !== ""
         ? templateId.trim()
         : undefined;
-  if (id === undefined) return { ok: false, message: "templateId is required" };
+  if (id === undefined)
+    return { ok: false, field: "templateId", message: "templateId is required" };
   const startsOn = checkDate(body, "startsOn");
   if (!startsOn.ok) return startsOn;
   const endsOn = checkDate(body, "endsOn");
@@ -63,6 +66,7 @@ export function checkReportRequest(body: unknown): Checked<ReportRequest> {
   if (startsOn.value !== null && endsOn.value !== null && startsOn.value > endsOn.value) {
     return {
       ok: false,
+      field: "endsOn",
       message: `startsOn (${startsOn.value}) must not be after endsOn (${endsOn.value})`,
     };
   }

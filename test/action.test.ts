@@ -166,17 +166,20 @@ describe("the action (node dist/index.js) against the simulator", () => {
     expect(run.outputs["report-id"]).toBe("1001");
   });
 
-  it("stops within 2 s on SIGTERM while pending and leaves no file", async () => {
-    const s = await simulator({ generationMs: 60_000 });
-    const run = await runAction(inputsFor(s), {
-      signalWhen: { stdout: /Report 1001 created/, signal: "SIGTERM" },
-    });
-    expect(run.code).toBe(1);
-    expect(run.exitAfterSignalMs).toBeLessThan(2000);
-    expect(run.stdout).toMatch(/::error title=Cancelled::Cancelled by SIGTERM/);
-    const reports = join(run.workspace, "reports");
-    expect(existsSync(reports) ? await readdir(reports) : []).toEqual([]);
-  });
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    "stops within 2 s on %s while pending and leaves no file",
+    async (signal) => {
+      const s = await simulator({ generationMs: 60_000 });
+      const run = await runAction(inputsFor(s), {
+        signalWhen: { stdout: /Report 1001 created/, signal },
+      });
+      expect(run.code).toBe(1);
+      expect(run.exitAfterSignalMs).toBeLessThan(2000);
+      expect(run.stdout).toMatch(new RegExp(`::error title=Cancelled::Cancelled by ${signal}`));
+      const reports = join(run.workspace, "reports");
+      expect(existsSync(reports) ? await readdir(reports) : []).toEqual([]);
+    },
+  );
 });
 
 describe("artifact publishing with the real @actions/artifact client", () => {

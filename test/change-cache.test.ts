@@ -4,6 +4,7 @@
  * (and puts it back after). GITHUB_WORKSPACE is set too: the archive holds paths relative to it.
  */
 import { createHash } from "node:crypto";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -178,11 +179,15 @@ describe("change cache with the real @actions/cache client", () => {
     const identity = identityFor();
     service.failAll = true;
     service.failStatus = 400;
-    const started = Date.now();
+    const callsBefore = service.calls.length;
     const { value: restored, out } = await stdoutOf(() => restorePrevious(identity, { workDir }));
     const file = await report(CSV);
     const { value: saved } = await stdoutOf(() => savePrevious(identity, file, run("1")));
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // "At once": one call each, no retry (counted, not timed).
+    expect(service.calls.slice(callsBefore).map((call) => call.method)).toEqual([
+      "GetCacheEntryDownloadURL",
+      "CreateCacheEntry",
+    ]);
 
     expect(restored.status).toBe("unavailable");
     expect(restored.status === "unavailable" && restored.reason).toMatch(/^[^\n]*\(400\)[^\n]*$/);
@@ -207,11 +212,16 @@ describe("change cache with the real @actions/cache client", () => {
     });
     setEnv({ ACTIONS_RESULTS_URL: `http://127.0.0.1:${port}/` });
     const identity = identityFor();
-    const started = Date.now();
+    // "At once": every connection attempt is counted (no retry), not timed.
+    const connections: unknown[] = [];
+    const onSocket = (message: unknown) => connections.push(message);
+    subscribe("net.client.socket", onSocket);
     const { value: restored } = await stdoutOf(() => restorePrevious(identity, { workDir }));
+    const restoreConnections = connections.length;
     const file = await report(CSV);
     const { value: saved } = await stdoutOf(() => savePrevious(identity, file, run("1")));
-    expect(Date.now() - started).toBeLessThan(5_000);
+    unsubscribe("net.client.socket", onSocket);
+    expect([restoreConnections, connections.length]).toEqual([1, 2]);
     expect(restored).toEqual({
       status: "unavailable",
       reason: expect.stringContaining("ECONNREFUSED"),

@@ -115,7 +115,8 @@ describe("commit mode against real git repositories", () => {
     expect(git(repos.origin, "show", "main:reports/43.csv")).toBe("b");
     expect(git(repos.origin, "rev-list", "--count", "main")).toBe("3");
     expect(git(repos.origin, "rev-list", "--merges", "--count", "main")).toBe("0");
-    // No force push: the bare repository's reflog only ever moved forward.
+    // Linear history with A's commit kept under B's. This remote refuses force pushes, so it
+    // cannot tell one apart; commit-safety.test.ts checks a remote that would accept them.
     const parents = git(repos.origin, "log", "--format=%s", "main").split("\n");
     expect(parents).toEqual(["Add reports/43.csv", "Add reports/42.csv", "Initial commit"]);
   });

@@ -324,3 +324,139 @@ describe("nothing that is not the report replaces a report (finding 5)", () => {
     expect(await readdir(run.cwd)).toEqual([]);
   });
 });
+
+describe("a Retry-After of years ends the run at once (finding 9)", () => {
+  it.each([
+    ["ten years in seconds", "315360000"],
+    ["a date in 2099", "Thu, 01 Jan 2099 00:00:00 GMT"],
+  ])("%s", async (_label, retryAfter) => {
+    const s = await hostile((_request, response) => {
+      response.writeHead(503, { "retry-after": retryAfter, "content-type": "text/plain" });
+      response.end("maintenance");
+    });
+    const run = await runCliHere(cli(s, "--max-retries", "5", "--timeout", "15m"), { env });
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(
+      /answered 503 with Retry-After: \d+h \d\dm, which reaches past the overall deadline/,
+    );
+    expect(s.requests).toHaveLength(1);
+  });
+});
+
+describe("redirect policy (finding 13)", () => {
+  let other: HostileServer | undefined;
+  afterEach(async () => {
+    await other?.close();
+    other = undefined;
+  });
+  const INTERNAL = "internal-service-secret-content";
+
+  it("a status call redirected to another origin is not followed: exit 3, key hint", async () => {
+    other = await startHostileServer((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ id: 77, status: "done", note: INTERNAL }));
+    });
+    const target = other.url;
+    const s = await hostile((request, response) => {
+      if (request.method === "POST") return sendJson(response, 201, { id: 77, status: "pending" });
+      response.writeHead(302, { location: `${target}/login?next=/reports/77` });
+      response.end(INTERNAL);
+    });
+    const run = await runCliHere(cli(s), { env });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(
+      /redirected \(302\) to another origin, http:\/\/127\.0\.0\.1:\d+; API calls are not followed/,
+    );
+    expect(run.stderr).toMatch(/Check the API key/);
+    expect(run.stderr).not.toContain(INTERNAL);
+    expect(other.requests).toHaveLength(0);
+  });
+
+  it("a JSON call sent to a sign-in page on the same origin is an authentication problem", async () => {
+    const s = await hostile((request, response) => {
+      if (request.path.startsWith("/login")) {
+        response.writeHead(200, { "content-type": "text/html" });
+        response.end("<html><form>Sign in</form></html>");
+        return;
+      }
+      response.writeHead(302, { location: "/login?ReturnUrl=%2Fapi" });
+      response.end();
+    });
+    const run = await runCliHere(["--domain", s.url, "--report-id", "77", ...fast], { env });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/redirected to a web page \(\/login\)/);
+    expect(run.stderr).toMatch(/Check the API key/);
+    // Not retried: one status call and the page it was sent to.
+    expect(s.requests).toHaveLength(2);
+  });
+
+  it.each([301, 302, 303])("a POST answered %i is never sent again", async (status) => {
+    const s = await hostile((_request, response) => {
+      response.writeHead(status, { location: "/timmi-timesheet/api/reports-elsewhere" });
+      response.end();
+    });
+    const run = await runCliHere(cli(s), { env });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(new RegExp(`redirected \\(${status}\\).*a POST is not sent again`));
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it("a POST answered 307 on the same origin is sent again as the same POST", async () => {
+    const s = await hostile((request, response) => {
+      if (request.method === "POST" && request.path === "/timmi-timesheet/api/reports") {
+        response.writeHead(307, { location: "/timmi-timesheet/api/reports-v2" });
+        response.end();
+        return;
+      }
+      plainLucca({ id: 77, status: "done" })(request, response, 0);
+    });
+    const run = await runCliHere(cli(s), { env });
+    expect(run.code, run.stderr).toBe(0);
+    const posts = s.requests.filter((r) => r.method === "POST");
+    expect(posts.map((r) => r.path)).toEqual([
+      "/timmi-timesheet/api/reports",
+      "/timmi-timesheet/api/reports-v2",
+    ]);
+    expect(posts[1]?.body).toBe(posts[0]?.body);
+  });
+
+  it.each([
+    ["data:", "data:text/csv,a;b%0A1;2"],
+    ["file:", "file:///etc/passwd"],
+  ])("a download redirected to %s is refused and nothing is written", async (_label, location) => {
+    const s = await hostile((request, response) => {
+      if (request.path.includes("/download-")) {
+        response.writeHead(302, { location });
+        response.end();
+        return;
+      }
+      sendJson(response, request.method === "POST" ? 201 : 200, { id: 77, status: "done" });
+    });
+    const run = await runCliHere(cli(s), { env });
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(/was redirected \(302\) to a (data|file): URL; not followed/);
+    expect(await readdir(run.cwd)).toEqual([]);
+  });
+
+  it("a download may go to another origin, without the key, and its error body is not echoed", async () => {
+    other = await startHostileServer((_request, response) => {
+      response.writeHead(500, { "content-type": "text/plain" });
+      response.end(INTERNAL);
+    });
+    const target = other.url;
+    const s = await hostile((request, response) => {
+      if (request.path.includes("/download-")) {
+        response.writeHead(302, { location: `${target}/blob?sig=1` });
+        response.end();
+        return;
+      }
+      sendJson(response, request.method === "POST" ? 201 : 200, { id: 77, status: "done" });
+    });
+    const run = await runCliHere(cli(s), { env });
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(/answered 500/);
+    expect(run.stderr).not.toContain(INTERNAL);
+    expect(other.requests.length).toBeGreaterThan(0);
+    expect(other.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
+  });
+});

@@ -7,6 +7,7 @@ import { DefaultArtifactClient } from "@actions/artifact";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type ResultsService, startResultsService } from "./support/results-service/index.ts";
 import { runCacheClient } from "./support/results-service/run-cache-client.ts";
+import { shortenSleeps } from "./support/results-service/shorten-sleeps.ts";
 import { readZip } from "./support/results-service/zip.ts";
 
 const CSV = 'Employee;Project;Hours\n"Dupont, Marie";Apollo;7.5\nÉlise Martin;"Line\nbreak";3\n';
@@ -256,24 +257,24 @@ describe("results service stand-in with the real @actions/artifact and @actions/
     );
   });
 
-  it("when the service is unavailable, cache calls degrade and uploadArtifact rejects", {
-    timeout: 90_000,
-  }, async () => {
+  it("when the service is unavailable, cache calls degrade and uploadArtifact rejects", async () => {
     const saveDir = join(work, "ws-save");
     const restoreDir = join(work, "ws-unavailable");
     await mkdir(restoreDir);
     service.failAll = true;
+    // The clients retry 503 five times with 3 s, 4.5 s, 6.75 s, 10 s (+ jitter) pauses: those
+    // pauses are skipped (and recorded) by a fake clock here and in the cache client's process.
+    const sleeps = shortenSleeps();
+    const fastEnv = { ...service.env, LUCCA_TEST_SHORTEN_SLEEPS: "1" };
     try {
-      // The clients retry 503 five times with 3 s, 4.5 s, 6.75 s, 10 s (+ jitter) pauses: run
-      // all three at once so the test waits for that only once.
       const [upload, save, restore] = await Promise.allSettled([
         artifacts.uploadArtifact("unavailable", [csvPath], join(work, "out")),
-        runCacheClient(service.env, saveDir, {
+        runCacheClient(fastEnv, saveDir, {
           op: "save",
           paths: ["cache-dir"],
           key: "lucca-unavailable",
         }),
-        runCacheClient(service.env, restoreDir, {
+        runCacheClient(fastEnv, restoreDir, {
           op: "restore",
           paths: ["cache-dir"],
           key: "lucca-2026-10-abc",
@@ -303,7 +304,13 @@ describe("results service stand-in with the real @actions/artifact and @actions/
       const attempts = (method: string): number =>
         service.calls.filter((c) => c.method === method).length;
       expect(attempts("CreateCacheEntry")).toBe(2 + 5); // two saves above, five attempts now
+      expect(attempts("GetCacheEntryDownloadURL")).toBeGreaterThanOrEqual(5);
+      // The artifact client's four pauses, growing from its 3 s base (with jitter).
+      expect(sleeps.slept).toHaveLength(4);
+      expect(sleeps.slept[0]).toBeGreaterThanOrEqual(3000);
+      expect(sleeps.slept).toEqual([...sleeps.slept].sort((a, b) => a - b));
     } finally {
+      sleeps.restore();
       service.failAll = false;
     }
   });

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { nodeFileSink } from "./node-file-sink.ts";
+import { nodeFileSink, STALE_PART_MS } from "./node-file-sink.ts";
 
 let dir: string;
 beforeEach(async () => {
@@ -26,7 +26,9 @@ function chunks(): Uint8Array[] {
 
 describe("nodeFileSink", () => {
   it("writes every chunk in order and renames the file into place on commit", async () => {
-    const file = await nodeFileSink(dir).create("out/report.csv");
+    const file = await nodeFileSink({ baseDir: dir, roots: [dir], label: "--output" }).create(
+      "out/report.csv",
+    );
     const writer = file.writable.getWriter();
     const hash = createHash("sha256");
     for (const chunk of chunks()) {
@@ -41,12 +43,36 @@ describe("nodeFileSink", () => {
   });
 
   it("leaves nothing behind when discarded in the middle of writing", async () => {
-    const file = await nodeFileSink(dir).create("report.csv");
+    const file = await nodeFileSink({ baseDir: dir, roots: [dir], label: "--output" }).create(
+      "report.csv",
+    );
     const writer = file.writable.getWriter();
     for (const chunk of chunks().slice(0, 80)) await writer.write(chunk);
     await writer.abort(new Error("cut"));
     await file.discard();
     await file.discard();
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("removes this tool's stale .part files beside the target, and nothing else", async () => {
+    const old = new Date(Date.now() - STALE_PART_MS - 60_000);
+    const names = {
+      stale: ".report.csv.0a1b2c3d.part",
+      live: ".report.csv.4e5f6a7b.part",
+      otherTarget: ".other.csv.0a1b2c3d.part",
+      notOurs: ".report.csv.part",
+      notHex: ".report.csv.ZZZZZZZZ.part",
+    };
+    for (const name of Object.values(names)) await writeFile(join(dir, name), "x");
+    for (const name of [names.stale, names.otherTarget, names.notOurs, names.notHex]) {
+      await utimes(join(dir, name), old, old);
+    }
+    const file = await nodeFileSink({ baseDir: dir, roots: [dir], label: "--output" }).create(
+      "report.csv",
+    );
+    await file.discard();
+    expect((await readdir(dir)).sort()).toEqual(
+      [names.live, names.otherTarget, names.notOurs, names.notHex].sort(),
+    );
   });
 });

@@ -1,27 +1,47 @@
 import type { FileHandle } from "node:fs/promises";
-import { mkdir, open, rename, rm } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { lstat, mkdir, open, readdir, realpath, rename, rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { LuccaReportError } from "../core/errors.ts";
 import type { FileSink, PendingFile } from "../core/file-sink.ts";
 import { releaseDeadBuffers } from "./node-memory.ts";
+import {
+  assertReplaceable,
+  partFileName,
+  resolveOutputTarget,
+  type TargetPolicy,
+} from "./output-target.ts";
 
 /** Chunks queued while the disk is busy; past this, writes wait (backpressure). */
 const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
 /** Bytes written between two collections of the chunks already written. */
 const RELEASE_EVERY_BYTES = 2 * 1024 * 1024;
 
-/** A FileSink on the local file system (Node and Deno both provide node:fs). */
-export function nodeFileSink(baseDir: string): FileSink {
+/**
+ * A `.part` file of this tool untouched for this long belongs to a run that died (SIGKILL,
+ * power cut): a live download writes at least once per request timeout, or is cut.
+ */
+export const STALE_PART_MS = 10 * 60_000;
+
+export interface SinkOptions {
+  /** Leftover `.part` files beside the target older than this are removed. @default STALE_PART_MS */
+  staleAfterMs?: number;
+  now?: () => number;
+}
+
+/**
+ * A FileSink on the local file system (Node and Deno both provide node:fs). Every path,
+ * default names included, goes through `resolveOutputTarget` with `policy`.
+ */
+export function nodeFileSink(policy: TargetPolicy, options: SinkOptions = {}): FileSink {
   return {
     async create(path) {
-      const target = resolve(baseDir, path);
-      const temporary = join(
-        dirname(target),
-        `.${basename(target)}.${crypto.randomUUID().slice(0, 8)}.part`,
-      );
+      const target = await resolveOutputTarget(path, policy);
+      const directory = dirname(target);
+      const temporary = join(directory, partFileName(target, crypto.randomUUID().slice(0, 8)));
       let handle: FileHandle;
       try {
-        await mkdir(dirname(target), { recursive: true });
+        await mkdir(directory, { recursive: true });
+        await removeStaleParts(target, options.staleAfterMs ?? STALE_PART_MS, options.now);
         handle = await open(temporary, "wx");
       } catch (error) {
         throw writeError(`Cannot create ${target}`, error);
@@ -52,8 +72,15 @@ export function nodeFileSink(baseDir: string): FileSink {
           await queue.drain();
           await close();
           try {
+            // The place was checked before the download; it must not have changed since.
+            await assertReplaceable(target);
+            if ((await realpath(directory)) !== directory) {
+              throw new LuccaReportError(`${directory} was replaced during the download`);
+            }
             await rename(temporary, target);
           } catch (error) {
+            await rm(temporary, { force: true });
+            if (error instanceof LuccaReportError) throw error;
             throw writeError(`Cannot move the download into ${target}`, error);
           }
         },
@@ -65,6 +92,36 @@ export function nodeFileSink(baseDir: string): FileSink {
       return file;
     },
   };
+}
+
+/**
+ * Removes this tool's temporary files for `target` left by a run that died: only names of
+ * our exact pattern, only regular files, only those not written to for `staleAfterMs` (a
+ * concurrent run's live file keeps a fresh mtime).
+ */
+export async function removeStaleParts(
+  target: string,
+  staleAfterMs: number,
+  now: () => number = Date.now,
+): Promise<string[]> {
+  const directory = dirname(target);
+  const pattern = new RegExp(
+    `^${escapeRegExp(partFileName(target, "@@"))}$`.replace("@@", "[0-9a-f]{8}"),
+  );
+  const removed: string[] = [];
+  for (const name of await readdir(directory).catch(() => [] as string[])) {
+    if (!pattern.test(name)) continue;
+    const path = join(directory, name);
+    const info = await lstat(path).catch(() => undefined);
+    if (!info?.isFile() || now() - info.mtimeMs < staleAfterMs) continue;
+    await rm(path, { force: true });
+    removed.push(path);
+  }
+  return removed;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**

@@ -53,7 +53,7 @@ describe("progressLines", () => {
         elapsedMs: 0,
         nextCheckMs: 1000,
       }),
-    ).toMatch(/Report 7: pending after 0ms \(0 checks\); next check in 1\.0s|Report 7: pending/);
+    ).toBe("Report 7: pending after 0ms (0 checks); next check in 1.0s");
     expect(
       lines({
         type: "status",
@@ -75,7 +75,7 @@ describe("progressLines", () => {
         elapsedMs: 2500,
         nextCheckMs: undefined,
       }),
-    ).toMatch(/Report 7: done after .* \(2 checks\)$/);
+    ).toBe("Report 7: done after 2.5s (2 checks)");
   });
 
   it("prints every check when verbose", () => {
@@ -88,7 +88,14 @@ describe("progressLines with hostile values", () => {
   const hostile = "77\n::set-output name=path::/etc/passwd";
   const status = "pending\n::error title=Forged::hi";
   const events: JobEvent[] = [
-    { type: "creating", templateId: "::add-mask::x", startsOn: "\n::x", endsOn: null, attempt: 1 },
+    {
+      type: "creating",
+      templateId: "::add-mask::x",
+      startsOn: "\n::x",
+      endsOn: null,
+      sent: { startsOn: "\n::x", endsOn: null, convention: "inclusive" },
+      attempt: 1,
+    },
     { type: "created", reportId: hostile, attempt: 1 },
     { type: "resuming", reportId: "::stop-commands::tok" },
     {

@@ -1,5 +1,6 @@
 import { formatDuration } from "../core/duration.ts";
 import type { JobEvent } from "../core/job-events.ts";
+import type { RangeSent } from "../core/range-sent.ts";
 import { logSafe } from "../core/safe-text.ts";
 
 /** A line is printed at least this often while a report is pending. */
@@ -21,7 +22,7 @@ export function progressLines(options: ProgressOptions): (event: JobEvent) => st
   return (event) => {
     switch (event.type) {
       case "creating":
-        return `Creating a report from template ${v(event.templateId)} for ${periodText(event.startsOn, event.endsOn)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
+        return `Creating a report from template ${v(event.templateId)} for ${periodText(event.startsOn, event.endsOn)}${sentText(event.sent)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
       case "created":
         return `Report ${v(event.reportId)} created; Lucca is generating it`;
       case "resuming":
@@ -60,4 +61,21 @@ export function periodText(startsOn: string | null, endsOn: string | null): stri
     : `${startsOn === null ? "…" : v(startsOn)}..${endsOn === null ? "…" : v(endsOn)}`;
 }
 
+/** "UTF-8 with BOM", "Windows-1252": how a CSV's encoding is shown to people. */
+export function encodingText(stats: { encoding: string; bom: boolean }): string {
+  const name = stats.encoding.toUpperCase().replace("WINDOWS", "Windows");
+  return stats.bom && stats.encoding === "utf-8" ? `${name} with BOM` : name;
+}
 const v = logSafe;
+
+/** "; sent startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)", or "" for the default period. */
+export function sentText(sent: RangeSent | undefined): string {
+  if (!sent || (sent.startsOn === null && sent.endsOn === null)) return "";
+  return `; sent ${rangeSentText(sent)}`;
+}
+
+/** "startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)" */
+export function rangeSentText(sent: RangeSent): string {
+  const day = (value: string | null) => (value === null ? "null" : v(value));
+  return `startsOn ${day(sent.startsOn)}, endsOn ${day(sent.endsOn)} (end date ${sent.convention})`;
+}

@@ -1,15 +1,18 @@
-import type { FileSink } from "../core/file-sink.ts";
 import type { FetchLike } from "../core/http.ts";
 import type { JobEventListener } from "../core/job-events.ts";
 import { createLuccaClient } from "../core/lucca-client.ts";
+import { DEFAULT_OUTPUT_DIR } from "../core/report-file-name.ts";
 import { type ReportJobResult, runReportJob } from "../core/report-job.ts";
+import { nodeFileSink, STALE_PART_MS } from "./node-file-sink.ts";
 import { nodeSha256 } from "./node-hash.ts";
+import { resolveOutputDirectory, resolveOutputTarget, type TargetPolicy } from "./output-target.ts";
 import { historyKey, readHistory, rememberGeneration } from "./poll-history.ts";
 import type { Settings } from "./settings.ts";
 
 export interface JobEnvironment {
   fetch: FetchLike;
-  sink: FileSink;
+  /** Where the report may be written; checked before the first request. */
+  output: TargetPolicy;
   signal: AbortSignal;
   onEvent: JobEventListener;
   previewRows?: number;
@@ -26,6 +29,12 @@ export async function runJobFromSettings(
   settings: Settings,
   env: JobEnvironment,
 ): Promise<ReportJobResult> {
+  // A place the report cannot go is found now, not after Lucca generated it.
+  if (settings.outputPath !== undefined) await resolveOutputTarget(settings.outputPath, env.output);
+  else await resolveOutputDirectory(DEFAULT_OUTPUT_DIR, env.output);
+  const sink = nodeFileSink(env.output, {
+    staleAfterMs: Math.max(STALE_PART_MS, 2 * settings.requestTimeoutMs),
+  });
   const key =
     env.pollHistoryPath && settings.templateId
       ? historyKey(settings.baseUrl.host, settings.templateId)
@@ -46,11 +55,13 @@ export async function runJobFromSettings(
       requestTimeoutMs: settings.requestTimeoutMs,
       generationAttempts: settings.generationAttempts,
       previewRows: env.previewRows,
+      endDateConvention: settings.endDateConvention,
       generationHistoryMs: history,
     },
     {
-      createClient: (signal) =>
+      createClient: (signal, deadlineAt) =>
         createLuccaClient({
+          deadlineAt,
           baseUrl: settings.baseUrl,
           apiKey: settings.apiKey,
           fetch: env.fetch,
@@ -59,8 +70,9 @@ export async function runJobFromSettings(
           maxRetries: settings.maxRetries,
           now: env.now,
           onRetry: (info) => env.onEvent({ type: "retrying", ...info }),
+          onWarning: (message) => env.onEvent({ type: "warning", message }),
         }),
-      sink: env.sink,
+      sink,
       signal: env.signal,
       now: env.now,
       onEvent: env.onEvent,

@@ -48,3 +48,32 @@ export function parseCsvFields(record: string, delimiter: string | null): string
   fields.push(field);
   return fields;
 }
+
+/**
+ * Parses up to `maxRecords` records of decoded CSV text (the preview, whatever the file's
+ * encoding) by csv-records.ts's rule: a record ends at LF outside quotes, a CR before it
+ * belongs to the line end, a bare CR is data, and a record of nothing but CRs is skipped.
+ */
+export function parseCsvRecords(
+  text: string,
+  delimiter: string | null,
+  maxRecords: number,
+): string[][] {
+  const records: string[][] = [];
+  let start = 0;
+  let quoted = false;
+  const take = (end: number) => {
+    const record = text.slice(start, end).replace(/\r$/, "");
+    if (!/^\r*$/.test(record)) records.push(parseCsvFields(record, delimiter));
+  };
+  for (let i = 0; i < text.length && records.length < maxRecords; i++) {
+    const char = text[i];
+    if (char === '"') quoted = !quoted;
+    else if (char === "\n" && !quoted) {
+      take(i);
+      start = i + 1;
+    }
+  }
+  if (records.length < maxRecords && start < text.length) take(text.length);
+  return records;
+}

@@ -1,11 +1,7 @@
-import { type Delimiter, detectDelimiter, parseCsvFields } from "./csv-parse.ts";
-import { forEachRecordIn, newRecordSplit, splitRecords } from "./csv-records.ts";
+import { type Delimiter, detectDelimiter, parseCsvRecords } from "./csv-parse.ts";
+import { decodeHead, type TextEncodingName } from "./encoding.ts";
 import type { Hasher } from "./hasher.ts";
-import {
-  bestRecordCounter,
-  type RecordCount,
-  type RecordCounter,
-} from "./row-counter/row-counter.ts";
+import { bestRecordCounter, type RecordCounter } from "./row-counter/row-counter.ts";
 
 export interface CsvStats {
   /** Data records, header excluded. */
@@ -15,6 +11,9 @@ export interface CsvStats {
   bytes: number;
   sha256: string;
   delimiter: Delimiter | null;
+  /** Told from the first records (up to 1 MiB); the file itself is kept byte for byte. */
+  encoding: TextEncodingName;
+  /** The file opens with a byte-order mark (UTF-8 or UTF-16). */
   bom: boolean;
   header: string[];
   /** The first data records, parsed. */
@@ -23,22 +22,28 @@ export interface CsvStats {
 }
 
 export interface CsvStatsOptions {
-  /** A new SHA-256 (node:crypto's, from the adapters). */
-  createHasher: () => Hasher;
   /** Data records kept for the preview. @default 10 */
   previewRows?: number;
   /** Preview cells are cut to this many characters. @default 200 */
   maxCellLength?: number;
+  /** A new SHA-256 (node:crypto's, from the adapters). */
+  createHasher: () => Hasher;
   /** @default WebAssembly SIMD where the runtime has it, else the word-wise JavaScript counter */
   countRecords?: RecordCounter;
 }
 
+const QUOTE = 0x22;
 const CR = 0x0d;
+const LF = 0x0a;
 /** The preview never holds more than this, however long its records are. */
 const MAX_PREVIEW_BYTES = 1 << 20;
 
 /** Where the scan is between two chunks. */
-interface ScanState extends RecordCount {
+interface ScanState {
+  records: number;
+  quoted: boolean;
+  /** The record being read has a byte other than CR (a blank line is not a record). */
+  content: boolean;
   lineEnding: "\r\n" | "\n" | null;
   /** The byte before the current chunk, or -1. */
   lastByte: number;
@@ -46,9 +51,9 @@ interface ScanState extends RecordCount {
 
 /**
  * Counts records, bytes and the hash of a CSV as it streams past, in one pass over the bytes
- * and without decoding them; only the header and preview records are decoded. Records are
- * split by csv-records.ts's rule (LF or CRLF ends one, outside quotes), wherever the chunks
- * are cut.
+ * and without decoding them; only the header and preview records are decoded. Quoted fields
+ * with line breaks and doubled quotes count right, wherever the chunks are cut. Records end
+ * with LF or CRLF (a file of bare CR line ends counts as one record).
  */
 export class CsvStatsCollector {
   readonly #previewRows: number;
@@ -56,12 +61,19 @@ export class CsvStatsCollector {
   readonly #hash: Hasher;
   readonly #countRecords: RecordCounter;
   #bytes = 0;
-  readonly #scan: ScanState = { ...newRecordSplit(), records: 0, lineEnding: null, lastByte: -1 };
+  readonly #scan: ScanState = {
+    records: 0,
+    quoted: false,
+    content: false,
+    lineEnding: null,
+    lastByte: -1,
+  };
   #head: Uint8Array[] = [];
   #headBytes = 0;
   #collecting = true;
   /** The preview bytes ran out before the last preview record ended. */
   #headCut = false;
+  #byteBeforeLast = -1;
 
   constructor(options: CsvStatsOptions) {
     this.#previewRows = options.previewRows ?? 10;
@@ -77,10 +89,13 @@ export class CsvStatsCollector {
     if (!this.#collecting && scan.lineEnding !== null) {
       this.#countRecords(chunk, scan);
     } else {
-      const cut = scanHead(chunk, scan, this.#previewRows + 1);
+      const cut = scanBytes(chunk, 0, chunk.length, scan, this.#previewRows + 1);
       if (this.#collecting) this.#collect(cut < 0 ? chunk : chunk.subarray(0, cut), cut >= 0);
     }
-    if (chunk.length > 0) scan.lastByte = chunk[chunk.length - 1] as number;
+    if (chunk.length > 0) {
+      this.#byteBeforeLast = chunk.length > 1 ? (chunk[chunk.length - 2] as number) : scan.lastByte;
+      scan.lastByte = chunk[chunk.length - 1] as number;
+    }
   }
 
   #collect(part: Uint8Array, complete: boolean): void {
@@ -98,58 +113,93 @@ export class CsvStatsCollector {
   }
 
   finish(): CsvStats {
-    const records = this.#scan.records + (this.#scan.content ? 1 : 0);
     const head = concat(this.#head, this.#headBytes);
-    const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-    const texts: string[] = [];
-    // The first decoder drops a leading BOM, which must not become part of the first column name.
-    const first = new TextDecoder("utf-8");
-    const rest = new TextDecoder("utf-8", { ignoreBOM: true });
-    forEachRecordIn(head, (record) => {
-      texts.push((texts.length === 0 ? first : rest).decode(record));
-      return texts.length < this.#previewRows + 1;
-    });
+    // The decoder drops a leading BOM, which must not become part of the first column name.
+    const { text, encoding, bom } = decodeHead(head);
+    // In UTF-16LE a final line feed is 0A 00: the 00 alone is no record.
+    const lastLineFeed =
+      encoding === "utf-16le" && this.#scan.lastByte === 0 && this.#byteBeforeLast === LF;
+    const records = this.#scan.records + (this.#scan.content && !lastLineFeed ? 1 : 0);
+    const delimiter = detectDelimiter(firstRecord(text));
+    const parsed = parseCsvRecords(text, delimiter, this.#previewRows + 1);
     // A record cut by the size limit would show fewer fields than it has.
-    if (this.#headCut && texts.length > 1) texts.pop();
-    const delimiter = texts[0] === undefined ? null : detectDelimiter(texts[0]);
+    if (this.#headCut && parsed.length > 1) parsed.pop();
     const cutCell = (cell: string) => {
       const chars = Array.from(cell);
       return chars.length > this.#maxCellLength
         ? chars.slice(0, this.#maxCellLength).join("")
         : cell;
     };
-    const parsed = texts.map((text) => parseCsvFields(text, delimiter).map(cutCell));
+    const header = parsed[0] ?? [];
     return {
       rows: Math.max(0, records - 1),
-      columns: parsed[0]?.length ?? 0,
+      columns: header.length,
       bytes: this.#bytes,
       sha256: this.#hash.digestHex(),
       delimiter,
+      encoding,
       bom,
-      header: parsed[0] ?? [],
-      preview: parsed.slice(1),
+      header: header.map(cutCell),
+      preview: parsed.slice(1).map((record) => record.map(cutCell)),
       lineEnding: this.#scan.lineEnding,
     };
   }
 }
 
 /**
- * Counts the records of a chunk of the file's head and learns its line ending. Returns the
- * offset just past the line feed that ends record number `wanted`, when it is in this chunk,
- * else -1.
+ * Scans chunk[from, to) byte by byte. Returns the offset just past the line feed that ends
+ * record number `wanted` when it is in this range, else -1.
  */
-function scanHead(chunk: Uint8Array, scan: ScanState, wanted: number): number {
+function scanBytes(
+  chunk: Uint8Array,
+  from: number,
+  to: number,
+  scan: ScanState,
+  wanted = -1,
+): number {
+  let { records, quoted, content, lineEnding } = scan;
   let cut = -1;
-  splitRecords(chunk, 0, chunk.length, scan, (lf, blank) => {
-    if (scan.lineEnding === null)
-      scan.lineEnding = (lf > 0 ? chunk[lf - 1] : scan.lastByte) === CR ? "\r\n" : "\n";
-    if (!blank) {
-      scan.records++;
-      if (scan.records === wanted && cut < 0) cut = lf + 1;
+  for (let i = from; i < to; i++) {
+    const byte = chunk[i] as number;
+    // Most bytes are above '"' and cost a single compare.
+    if (byte > QUOTE) {
+      content = true;
+      continue;
     }
-    return undefined;
-  });
+    if (byte === QUOTE) {
+      // Toggling is exact for well-formed CSV: a doubled quote leaves and re-enters.
+      quoted = !quoted;
+      content = true;
+    } else if (byte === LF) {
+      if (!quoted) {
+        if (lineEnding === null)
+          lineEnding = (i > 0 ? chunk[i - 1] : scan.lastByte) === CR ? "\r\n" : "\n";
+        if (content) {
+          records++;
+          content = false;
+          if (records === wanted && cut < 0) cut = i + 1;
+        }
+      }
+    } else if (byte !== CR) {
+      content = true;
+    }
+  }
+  scan.records = records;
+  scan.quoted = quoted;
+  scan.content = content;
+  scan.lineEnding = lineEnding;
   return cut;
+}
+
+/** The header record's text: up to the first line break outside quotes. */
+function firstRecord(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) return text.slice(0, i);
+  }
+  return text;
 }
 
 /** Passes bytes through unchanged while the collector counts them. */

@@ -1,4 +1,16 @@
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+/** The longest wait a timer can hold (about 24.8 days); a longer one fires at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A wait fit for setTimeout: whole, not negative, at most MAX_TIMER_MS. */
+export function timerMs(ms: number): number {
+  if (!(ms > 0)) return 0;
+  return Math.min(Math.ceil(ms), MAX_TIMER_MS);
+}
+
+/**
+ * Resolves after `ms` (clamped to what a timer can hold), or rejects with the signal's
+ * reason as soon as it aborts.
+ */
 export function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -12,7 +24,7 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
-    }, ms);
+    }, timerMs(ms));
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

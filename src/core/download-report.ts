@@ -1,4 +1,5 @@
 import { type CsvStats, CsvStatsCollector } from "./csv-stats.ts";
+import { timerMs } from "./delay.ts";
 import { LuccaReportError } from "./errors.ts";
 import type { FileSink, PendingFile } from "./file-sink.ts";
 import type { Hasher } from "./hasher.ts";
@@ -61,7 +62,7 @@ async function downloadOnce(
     clearTimeout(idle);
     idle = setTimeout(
       () => open.abort(new TransientFailure(`no data received for ${options.idleTimeoutMs} ms`)),
-      options.idleTimeoutMs,
+      timerMs(options.idleTimeoutMs),
     );
   };
   const cut = (error: unknown): unknown => {
@@ -69,7 +70,9 @@ async function downloadOnce(
     if (error instanceof LuccaReportError || error instanceof TransientFailure) return error;
     if (open.signal.aborted && open.signal.reason instanceof TransientFailure)
       return open.signal.reason;
-    return new TransientFailure(`the download was cut: ${describe(error)}`, { cause: error });
+    return new TransientFailure(`the download was cut: ${deps.client.excerpt(describe(error))}`, {
+      cause: error,
+    });
   };
   if (!response.body) throw new TransientFailure("the download has no body");
   const reader = response.body.getReader();

@@ -9,6 +9,7 @@ import {
   ReportTimeoutError,
   UnusableAnswerError,
 } from "./errors.ts";
+import { createLuccaClient } from "./lucca-client.ts";
 
 describe("error classes", () => {
   const cause = new TypeError("fetch failed");
@@ -53,16 +54,30 @@ describe("error classes", () => {
     expect(new InvalidInputError("--period: c").issues).toEqual(["--period: c"]);
   });
 
-  it("carries what the user needs to act on", () => {
-    const rejected = new LuccaRejectedError("no", {
-      ...request,
-      status: 404,
-      bodyExcerpt: "Not found",
-      hint: "check the template id",
+  it("a rejection carries what the user needs to act on, filled in by the client", async () => {
+    // Through the client, so the fields are those a real 404 produces, not read back.
+    const client = createLuccaClient({
+      baseUrl: new URL("https://example.ilucca.net"),
+      apiKey: "k",
+      fetch: async () =>
+        Response.json({ Status: 404, Message: "Report 9 not found" }, { status: 404 }),
+      signal: new AbortController().signal,
+      requestTimeoutMs: 1000,
+      maxRetries: 3,
     });
-    expect(rejected).toMatchObject({ ...request, status: 404, hint: "check the template id" });
-    expect(new ReportTimeoutError("late", { reportId: "r9" }).reportId).toBe("r9");
-    expect(new ReportFailedError("failed", { reportId: "r1", attempts: 3 }).attempts).toBe(3);
+    const error = await client.getReport("9").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LuccaRejectedError);
+    const rejected = error as LuccaRejectedError;
+    expect(rejected).toMatchObject({
+      status: 404,
+      method: "GET",
+      bodyExcerpt: "Report 9 not found",
+      exitCode: 3,
+    });
+    expect(rejected.url).toMatch(/^https:\/\/example\.ilucca\.net\/.*9$/);
+    expect(rejected.hint).not.toBe("");
+    expect(rejected.message).toContain(rejected.hint);
+    expect(rejected.message).toContain("Report 9 not found");
   });
 
   it("exits as shells expect for each signal", () => {

@@ -109,13 +109,17 @@ export class UnusableAnswerError extends LuccaReportError {
   }
 }
 
-/** Cancelled from outside: SIGINT exits 130, SIGTERM 143, as shells expect. */
+/** The signals that cancel a run, with the exit code shells expect for each (128 + number). */
+export const CANCEL_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+export type CancelSignal = keyof typeof CANCEL_SIGNALS;
+
+/** Cancelled from outside: SIGHUP exits 129, SIGINT 130, SIGTERM 143, as shells expect. */
 export class AbortedError extends LuccaReportError {
   override readonly exitCode: number;
-  readonly signal: "SIGINT" | "SIGTERM" | undefined;
-  constructor(message: string, details: { signal?: "SIGINT" | "SIGTERM" } = {}) {
+  readonly signal: CancelSignal | undefined;
+  constructor(message: string, details: { signal?: CancelSignal } = {}) {
     super(message);
     this.signal = details.signal;
-    this.exitCode = details.signal === "SIGTERM" ? 143 : 130;
+    this.exitCode = CANCEL_SIGNALS[details.signal ?? "SIGINT"];
   }
 }

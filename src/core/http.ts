@@ -1,4 +1,7 @@
-import { LuccaRejectedError } from "./errors.ts";
+import { timerMs } from "./delay.ts";
+import { isLoopbackHost } from "./domain.ts";
+import { messageOfErrorBody } from "./error-body.ts";
+import { LuccaRejectedError, UnusableAnswerError } from "./errors.ts";
 import { decodeText, readCapped } from "./read-body.ts";
 import { EXCERPT_CHARS, excerptOf, redact } from "./redact.ts";
 import { isTransientStatus, TransientFailure } from "./retry.ts";
@@ -11,6 +14,11 @@ export interface HttpRequest {
   url: URL;
   headers: Record<string, string>;
   body?: string;
+  /**
+   * "api" (JSON calls): redirects are followed on the same origin only. "download": also
+   * to another https origin, without the Authorization header. @default "api"
+   */
+  redirects?: "api" | "download";
 }
 
 export interface SendOptions {
@@ -50,7 +58,7 @@ export async function sendOnce(request: HttpRequest, options: SendOptions): Prom
   const timer = setTimeout(
     () =>
       controller.abort(new TransientFailure(`no response within ${options.requestTimeoutMs} ms`)),
-    options.requestTimeoutMs,
+    timerMs(options.requestTimeoutMs),
   );
   try {
     let url = request.url;
@@ -75,14 +83,20 @@ export async function sendOnce(request: HttpRequest, options: SendOptions): Prom
         if (hop >= MAX_REDIRECTS) {
           throw new TransientFailure(`more than ${MAX_REDIRECTS} redirects`);
         }
-        const next = new URL(location, url);
+        const next = checkRedirect(request, url, response.status, location, options);
         if (next.origin !== request.url.origin) headers = withoutAuthorization(headers);
         url = next;
         continue;
       }
       if (response.ok)
         return { response, url, abort: (reason) => controller.abort(reason), signal };
-      throw await failureFor(request.method, url, response, options);
+      throw await failureFor(
+        request.method,
+        url,
+        response,
+        options,
+        url.origin === request.url.origin,
+      );
     }
   } catch (error) {
     if (options.signal.aborted) throw options.signal.reason;
@@ -119,14 +133,80 @@ function redactedCause(error: unknown, secrets: readonly string[]): Error {
   return copy;
 }
 
+/**
+ * Where a redirect may lead. Never to another scheme than https (http only between
+ * loopback hosts, for the simulator), never a POST turned into a GET, and for JSON calls
+ * never to another origin: there, a redirect means a wrong domain or a sign-in page.
+ */
+function checkRedirect(
+  request: HttpRequest,
+  from: URL,
+  status: number,
+  location: string,
+  options: SendOptions,
+): URL {
+  const where = `${request.method} ${from.origin}${from.pathname}`;
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    throw new UnusableAnswerError(
+      `${where} was redirected (${status}) to something that is not a URL; not followed.`,
+    );
+  }
+  const loopbackHttp =
+    request.url.protocol === "http:" &&
+    isLoopbackHost(request.url.hostname) &&
+    isLoopbackHost(next.hostname);
+  if (next.protocol !== "https:" && !(next.protocol === "http:" && loopbackHttp)) {
+    const what =
+      next.protocol === "http:" ? "http:, a downgrade from https" : `a ${next.protocol} URL`;
+    throw new UnusableAnswerError(`${where} was redirected (${status}) to ${what}; not followed.`);
+  }
+  const keyHint = options.hint(401);
+  if (request.method === "POST" && (status === 301 || status === 302 || status === 303)) {
+    throw new LuccaRejectedError(
+      `${where} was redirected (${status}) to ${next.origin}${next.pathname}; a POST is not sent again as a GET. Lucca sends API calls to a sign-in page when it does not accept the key. ${keyHint}`,
+      {
+        status,
+        method: request.method,
+        url: `${from.origin}${from.pathname}`,
+        bodyExcerpt: "",
+        hint: keyHint,
+      },
+    );
+  }
+  if ((request.redirects ?? "api") === "api" && next.origin !== request.url.origin) {
+    throw new LuccaRejectedError(
+      `${where} was redirected (${status}) to another origin, ${next.origin}; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. ${keyHint}`,
+      {
+        status,
+        method: request.method,
+        url: `${from.origin}${from.pathname}`,
+        bodyExcerpt: "",
+        hint: keyHint,
+      },
+    );
+  }
+  return next;
+}
+
 function withoutAuthorization(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(headers).filter(([name]) => name.toLowerCase() !== "authorization"),
   );
 }
 
-async function failureFor(method: string, url: URL, response: Response, options: SendOptions) {
-  const excerpt = await readExcerpt(response, options.secrets);
+async function failureFor(
+  method: string,
+  url: URL,
+  response: Response,
+  options: SendOptions,
+  echoBody: boolean,
+) {
+  // Another origin's body is never shown: a redirect could point at an internal service.
+  const excerpt = echoBody ? await readExcerpt(response, options.secrets) : "";
+  if (!echoBody) await response.body?.cancel().catch(() => {});
   const where = `${method} ${url.origin}${url.pathname}`;
   if (isTransientStatus(response.status)) {
     return new TransientFailure(
@@ -164,17 +244,7 @@ export async function readExcerpt(
   } catch {
     return "";
   }
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === "object") {
-      const fields = parsed as Record<string, unknown>;
-      const message =
-        fields.Message ?? fields.message ?? fields.detail ?? fields.title ?? fields.error;
-      if (typeof message === "string") text = message;
-    }
-  } catch {
-    // Not JSON: plain text or HTML, shown as is.
-  }
+  text = messageOfErrorBody(text);
   return excerptOf(text, secrets, EXCERPT_CHARS);
 }
 

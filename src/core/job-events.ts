@@ -1,3 +1,5 @@
+import type { RangeSent } from "./range-sent.ts";
+
 /** What a job tells its adapter as it goes; adapters render these as log lines. */
 export type JobEvent =
   | {
@@ -5,6 +7,8 @@ export type JobEvent =
       templateId: string;
       startsOn: string | null;
       endsOn: string | null;
+      /** The dates Lucca gets, after the end-date convention. */
+      sent: RangeSent;
       attempt: number;
     }
   | { type: "created"; reportId: string; attempt: number }

@@ -1,5 +1,7 @@
+import { duplicateWarning, mayHaveBeenProcessed } from "./ambiguous-retry.ts";
 import type { BackoffOptions } from "./backoff.ts";
-import { UnusableAnswerError } from "./errors.ts";
+import { timerMs } from "./delay.ts";
+import { LuccaRejectedError, UnusableAnswerError } from "./errors.ts";
 import { type FetchLike, type HttpRequest, type OpenResponse, sendOnce } from "./http.ts";
 import { decodeText, readCapped } from "./read-body.ts";
 import { excerptOf } from "./redact.ts";
@@ -25,7 +27,11 @@ export interface LuccaClientOptions {
   /** @default { initialMs: 500, maxMs: 30_000 } */
   backoff?: BackoffOptions;
   now?: () => number;
+  /** When the whole job must be over (epoch ms): a Retry-After past it fails at once. */
+  deadlineAt?: number | undefined;
   onRetry?: (info: RetryInfo & { method: string; url: string }) => void;
+  /** Things worth telling that do not stop the run (a possible duplicate report). */
+  onWarning?: (message: string) => void;
 }
 
 export interface CreateReportInput {
@@ -88,6 +94,8 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
     method,
     url,
     onRetry: options.onRetry && ((info) => options.onRetry?.({ ...info, method, url })),
+    deadlineAt: options.deadlineAt,
+    now,
   });
 
   async function json(
@@ -95,19 +103,38 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
     path: string,
     hint: (status: number) => string,
     body?: unknown,
+    onRetry?: (info: RetryInfo) => void,
   ): Promise<unknown> {
     const { req, send } = request(method, path, hint, body);
     const where = `${req.url.origin}${req.url.pathname}`;
+    const retryOptions = retryOptionsFor(method, where);
+    const notify = retryOptions.onRetry;
     return retry(
       async () => {
         const open = await sendOnce(req, send);
+        const type = open.response.headers.get("content-type") ?? "";
+        if (open.url.href !== req.url.href && /^\s*text\/html/i.test(type)) {
+          // Same-origin redirect to a web page: what Lucca does with a key it refuses.
+          await open.response.body?.cancel().catch(() => {});
+          const hint = commonHint(401) as string;
+          throw new LuccaRejectedError(
+            `${method} ${where} was redirected to a web page (${open.url.pathname}) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. ${hint}`,
+            {
+              status: open.response.status,
+              method,
+              url: where,
+              bodyExcerpt: "",
+              hint,
+            },
+          );
+        }
         // The request timeout covers the headers; a body that stalls after them is cut too.
         const stalled = setTimeout(
           () =>
             open.abort(
               new TransientFailure(`no complete body within ${options.requestTimeoutMs} ms`),
             ),
-          options.requestTimeoutMs,
+          timerMs(options.requestTimeoutMs),
         );
         let text: string;
         try {
@@ -134,11 +161,17 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
           // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
           throw new TransientFailure(
             `the response of ${method} ${where} is not JSON: ${excerptOf(text, [options.apiKey])}`,
-            { cause: error },
+            { cause: error, unusable: true },
           );
         }
       },
-      retryOptionsFor(method, where),
+      {
+        ...retryOptions,
+        onRetry: (info) => {
+          onRetry?.(info);
+          notify?.(info);
+        },
+      },
     );
   }
 
@@ -169,13 +202,24 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
       return parse(templateSchema, body, "a template");
     },
     async createReport(input) {
-      const body = await json("POST", `${API}/reports`, createHint(input.templateId), {
-        templateId: input.templateId,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        filters: input.filters ?? null,
-      });
-      return parse(reportSchema, body, "a report");
+      const ambiguous: string[] = [];
+      const body = await json(
+        "POST",
+        `${API}/reports`,
+        createHint(input.templateId),
+        {
+          templateId: input.templateId,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          filters: input.filters ?? null,
+        },
+        (info) => {
+          if (mayHaveBeenProcessed(info)) ambiguous.push(info.reason);
+        },
+      );
+      const report = parse(reportSchema, body, "a report");
+      if (ambiguous.length > 0) options.onWarning?.(duplicateWarning(ambiguous, report.id));
+      return report;
     },
     async getReport(reportId) {
       const body = await json(
@@ -193,6 +237,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
         reportHint(reportId),
       );
       req.headers.accept = "application/octet-stream";
+      req.redirects = "download";
       return sendOnce(req, send);
     },
     retryOptionsFor,

@@ -9,6 +9,9 @@ export interface ReportNameParts {
 
 const EXTENSIONS = new Set(["csv", "xlsx", "xls"]);
 
+/** Where default file names go, relative to the working directory or workspace. */
+export const DEFAULT_OUTPUT_DIR = "reports";
+
 /**
  * The default file name, `reports/<templateId>_<startsOn>_<endsOn>.<ext>`, built only from
  * values that passed the schema door: with `report-id`, the template and dates come from
@@ -32,7 +35,7 @@ export function defaultReportPath(parts: ReportNameParts, extension: string): st
     startsOn === undefined ||
     endsOn === undefined
   ) {
-    return `reports/report-${parts.reportId}.${extension}`;
+    return `${DEFAULT_OUTPUT_DIR}/report-${parts.reportId}.${extension}`;
   }
-  return `reports/${parts.templateId}_${startsOn}_${endsOn}.${extension}`;
+  return `${DEFAULT_OUTPUT_DIR}/${parts.templateId}_${startsOn}_${endsOn}.${extension}`;
 }

@@ -1,7 +1,9 @@
 import type { CsvStats } from "./csv-stats.ts";
-import { downloadReport } from "./download-report.ts";
+import { timerMs } from "./delay.ts";
+import { type DownloadResult, downloadReport } from "./download-report.ts";
+import { downloadWhenReady } from "./download-when-ready.ts";
 import { formatDuration } from "./duration.ts";
-import { ReportFailedError, ReportTimeoutError } from "./errors.ts";
+import { LuccaRejectedError, ReportFailedError, ReportTimeoutError } from "./errors.ts";
 import type { FileSink } from "./file-sink.ts";
 import type { Hasher } from "./hasher.ts";
 import type { JobEventListener } from "./job-events.ts";
@@ -9,8 +11,15 @@ import { expectedWindow } from "./learned-poll.ts";
 import type { LuccaClient, ReportFormat } from "./lucca-client.ts";
 import type { Period } from "./period.ts";
 import type { PollDelayOptions } from "./poll.ts";
+import {
+  type EndDateConvention,
+  periodFromSent,
+  type RangeSent,
+  rangeToSend,
+} from "./range-sent.ts";
 import { defaultReportPath } from "./report-file-name.ts";
 import type { Report } from "./schemas.ts";
+import { isStatusEndpointMissing } from "./status-words.ts";
 import { waitForReport } from "./wait-for-report.ts";
 
 export interface ReportJobOptions {
@@ -31,6 +40,8 @@ export interface ReportJobOptions {
   generationAttempts: number;
   /** Data rows kept for a preview. @default 10 */
   previewRows?: number;
+  /** Whether the endsOn sent is the period's last day or the day after. @default "inclusive" */
+  endDateConvention?: EndDateConvention | undefined;
   /**
    * This template's last generation times (ms), from the adapters' store: polling then waits
    * most of the expected time before checking. Empty or absent: today's schedule.
@@ -39,8 +50,11 @@ export interface ReportJobOptions {
 }
 
 export interface ReportJobDeps {
-  /** Builds the client on the job's signal, which also carries the overall deadline. */
-  createClient: (signal: AbortSignal) => LuccaClient;
+  /**
+   * Builds the client on the job's signal, which also carries the overall deadline;
+   * `deadlineAt` (epoch ms by `now`) lets it refuse a Retry-After past that deadline.
+   */
+  createClient: (signal: AbortSignal, deadlineAt?: number) => LuccaClient;
   sink: FileSink;
   /** Cancellation from outside (SIGINT, SIGTERM, workflow cancel). */
   signal?: AbortSignal;
@@ -55,6 +69,8 @@ export interface ReportJobResult {
   templateId: string | undefined;
   startsOn: string | null;
   endsOn: string | null;
+  /** The startsOn/endsOn Lucca got for this period (or, resumed, the report's own). */
+  rangeSent: RangeSent;
   status: "done";
   format: ReportFormat;
   path: string;
@@ -92,10 +108,11 @@ export async function runReportJob(
   const onEvent = deps.onEvent ?? (() => {});
   const started = now();
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new DeadlinePassed()), options.timeoutMs);
+  const timer = setTimeout(() => deadline.abort(new DeadlinePassed()), timerMs(options.timeoutMs));
   const signal = deps.signal ? AbortSignal.any([deps.signal, deadline.signal]) : deadline.signal;
-  const client = deps.createClient(signal);
+  const client = deps.createClient(signal, started + options.timeoutMs);
   let current: string | undefined = options.reportId;
+  const convention = options.endDateConvention ?? "inclusive";
   try {
     let report: Report;
     let attempts = 1;
@@ -108,16 +125,40 @@ export async function runReportJob(
     let requestsSaved = 0;
     let generationMs: number | null = null;
     let period = options.period;
+    /** Set when the status endpoint answered 404/405: the download is the signal then. */
+    let statusUnavailable: number | undefined;
     if (options.reportId) {
       onEvent({ type: "resuming", reportId: options.reportId });
-      report = await client.getReport(options.reportId);
-      templateId ??= report.templateId;
-      period = { startsOn: report.startsOn, endsOn: report.endsOn };
+      try {
+        report = await client.getReport(options.reportId);
+        templateId ??= report.templateId;
+        period = periodFromSent({ startsOn: report.startsOn, endsOn: report.endsOn }, convention);
+      } catch (error) {
+        if (!(error instanceof LuccaRejectedError) || !isStatusEndpointMissing(error.status)) {
+          throw error;
+        }
+        // The period of a resumed report is unknown without its status: names use the id.
+        period = { startsOn: null, endsOn: null };
+        report = {
+          id: options.reportId,
+          templateId: undefined,
+          status: "pending",
+          startsOn: null,
+          endsOn: null,
+        };
+        statusUnavailable = error.status;
+      }
     } else {
-      report = await create(client, templateId as string, period, attempts, onEvent);
+      report = await create(
+        client,
+        templateId as string,
+        rangeToSend(period, convention),
+        attempts,
+        onEvent,
+      );
       current = report.id;
     }
-    for (;;) {
+    while (statusUnavailable === undefined) {
       const waited = await waitForReport(report, {
         client,
         signal,
@@ -130,6 +171,10 @@ export async function runReportJob(
       if (expected) requestsSaved += waited.checksWithoutHistory - waited.polls;
       generationMs = resumed ? null : waited.generationMs;
       report = waited.report;
+      if (waited.statusUnavailable) {
+        statusUnavailable = waited.statusUnavailable.status;
+        break;
+      }
       if (report.status === "done") break;
       if (attempts >= options.generationAttempts || templateId === undefined) {
         throw new ReportFailedError(
@@ -145,29 +190,52 @@ export async function runReportJob(
         attempt: attempts,
         maxAttempts: options.generationAttempts,
       });
-      report = await create(client, templateId, period, attempts, onEvent);
+      report = await create(client, templateId, rangeToSend(period, convention), attempts, onEvent);
       current = report.id;
       resumed = false;
     }
     const reportId = report.id;
     const nameParts = { reportId, templateId, startsOn: period.startsOn, endsOn: period.endsOn };
-    const download = await downloadReport(
-      {
-        reportId,
-        format: options.format,
-        target: options.outputPath ?? ((extension) => defaultReportPath(nameParts, extension)),
-        idleTimeoutMs: options.requestTimeoutMs,
-        previewRows: options.previewRows ?? 10,
-        createHasher: deps.createHasher,
-      },
-      { client, sink: deps.sink, signal, onEvent },
-    );
+    const downloadOptions = {
+      reportId,
+      format: options.format,
+      target:
+        options.outputPath ?? ((extension: string) => defaultReportPath(nameParts, extension)),
+      idleTimeoutMs: options.requestTimeoutMs,
+      previewRows: options.previewRows ?? 10,
+      createHasher: deps.createHasher,
+    };
+    let download: DownloadResult;
+    if (statusUnavailable === undefined) {
+      download = await downloadReport(downloadOptions, {
+        client,
+        sink: deps.sink,
+        signal,
+        onEvent,
+      });
+    } else {
+      onEvent({
+        type: "warning",
+        message: `The status endpoint answered ${statusUnavailable}; using the download endpoint as the status signal for report ${reportId} (a refusal means still generating)`,
+      });
+      const ready = await downloadWhenReady(downloadOptions, {
+        client,
+        sink: deps.sink,
+        signal,
+        now,
+        poll: options.poll,
+        onEvent,
+      });
+      download = ready.download;
+      polls += ready.polls;
+    }
     const csv = options.format === "csv";
     return {
       reportId,
       templateId,
       startsOn: period.startsOn,
       endsOn: period.endsOn,
+      rangeSent: rangeToSend(period, convention),
       status: "done",
       format: options.format,
       path: download.path,
@@ -199,21 +267,23 @@ export async function runReportJob(
 async function create(
   client: LuccaClient,
   templateId: string,
-  period: Period,
+  sent: RangeSent,
   attempt: number,
   onEvent: JobEventListener,
 ): Promise<Report> {
+  const period = periodFromSent(sent, sent.convention);
   onEvent({
     type: "creating",
     templateId,
     startsOn: period.startsOn,
     endsOn: period.endsOn,
+    sent,
     attempt,
   });
   const report = await client.createReport({
     templateId,
-    startsOn: period.startsOn,
-    endsOn: period.endsOn,
+    startsOn: sent.startsOn,
+    endsOn: sent.endsOn,
   });
   onEvent({ type: "created", reportId: report.id, attempt });
   return report;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { delay } from "./delay.ts";
-import { NetworkError } from "./errors.ts";
+import { NetworkError, UnusableAnswerError } from "./errors.ts";
+import { createLuccaClient } from "./lucca-client.ts";
 import { isTransientStatus, retry, TransientFailure } from "./retry.ts";
 
 const base = {
@@ -129,5 +130,121 @@ describe("delay", () => {
     controller.abort(new Error("stop"));
     await expect(waiting).rejects.toThrow("stop");
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("waits a timer can hold (finding 9)", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("a Retry-After past the deadline fails at once, naming it", async () => {
+    let calls = 0;
+    const promise = retry(
+      async () => {
+        calls++;
+        throw new TransientFailure("503", { status: 503, retryAfterMs: 315_360_000_000 });
+      },
+      {
+        ...base,
+        maxRetries: 5,
+        signal: new AbortController().signal,
+        now: () => 1_000,
+        deadlineAt: 1_000 + 15 * 60_000,
+      },
+    );
+    await expect(promise).rejects.toThrow(
+      /answered 503 with Retry-After: 87600h 00m, which reaches past the overall deadline \(15m 00s left\)/,
+    );
+    await expect(promise).rejects.toBeInstanceOf(NetworkError);
+    expect(calls).toBe(1);
+  });
+
+  it("a Retry-After within the deadline is honoured", async () => {
+    let calls = 0;
+    const promise = retry(
+      async () => {
+        calls++;
+        if (calls === 1) throw new TransientFailure("429", { status: 429, retryAfterMs: 60_000 });
+        return "ok";
+      },
+      {
+        ...base,
+        maxRetries: 1,
+        signal: new AbortController().signal,
+        deadlineAt: Date.now() + 120_000,
+      },
+    );
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(promise).resolves.toBe("ok");
+  });
+
+  it("delay clamps a wait past what a timer holds instead of firing at once", async () => {
+    let done = false;
+    void delay(10 * 365 * 24 * 3600 * 1000).then(() => {
+      done = true;
+    });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(2 ** 31 - 1);
+    expect(done).toBe(true);
+  });
+});
+
+describe("unusable answers", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("are retried, then end as an UnusableAnswerError", async () => {
+    let calls = 0;
+    const promise = retry(
+      async () => {
+        calls++;
+        throw new TransientFailure("Lucca sent an HTML page", { unusable: true });
+      },
+      { ...base, maxRetries: 2, signal: new AbortController().signal },
+    );
+    const settled = promise.catch((error: unknown) => error);
+    await vi.runAllTimersAsync();
+    const error = await settled;
+    expect(error).toBeInstanceOf(UnusableAnswerError);
+    expect((error as Error).message).toMatch(
+      /failed after 3 attempt\(s\): Lucca sent an HTML page/,
+    );
+    expect(calls).toBe(3);
+  });
+});
+
+describe("the Lucca client's production retry defaults", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  // The README: "exponential backoff (0.5 s, 1 s, 2 s, … capped at 30 s)". The client is
+  // built with no backoff option, as the CLI and the action build it.
+  it("waits 0.5 s, 1 s, 2 s, … capped at 30 s between retries of a 503", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0); // no jitter: the nominal schedule
+    const waits: number[] = [];
+    let requests = 0;
+    const client = createLuccaClient({
+      baseUrl: new URL("https://acme.ilucca.net"),
+      apiKey: "k",
+      fetch: async () => {
+        requests++;
+        return new Response("busy", { status: 503 });
+      },
+      signal: new AbortController().signal,
+      requestTimeoutMs: 30_000,
+      maxRetries: 9,
+      onRetry: (info) => waits.push(info.delayMs),
+    });
+    const failed = client.getReport("7").catch((error: unknown) => error);
+    await vi.runAllTimersAsync();
+    expect(await failed).toBeInstanceOf(NetworkError);
+    expect(requests).toBe(10);
+    expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
   });
 });

@@ -1,5 +1,6 @@
 import { type BackoffOptions, backoffDelay } from "./backoff.ts";
 import { delay } from "./delay.ts";
+import { formatDuration } from "./duration.ts";
 import { NetworkError, UnusableAnswerError } from "./errors.ts";
 
 /**
@@ -38,6 +39,13 @@ export interface RetryOptions {
   method: string;
   url: string;
   onRetry?: (info: RetryInfo) => void;
+  /**
+   * When the whole job must be over (epoch ms). A Retry-After reaching past it fails at
+   * once: waiting would only end in a timeout, without the server's reason.
+   */
+  deadlineAt?: number | undefined;
+  /** @default Date.now */
+  now?: (() => number) | undefined;
 }
 
 export interface RetryInfo {
@@ -47,9 +55,20 @@ export interface RetryInfo {
   status: number | undefined;
 }
 
+/**
+ * A 429 without Retry-After: Lucca counts its 50 requests over 60 s, so the wait starts at
+ * 5 s and doubles to 30 s; five retries then span at least 90 s, past the window, whatever
+ * the jitter (5 + 10 + 20 + 30 + 30 = 95 s, at most 5% less).
+ */
+export const RATE_LIMIT_BACKOFF: BackoffOptions = { initialMs: 5_000, maxMs: 30_000, jitter: 0.05 };
+
 /** The wait before the next attempt: Retry-After when the server gave one, else backoff. */
 export function retryDelay(attempt: number, failure: TransientFailure, backoff: BackoffOptions) {
-  const computed = backoffDelay(attempt, backoff);
+  const throttled = failure.status === 429 && failure.retryAfterMs === undefined;
+  const computed = Math.max(
+    backoffDelay(attempt, backoff),
+    throttled ? backoffDelay(attempt, { ...RATE_LIMIT_BACKOFF, random: backoff.random }) : 0,
+  );
   return failure.retryAfterMs === undefined ? computed : Math.max(failure.retryAfterMs, computed);
 }
 
@@ -92,6 +111,23 @@ export async function retry<T>(
         );
       }
       const delayMs = retryDelay(index, error, options.backoff);
+      const now = options.now ?? Date.now;
+      if (
+        error.retryAfterMs !== undefined &&
+        options.deadlineAt !== undefined &&
+        now() + error.retryAfterMs > options.deadlineAt
+      ) {
+        throw new NetworkError(
+          `${options.method} ${options.url} answered${error.status === undefined ? "" : ` ${error.status}`} with Retry-After: ${formatDuration(error.retryAfterMs)}, which reaches past the overall deadline (${formatDuration(Math.max(0, options.deadlineAt - now()))} left); not waiting for it. Try again later.`,
+          {
+            method: options.method,
+            url: options.url,
+            status: error.status,
+            attempts: index + 1,
+            cause: error,
+          },
+        );
+      }
       options.onRetry?.({
         attempt: index + 1,
         delayMs,

@@ -68,9 +68,19 @@ const reportObject = z
   })
   .loose();
 
-/** Bare or wrapped in {"data": ...}. */
+/**
+ * Bare, wrapped in {"data": ...} or in the REST framework's {"header": ..., "data": ...}
+ * (the header is dropped), or a one-item collection: {"data": {"items": [...]}} or [...].
+ */
 export const reportSchema = z.union([
   z.object({ data: reportObject }).transform((wrapped) => wrapped.data),
+  z
+    .object({ data: z.object({ items: z.array(reportObject).length(1) }) })
+    .transform((wrapped) => wrapped.data.items[0] as z.infer<typeof reportObject>),
+  z
+    .array(reportObject)
+    .length(1)
+    .transform((items) => items[0] as z.infer<typeof reportObject>),
   reportObject,
 ]);
 

@@ -1,20 +1,25 @@
 import { delay } from "./delay.ts";
+import { LuccaRejectedError } from "./errors.ts";
 import type { JobEventListener } from "./job-events.ts";
 import { checksWithoutHistory, type ExpectedWindow, learnedPollDelay } from "./learned-poll.ts";
 import type { LuccaClient } from "./lucca-client.ts";
 import { nextPollDelay, type PollDelayOptions } from "./poll.ts";
 import { isKnownStatus, type Report } from "./schemas.ts";
+import { isFailureStatus, isStatusEndpointMissing } from "./status-words.ts";
 
 export interface WaitResult {
   report: Report;
   polls: number;
   /**
    * When the report was done, estimated as halfway between the last check that saw it
-   * pending and the first that saw it finished (ms after `initial` was created or resumed).
+   * pending and the first that saw it finished (ms after `initial` was created or resumed);
+   * null when the status endpoint was missing.
    */
-  generationMs: number;
+  generationMs: number | null;
   /** Status checks today's schedule would have made to see it finished as soon. */
   checksWithoutHistory: number;
+  /** The status endpoint answered 404 or 405: the caller falls back to the download. */
+  statusUnavailable?: { status: number };
 }
 
 /**
@@ -40,6 +45,13 @@ export async function waitForReport(
   const checksMs: number[] = [];
   const warned = new Set<string>();
   for (;;) {
+    if (report.status !== "error" && isFailureStatus(report.status)) {
+      deps.onEvent({
+        type: "warning",
+        message: `Lucca reported status "${report.status}" for report ${report.id}; treating it as "error"`,
+      });
+      report = { ...report, status: "error" };
+    }
     const finished = report.status === "done" || report.status === "error";
     if (!isKnownStatus(report.status) && !warned.has(report.status)) {
       warned.add(report.status);
@@ -74,7 +86,20 @@ export async function waitForReport(
       };
     }
     await delay(nextCheckMs, deps.signal);
-    report = await deps.client.getReport(report.id);
+    try {
+      report = await deps.client.getReport(report.id);
+    } catch (error) {
+      if (error instanceof LuccaRejectedError && isStatusEndpointMissing(error.status)) {
+        return {
+          report,
+          polls,
+          generationMs: null,
+          checksWithoutHistory: 0,
+          statusUnavailable: { status: error.status },
+        };
+      }
+      throw error;
+    }
     checksMs.push(deps.now() - started);
     polls++;
   }

@@ -1,11 +1,13 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { backoffDelay } from "../core/backoff.ts";
 import { forEachRecordIn, recordBody } from "../core/csv-records.ts";
 import { delay } from "../core/delay.ts";
+import { formatDuration } from "../core/duration.ts";
 import { LuccaReportError } from "../core/errors.ts";
 import { Git, type Identity } from "./git.ts";
+import { GitStoppedError } from "./git-process.ts";
 
 export interface CommitRequest {
   /** The checked-out repository (GITHUB_WORKSPACE). */
@@ -22,7 +24,14 @@ export interface CommitRequest {
   /** Lines matching this do not count when deciding whether the file changed. */
   ignoreLines?: RegExp | undefined;
   remote?: string;
+  /** The job's cancellation; every git call and wait stops with it. */
   signal?: AbortSignal;
+  /** Time the whole commit phase may take (what is left of the run's timeout). @default none */
+  timeoutMs?: number;
+  /** Never shown in errors nor given to git children (the API key). */
+  secrets?: readonly string[];
+  /** Where git children take PATH, HOME, proxies from (scrubbed). @default process.env */
+  env?: Record<string, string | undefined>;
   random?: () => number;
   /** Test seam: runs before each push, so a test can move the branch at that exact moment. */
   beforePush?: (attempt: number) => Promise<void>;
@@ -43,11 +52,41 @@ export interface CommitResult {
  * tip (a rebase of a one-file change), unless that run changed the same file differently.
  */
 export async function commitReport(request: CommitRequest): Promise<CommitResult> {
-  const git = new Git(request.workspace);
+  if (request.timeoutMs !== undefined && request.timeoutMs <= 0) {
+    throw new GitStoppedError(
+      "The commit was not started (timeout): the report used all of the run's time limit. Raise timeout.",
+      { command: "push", timedOut: true },
+    );
+  }
+  const git = new Git(request.workspace, {
+    env: request.env,
+    signal: request.signal,
+    timeoutMs: request.timeoutMs,
+    secrets: request.secrets,
+  });
+  try {
+    return await commitWith(git, request);
+  } catch (error) {
+    // A wait between pushes ended by the time limit rejects with the signal's DOMException.
+    if (git.signal.aborted && !request.signal?.aborted && !(error instanceof LuccaReportError)) {
+      throw new GitStoppedError(
+        `The commit was stopped (timeout): the run's time limit of ${formatDuration(git.limitMs)} was reached while waiting to push again. Raise timeout.`,
+        { command: "push", timedOut: true, cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+async function commitWith(git: Git, request: CommitRequest): Promise<CommitResult> {
   const remote = request.remote ?? "origin";
-  const signal = request.signal ?? new AbortController().signal;
-  const path = relative(request.workspace, request.filePath).split(sep).join("/");
-  if (path.startsWith("../") || path === "" || path === "..") {
+  const signal = git.signal;
+  // The file's path is real (output-target.ts resolved it); so must the workspace's be.
+  const workspace = await realpath(request.workspace);
+  const path = relative(workspace, await realpath(request.filePath))
+    .split(sep)
+    .join("/");
+  if (path.startsWith("../") || path === "" || path === ".." || /(^|\/)\.git(\/|$)/i.test(path)) {
     throw new LuccaReportError(
       `Cannot commit ${request.filePath}: it is outside the workspace ${request.workspace}`,
     );

@@ -151,6 +151,22 @@ describe("diffCsvFiles", () => {
     );
   });
 
+  // README: "Reports over 2 million rows are compared by a hash of their content only."
+  // Checked at the default itself, on either side of it (short identical rows keep it cheap).
+  it("compares record by record up to 2 million rows, and by hash only past them", async () => {
+    const rows = (count: number, last: string) => `h\n${"1\n".repeat(count - 1)}${last}\n`;
+    const atLimit = await diffCsvFiles(
+      await file(rows(2_000_000, "1")),
+      await file(rows(2_000_000, "2")),
+    );
+    expect(atLimit).toMatchObject({ changed: true, added: 1, removed: 1, comparedRecords: true });
+    const past = await diffCsvFiles(
+      await file(rows(2_000_001, "1")),
+      await file(rows(2_000_001, "2")),
+    );
+    expect(past).toMatchObject({ changed: true, added: 0, removed: 0, comparedRecords: false });
+  });
+
   it("compares bytes when an unbalanced quote makes one record of the whole file", async () => {
     const broken = `h\n"${"x".repeat(17 * 1024 * 1024)}\n`;
     const diff = await diffCsvFiles(await file(broken), await file(broken));

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { newRecordSplit, recordBody, splitRecords } from "../core/csv-records.ts";
+import { readAsUtf8 } from "./csv-source.ts";
 
 export interface CsvDiff {
   changed: boolean;
@@ -197,7 +198,7 @@ async function forEachRecord(path: string, onRecord: (record: Buffer) => unknown
     const body = recordBody(record);
     return onRecord(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   };
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+  for await (const chunk of readAsUtf8(path)) {
     let start = 0;
     if (firstChunk) {
       firstChunk = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseIdentity, redactCredentials } from "./git.ts";
+import { GitError, parseIdentity, redactCredentials, redactSecrets } from "./git.ts";
 
 describe("git helpers", () => {
   it("blanks credentials in URLs that git prints", () => {
@@ -24,5 +24,19 @@ describe("git helpers", () => {
     });
     expect(parseIdentity("nobody")).toBeUndefined();
     expect(parseIdentity("<a@b.c>")).toBeUndefined();
+  });
+
+  it("blanks the key, and any 12-character piece of it, in what git printed", () => {
+    const key = "abcdefghijklmnopqrstuvwxyz012345";
+    expect(redactSecrets(`remote: ${key}`, [key])).toBe("remote: ***");
+    const cut = redactSecrets(`remote: ${key.slice(3, 20)}!`, [key]);
+    expect(cut).not.toContain(key.slice(3, 15));
+    const error = new GitError(
+      ["push"],
+      { code: 1, stdout: "", stderr: `hook says ${key.slice(0, 14)}` },
+      [key],
+    );
+    expect(error.message).not.toContain(key.slice(0, 12));
+    expect(error.message).toMatch(/^git push failed \(exit 1\): hook says \*\*\*/);
   });
 });

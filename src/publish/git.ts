@@ -1,5 +1,6 @@
-import { execFile } from "node:child_process";
 import { LuccaReportError } from "../core/errors.ts";
+import { redact } from "../core/redact.ts";
+import { gitEnvironment, runGitProcess } from "./git-process.ts";
 
 export interface GitResult {
   code: number;
@@ -7,14 +8,13 @@ export interface GitResult {
   stderr: string;
 }
 
-/** Thrown when a git command fails; its message has any credentials in URLs blanked out. */
+/** Thrown when a git command fails; its message has credentials and secrets blanked out. */
 export class GitError extends LuccaReportError {
   readonly args: string[];
   readonly result: GitResult;
-  constructor(args: string[], result: GitResult) {
-    super(
-      `git ${args[0]} failed (exit ${result.code}): ${redactCredentials(result.stderr.trim() || result.stdout.trim())}`,
-    );
+  constructor(args: string[], result: GitResult, secrets: readonly string[] = []) {
+    const printed = redactSecrets(result.stderr.trim() || result.stdout.trim(), secrets);
+    super(`git ${args[0]} failed (exit ${result.code}): ${redactCredentials(printed)}`);
     this.args = args;
     this.result = result;
   }
@@ -27,43 +27,72 @@ export function redactCredentials(text: string): string {
   return text.replace(/(https?:\/\/)[^/@\s]+@/g, "$1***@");
 }
 
+/** Blanks each secret, and any long piece of one, in text a child printed (core/redact.ts). */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  return redact(text, secrets);
+}
+
+export interface GitOptions {
+  /** The environment to take git's variables from (scrubbed). @default process.env */
+  env?: Record<string, string | undefined>;
+  /** The job's cancellation (SIGINT, SIGTERM, SIGHUP, workflow cancel). */
+  signal?: AbortSignal;
+  /** Time all calls of this instance together may take. @default no limit */
+  timeoutMs?: number;
+  /** Text never shown in errors nor given to git children (the API key). */
+  secrets?: readonly string[];
+}
+
 /**
- * git, run without a shell: every argument built from inputs stays one argument.
- * One instance per repository; `env` adds to the process environment (author, index file).
+ * git, run without a shell: every argument built from inputs stays one argument. One instance
+ * per repository and phase: every call runs under the job's signal and one shared time limit,
+ * with a scrubbed environment; `env` of a call adds to it (author, index file).
  */
 export class Git {
   readonly cwd: string;
-  readonly #env: Record<string, string | undefined>;
+  /** Aborted on cancellation or when the time limit is reached; waits between calls use it. */
+  readonly signal: AbortSignal;
+  readonly limitMs: number;
+  readonly #env: Record<string, string>;
+  readonly #secrets: readonly string[];
 
-  constructor(cwd: string, env: Record<string, string | undefined> = process.env) {
+  constructor(cwd: string, options: GitOptions = {}) {
     this.cwd = cwd;
-    this.#env = env;
+    this.#secrets = options.secrets ?? [];
+    this.#env = gitEnvironment(options.env ?? process.env, this.#secrets);
+    this.limitMs = options.timeoutMs ?? Number.POSITIVE_INFINITY;
+    const signals = [options.signal ?? new AbortController().signal];
+    if (options.timeoutMs !== undefined) {
+      signals.push(AbortSignal.timeout(Math.max(0, Math.min(options.timeoutMs, 2 ** 31 - 1))));
+    }
+    this.signal = AbortSignal.any(signals);
   }
 
   /** Runs git and returns whatever happened; never throws for a non-zero exit. */
-  exec(
+  async exec(
     args: string[],
     options: { env?: Record<string, string>; input?: string } = {},
   ): Promise<GitResult> {
-    return new Promise((resolve, reject) => {
-      const child = execFile(
-        "git",
-        args,
-        {
-          cwd: this.cwd,
-          env: { ...this.#env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options.env },
-          maxBuffer: 64 * 1024 * 1024,
-          encoding: "utf8",
-        },
-        (error, stdout, stderr) => {
-          if (error && typeof error.code !== "number") {
-            reject(new LuccaReportError(`Cannot run git: ${error.message}`, { cause: error }));
-            return;
-          }
-          resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
-        },
-      );
-      if (options.input !== undefined) child.stdin?.end(options.input);
+    const outcome = await this.#spawn(args, options, 64 * 1024 * 1024);
+    return {
+      code: outcome.code ?? 1,
+      stdout: outcome.stdout.toString("utf8"),
+      stderr: outcome.stderr.toString("utf8"),
+    };
+  }
+
+  #spawn(
+    args: string[],
+    options: { env?: Record<string, string>; input?: string },
+    maxStdoutBytes: number,
+  ) {
+    return runGitProcess(args, {
+      cwd: this.cwd,
+      env: { ...this.#env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options.env },
+      input: options.input,
+      signal: this.signal,
+      maxStdoutBytes,
+      limitMs: this.limitMs,
     });
   }
 
@@ -73,7 +102,7 @@ export class Git {
     options: { env?: Record<string, string>; input?: string } = {},
   ): Promise<string> {
     const result = await this.exec(args, options);
-    if (result.code !== 0) throw new GitError(args, result);
+    if (result.code !== 0) throw new GitError(args, result, this.#secrets);
     return result.stdout.trim();
   }
 
@@ -96,29 +125,19 @@ export class Git {
     if (result.code !== 0) {
       const listed = await this.exec(["ls-remote", "--heads", remote, ref]);
       if (listed.code === 0 && listed.stdout.trim() === "") return undefined;
-      throw new GitError(["fetch", remote, ref], result);
+      throw new GitError(["fetch", remote, ref], result, this.#secrets);
     }
     return this.run(["rev-parse", `refs/lucca-report/${branch}`]);
   }
 
   /** A file's bytes at a commit, or undefined when the commit does not have it. */
   async readFileAt(commit: string, path: string): Promise<Buffer | undefined> {
-    return new Promise((resolve, reject) => {
-      execFile(
-        "git",
-        ["cat-file", "blob", `${commit}:${path}`],
-        {
-          cwd: this.cwd,
-          env: { ...this.#env, LC_ALL: "C" },
-          encoding: "buffer",
-          maxBuffer: 2 * 1024 * 1024 * 1024,
-        },
-        (error, stdout) => {
-          if (error && typeof error.code !== "number") reject(error);
-          else resolve(error ? undefined : stdout);
-        },
-      );
-    });
+    const outcome = await this.#spawn(
+      ["cat-file", "blob", `${commit}:${path}`],
+      {},
+      2 * 1024 * 1024 * 1024,
+    );
+    return outcome.code === 0 ? outcome.stdout : undefined;
   }
 
   /**
@@ -164,7 +183,7 @@ export class Git {
     // --porcelain marks a refused ref with "!" and its reason in parentheses: the branch moved
     // (non-fast-forward), or another push was updating it at that very moment (ref lock).
     if (BRANCH_MOVED.test(result.stdout)) return "rejected";
-    throw new GitError(["push", remote, branch], result);
+    throw new GitError(["push", remote, branch], result, this.#secrets);
   }
 }
 

@@ -27,6 +27,8 @@ export async function runAction(
     signalWhen?: { stdout: RegExp; signal: NodeJS.Signals };
     /** Another copy of dist/ to run. */
     distDir?: string;
+    /** Run the TypeScript sources (src/action.ts) instead of the bundle. */
+    fromSource?: boolean;
     /** The checked-out repository; default an empty temporary directory. */
     workspace?: string;
   } = {},
@@ -54,7 +56,10 @@ export async function runAction(
   for (const [name, value] of Object.entries(inputs)) {
     env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
   }
-  const child = spawn(process.execPath, [join(options.distDir ?? join(root, "dist"), "index.js")], {
+  const entry = options.fromSource
+    ? join(root, "src/action.ts")
+    : join(options.distDir ?? join(root, "dist"), "index.js");
+  const child = spawn(process.execPath, [entry], {
     cwd: workspace,
     env,
     stdio: ["ignore", "pipe", "pipe"],

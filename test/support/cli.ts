@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { constants as osConstants, tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/adapters/cli/run.ts";
 
@@ -58,7 +58,7 @@ export interface SpawnedCli {
 /** Starts the CLI as its own process, as users and the runner do. */
 export function spawnCli(
   command: string[],
-  options: { env: Record<string, string>; cwd: string },
+  options: { env: Record<string, string>; cwd: string; uid?: number; gid?: number },
 ): SpawnedCli {
   const [file, ...args] = command as [string, ...string[]];
   const child = spawn(file, args, {
@@ -71,6 +71,8 @@ export function spawnCli(
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
+    ...(options.uid === undefined ? {} : { uid: options.uid }),
+    ...(options.gid === undefined ? {} : { gid: options.gid }),
   });
   let stdout = "";
   let stderr = "";
@@ -83,7 +85,9 @@ export function spawnCli(
     for (const listener of listeners) listener();
   });
   const exit = new Promise<number>((resolve) => {
-    child.on("close", (code, signal) => resolve(code ?? (signal === "SIGTERM" ? 143 : 130)));
+    child.on("close", (code, signal) =>
+      resolve(code ?? 128 + (signal ? osConstants.signals[signal] : 2)),
+    );
   });
   return {
     child,

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { tempDir } from "./cli.ts";
 
@@ -24,13 +24,25 @@ export interface Repos {
   clone(name?: string): Promise<string>;
 }
 
-/** A bare "remote" with one commit on main, and clones of it. */
-export async function makeRepos(): Promise<Repos> {
+/**
+ * A bare "remote" with one commit on main, and clones of it. The remote keeps a reflog of
+ * its branches, so a test can tell a forced update from a fast-forward.
+ */
+export async function makeRepos(
+  options: {
+    /**
+     * Accept forced pushes, as an unprotected GitHub branch does, so that a force push
+     * would silently succeed instead of being refused. @default false
+     */
+    acceptForcePush?: boolean;
+  } = {},
+): Promise<Repos> {
   const root = await tempDir("lucca-git-");
   const origin = join(root, "origin.git");
   git(root, "init", "--quiet", "--bare", "--initial-branch=main", origin);
-  // As on GitHub's protected branches: a force push would be refused, not silently applied.
-  git(origin, "config", "receive.denyNonFastForwards", "true");
+  git(origin, "config", "core.logAllRefUpdates", "always");
+  // As on GitHub's protected branches: a force push is refused, not silently applied.
+  if (!options.acceptForcePush) git(origin, "config", "receive.denyNonFastForwards", "true");
   const seed = join(root, "seed");
   git(root, "clone", "--quiet", origin, seed);
   await writeFile(join(seed, "README.md"), "payroll archive\n");
@@ -46,6 +58,31 @@ export async function makeRepos(): Promise<Repos> {
       return dir;
     },
   };
+}
+
+/** Every update of a branch in a bare repository, oldest first, from its reflog file. */
+export async function refUpdates(
+  origin: string,
+  branch: string,
+): Promise<Array<{ from: string; to: string }>> {
+  const log = await readFile(join(origin, "logs/refs/heads", branch), "utf8");
+  return log
+    .trim()
+    .split("\n")
+    .map((line) => {
+      const [from = "", to = ""] = line.split(" ");
+      return { from, to };
+    });
+}
+
+/** True when `ancestor` is reachable from `descendant` in `repo`: a fast-forward. */
+export function isAncestor(repo: string, ancestor: string, descendant: string): boolean {
+  try {
+    git(repo, "merge-base", "--is-ancestor", ancestor, descendant);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function writeIn(dir: string, path: string, content: string): Promise<string> {

@@ -1,8 +1,11 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import * as core from "@actions/core";
+import * as z from "zod";
+import { branchNameProblem } from "../../core/branch-name.ts";
 import { InvalidInputError } from "../../core/errors.ts";
 import { DEFAULT_COMMIT_MESSAGE, unknownPlaceholders } from "../../publish/commit-message.ts";
 import { type Identity, parseIdentity } from "../../publish/git.ts";
+import { inputError, optionalText, runnerBoolean, wholeNumber } from "../input-schema.ts";
 import { parseSettings, type RawSettings, type SettingLabels, type Settings } from "../settings.ts";
 
 export const ACTION_LABELS: SettingLabels = {
@@ -23,6 +26,7 @@ export const ACTION_LABELS: SettingLabels = {
   maxRetries: "max-retries",
   generationAttempts: "generation-attempts",
   allowHosts: "allowed-hosts",
+  endDateConvention: "end-date-convention",
 };
 
 export type PublishTarget = "artifact" | "commit";
@@ -47,6 +51,10 @@ export interface ActionInputs {
   ifUnchanged: "publish" | "skip";
   summary: boolean;
   summaryPreviewRows: number;
+  /** Print every HTTP exchange (shapes only) in a collapsed group. */
+  trace: boolean;
+  /** "doctor" runs the flow once on one day and reports what the tenant does. */
+  mode: "report" | "doctor";
 }
 
 const BOT = "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>";
@@ -76,107 +84,157 @@ export function readInputs(read: InputReader, now: Date, workspace: string): Act
     issues.push(...error.issues);
   }
 
-  const publish = list(read("publish") || "artifact");
-  const unknown = publish.filter((target) => !["artifact", "commit", "none"].includes(target));
-  if (unknown.length > 0) {
-    issues.push(
-      `publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact, commit or none (comma separated)`,
-    );
+  const names = Object.keys(PUBLISHING_FIELDS);
+  const result = publishingSchema(workspace).safeParse(
+    Object.fromEntries(names.map((name) => [name, read(name)])),
+  );
+  if (!result.success) issues.push(...inputError(result.error).issues);
+  if (issues.length > 0 || settings === undefined || !result.success) {
+    throw new InvalidInputError(issues);
   }
-  if (publish.includes("none") && publish.length > 1) {
-    issues.push(`publish: "none" cannot be combined with other targets`);
-  }
-  const commit = readCommitInputs(read, issues);
-  if (publish.includes("commit")) {
-    const output = read("output-path").trim();
-    if (output && !isInside(workspace, output)) {
-      issues.push(
-        `output-path: "${output}" is outside the workspace; with publish: commit the file must be inside the repository`,
-      );
-    }
-  }
-  const ifUnchanged = read("if-unchanged").trim() || "publish";
-  if (ifUnchanged !== "publish" && ifUnchanged !== "skip") {
-    issues.push(`if-unchanged: "${ifUnchanged}" must be publish or skip`);
-  }
-
-  const retention = read("artifact-retention-days").trim();
-  let retentionDays: number | undefined;
-  if (retention !== "") {
-    retentionDays = /^\d+$/.test(retention) ? Number(retention) : Number.NaN;
-    if (!(retentionDays >= 1 && retentionDays <= 90)) {
-      issues.push(`artifact-retention-days: "${retention}" must be a whole number from 1 to 90`);
-    }
-  }
-  const artifactName = read("artifact-name").trim() || undefined;
-  if (artifactName !== undefined && /[":<>|*?\\/\r\n]/.test(artifactName)) {
-    issues.push(
-      `artifact-name: "${artifactName}" contains a character artifacts do not allow (" : < > | * ? \\ / or a line break)`,
-    );
-  }
-  const archive = flag(read, "artifact-archive", false, issues);
-  const overwrite = flag(read, "artifact-overwrite", false, issues);
-  const summary = flag(read, "summary", true, issues);
-  const previewText = read("summary-preview-rows").trim() || "10";
-  const summaryPreviewRows = /^\d+$/.test(previewText) ? Number(previewText) : Number.NaN;
-  if (!(summaryPreviewRows >= 0 && summaryPreviewRows <= 100)) {
-    issues.push(`summary-preview-rows: "${previewText}" must be a whole number from 0 to 100`);
-  }
-
-  if (issues.length > 0 || settings === undefined) throw new InvalidInputError(issues);
+  const inputs = result.data;
   return {
     settings,
-    publish: publish.filter(
-      (target): target is PublishTarget => target === "artifact" || target === "commit",
-    ),
-    artifact: { name: artifactName, retentionDays, archive, overwrite },
-    commit,
-    ifUnchanged: ifUnchanged as "publish" | "skip",
-    summary,
-    summaryPreviewRows,
+    publish: inputs.publish,
+    artifact: {
+      name: inputs["artifact-name"],
+      retentionDays: inputs["artifact-retention-days"],
+      archive: inputs["artifact-archive"],
+      overwrite: inputs["artifact-overwrite"],
+    },
+    commit: {
+      message: inputs["commit-message"],
+      author: inputs["commit-author"],
+      committer: inputs["commit-committer"],
+      branch: inputs["commit-branch"],
+      ignoreLines: inputs["commit-ignore-lines"],
+      pushAttempts: inputs["push-attempts"],
+    },
+    ifUnchanged: inputs["if-unchanged"],
+    summary: inputs.summary,
+    summaryPreviewRows: inputs["summary-preview-rows"],
+    trace: inputs.trace,
+    mode: inputs.mode,
   };
 }
 
-function readCommitInputs(read: InputReader, issues: string[]): ActionInputs["commit"] {
-  const message = read("commit-message").trim() || DEFAULT_COMMIT_MESSAGE;
-  const unknown = unknownPlaceholders(message);
-  if (unknown.length > 0) {
-    issues.push(
-      `commit-message: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows} or {sha256}`,
-    );
-  }
-  const identity = (name: string): Identity => {
-    const text = read(name).trim() || BOT;
+const custom = (ctx: z.core.$RefinementCtx<unknown>, message: string, input: unknown) =>
+  ctx.issues.push({ code: "custom", message, input });
+
+const identity = (name: string) =>
+  optionalText.transform((value, ctx): Identity => {
+    const text = value ?? BOT;
     const parsed = parseIdentity(text);
-    if (!parsed) issues.push(`${name}: "${text}" is not of the form Name <email>`);
+    if (!parsed) custom(ctx, `${name}: "${text}" is not of the form Name <email>`, value);
     return parsed ?? { name: "", email: "" };
-  };
-  const author = identity("commit-author");
-  const committer = identity("commit-committer");
-  const branch = read("commit-branch").trim() || undefined;
-  if (
-    branch !== undefined &&
-    !/^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+(?<![./])$/.test(branch)
-  ) {
-    issues.push(`commit-branch: "${branch}" is not a valid branch name`);
-  }
-  const pattern = read("commit-ignore-lines").trim();
-  let ignoreLines: RegExp | undefined;
-  if (pattern) {
-    try {
-      ignoreLines = new RegExp(pattern);
-    } catch (error) {
-      issues.push(
-        `commit-ignore-lines: not a valid regular expression: ${(error as Error).message}`,
+  });
+
+/** The inputs that say how and where the report is published; keyed by input name. */
+const PUBLISHING_FIELDS = {
+  publish: z.string().transform((value, ctx): PublishTarget[] => {
+    const targets = list(value || "artifact");
+    const unknown = targets.filter((target) => !["artifact", "commit", "none"].includes(target));
+    if (unknown.length > 0) {
+      custom(
+        ctx,
+        `publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact, commit or none (comma separated)`,
+        value,
       );
     }
-  }
-  const attemptsText = read("push-attempts").trim() || "5";
-  const pushAttempts = /^\d+$/.test(attemptsText) ? Number(attemptsText) : Number.NaN;
-  if (!(pushAttempts >= 1 && pushAttempts <= 20)) {
-    issues.push(`push-attempts: "${attemptsText}" must be a whole number from 1 to 20`);
-  }
-  return { message, author, committer, branch, ignoreLines, pushAttempts };
+    if (targets.includes("none") && targets.length > 1) {
+      custom(ctx, `publish: "none" cannot be combined with other targets`, value);
+    }
+    return targets.filter(
+      (target): target is PublishTarget => target === "artifact" || target === "commit",
+    );
+  }),
+  "output-path": optionalText,
+  "commit-message": optionalText.transform((value, ctx) => {
+    const message = value ?? DEFAULT_COMMIT_MESSAGE;
+    const unknown = unknownPlaceholders(message);
+    if (unknown.length > 0) {
+      custom(
+        ctx,
+        `commit-message: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows} or {sha256}`,
+        value,
+      );
+    }
+    return message;
+  }),
+  "commit-author": identity("commit-author"),
+  "commit-committer": identity("commit-committer"),
+  "commit-branch": optionalText.transform((branch, ctx) => {
+    const problem = branch === undefined ? undefined : branchNameProblem(branch);
+    if (problem === undefined) return branch;
+    custom(ctx, `commit-branch: "${branch}" is not a valid branch name: it ${problem}`, branch);
+    return z.NEVER;
+  }),
+  "commit-ignore-lines": optionalText.transform((pattern, ctx) => {
+    if (pattern === undefined) return undefined;
+    try {
+      return new RegExp(pattern);
+    } catch (error) {
+      custom(
+        ctx,
+        `commit-ignore-lines: not a valid regular expression: ${(error as Error).message}`,
+        pattern,
+      );
+      return z.NEVER;
+    }
+  }),
+  "push-attempts": wholeNumber("push-attempts", "5", 1, 20),
+  "if-unchanged": optionalText.transform((value, ctx) => {
+    const choice = value ?? "publish";
+    if (choice === "publish" || choice === "skip") return choice;
+    custom(ctx, `if-unchanged: "${choice}" must be publish or skip`, value);
+    return z.NEVER;
+  }),
+  "artifact-retention-days": optionalText.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const days = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (days >= 1 && days <= 90) return days;
+    custom(ctx, `artifact-retention-days: "${value}" must be a whole number from 1 to 90`, value);
+    return z.NEVER;
+  }),
+  "artifact-name": optionalText.refine(
+    (name) => name === undefined || !/[":<>|*?\\/\r\n]/.test(name),
+    {
+      error: (issue) =>
+        `artifact-name: "${String(issue.input)}" contains a character artifacts do not allow (" : < > | * ? \\ / or a line break)`,
+    },
+  ),
+  "artifact-archive": runnerBoolean("artifact-archive", false),
+  "artifact-overwrite": runnerBoolean("artifact-overwrite", false),
+  summary: runnerBoolean("summary", true),
+  "summary-preview-rows": wholeNumber("summary-preview-rows", "10", 0, 100),
+  trace: runnerBoolean("trace", false),
+  mode: optionalText.transform((value, ctx): "report" | "doctor" => {
+    const mode = value ?? "report";
+    if (mode === "report" || mode === "doctor") return mode;
+    custom(ctx, `mode: "${mode}" must be report or doctor`, value);
+    return "report";
+  }),
+};
+
+function publishingSchema(workspace: string) {
+  return z.object(PUBLISHING_FIELDS).superRefine(
+    (inputs, ctx) => {
+      const output = inputs["output-path"];
+      if (
+        Array.isArray(inputs.publish) &&
+        inputs.publish.includes("commit") &&
+        output &&
+        !isInside(workspace, output)
+      ) {
+        custom(
+          ctx,
+          `output-path: "${output}" is outside the workspace; with publish: commit the file must be inside the repository`,
+          output,
+        );
+      }
+    },
+    { when: () => true },
+  );
 }
 
 function isInside(workspace: string, path: string): boolean {
@@ -190,14 +248,4 @@ function list(text: string): string[] {
     .split(/[\n,]/)
     .map((item) => item.trim().toLowerCase())
     .filter(Boolean);
-}
-
-// Same spellings as core.getBooleanInput (YAML 1.2 core schema), but collected, not thrown.
-function flag(read: InputReader, name: string, fallback: boolean, issues: string[]): boolean {
-  const text = read(name).trim();
-  if (text === "") return fallback;
-  if (["true", "True", "TRUE"].includes(text)) return true;
-  if (["false", "False", "FALSE"].includes(text)) return false;
-  issues.push(`${name}: "${text}" is not a boolean; use true or false`);
-  return fallback;
 }

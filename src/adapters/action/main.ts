@@ -2,6 +2,8 @@ import * as core from "@actions/core";
 import { formatDuration } from "../../core/duration.ts";
 import {
   AbortedError,
+  CANCEL_SIGNALS,
+  type CancelSignal,
   InvalidInputError,
   LuccaReportError,
   ReportFailedError,
@@ -11,16 +13,17 @@ import {
 import type { JobEvent } from "../../core/job-events.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
 import { logSafe } from "../../core/safe-text.ts";
-import { nodeFileSink } from "../node-file-sink.ts";
-import { progressLines } from "../progress-lines.ts";
+import { encodingText, progressLines, rangeSentText } from "../progress-lines.ts";
+import { fetchForEnvironment } from "../proxy-fetch.ts";
 import { runJobFromSettings } from "../run-job.ts";
+import { recordTrace } from "../trace-recorder.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
 import { restorePollHistoryStep } from "./poll-history-step.ts";
-import { fetchForEnvironment } from "./proxy-fetch.ts";
 import { publishArtifactStep, publishCommitStep } from "./publish-steps.ts";
 import { renderSummary, type SummaryFacts } from "./summary-markdown.ts";
+import { printTrace } from "./trace-group.ts";
 
 /** What is known so far, for the summary and the error annotation if the run fails. */
 interface RunState {
@@ -50,17 +53,31 @@ export async function run(): Promise<void> {
   }
   for (const warning of inputs.settings.warnings) core.warning(warning);
 
+  const baseFetch = await fetchForEnvironment(process.env);
+  if (inputs.mode === "doctor") {
+    const { doctorStep } = await import("./doctor-step.ts");
+    await doctorStep(inputs, baseFetch, cancel.signal);
+    return;
+  }
+  // One deadline for the run: what the report job leaves of `timeout` is the commit's budget.
+  const deadline = Date.now() + inputs.settings.timeoutMs;
+  const trace = inputs.trace ? recordTrace(baseFetch, inputs.settings.apiKey) : undefined;
   const pollHistory = await restorePollHistoryStep(inputs.settings, process.env);
-  const result = await inGroups(async (onEvent) =>
-    runJobFromSettings(inputs.settings, {
-      fetch: await fetchForEnvironment(process.env),
-      sink: nodeFileSink(workspace),
-      signal: cancel.signal,
-      previewRows: inputs.summaryPreviewRows,
-      pollHistoryPath: pollHistory?.path,
-      onEvent,
-    }),
-  );
+  let result: ReportJobResult;
+  try {
+    result = await inGroups(async (onEvent) =>
+      runJobFromSettings(inputs.settings, {
+        fetch: trace?.fetch ?? baseFetch,
+        output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
+        signal: cancel.signal,
+        previewRows: inputs.summaryPreviewRows,
+        pollHistoryPath: pollHistory?.path,
+        onEvent,
+      }),
+    );
+  } finally {
+    if (trace) printTrace(trace);
+  }
   if (result.polling.generationMs !== null) await pollHistory?.save();
   setReportOutputs(result);
 
@@ -71,7 +88,7 @@ export async function run(): Promise<void> {
       result,
       inputs,
       { ...process.env, GITHUB_WORKSPACE: workspace },
-      cancel.signal,
+      { signal: cancel.signal, timeoutMs: deadline - Date.now(), secrets: [apiKey] },
     );
   }
   if (inputs.publish.includes("artifact")) {
@@ -98,6 +115,20 @@ export async function run(): Promise<void> {
   }
 
   if (inputs.summary) await writeSummary(facts);
+}
+
+/**
+ * The workspace in every publish mode; a file only uploaded as an artifact may also go to
+ * the runner's temporary directory, which is emptied after the job.
+ */
+function outputPolicy(inputs: ActionInputs, workspace: string, runnerTemp: string | undefined) {
+  const roots = [workspace];
+  if (!inputs.publish.includes("commit") && runnerTemp) roots.push(runnerTemp);
+  return {
+    baseDir: workspace,
+    roots,
+    label: inputs.settings.outputPath === undefined ? "the default output path" : "output-path",
+  };
 }
 
 /** The entry point's only other half: turns any error into a failed step with an annotation. */
@@ -168,6 +199,8 @@ function titleFor(error: LuccaReportError): string {
   switch (error.exitCode) {
     case 3:
       return "Lucca rejected the request";
+    case 5:
+      return "Timed out";
     case 6:
       return "Lucca could not be reached";
     default:
@@ -209,6 +242,7 @@ function setReportOutputs(result: ReportJobResult): void {
     columns: result.columns ?? "",
     bytes: result.bytes,
     sha256: result.sha256,
+    encoding: result.format === "csv" ? result.stats.encoding : "",
     "starts-on": result.startsOn ?? "",
     "ends-on": result.endsOn ?? "",
     polls: result.polls,
@@ -238,6 +272,11 @@ function successFacts(result: ReportJobResult): SummaryFacts {
     bytes: result.bytes,
     sha256: result.sha256,
     path: result.path,
+    encoding: result.format === "csv" ? encodingText(result.stats) : undefined,
+    rangeSent:
+      result.rangeSent.startsOn === null && result.rangeSent.endsOn === null
+        ? undefined
+        : rangeSentText(result.rangeSent),
     header: result.format === "csv" ? result.stats.header : undefined,
     preview: result.format === "csv" ? result.stats.preview : undefined,
   };
@@ -249,7 +288,7 @@ async function writeSummary(facts: SummaryFacts): Promise<void> {
 }
 
 function listenForCancellation(): void {
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  for (const signal of Object.keys(CANCEL_SIGNALS) as CancelSignal[]) {
     process.once(signal, () => {
       cancel.abort(
         new AbortedError(`Cancelled by ${signal}; no partial file was left`, { signal }),

@@ -40,7 +40,7 @@ export async function publishCommitStep(
   result: ReportJobResult,
   inputs: ActionInputs,
   env: Env & { GITHUB_WORKSPACE: string },
-  signal: AbortSignal,
+  limits: { signal: AbortSignal; timeoutMs: number; secrets: readonly string[] },
 ): Promise<NonNullable<SummaryFacts["commit"]>> {
   return core.group("Commit the report", async () => {
     const [{ commitReport }, { renderCommitMessage }] = await Promise.all([
@@ -63,7 +63,10 @@ export async function publishCommitStep(
       committer: inputs.commit.committer,
       pushAttempts: inputs.commit.pushAttempts,
       ignoreLines: inputs.commit.ignoreLines,
-      signal,
+      signal: limits.signal,
+      timeoutMs: limits.timeoutMs,
+      secrets: limits.secrets,
+      env,
     });
     const url =
       committed.commitSha && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY

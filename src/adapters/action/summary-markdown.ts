@@ -18,6 +18,8 @@ export interface SummaryFacts {
   templateId?: string | undefined;
   startsOn?: string | null | undefined;
   endsOn?: string | null | undefined;
+  /** The exact startsOn/endsOn sent, as text. */
+  rangeSent?: string | undefined;
   reportId?: string | undefined;
   status: string;
   durationMs?: number | undefined;
@@ -31,6 +33,8 @@ export interface SummaryFacts {
   bytes?: number | undefined;
   sha256?: string | undefined;
   path?: string | undefined;
+  /** The CSV's text encoding, as shown. */
+  encoding?: string | undefined;
   artifact?: { name: string; url: string | undefined } | undefined;
   change?: ChangeFacts | undefined;
   artifactSkipped?: boolean | undefined;
@@ -66,6 +70,7 @@ export function renderSummary(facts: SummaryFacts): string {
   if (facts.startsOn !== undefined || facts.endsOn !== undefined) {
     row("Period", escapeCell(periodText(facts.startsOn ?? null, facts.endsOn ?? null)));
   }
+  row("Range sent", facts.rangeSent && escapeCell(facts.rangeSent));
   row("Report id", facts.reportId && escapeCell(facts.reportId));
   row("Status", escapeCell(facts.status));
   row("Time taken", facts.durationMs === undefined ? undefined : formatDuration(facts.durationMs));
@@ -81,6 +86,7 @@ export function renderSummary(facts: SummaryFacts): string {
   row("Bytes", facts.bytes?.toLocaleString("en-US"));
   row("SHA-256", facts.sha256 && codeSpan(facts.sha256, true));
   row("File", facts.path && codeSpan(facts.path, true));
+  row("Encoding", facts.encoding && escapeCell(facts.encoding));
   if (facts.artifact) {
     const target = facts.artifact.url && linkTarget(facts.artifact.url);
     const name = escapeCell(facts.artifact.name);

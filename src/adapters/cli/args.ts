@@ -3,10 +3,12 @@ import { InvalidInputError } from "../../core/errors.ts";
 import type { RawSettings } from "../settings.ts";
 
 export interface CliArgs {
-  command: "report" | "template-create" | "help" | "version";
+  command: "report" | "doctor" | "template-create" | "help" | "version";
   raw: RawSettings;
   apiKeyFile: string | undefined;
   templateFile: string | undefined;
+  /** --trace FILE: every HTTP exchange as JSON lines. */
+  traceFile: string | undefined;
   json: boolean;
   quiet: boolean;
   verbose: boolean;
@@ -30,7 +32,9 @@ const OPTIONS = {
   "max-retries": { type: "string" },
   "generation-attempts": { type: "string" },
   "allow-host": { type: "string", multiple: true },
+  "end-date-convention": { type: "string" },
   file: { type: "string" },
+  trace: { type: "string" },
   json: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
   verbose: { type: "boolean", short: "v" },
@@ -63,6 +67,8 @@ export function parseCliArgs(
   else if (positionals.length > 0) {
     if (positionals[0] === "template" && positionals[1] === "create" && positionals.length === 2) {
       command = "template-create";
+    } else if (positionals[0] === "doctor" && positionals.length === 1) {
+      command = "doctor";
     } else {
       throw new InvalidInputError(`unexpected argument "${positionals.join(" ")}"; see --help`);
     }
@@ -87,9 +93,11 @@ export function parseCliArgs(
       maxRetries: values["max-retries"],
       generationAttempts: values["generation-attempts"],
       allowHosts: values["allow-host"] ?? [],
+      endDateConvention: values["end-date-convention"],
     },
     apiKeyFile: values["api-key-file"],
     templateFile: values.file,
+    traceFile: values.trace,
     json: values.json ?? false,
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,

@@ -6,6 +6,7 @@ Usage:
   lucca-report --domain URL --template-id ID [period] [options]
   lucca-report --domain URL --report-id ID [options]          download an existing report
   lucca-report template create --domain URL --file template.json
+  lucca-report doctor --domain URL --template-id ID [--json]   check what your tenant does
 
 The API key is read from the LUCCA_API_KEY environment variable or --api-key-file PATH,
 never from a flag value.
@@ -23,6 +24,8 @@ Period (default: the template's own period):
   --period NAME              previous-month, current-month, previous-week, current-week,
                              previous-day, or a month as YYYY-MM
   --timezone IANA            zone used to resolve --period (default UTC); weeks start Monday
+  --end-date-convention C    inclusive (default): endsOn sent is the last day; exclusive:
+                             the day after it (compare once with the Lucca UI)
 
 Waiting and retries (durations: 1500ms, 90s, 15m, 1h30m, or seconds):
   --timeout D                overall deadline (default 15m)
@@ -35,11 +38,13 @@ Waiting and retries (durations: 1500ms, 90s, 15m, 1h30m, or seconds):
 
 Output:
   --json                     print one JSON result object on stdout
+  --trace FILE               write every HTTP exchange to FILE as JSON lines (no key, no
+                             values: headers without credentials, bodies as their shape)
   -q, --quiet                only errors on stderr
   -v, --verbose              every status check and retry on stderr
   -h, --help, --version
 
 Exit codes: 0 done, 1 unexpected error, 2 invalid input, 3 Lucca rejected the request,
 4 the report failed after every attempt, 5 timeout (resume with --report-id),
-6 network or server failure after retries, 130/143 interrupted.
+6 network or server failure after retries, 129/130/143 interrupted (SIGHUP/INT/TERM).
 `;

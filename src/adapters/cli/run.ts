@@ -1,14 +1,17 @@
+import { writeFile } from "node:fs/promises";
 import { InvalidInputError, LuccaReportError } from "../../core/errors.ts";
 import type { FetchLike } from "../../core/http.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
 import { logSafe, logSafeLines } from "../../core/safe-text.ts";
 import { VERSION } from "../../version.ts";
-import { nodeFileSink } from "../node-file-sink.ts";
+import { resolveOutputTarget } from "../output-target.ts";
 import { cliHistoryPath } from "../poll-history.ts";
-import { periodText, progressLines } from "../progress-lines.ts";
+import { encodingText, periodText, progressLines, rangeSentText } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { CLI_LABELS, parseSettings } from "../settings.ts";
+import { recordTrace, type TraceRecorder } from "../trace-recorder.ts";
 import { type CliArgs, parseCliArgs } from "./args.ts";
+import { doctorCommand } from "./doctor.ts";
 import { HELP } from "./help.ts";
 import { createTemplateFromFile } from "./template-create.ts";
 
@@ -44,6 +47,7 @@ export async function runCli(io: CliIo): Promise<number> {
       io.stdout(args.json ? `${JSON.stringify({ templateId: id })}\n` : `${logSafe(id)}\n`);
       return 0;
     }
+    if (args.command === "doctor") return await doctorCommand(args, io);
     return await report(args, io);
   } catch (error) {
     return fail(error, io, args?.quiet ?? false);
@@ -57,17 +61,30 @@ async function report(args: CliArgs, io: CliIo): Promise<number> {
   };
   for (const warning of settings.warnings) say(`Warning: ${warning}`);
   const lines = progressLines({ verbose: args.verbose });
-  const result = await runJobFromSettings(settings, {
-    fetch: io.fetch,
-    sink: nodeFileSink(io.cwd),
-    signal: io.signal,
-    now: io.now,
-    pollHistoryPath: cliHistoryPath(io.env),
-    onEvent: (event) => {
-      const line = lines(event);
-      if (line !== undefined) say(line);
-    },
-  });
+  const traceTarget =
+    args.traceFile === undefined ? undefined : await resolveTraceTarget(io, args.traceFile);
+  const trace = traceTarget === undefined ? undefined : recordTrace(io.fetch, settings.apiKey);
+  let result: ReportJobResult;
+  try {
+    result = await runJobFromSettings(settings, {
+      fetch: trace?.fetch ?? io.fetch,
+      // A path the user typed may go anywhere they can write; a default name stays in cwd.
+      output: {
+        baseDir: io.cwd,
+        roots: settings.outputPath === undefined ? [io.cwd] : undefined,
+        label: settings.outputPath === undefined ? "the default output path" : "--output",
+      },
+      signal: io.signal,
+      now: io.now,
+      pollHistoryPath: cliHistoryPath(io.env),
+      onEvent: (event) => {
+        const line = lines(event);
+        if (line !== undefined) say(line);
+      },
+    });
+  } finally {
+    if (trace && traceTarget !== undefined) await saveTrace(traceTarget, trace, say);
+  }
   if (args.json) {
     io.stdout(`${JSON.stringify(jsonResult(result))}\n`);
   } else if (!args.quiet) {
@@ -83,6 +100,7 @@ function jsonResult(result: ReportJobResult) {
     templateId: rest.templateId ?? null,
     startsOn: rest.startsOn,
     endsOn: rest.endsOn,
+    rangeSent: rest.rangeSent,
     status: rest.status,
     format: rest.format,
     path: rest.path,
@@ -90,6 +108,8 @@ function jsonResult(result: ReportJobResult) {
     rows: rest.rows,
     columns: rest.columns,
     sha256: rest.sha256,
+    encoding: rest.format === "csv" ? result.stats.encoding : null,
+    bom: rest.format === "csv" ? result.stats.bom : null,
     attempts: rest.attempts,
     polls: rest.polls,
     durationMs: rest.durationMs,
@@ -102,8 +122,11 @@ function summary(result: ReportJobResult): string {
   const shape = result.rows === null ? "" : `${result.rows} rows × ${result.columns} columns, `;
   return [
     `Report ${logSafe(result.reportId)} (template ${logSafe(result.templateId ?? "?")}, ${periodText(result.startsOn, result.endsOn)})`,
+    ...(result.rangeSent.startsOn === null && result.rangeSent.endsOn === null
+      ? []
+      : [`  sent:    ${rangeSentText(result.rangeSent)}`]),
     `  file:    ${logSafe(result.path)}`,
-    `  content: ${shape}${result.bytes} bytes`,
+    `  content: ${shape}${result.bytes} bytes${result.rows === null ? "" : `, ${encodingText(result.stats)}`}`,
     `  sha256:  ${result.sha256}`,
     `  took:    ${(result.durationMs / 1000).toFixed(1)} s, ${result.polls} status check(s), ${result.attempts} attempt(s)`,
     ...(result.polling.expectedMs === null
@@ -113,6 +136,28 @@ function summary(result: ReportJobResult): string {
         ]),
     "",
   ].join("\n");
+}
+
+/**
+ * Where --trace writes, through the same checks as a report's target (no device, symlink,
+ * directory or .git), before the first request.
+ */
+export function resolveTraceTarget(io: CliIo, path: string): Promise<string> {
+  return resolveOutputTarget(path, { baseDir: io.cwd, roots: undefined, label: "--trace" });
+}
+
+/** Written whether the run worked or not: a failed run is when support needs it. */
+export async function saveTrace(
+  target: string,
+  trace: TraceRecorder,
+  say: (line: string) => void,
+): Promise<void> {
+  try {
+    await writeFile(target, trace.jsonLines(), { mode: 0o600 });
+    say(`Trace of ${trace.records.length} HTTP exchange(s) written to ${target}`);
+  } catch (error) {
+    say(`Warning: could not write the trace to ${target}: ${(error as Error).message}`);
+  }
 }
 
 async function readKeyFile(io: CliIo, path: string): Promise<string> {

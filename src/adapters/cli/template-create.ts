@@ -48,6 +48,8 @@ export async function createTemplateFromFile(args: CliArgs, io: CliIo): Promise<
     signal: io.signal,
     requestTimeoutMs,
     maxRetries: Number(retries),
+    // No job deadline here: a Retry-After longer than a whole default job is not waited for.
+    deadlineAt: (io.now?.() ?? Date.now()) + parseDuration(DEFAULTS.timeout, "timeout"),
   });
   const template = await client.createTemplate(payload);
   return template.id;

@@ -1,0 +1,60 @@
+import * as core from "@actions/core";
+import type { FetchLike } from "../../core/http.ts";
+import { codeSpan, escapeCell } from "../../core/markdown.ts";
+import { logSafe } from "../../core/safe-text.ts";
+import { doctorJson, doctorText } from "../cli/doctor.ts";
+import { type DoctorReport, runDoctor } from "../doctor-run.ts";
+import type { ActionInputs } from "./inputs.ts";
+import { printTrace } from "./trace-group.ts";
+
+const MARK = { ok: "✅", failed: "❌", "not reached": "➖", info: "ℹ️" } as const;
+
+/** `mode: doctor`: the checklist in the log and the job summary; fails the step when the flow does. */
+export async function doctorStep(
+  inputs: ActionInputs,
+  fetch: FetchLike,
+  signal: AbortSignal,
+): Promise<void> {
+  const report = await core.group("Check what the Lucca tenant does (mode: doctor)", () =>
+    runDoctor(inputs.settings, { fetch, signal, timezone: core.getInput("timezone") || undefined }),
+  );
+  for (const line of doctorText(report).split("\n")) if (line) core.info(logSafe(line));
+  if (inputs.trace) printTrace(report.trace);
+  if (inputs.summary && process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(renderDoctorSummary(report)).write();
+  }
+  if (!report.ok) {
+    const failed = report.steps.find((step) => step.name === "Result");
+    core.error(logSafe(failed?.detail ?? "the flow failed"), {
+      title: "Lucca tenant check failed",
+    });
+    process.exitCode = 1;
+  }
+}
+
+export function renderDoctorSummary(report: DoctorReport): string {
+  const lines = [
+    `## ${report.ok ? "✅" : "❌"} Lucca tenant check on ${escapeCell(report.day)}`,
+    "",
+    "| | Step | What the tenant did |",
+    "| --- | --- | --- |",
+  ];
+  for (const step of report.steps) {
+    lines.push(`| ${MARK[step.state]} | ${escapeCell(step.name)} | ${escapeCell(step.detail)} |`);
+  }
+  const file = report.profile.file;
+  if (file && file.header.length > 0) {
+    lines.push("", `Header line: ${codeSpan(file.header.join(file.delimiter ?? ","))}`);
+  }
+  lines.push(
+    "",
+    "<details>",
+    "<summary>Profile to paste into an issue (no key, no ids of people, no CSV data)</summary>",
+    "",
+    codeSpan(JSON.stringify(doctorJson(report))),
+    "",
+    "</details>",
+    "",
+  );
+  return lines.join("\n");
+}

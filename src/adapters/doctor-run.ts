@@ -1,0 +1,86 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { doctorChecklist } from "../core/doctor-checklist.ts";
+import { buildDoctorProfile, type DoctorProfile, type DoctorStep } from "../core/doctor-profile.ts";
+import { LuccaReportError } from "../core/errors.ts";
+import type { FetchLike } from "../core/http.ts";
+import type { JobEvent } from "../core/job-events.ts";
+import { resolvePeriod } from "../core/period.ts";
+import type { ReportJobResult } from "../core/report-job.ts";
+import { runJobFromSettings } from "./run-job.ts";
+import type { Settings } from "./settings.ts";
+import { recordTrace, type TraceRecorder } from "./trace-recorder.ts";
+
+export interface DoctorReport {
+  ok: boolean;
+  /** What the CLI exits with: 0, or the failure's usual code. */
+  exitCode: number;
+  /** The one day the report was made for. */
+  day: string;
+  steps: DoctorStep[];
+  profile: DoctorProfile;
+  /** Every exchange of the run, for --trace; not part of the profile. */
+  trace: TraceRecorder;
+}
+
+/**
+ * Runs the whole flow once, on yesterday in the configured time zone, into a temporary
+ * directory that is removed afterwards, and reports what the tenant did. Never throws for
+ * what Lucca does: a failure is part of the report.
+ */
+export async function runDoctor(
+  settings: Settings,
+  env: {
+    fetch: FetchLike;
+    signal: AbortSignal;
+    timezone: string | undefined;
+    now?: () => number;
+    onEvent?: (event: JobEvent) => void;
+  },
+): Promise<DoctorReport> {
+  const period = resolvePeriod({
+    period: "previous-day",
+    timezone: env.timezone,
+    now: new Date(env.now?.() ?? Date.now()),
+  });
+  const trace = recordTrace(env.fetch, settings.apiKey, env.now);
+  const events: JobEvent[] = [];
+  const dir = await mkdtemp(join(tmpdir(), "lucca-doctor-"));
+  let result: ReportJobResult | undefined;
+  let failure: { exitCode: number; message: string } | undefined;
+  try {
+    result = await runJobFromSettings(
+      { ...settings, period, reportId: undefined, outputPath: undefined },
+      {
+        fetch: trace.fetch,
+        output: { baseDir: dir, roots: [dir], label: "the doctor's temporary directory" },
+        signal: env.signal,
+        now: env.now,
+        previewRows: 10,
+        onEvent: (event) => {
+          events.push(event);
+          env.onEvent?.(event);
+        },
+      },
+    );
+  } catch (error) {
+    // Cancellation is not a finding: the caller handles it as for any command.
+    if (env.signal.aborted) throw error;
+    failure =
+      error instanceof LuccaReportError
+        ? { exitCode: error.exitCode, message: error.message }
+        : { exitCode: 1, message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const profile = buildDoctorProfile({ records: trace.records, events, result, failure });
+  return {
+    ok: failure === undefined,
+    exitCode: failure?.exitCode ?? 0,
+    day: period.startsOn ?? "",
+    steps: doctorChecklist(profile, failure),
+    profile,
+    trace,
+  };
+}

@@ -1,0 +1,21 @@
+import type { FetchLike } from "../core/http.ts";
+// Static: ncc numbers the dynamic chunks of dist/cli.js and dist/index.js independently, and
+// a chunk of the same name holding different code in each breaks the build.
+import { createUndiciFetch } from "./undici-fetch.ts";
+
+/**
+ * The Node transport: undici.request (see undici-fetch.ts), through an EnvHttpProxyAgent
+ * when HTTPS_PROXY or HTTP_PROXY is set (Node's global fetch ignores them; self-hosted
+ * runners and CLI users behind a corporate proxy need them). Deno keeps its own fetch, which
+ * already honours HTTP(S)_PROXY and NO_PROXY, and loads nothing of undici.
+ */
+export async function fetchForEnvironment(
+  env: Record<string, string | undefined>,
+): Promise<FetchLike> {
+  if ("Deno" in globalThis) return globalThis.fetch;
+  const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+  if (!proxy) return createUndiciFetch();
+  const { EnvHttpProxyAgent } = await import("undici");
+  // EnvHttpProxyAgent reads HTTP(S)_PROXY and NO_PROXY itself, per request host.
+  return createUndiciFetch(new EnvHttpProxyAgent());
+}

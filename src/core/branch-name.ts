@@ -1,0 +1,29 @@
+/**
+ * Why `name` cannot be pushed as a branch, or undefined when it can: the rules of
+ * `git check-ref-format --branch`, checked here so a bad name fails before any request,
+ * plus names git accepts but that do not mean what the user meant (`HEAD`, `refs/heads/x`).
+ */
+export function branchNameProblem(name: string): string | undefined {
+  if (name === "") return "is empty";
+  if (name === "HEAD") return "is HEAD, which names the current commit, not a branch";
+  if (name === "@") return 'is "@", which git reads as HEAD';
+  const short = /^refs\/heads\/(.+)$/.exec(name)?.[1];
+  if (short !== undefined) return `is a full ref name; give the branch name "${short}"`;
+  if (name.startsWith("refs/")) return 'starts with "refs/"; give a branch name such as "reports"';
+  if (name.startsWith("-")) return 'starts with "-"';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) {
+    return "contains a space, a control character or one of ~ ^ : ? * [ \\";
+  }
+  if (name.includes("..")) return 'contains ".."';
+  if (name.includes("@{")) return 'contains "@{"';
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) {
+    return "has an empty part between slashes, or starts or ends with /";
+  }
+  if (name.endsWith(".")) return 'ends with "."';
+  for (const part of name.split("/")) {
+    if (part.startsWith(".")) return `has a part starting with "." ("${part}")`;
+    if (part.endsWith(".lock")) return `has a part ending with ".lock" ("${part}")`;
+  }
+  return undefined;
+}

@@ -1,0 +1,74 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { type Simulator, startSimulator } from "../simulator/server.ts";
+import { runCliHere } from "./support/cli.ts";
+
+const KEY = "test-key-trace-4b1d";
+let sim: Simulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+const args = (s: Simulator) => [
+  "--domain",
+  s.url,
+  "--template-id",
+  "42",
+  "--poll-interval",
+  "20ms",
+];
+
+describe("--trace FILE", () => {
+  it("writes one JSON line per exchange, with shapes and no key", async () => {
+    sim = await startSimulator({ apiKey: KEY, generationMs: 50, rows: 5 });
+    const run = await runCliHere([...args(sim), "--trace", "trace.jsonl"], {
+      env: { LUCCA_API_KEY: KEY },
+    });
+    expect(run.code).toBe(0);
+    const text = await readFile(join(run.cwd, "trace.jsonl"), "utf8");
+    const lines = text
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(sim.requests.length);
+    expect(lines[0]).toMatchObject({
+      method: "POST",
+      path: "/timmi-timesheet/api/reports",
+      status: 201,
+      requestBody: { templateId: "string", startsOn: "null", endsOn: "null", filters: "null" },
+      responseBody: { id: "number", status: "string" },
+    });
+    expect(lines.at(-1)).toMatchObject({
+      path: expect.stringMatching(/download-csv$/),
+      status: 200,
+    });
+    expect(text).not.toContain(KEY);
+    expect(text).not.toContain("Collaborateur");
+    expect(run.stderr).toMatch(/Trace of \d+ HTTP exchange\(s\) written to .*trace\.jsonl/);
+  });
+
+  it("is written when the run fails too", async () => {
+    sim = await startSimulator({ apiKey: KEY });
+    const run = await runCliHere([...args(sim), "--trace", "t.jsonl"], {
+      env: { LUCCA_API_KEY: "another-key-entirely" },
+    });
+    expect(run.code).toBe(3);
+    const line = JSON.parse((await readFile(join(run.cwd, "t.jsonl"), "utf8")).trim());
+    expect(line).toMatchObject({ method: "POST", status: 401, responseBody: { Status: "number" } });
+    expect(JSON.stringify(line)).not.toContain("another-key-entirely");
+  });
+});
+
+describe("--trace FILE refused before any request", () => {
+  it("when it names a directory", async () => {
+    sim = await startSimulator({ apiKey: KEY });
+    const run = await runCliHere([...args(sim), "--trace", "traces/"], {
+      env: { LUCCA_API_KEY: KEY },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--trace: "traces/" names a directory');
+    expect(sim.requests).toEqual([]);
+  });
+});
