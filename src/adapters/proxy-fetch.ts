@@ -1,7 +1,4 @@
 import type { FetchLike } from "../core/http.ts";
-// Static: ncc numbers the dynamic chunks of dist/cli.js and dist/index.js independently, and
-// a chunk of the same name holding different code in each breaks the build.
-import { createUndiciFetch } from "./undici-fetch.ts";
 
 /**
  * The Node transport: undici.request (see undici-fetch.ts), through an EnvHttpProxyAgent
@@ -13,6 +10,9 @@ export async function fetchForEnvironment(
   env: Record<string, string | undefined>,
 ): Promise<FetchLike> {
   if ("Deno" in globalThis) return globalThis.fetch;
+  // Loaded here, not at start-up: the action's first request waits for it either way, but
+  // parsing it with the entry point would delay everything before (reading inputs, masking).
+  const { createUndiciFetch } = await import("./undici-fetch.ts");
   const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
   if (!proxy) return createUndiciFetch();
   const { EnvHttpProxyAgent } = await import("undici");
