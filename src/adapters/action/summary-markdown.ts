@@ -25,6 +25,9 @@ export interface SummaryFacts {
   status: string;
   durationMs?: number | undefined;
   polls?: number | undefined;
+  /** Learned polling: the expected generation time and the status checks saved by it. */
+  expectedGenerationMs?: number | null | undefined;
+  checksSaved?: number | undefined;
   attempts?: number | undefined;
   rows?: number | null | undefined;
   columns?: number | null | undefined;
@@ -82,7 +85,12 @@ export function renderSummary(facts: SummaryFacts): string {
   row("Report id", facts.reportId && escapeCell(facts.reportId));
   row("Status", escapeCell(facts.status));
   row("Time taken", facts.durationMs === undefined ? undefined : formatDuration(facts.durationMs));
-  row("Status checks", facts.polls);
+  row(
+    "Status checks",
+    facts.polls === undefined || typeof facts.expectedGenerationMs !== "number"
+      ? facts.polls
+      : `${facts.polls} (report expected after ${formatDuration(facts.expectedGenerationMs)} from this template's last runs; ${facts.checksSaved ?? 0} saved)`,
+  );
   row("Attempts", facts.attempts);
   row("Rows", facts.rows);
   row("Columns", facts.columns);
