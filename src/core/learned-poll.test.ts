@@ -94,7 +94,7 @@ describe("learnedPollDelay", () => {
     const made = checksFor([58_000, 60_000, 62_000], 61_000);
     expect(made[0]).toBe(57_500);
     expect(made.length).toBeLessThan(checksWithoutHistory(made.at(-1) as number, poll));
-    expect(checksWithoutHistory(61_000, poll)).toBe(12);
+    expect(checksWithoutHistory(61_000, poll)).toBe(11);
   });
 });
 
@@ -132,7 +132,7 @@ describe("waitForReport with history", () => {
     expect(result.polls).toBe(5);
     expect(result.generationMs).toBe(61_000);
     expect(result.checksWithoutHistory).toBe(checksWithoutHistory(61_500, poll));
-    expect(result.checksWithoutHistory).toBe(12);
+    expect(result.checksWithoutHistory).toBe(11);
   });
 
   it("keeps today's schedule without history", async () => {
@@ -147,7 +147,7 @@ describe("waitForReport with history", () => {
     });
     await vi.runAllTimersAsync();
     await promise;
-    expect(asked).toEqual([1000, 2500, 4750, 8125]);
+    expect(asked).toEqual([1000, 2600, 5160]);
   });
 
   it("stops waiting when cancelled", async () => {

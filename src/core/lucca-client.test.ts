@@ -46,12 +46,14 @@ describe("what a rejection tells the user", () => {
     ['{"Message":"A","message":"B","detail":"C"}', "A"],
     ['{"message":"B","detail":"C"}', "B"],
     ['{"detail":"C","title":"D"}', "C"],
-    ['{"title":"D","error":"E"}', "D"],
+    // Lucca's framework names the missing resource in "error": it is the more precise.
+    ['{"title":"D","error":"E"}', "E"],
     ['{"error":"E"}', "E"],
-    ['{"Message":42}', '{"Message":42}'],
+    // JSON without a usable message: its shape, never values that may be private.
+    ['{"Message":42}', "JSON without a message (keys: Message)"],
     ["[1, 2]", "[1, 2]"],
     ["  plain\n\ttext  with   gaps ", "plain text with gaps"],
-    ["", ""],
+    ["", "empty body"],
   ])("the excerpt of %j is %j", async (body, excerpt) => {
     const error = await rejectionFor(body);
     expect(error.bodyExcerpt).toBe(excerpt);
