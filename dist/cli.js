@@ -45842,7 +45842,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * floor (never more than one check per interval) and `maxIntervalMs` the ceiling.
  */
 function nextPollDelay(pollIndex, options) {
-    const { intervalMs, maxIntervalMs, multiplier = 1.5, jitter = 0.2, random = Math.random, } = options;
+    const { intervalMs, maxIntervalMs, multiplier = 1.6, jitter = 0.2, random = Math.random, } = options;
     const base = Math.min(maxIntervalMs, intervalMs * multiplier ** pollIndex);
     return Math.round(Math.min(maxIntervalMs, base * (1 + jitter * random())));
 }

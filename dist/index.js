@@ -32322,7 +32322,7 @@ function isValidTimeZone(timezone) {
  * floor (never more than one check per interval) and `maxIntervalMs` the ceiling.
  */
 function nextPollDelay(pollIndex, options) {
-    const { intervalMs, maxIntervalMs, multiplier = 1.5, jitter = 0.2, random = Math.random, } = options;
+    const { intervalMs, maxIntervalMs, multiplier = 1.6, jitter = 0.2, random = Math.random, } = options;
     const base = Math.min(maxIntervalMs, intervalMs * multiplier ** pollIndex);
     return Math.round(Math.min(maxIntervalMs, base * (1 + jitter * random())));
 }
