@@ -126,7 +126,9 @@ describe.concurrent("several reports through GitHub's API (node dist/index.js)",
       expect(again.code, again.stdout).toBe(0);
       expect(again.outputs).toMatchObject({
         succeeded: "4",
+        changed: "true",
         pushed: "false",
+        "commit-sha": tip,
         "pull-request-number": "1",
         "pull-request-operation": "unchanged",
       });

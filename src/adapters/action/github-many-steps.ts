@@ -197,7 +197,8 @@ export async function publishManyPullRequest(
     );
     return {
       changedFiles: localPaths(files, published.changedPaths),
-      commitSha: published.pushed ? published.commitSha : undefined,
+      // As with one report: the pull request's commit, even when this run did not write it.
+      commitSha: published.commitSha,
       pullRequest: {
         operation: published.operation,
         number: published.number,
