@@ -208,4 +208,16 @@ describe.concurrent("several reports through GitHub's API (node dist/index.js)",
       );
     });
   });
+
+  it("refuses, before any request, a pull request title that names one report's rows", async () => {
+    await withServers(async ({ sim, gh }) => {
+      const refused = await run(sim, gh, { publish: "pull-request", "pr-title": "{rows} rows" });
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toMatch(
+        /pr-title: \{rows\} names one report's value, and this step has several reports/,
+      );
+      expect(sim.requests).toHaveLength(0);
+      expect(gh.exchanges).toHaveLength(0);
+    });
+  });
 });
