@@ -176,13 +176,14 @@ async function publishGit(
   const env = { ...step.env, GITHUB_WORKSPACE: step.workspace };
   // `timeout` bounds each report; publishing gets the same budget of its own.
   const limits = { signal: step.signal, timeoutMs: inputs.settings.timeoutMs };
-  const github = await import("./github-many-steps.ts");
   if (inputs.publish.includes("pull-request")) {
-    return github.publishManyPullRequest(rows, inputs, env, limits);
+    const { publishManyPullRequest } = await import("./github-many-steps.ts");
+    return publishManyPullRequest(rows, inputs, env, limits);
   }
   if (inputs.github.signCommits) {
+    const { publishManySignedCommit } = await import("./github-many-steps.ts");
     const specs = rows.map((row) => row.outcome.spec);
-    return github.publishManySignedCommit(results, specs, inputs, env, limits);
+    return publishManySignedCommit(results, specs, inputs, env, limits);
   }
   const committed = await commitAll(step, results);
   if (committed.commitSha && step.env.GITHUB_SERVER_URL && step.env.GITHUB_REPOSITORY) {
