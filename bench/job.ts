@@ -1,3 +1,4 @@
+import { nodeSha256 } from "../src/adapters/node-hash.ts";
 import { createLuccaClient } from "../src/core/lucca-client.ts";
 import { type ReportJobResult, runReportJob } from "../src/core/report-job.ts";
 import { nullSink } from "./null-sink.ts";
@@ -28,6 +29,7 @@ export function benchJob(
           maxRetries: options.maxRetries,
         }),
       sink: nullSink(),
+      createHasher: nodeSha256,
     },
   );
 }

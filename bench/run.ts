@@ -9,10 +9,12 @@ import { downloadFigures } from "./download.ts";
 import type { Figure } from "./figures.ts";
 import { loadFigures } from "./load.ts";
 import { pollingFigures } from "./polling.ts";
+import { rowCounterFigures } from "./row-counter.ts";
 import { startupFigures } from "./startup.ts";
 
 const sections: [string, () => Promise<Figure[]>][] = [
   ["polling", pollingFigures],
+  ["row counter", rowCounterFigures],
   ["download", downloadFigures],
   ["start-up", startupFigures],
   ["load", loadFigures],

@@ -301,7 +301,7 @@ var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/core/period.ts
 var core_period = __webpack_require__(67998);
 // EXTERNAL MODULE: ./src/adapters/run-job.ts + 15 modules
-var run_job = __webpack_require__(98529);
+var run_job = __webpack_require__(96970);
 // EXTERNAL MODULE: ./src/adapters/trace-recorder.ts + 1 modules
 var trace_recorder = __webpack_require__(80022);
 ;// CONCATENATED MODULE: ./src/adapters/doctor-run.ts
@@ -370,6 +370,8 @@ async function doctor_run_runDoctor(settings, env) {
 var settings = __webpack_require__(58568);
 // EXTERNAL MODULE: ./src/adapters/output-target.ts
 var output_target = __webpack_require__(76517);
+// EXTERNAL MODULE: ./src/adapters/poll-history.ts
+var poll_history = __webpack_require__(36038);
 // EXTERNAL MODULE: ./src/adapters/progress-lines.ts
 var progress_lines = __webpack_require__(64047);
 // EXTERNAL MODULE: external "node:util"
@@ -635,6 +637,7 @@ async function template_create_createTemplateFromFile(args, io) {
 
 
 
+
 /** The whole command line: returns the exit code, never throws. */
 async function runCli(io) {
     let args;
@@ -688,6 +691,7 @@ async function report(args, io) {
             },
             signal: io.signal,
             now: io.now,
+            pollHistoryPath: cliHistoryPath(io.env),
             onEvent: (event) => {
                 const line = lines(event);
                 if (line !== undefined)
@@ -727,6 +731,8 @@ function jsonResult(result) {
         attempts: rest.attempts,
         polls: rest.polls,
         durationMs: rest.durationMs,
+        expectedGenerationMs: rest.polling.expectedMs,
+        statusChecksSaved: rest.polling.requestsSaved,
     };
 }
 function summary(result) {
@@ -740,6 +746,11 @@ function summary(result) {
         `  content: ${shape}${result.bytes} bytes${result.rows === null ? "" : `, ${encodingText(result.stats)}`}`,
         `  sha256:  ${result.sha256}`,
         `  took:    ${(result.durationMs / 1000).toFixed(1)} s, ${result.polls} status check(s), ${result.attempts} attempt(s)`,
+        ...(result.polling.expectedMs === null
+            ? []
+            : [
+                `  polling: expected after ${(result.polling.expectedMs / 1000).toFixed(1)} s (this template's last runs), ${result.polling.requestsSaved} status check(s) saved`,
+            ]),
         "",
     ].join("\n");
 }
@@ -1018,7 +1029,7 @@ async function runMany(options) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/run-job.ts + 15 modules
-var run_job = __webpack_require__(98529);
+var run_job = __webpack_require__(96970);
 ;// CONCATENATED MODULE: ./src/adapters/run-many-job.ts
 
 

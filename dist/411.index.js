@@ -6,6 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pj: () => (/* binding */ heldBackProblems),
+/* harmony export */   iA: () => (/* binding */ prepare),
 /* harmony export */   restorePrevious: () => (/* binding */ restorePrevious),
 /* harmony export */   savePrevious: () => (/* binding */ savePrevious)
 /* harmony export */ });

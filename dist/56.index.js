@@ -2,6 +2,38 @@ export const id = 56;
 export const ids = [56,662];
 export const modules = {
 
+/***/ 89425:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ afterBranchMoved)
+/* harmony export */ });
+/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93915);
+/* harmony import */ var _core_delay_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36968);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+
+
+
+/**
+ * Another run moved the branch between our read and our write: give up once `attempts`
+ * writes have been tried, else wait a little (0.5 s, 1 s, … 8 s, jittered so that runs
+ * racing each other spread out) before the caller redoes its commit on the new tip.
+ */
+async function afterBranchMoved(options) {
+    if (options.attempt >= options.attempts) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LuccaReportError */ .v1(`Cannot ${options.what} to ${options.branch}: the branch moved on every one of ${options.attempt} attempts; re-run the job`);
+    }
+    await (0,_core_delay_js__WEBPACK_IMPORTED_MODULE_1__/* .delay */ .cb)((0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffDelay */ .E)(options.attempt - 1, {
+        initialMs: 500,
+        maxMs: 8000,
+        jitter: 0.5,
+        random: options.random,
+    }), options.signal);
+}
+
+
+/***/ }),
+
 /***/ 93056:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -14,12 +46,10 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(93915);
-/* harmony import */ var _core_delay_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(36968);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74296);
-/* harmony import */ var _commit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26662);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80299);
-
+/* harmony import */ var _branch_moved_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89425);
+/* harmony import */ var _commit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(26662);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80299);
 
 
 
@@ -32,7 +62,7 @@ export const modules = {
  * force and made again on the new tip when the branch moved, as commitReport does for one.
  */
 async function commitReports(request) {
-    const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .Git */ .TU(request.workspace, {
+    const git = new _git_js__WEBPACK_IMPORTED_MODULE_6__/* .Git */ .TU(request.workspace, {
         env: request.env,
         signal: request.signal,
         timeoutMs: request.timeoutMs,
@@ -65,7 +95,7 @@ async function commitReports(request) {
             for (const file of files) {
                 const theirs = await git.readFileAt(base, file.path);
                 contents.set(file.path, theirs);
-                if (theirs === undefined || !(0,_commit_js__WEBPACK_IMPORTED_MODULE_4__.sameContent)(theirs, file.ours, request.ignoreLines)) {
+                if (theirs === undefined || !(0,_commit_js__WEBPACK_IMPORTED_MODULE_5__.sameContent)(theirs, file.ours, request.ignoreLines)) {
                     changed.push(file);
                 }
             }
@@ -92,16 +122,15 @@ async function commitReports(request) {
             if ((await git.push(remote, commit, branch)) === "pushed") {
                 return { branch, changedPaths, commitSha: commit, pushed: true, attempts: attempt };
             }
-            if (attempt >= request.pushAttempts) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot push the reports to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`);
-            }
             previous = { base, contents };
-            await (0,_core_delay_js__WEBPACK_IMPORTED_MODULE_6__/* .delay */ .cb)((0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_7__/* .backoffDelay */ .E)(attempt - 1, {
-                initialMs: 500,
-                maxMs: 8000,
-                jitter: 0.5,
+            await (0,_branch_moved_js__WEBPACK_IMPORTED_MODULE_4__/* .afterBranchMoved */ .M)({
+                what: "push the reports",
+                branch,
+                attempt,
+                attempts: request.pushAttempts,
+                signal: git.signal,
                 random: request.random,
-            }), git.signal);
+            });
         }
     }
     finally {
@@ -129,12 +158,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(93915);
-/* harmony import */ var _core_delay_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(36968);
+/* harmony import */ var _core_csv_records_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47656);
 /* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98571);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74296);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80299);
-/* harmony import */ var _git_process_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(59330);
+/* harmony import */ var _branch_moved_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89425);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80299);
+/* harmony import */ var _git_process_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59330);
 
 
 
@@ -151,9 +180,9 @@ __webpack_require__.r(__webpack_exports__);
  */
 async function commitReport(request) {
     if (request.timeoutMs !== undefined && request.timeoutMs <= 0) {
-        throw new _git_process_js__WEBPACK_IMPORTED_MODULE_6__/* .GitStoppedError */ .qR("The commit was not started (timeout): the report used all of the run's time limit. Raise timeout.", { command: "push", timedOut: true });
+        throw new _git_process_js__WEBPACK_IMPORTED_MODULE_7__/* .GitStoppedError */ .qR("The commit was not started (timeout): the report used all of the run's time limit. Raise timeout.", { command: "push", timedOut: true });
     }
-    const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .Git */ .TU(request.workspace, {
+    const git = new _git_js__WEBPACK_IMPORTED_MODULE_6__/* .Git */ .TU(request.workspace, {
         env: request.env,
         signal: request.signal,
         timeoutMs: request.timeoutMs,
@@ -165,7 +194,7 @@ async function commitReport(request) {
     catch (error) {
         // A wait between pushes ended by the time limit rejects with the signal's DOMException.
         if (git.signal.aborted && !request.signal?.aborted && !(error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1)) {
-            throw new _git_process_js__WEBPACK_IMPORTED_MODULE_6__/* .GitStoppedError */ .qR(`The commit was stopped (timeout): the run's time limit of ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(git.limitMs)} was reached while waiting to push again. Raise timeout.`, { command: "push", timedOut: true, cause: error });
+            throw new _git_process_js__WEBPACK_IMPORTED_MODULE_7__/* .GitStoppedError */ .qR(`The commit was stopped (timeout): the run's time limit of ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(git.limitMs)} was reached while waiting to push again. Raise timeout.`, { command: "push", timedOut: true, cause: error });
         }
         throw error;
     }
@@ -214,16 +243,15 @@ async function commitWith(git, request) {
             if ((await git.push(remote, commit, branch)) === "pushed") {
                 return { branch, changed: true, commitSha: commit, pushed: true, attempts: attempt };
             }
-            if (attempt >= request.pushAttempts) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`);
-            }
             previous = { base, content: theirs };
-            await (0,_core_delay_js__WEBPACK_IMPORTED_MODULE_7__/* .delay */ .cb)((0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_8__/* .backoffDelay */ .E)(attempt - 1, {
-                initialMs: 500,
-                maxMs: 8000,
-                jitter: 0.5,
+            await (0,_branch_moved_js__WEBPACK_IMPORTED_MODULE_5__/* .afterBranchMoved */ .M)({
+                what: "push the report",
+                branch,
+                attempt,
+                attempts: request.pushAttempts,
+                signal,
                 random: request.random,
-            }), signal);
+            });
         }
     }
     finally {
@@ -233,18 +261,28 @@ async function commitWith(git, request) {
 function sameBytes(a, b) {
     return a === undefined || b === undefined ? a === b : a.equals(b);
 }
-/** Equal bytes, or equal once the lines matching `ignore` (an export timestamp, say) are left out. */
+/**
+ * Equal bytes, or equal once the records matching `ignore` (an export timestamp, say) are left
+ * out. Records are split and compared as the artifact mode's change detection does it
+ * (csv-records.ts's rule, via the same normalisation): `commit-ignore-lines` means the same in
+ * both modes.
+ */
 function sameContent(a, b, ignore) {
     if (a.equals(b))
         return true;
     if (!ignore)
         return false;
-    const kept = (bytes) => bytes
-        .toString("utf8")
-        .replace(/^\uFEFF/, "")
-        .split(/\r?\n/)
-        .filter((line) => !ignore.test(line))
-        .join("\n");
+    const kept = (bytes) => {
+        const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+        const records = [];
+        (0,_core_csv_records_js__WEBPACK_IMPORTED_MODULE_8__/* .forEachRecordIn */ .HE)(bytes.subarray(start), (record) => {
+            const text = Buffer.from((0,_core_csv_records_js__WEBPACK_IMPORTED_MODULE_8__/* .recordBody */ .EV)(record)).toString("utf8");
+            if (!ignore.test(text))
+                records.push(text);
+            return undefined;
+        });
+        return records.join("\n");
+    };
     return kept(a) === kept(b);
 }
 

@@ -35,7 +35,10 @@ var change_step = __webpack_require__(71906);
 var publish_steps = __webpack_require__(36414);
 // EXTERNAL MODULE: ./src/core/markdown.ts
 var markdown = __webpack_require__(16706);
+// EXTERNAL MODULE: ./src/adapters/action/preview-table.ts
+var preview_table = __webpack_require__(15594);
 ;// CONCATENATED MODULE: ./src/adapters/action/summary-many.ts
+
 
 
 /** GitHub refuses a step summary over 1 MiB; the previews share what the table leaves. */
@@ -88,19 +91,11 @@ function renderManySummary(rows, facts) {
     return lines.join("\n");
 }
 function previewBlock(outcome, header, preview, budget) {
-    const width = Math.min(Math.max(header.length, 1), MAX_COLUMNS);
-    const cells = (fields) => `| ${Array.from({ length: width }, (_, i) => (0,markdown/* escapeCell */.kq)(cut(fields[i] ?? ""))).join(" | ")} |`;
-    const table = [cells(header), `|${" --- |".repeat(width)}`];
-    let size = table.join("\n").length;
-    let shown = 0;
-    for (const fields of preview) {
-        const line = cells(fields);
-        if (size + line.length > budget)
-            break;
-        table.push(line);
-        size += line.length + 1;
-        shown++;
-    }
+    const { table, shown } = (0,preview_table/* previewTable */.d)(header, preview, {
+        maxCell: MAX_CELL,
+        maxColumns: MAX_COLUMNS,
+        maxChars: budget,
+    });
     const { spec, result } = outcome;
     return [
         "<details>",
@@ -111,10 +106,6 @@ function previewBlock(outcome, header, preview, budget) {
         "</details>",
         "",
     ];
-}
-function cut(text) {
-    const chars = Array.from(text);
-    return chars.length > MAX_CELL ? `${chars.slice(0, MAX_CELL - 1).join("")}…` : text;
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/action/many.ts
@@ -495,7 +486,7 @@ async function runMany(options) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/run-job.ts + 15 modules
-var run_job = __webpack_require__(98529);
+var run_job = __webpack_require__(96970);
 ;// CONCATENATED MODULE: ./src/adapters/run-many-job.ts
 
 

@@ -28451,6 +28451,39 @@ async function rememberReport(result, inputs, env) {
 
 /***/ }),
 
+/***/ 15594:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ previewTable)
+/* harmony export */ });
+/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16706);
+
+/** A Markdown table of the CSV's first rows, every cell escaped; stops at `maxChars`. */
+function previewTable(header, rows, limits) {
+    const width = Math.min(Math.max(header.length, 1), limits.maxColumns);
+    const cells = (fields) => `| ${Array.from({ length: width }, (_, index) => (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(cut(fields[index] ?? "", limits.maxCell))).join(" | ")} |`;
+    const table = [cells(header), `|${" --- |".repeat(width)}`];
+    let size = table.join("\n").length;
+    let shown = 0;
+    for (const fields of rows) {
+        const line = cells(fields);
+        if (size + line.length > limits.maxChars)
+            break;
+        table.push(line);
+        size += line.length + 1;
+        shown++;
+    }
+    return { table, shown, width };
+}
+function cut(text, max) {
+    const chars = Array.from(text);
+    return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
+}
+
+
+/***/ }),
+
 /***/ 36414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28797,6 +28830,104 @@ function kindOf(info) {
 
 /***/ }),
 
+/***/ 36038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lu: () => (/* binding */ readHistory),
+/* harmony export */   Ox: () => (/* binding */ historyKey),
+/* harmony export */   ct: () => (/* binding */ rememberGeneration)
+/* harmony export */ });
+/* unused harmony export cliHistoryPath */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_learned_poll_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(40768);
+
+
+
+
+/**
+ * Each template's last generation times, in a small JSON file: `{"version":1,"templates":
+ * {"<key>":[ms, ...]}}`. Optional everywhere: a missing, unreadable or corrupt file reads as
+ * no history, and a failed write loses only the learning.
+ */
+const VERSION = 1;
+/** Templates remembered; the least recently run ones go first. */
+const MAX_TEMPLATES = 200;
+/**
+ * Where the CLI keeps it: `$XDG_CACHE_HOME/lucca-report/` or `$HOME/.cache/lucca-report/`;
+ * undefined (no learning) when neither is an absolute path.
+ */
+function cliHistoryPath(env) {
+    const base = isAbsolute(env.XDG_CACHE_HOME ?? "")
+        ? env.XDG_CACHE_HOME
+        : isAbsolute(env.HOME ?? "")
+            ? join(env.HOME, ".cache")
+            : undefined;
+    return base === undefined ? undefined : join(base, "lucca-report", "poll-history.json");
+}
+/** The entry of one template on one tenant; hashed, so the file names no tenant. */
+function historyKey(domain, templateId) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(`${domain}\n${templateId}`).digest("hex").slice(0, 24);
+}
+async function readTemplates(path) {
+    try {
+        const parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, "utf8"));
+        if (typeof parsed !== "object" || parsed === null)
+            return {};
+        const { version, templates } = parsed;
+        if (version !== VERSION || typeof templates !== "object" || templates === null)
+            return {};
+        const out = {};
+        for (const [key, times] of Object.entries(templates)) {
+            if (/^[0-9a-f]{24}$/.test(key) && Array.isArray(times)) {
+                const usable = (0,_core_learned_poll_js__WEBPACK_IMPORTED_MODULE_3__/* .usableHistory */ .lj)(times);
+                if (usable.length > 0)
+                    out[key] = usable;
+            }
+        }
+        return out;
+    }
+    catch {
+        return {};
+    }
+}
+/** The remembered times of one template, oldest first; [] when there are none. */
+async function readHistory(path, key) {
+    return (await readTemplates(path))[key] ?? [];
+}
+/**
+ * Adds a generation time to a template's history (written to a temporary file, then renamed,
+ * so a reader never sees half a file). Returns the error instead of throwing it.
+ */
+async function rememberGeneration(path, key, generationMs) {
+    const templates = await readTemplates(path);
+    const times = [...(templates[key] ?? []), Math.round(generationMs)].slice(-_core_learned_poll_js__WEBPACK_IMPORTED_MODULE_3__/* .HISTORY_LENGTH */ .Su);
+    delete templates[key];
+    templates[key] = (0,_core_learned_poll_js__WEBPACK_IMPORTED_MODULE_3__/* .usableHistory */ .lj)(times);
+    const keys = Object.keys(templates);
+    for (const old of keys.slice(0, Math.max(0, keys.length - MAX_TEMPLATES)))
+        delete templates[old];
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temporary, `${JSON.stringify({ version: VERSION, templates })}\n`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, path);
+        return undefined;
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { force: true }).catch(() => { });
+        return error instanceof Error ? error : new Error(String(error));
+    }
+}
+
+
+/***/ }),
+
 /***/ 64047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28881,7 +29012,7 @@ function rangeSentText(sent) {
 
 /***/ }),
 
-/***/ 98529:
+/***/ 96970:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28951,33 +29082,19 @@ function detectDelimiter(headerLine) {
     return best;
 }
 /**
- * Parses up to `maxRecords` records of RFC 4180 CSV: quoted fields may hold the delimiter,
- * line breaks and doubled quotes; records end with CRLF, LF or CR; blank lines are skipped.
+ * The fields of one record (as split by csv-records.ts, without its line end), RFC 4180 style:
+ * a quoted field may hold the delimiter, line breaks and doubled quotes.
  */
-function parseCsvRecords(text, delimiter, maxRecords) {
-    const records = [];
-    let record = [];
+function parseCsvFields(record, delimiter) {
+    const fields = [];
     let field = "";
     let quoted = false;
-    let fieldStarted = false;
-    const endField = () => {
-        record.push(field);
-        field = "";
-        fieldStarted = false;
-    };
-    const endRecord = () => {
-        if (record.length > 0 || fieldStarted || field !== "") {
-            endField();
-            records.push(record);
-        }
-        record = [];
-    };
-    for (let i = 0; i < text.length && records.length < maxRecords; i++) {
-        const char = text[i];
+    for (let i = 0; i < record.length; i++) {
+        const char = record[i];
         if (quoted) {
             if (char !== '"')
                 field += char;
-            else if (text[i + 1] === '"') {
+            else if (record[i + 1] === '"') {
                 field += '"';
                 i++;
             }
@@ -28986,324 +29103,190 @@ function parseCsvRecords(text, delimiter, maxRecords) {
         }
         else if (char === '"' && field === "") {
             quoted = true;
-            fieldStarted = true;
         }
         else if (char === delimiter) {
-            fieldStarted = true;
-            endField();
-            fieldStarted = true;
-        }
-        else if (char === "\r" || char === "\n") {
-            if (char === "\r" && text[i + 1] === "\n")
-                i++;
-            endRecord();
+            fields.push(field);
+            field = "";
         }
         else {
             field += char;
-            fieldStarted = true;
         }
     }
-    if (records.length < maxRecords)
-        endRecord();
+    fields.push(field);
+    return fields;
+}
+/**
+ * Parses up to `maxRecords` records of decoded CSV text (the preview, whatever the file's
+ * encoding) by csv-records.ts's rule: a record ends at LF outside quotes, a CR before it
+ * belongs to the line end, a bare CR is data, and a record of nothing but CRs is skipped.
+ */
+function parseCsvRecords(text, delimiter, maxRecords) {
+    const records = [];
+    let start = 0;
+    let quoted = false;
+    const take = (end) => {
+        const record = text.slice(start, end).replace(/\r$/, "");
+        if (!/^\r*$/.test(record))
+            records.push(parseCsvFields(record, delimiter));
+    };
+    for (let i = 0; i < text.length && records.length < maxRecords; i++) {
+        const char = text[i];
+        if (char === '"')
+            quoted = !quoted;
+        else if (char === "\n" && !quoted) {
+            take(i);
+            start = i + 1;
+        }
+    }
+    if (records.length < maxRecords && start < text.length)
+        take(text.length);
     return records;
 }
 
 // EXTERNAL MODULE: ./src/core/encoding.ts
 var core_encoding = __nccwpck_require__(23590);
-;// CONCATENATED MODULE: ./src/core/sha256.ts
-const K = new Int32Array([
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]);
-/**
- * SHA-256 in plain TypeScript, fed chunk by chunk, for runtimes without a streaming native
- * hash (WebCrypto's digest takes the whole input at once). Node and Deno adapters use
- * node:crypto instead, which is several times faster (it uses the CPU's SHA instructions).
- */
-class Sha256 {
-    #state = new Int32Array([
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]);
-    /** The start of a block that the previous chunk did not complete. */
-    #block = new Uint8Array(64);
-    #filled = 0;
-    #length = 0;
-    #digest;
-    update(bytes) {
-        if (this.#digest !== undefined) {
-            throw new Error("Cannot update a Sha256 after digestHex(): it is finished; create a new one");
-        }
-        this.#absorb(bytes);
-    }
-    /** The digest as 64 lowercase hex digits; calling it again returns the same value. */
-    digestHex() {
-        if (this.#digest !== undefined)
-            return this.#digest;
-        const bitLength = this.#length * 8;
-        const padding = new Uint8Array((this.#filled < 56 ? 56 : 120) - this.#filled + 8);
-        padding[0] = 0x80;
-        const tail = new DataView(padding.buffer);
-        tail.setUint32(padding.length - 8, Math.floor(bitLength / 2 ** 32));
-        tail.setUint32(padding.length - 4, bitLength >>> 0);
-        this.#absorb(padding);
-        this.#digest = Array.from(this.#state, (word) => (word >>> 0).toString(16).padStart(8, "0")).join("");
-        return this.#digest;
-    }
-    #absorb(bytes) {
-        const length = bytes.byteLength;
-        this.#length += length;
-        let offset = 0;
-        if (this.#filled > 0) {
-            offset = Math.min(64 - this.#filled, length);
-            this.#block.set(bytes.subarray(0, offset), this.#filled);
-            this.#filled += offset;
-            if (this.#filled < 64)
-                return;
-            compress(this.#state, this.#block, 0, 64);
-            this.#filled = 0;
-        }
-        // Whole blocks are read in place, whatever their alignment: no copy.
-        const end = offset + ((length - offset) & ~63);
-        if (end > offset)
-            compress(this.#state, bytes, offset, end);
-        if (end < length) {
-            this.#block.set(bytes.subarray(end));
-            this.#filled = length - end;
-        }
-    }
+// EXTERNAL MODULE: ./src/core/csv-records.ts
+var csv_records = __nccwpck_require__(47656);
+;// CONCATENATED MODULE: ./src/core/row-counter/row-counter-wasm.ts
+// Generated by scripts/build-row-counter.ts from row-counter.wat: do not edit.
+const ROW_COUNTER_WASM_BASE64 = "AGFzbQEAAAABFgNgBXt7e3t7AX5gAX4BfmADf39/AX8DBAMAAQIFAwEAEQYLAn8BQQALfwFBAAsHJQQGbWVtb3J5AgAGcXVv" +
+    "dGVkAwAHY29udGVudAMBBWNvdW50AAIK9AIDMgAgACAE/SP9ZK0gASAE/SP9ZK1CEIaEIAIgBP0j/WStQiCGIAMgBP0j/WSt" +
+    "QjCGhIQLPAAgACAAQgGGhSEAIAAgAEIChoUhACAAIABCBIaFIQAgACAAQgiGhSEAIAAgAEIQhoUhACAAIABCIIaFC4ECAwR/" +
+    "BHsKfiAAQUBxIQRCACABrX0hCyACIQYCQANAIAMgBE8NASAD/QAEACEHIAP9AAQQIQggA/0ABCAhCSAD/QAEMCEKIAcgCCAJ" +
+    "IApBIv0PEAAhDCAHIAggCSAKQQr9DxAAIQ0gByAIIAkgCkEN/Q8QACEOIA0gDoRCf4UhDyAMEAEgC4UhECAQQj+HIQsgDSAQ" +
+    "Qn+FgyERIBFCAYYgBkWthCESIBIgEiAOgyAOfIQgDkJ/hYMhEyAFIBF7IBMgEYN7fadqIQUgDyARhCEUIBRCAFIEQCAPQj8g" +
+    "FHl9iEIBg6chBgsgA0HAAGohAwwACwsgC0IBg6ckACAGJAEgBQs=";
+
+;// CONCATENATED MODULE: ./src/core/row-counter/row-counter.ts
+
+
+/** Counts by csv-records.ts's rule one byte at a time: the reference the fast counters match. */
+function countRecordsByteWise(chunk, count) {
+    countRange(chunk, 0, chunk.length, count);
 }
+function countRange(chunk, from, to, count) {
+    let records = 0;
+    (0,csv_records/* splitRecords */.DQ)(chunk, from, to, count, (_lf, blank) => {
+        if (!blank)
+            records++;
+        return undefined;
+    });
+    count.records += records;
+}
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+/** The word-at-a-time scan reads bytes out of 32-bit words in little-endian order. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /**
- * Runs the 64-byte blocks of bytes[from, to) through the compression function. The state and
- * the 16-word message schedule live in local variables, and the rounds are unrolled sixteen at
- * a time so that each schedule word has a fixed name: V8 then keeps them all in registers,
- * which is about 1.5 times faster than a rolled loop over a 64-word Int32Array.
+ * The JavaScript counter, for runtimes without WebAssembly SIMD: four bytes at a time. A word
+ * without a quote, and without a line feed followed by another line break, needs no
+ * byte-by-byte look (about four times faster on Lucca's files); other words take the rule
+ * byte by byte.
  */
-function compress(state, bytes, from, to) {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    let h0 = state[0];
-    let h1 = state[1];
-    let h2 = state[2];
-    let h3 = state[3];
-    let h4 = state[4];
-    let h5 = state[5];
-    let h6 = state[6];
-    let h7 = state[7];
-    for (let p = from; p < to; p += 64) {
-        let w0 = view.getInt32(p);
-        let w1 = view.getInt32(p + 4);
-        let w2 = view.getInt32(p + 8);
-        let w3 = view.getInt32(p + 12);
-        let w4 = view.getInt32(p + 16);
-        let w5 = view.getInt32(p + 20);
-        let w6 = view.getInt32(p + 24);
-        let w7 = view.getInt32(p + 28);
-        let w8 = view.getInt32(p + 32);
-        let w9 = view.getInt32(p + 36);
-        let w10 = view.getInt32(p + 40);
-        let w11 = view.getInt32(p + 44);
-        let w12 = view.getInt32(p + 48);
-        let w13 = view.getInt32(p + 52);
-        let w14 = view.getInt32(p + 56);
-        let w15 = view.getInt32(p + 60);
-        let a = h0;
-        let b = h1;
-        let c = h2;
-        let d = h3;
-        let e = h4;
-        let f = h5;
-        let g = h6;
-        let h = h7;
-        let t = 0;
-        for (let i = 0; i < 64; i += 16) {
-            if (i > 0) {
-                // W[j] = σ1(W[j-2]) + W[j-7] + σ0(W[j-15]) + W[j-16], over a ring of sixteen words.
-                t = w1;
-                w0 = (w0 + w9 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w14;
-                w0 = (w0 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w2;
-                w1 = (w1 + w10 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w15;
-                w1 = (w1 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w3;
-                w2 = (w2 + w11 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w0;
-                w2 = (w2 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w4;
-                w3 = (w3 + w12 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w1;
-                w3 = (w3 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w5;
-                w4 = (w4 + w13 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w2;
-                w4 = (w4 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w6;
-                w5 = (w5 + w14 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w3;
-                w5 = (w5 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w7;
-                w6 = (w6 + w15 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w4;
-                w6 = (w6 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w8;
-                w7 = (w7 + w0 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w5;
-                w7 = (w7 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w9;
-                w8 = (w8 + w1 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w6;
-                w8 = (w8 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w10;
-                w9 = (w9 + w2 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w7;
-                w9 = (w9 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w11;
-                w10 = (w10 + w3 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w8;
-                w10 = (w10 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w12;
-                w11 = (w11 + w4 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w9;
-                w11 = (w11 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w13;
-                w12 = (w12 + w5 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w10;
-                w12 = (w12 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w14;
-                w13 = (w13 + w6 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w11;
-                w13 = (w13 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w15;
-                w14 = (w14 + w7 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w12;
-                w14 = (w14 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
-                t = w0;
-                w15 = (w15 + w8 + (((t >>> 7) | (t << 25)) ^ ((t >>> 18) | (t << 14)) ^ (t >>> 3))) | 0;
-                t = w13;
-                w15 = (w15 + (((t >>> 17) | (t << 15)) ^ ((t >>> 19) | (t << 13)) ^ (t >>> 10))) | 0;
+function countRecordsWordWise(chunk, count) {
+    const length = chunk.length;
+    const head = LITTLE_ENDIAN ? Math.min(length, (4 - (chunk.byteOffset & 3)) & 3) : length;
+    const words = (length - head) >> 2;
+    countRange(chunk, 0, head, count);
+    if (words > 0) {
+        const view = new Int32Array(chunk.buffer, chunk.byteOffset + head, words);
+        let { records, quoted, content } = count;
+        for (let w = 0; w < words; w++) {
+            const word = view[w];
+            const quotes = zeroBytes(word ^ 0x22222222);
+            // Inside a quoted field only a quote changes anything.
+            if (quotes === 0 && quoted)
+                continue;
+            const lf = zeroBytes(word ^ 0x0a0a0a0a);
+            const breaks = lf | zeroBytes(word ^ 0x0d0d0d0d);
+            // Every line feed here ends a record with content: the bytes after a line feed are
+            // text, and so is the first byte when the record had none yet.
+            if (quotes === 0 && ((lf << 8) & breaks) === 0 && (content || (breaks & 0x80) === 0)) {
+                records += Math.imul(lf >>> 7, 0x01010101) >>> 24;
+                content = lf >= 0; // false only when the last byte is a line feed
+                continue;
             }
-            // Rather than shifting a..h down one place each round, each round renames them: the
-            // next round's `a` is this round's `h`, and so on around. Σ1(e) + Ch(e, f, g) + K + W
-            // goes into t, then Σ0(a) + Maj(a, b, c) is added for the new `a`. Ch and Maj are
-            // written g ^ (e & (f ^ g)) and (a & b) | (c & (a | b)): one operation fewer each.
-            t = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-            t = (h + t + (g ^ (e & (f ^ g))) + K[i] + w0) | 0;
-            d = (d + t) | 0;
-            h = (t + (((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10)))) | 0;
-            h = (h + ((a & b) | (c & (a | b)))) | 0;
-            t = ((d >>> 6) | (d << 26)) ^ ((d >>> 11) | (d << 21)) ^ ((d >>> 25) | (d << 7));
-            t = (g + t + (f ^ (d & (e ^ f))) + K[i + 1] + w1) | 0;
-            c = (c + t) | 0;
-            g = (t + (((h >>> 2) | (h << 30)) ^ ((h >>> 13) | (h << 19)) ^ ((h >>> 22) | (h << 10)))) | 0;
-            g = (g + ((h & a) | (b & (h | a)))) | 0;
-            t = ((c >>> 6) | (c << 26)) ^ ((c >>> 11) | (c << 21)) ^ ((c >>> 25) | (c << 7));
-            t = (f + t + (e ^ (c & (d ^ e))) + K[i + 2] + w2) | 0;
-            b = (b + t) | 0;
-            f = (t + (((g >>> 2) | (g << 30)) ^ ((g >>> 13) | (g << 19)) ^ ((g >>> 22) | (g << 10)))) | 0;
-            f = (f + ((g & h) | (a & (g | h)))) | 0;
-            t = ((b >>> 6) | (b << 26)) ^ ((b >>> 11) | (b << 21)) ^ ((b >>> 25) | (b << 7));
-            t = (e + t + (d ^ (b & (c ^ d))) + K[i + 3] + w3) | 0;
-            a = (a + t) | 0;
-            e = (t + (((f >>> 2) | (f << 30)) ^ ((f >>> 13) | (f << 19)) ^ ((f >>> 22) | (f << 10)))) | 0;
-            e = (e + ((f & g) | (h & (f | g)))) | 0;
-            t = ((a >>> 6) | (a << 26)) ^ ((a >>> 11) | (a << 21)) ^ ((a >>> 25) | (a << 7));
-            t = (d + t + (c ^ (a & (b ^ c))) + K[i + 4] + w4) | 0;
-            h = (h + t) | 0;
-            d = (t + (((e >>> 2) | (e << 30)) ^ ((e >>> 13) | (e << 19)) ^ ((e >>> 22) | (e << 10)))) | 0;
-            d = (d + ((e & f) | (g & (e | f)))) | 0;
-            t = ((h >>> 6) | (h << 26)) ^ ((h >>> 11) | (h << 21)) ^ ((h >>> 25) | (h << 7));
-            t = (c + t + (b ^ (h & (a ^ b))) + K[i + 5] + w5) | 0;
-            g = (g + t) | 0;
-            c = (t + (((d >>> 2) | (d << 30)) ^ ((d >>> 13) | (d << 19)) ^ ((d >>> 22) | (d << 10)))) | 0;
-            c = (c + ((d & e) | (f & (d | e)))) | 0;
-            t = ((g >>> 6) | (g << 26)) ^ ((g >>> 11) | (g << 21)) ^ ((g >>> 25) | (g << 7));
-            t = (b + t + (a ^ (g & (h ^ a))) + K[i + 6] + w6) | 0;
-            f = (f + t) | 0;
-            b = (t + (((c >>> 2) | (c << 30)) ^ ((c >>> 13) | (c << 19)) ^ ((c >>> 22) | (c << 10)))) | 0;
-            b = (b + ((c & d) | (e & (c | d)))) | 0;
-            t = ((f >>> 6) | (f << 26)) ^ ((f >>> 11) | (f << 21)) ^ ((f >>> 25) | (f << 7));
-            t = (a + t + (h ^ (f & (g ^ h))) + K[i + 7] + w7) | 0;
-            e = (e + t) | 0;
-            a = (t + (((b >>> 2) | (b << 30)) ^ ((b >>> 13) | (b << 19)) ^ ((b >>> 22) | (b << 10)))) | 0;
-            a = (a + ((b & c) | (d & (b | c)))) | 0;
-            t = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-            t = (h + t + (g ^ (e & (f ^ g))) + K[i + 8] + w8) | 0;
-            d = (d + t) | 0;
-            h = (t + (((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10)))) | 0;
-            h = (h + ((a & b) | (c & (a | b)))) | 0;
-            t = ((d >>> 6) | (d << 26)) ^ ((d >>> 11) | (d << 21)) ^ ((d >>> 25) | (d << 7));
-            t = (g + t + (f ^ (d & (e ^ f))) + K[i + 9] + w9) | 0;
-            c = (c + t) | 0;
-            g = (t + (((h >>> 2) | (h << 30)) ^ ((h >>> 13) | (h << 19)) ^ ((h >>> 22) | (h << 10)))) | 0;
-            g = (g + ((h & a) | (b & (h | a)))) | 0;
-            t = ((c >>> 6) | (c << 26)) ^ ((c >>> 11) | (c << 21)) ^ ((c >>> 25) | (c << 7));
-            t = (f + t + (e ^ (c & (d ^ e))) + K[i + 10] + w10) | 0;
-            b = (b + t) | 0;
-            f = (t + (((g >>> 2) | (g << 30)) ^ ((g >>> 13) | (g << 19)) ^ ((g >>> 22) | (g << 10)))) | 0;
-            f = (f + ((g & h) | (a & (g | h)))) | 0;
-            t = ((b >>> 6) | (b << 26)) ^ ((b >>> 11) | (b << 21)) ^ ((b >>> 25) | (b << 7));
-            t = (e + t + (d ^ (b & (c ^ d))) + K[i + 11] + w11) | 0;
-            a = (a + t) | 0;
-            e = (t + (((f >>> 2) | (f << 30)) ^ ((f >>> 13) | (f << 19)) ^ ((f >>> 22) | (f << 10)))) | 0;
-            e = (e + ((f & g) | (h & (f | g)))) | 0;
-            t = ((a >>> 6) | (a << 26)) ^ ((a >>> 11) | (a << 21)) ^ ((a >>> 25) | (a << 7));
-            t = (d + t + (c ^ (a & (b ^ c))) + K[i + 12] + w12) | 0;
-            h = (h + t) | 0;
-            d = (t + (((e >>> 2) | (e << 30)) ^ ((e >>> 13) | (e << 19)) ^ ((e >>> 22) | (e << 10)))) | 0;
-            d = (d + ((e & f) | (g & (e | f)))) | 0;
-            t = ((h >>> 6) | (h << 26)) ^ ((h >>> 11) | (h << 21)) ^ ((h >>> 25) | (h << 7));
-            t = (c + t + (b ^ (h & (a ^ b))) + K[i + 13] + w13) | 0;
-            g = (g + t) | 0;
-            c = (t + (((d >>> 2) | (d << 30)) ^ ((d >>> 13) | (d << 19)) ^ ((d >>> 22) | (d << 10)))) | 0;
-            c = (c + ((d & e) | (f & (d | e)))) | 0;
-            t = ((g >>> 6) | (g << 26)) ^ ((g >>> 11) | (g << 21)) ^ ((g >>> 25) | (g << 7));
-            t = (b + t + (a ^ (g & (h ^ a))) + K[i + 14] + w14) | 0;
-            f = (f + t) | 0;
-            b = (t + (((c >>> 2) | (c << 30)) ^ ((c >>> 13) | (c << 19)) ^ ((c >>> 22) | (c << 10)))) | 0;
-            b = (b + ((c & d) | (e & (c | d)))) | 0;
-            t = ((f >>> 6) | (f << 26)) ^ ((f >>> 11) | (f << 21)) ^ ((f >>> 25) | (f << 7));
-            t = (a + t + (h ^ (f & (g ^ h))) + K[i + 15] + w15) | 0;
-            e = (e + t) | 0;
-            a = (t + (((b >>> 2) | (b << 30)) ^ ((b >>> 13) | (b << 19)) ^ ((b >>> 22) | (b << 10)))) | 0;
-            a = (a + ((b & c) | (d & (b | c)))) | 0;
+            // The byte-by-byte rule, inlined: a call per word would cost more than the word.
+            for (let i = head + w * 4, end = i + 4; i < end; i++) {
+                const byte = chunk[i];
+                if (byte === QUOTE) {
+                    quoted = !quoted;
+                    content = true;
+                }
+                else if (byte === LF) {
+                    if (!quoted && content) {
+                        records++;
+                        content = false;
+                    }
+                }
+                else if (byte !== CR) {
+                    content = true;
+                }
+            }
         }
-        // Sixteen renamings bring every variable back to its own role.
-        h0 = (h0 + a) | 0;
-        h1 = (h1 + b) | 0;
-        h2 = (h2 + c) | 0;
-        h3 = (h3 + d) | 0;
-        h4 = (h4 + e) | 0;
-        h5 = (h5 + f) | 0;
-        h6 = (h6 + g) | 0;
-        h7 = (h7 + h) | 0;
+        count.records = records;
+        count.quoted = quoted;
+        count.content = content;
     }
-    state[0] = h0;
-    state[1] = h1;
-    state[2] = h2;
-    state[3] = h3;
-    state[4] = h4;
-    state[5] = h5;
-    state[6] = h6;
-    state[7] = h7;
+    countRange(chunk, head + words * 4, length, count);
+}
+/** 0x80 in each byte of `x` that is zero, 0 in the others (exact: no borrow across bytes). */
+function zeroBytes(x) {
+    return ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | 0 | x | 0x7f7f7f7f);
+}
+/** Bytes copied into the module's memory per call (its memory has a page more). */
+const WINDOW = 1 << 20;
+/**
+ * The WebAssembly SIMD counter (row-counter.wat), or undefined where the runtime has no
+ * WebAssembly or no SIMD. Compiled synchronously: the module is under 1 KiB, and Node and
+ * Deno allow that, so the stats collector needs no async set-up.
+ */
+function wasmRecordCounter() {
+    let exports;
+    try {
+        if (typeof WebAssembly !== "object")
+            return undefined;
+        const bytes = Uint8Array.from(atob(ROW_COUNTER_WASM_BASE64), (char) => char.charCodeAt(0));
+        if (!WebAssembly.validate(bytes))
+            return undefined;
+        exports = new WebAssembly.Instance(new WebAssembly.Module(bytes))
+            .exports;
+    }
+    catch {
+        return undefined;
+    }
+    const memory = new Uint8Array(exports.memory.buffer, 0, WINDOW);
+    return (chunk, count) => {
+        for (let from = 0; from < chunk.length; from += WINDOW) {
+            const window = chunk.subarray(from, Math.min(chunk.length, from + WINDOW));
+            const blocks = window.length & ~63;
+            if (blocks > 0) {
+                memory.set(window.subarray(0, blocks));
+                count.records += exports.count(blocks, count.quoted ? 1 : 0, count.content ? 1 : 0);
+                count.quoted = exports.quoted.value === 1;
+                count.content = exports.content.value === 1;
+            }
+            countRange(window, blocks, window.length, count);
+        }
+    };
+}
+let best;
+/** The fastest counter this runtime runs: WebAssembly SIMD, else the word-wise JavaScript one. */
+function bestRecordCounter() {
+    best ??= wasmRecordCounter() ?? countRecordsWordWise;
+    return best;
 }
 
 ;// CONCATENATED MODULE: ./src/core/csv-stats.ts
 
 
 
-const QUOTE = 0x22;
-const CR = 0x0d;
-const LF = 0x0a;
+const csv_stats_QUOTE = 0x22;
+const csv_stats_CR = 0x0d;
+const csv_stats_LF = 0x0a;
 /** The preview never holds more than this, however long its records are. */
 const MAX_PREVIEW_BYTES = 1 << 20;
-/** The word-at-a-time scan reads bytes out of 32-bit words in little-endian order. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /**
  * Counts records, bytes and the hash of a CSV as it streams past, in one pass over the bytes
  * and without decoding them; only the header and preview records are decoded. Quoted fields
@@ -29314,6 +29297,7 @@ class CsvStatsCollector {
     #previewRows;
     #maxCellLength;
     #hash;
+    #countRecords;
     #bytes = 0;
     #scan = {
         records: 0,
@@ -29328,17 +29312,18 @@ class CsvStatsCollector {
     /** The preview bytes ran out before the last preview record ended. */
     #headCut = false;
     #byteBeforeLast = -1;
-    constructor(options = {}) {
+    constructor(options) {
         this.#previewRows = options.previewRows ?? 10;
         this.#maxCellLength = options.maxCellLength ?? 200;
-        this.#hash = (options.createHasher ?? (() => new Sha256()))();
+        this.#hash = options.createHasher();
+        this.#countRecords = options.countRecords ?? bestRecordCounter();
     }
     update(chunk) {
         this.#bytes += chunk.byteLength;
         this.#hash.update(chunk);
         const scan = this.#scan;
         if (!this.#collecting && scan.lineEnding !== null) {
-            scanWords(chunk, scan);
+            this.#countRecords(chunk, scan);
         }
         else {
             const cut = scanBytes(chunk, 0, chunk.length, scan, this.#previewRows + 1);
@@ -29369,7 +29354,7 @@ class CsvStatsCollector {
         // The decoder drops a leading BOM, which must not become part of the first column name.
         const { text, encoding, bom } = (0,core_encoding/* decodeHead */.Jk)(head);
         // In UTF-16LE a final line feed is 0A 00: the 00 alone is no record.
-        const lastLineFeed = encoding === "utf-16le" && this.#scan.lastByte === 0 && this.#byteBeforeLast === LF;
+        const lastLineFeed = encoding === "utf-16le" && this.#scan.lastByte === 0 && this.#byteBeforeLast === csv_stats_LF;
         const records = this.#scan.records + (this.#scan.content && !lastLineFeed ? 1 : 0);
         const delimiter = detectDelimiter(firstRecord(text));
         const parsed = parseCsvRecords(text, delimiter, this.#previewRows + 1);
@@ -29407,19 +29392,19 @@ function scanBytes(chunk, from, to, scan, wanted = -1) {
     for (let i = from; i < to; i++) {
         const byte = chunk[i];
         // Most bytes are above '"' and cost a single compare.
-        if (byte > QUOTE) {
+        if (byte > csv_stats_QUOTE) {
             content = true;
             continue;
         }
-        if (byte === QUOTE) {
+        if (byte === csv_stats_QUOTE) {
             // Toggling is exact for well-formed CSV: a doubled quote leaves and re-enters.
             quoted = !quoted;
             content = true;
         }
-        else if (byte === LF) {
+        else if (byte === csv_stats_LF) {
             if (!quoted) {
                 if (lineEnding === null)
-                    lineEnding = (i > 0 ? chunk[i - 1] : scan.lastByte) === CR ? "\r\n" : "\n";
+                    lineEnding = (i > 0 ? chunk[i - 1] : scan.lastByte) === csv_stats_CR ? "\r\n" : "\n";
                 if (content) {
                     records++;
                     content = false;
@@ -29428,7 +29413,7 @@ function scanBytes(chunk, from, to, scan, wanted = -1) {
                 }
             }
         }
-        else if (byte !== CR) {
+        else if (byte !== csv_stats_CR) {
             content = true;
         }
     }
@@ -29437,62 +29422,6 @@ function scanBytes(chunk, from, to, scan, wanted = -1) {
     scan.content = content;
     scan.lineEnding = lineEnding;
     return cut;
-}
-/**
- * The same count four bytes at a time: a word without a quote, and without a line feed
- * followed by another line break, needs no byte-by-byte look (about four times faster on
- * Lucca's files, where most words are plain text). Other words go through scanBytes.
- */
-function scanWords(chunk, scan) {
-    const length = chunk.length;
-    const head = LITTLE_ENDIAN ? Math.min(length, (4 - (chunk.byteOffset & 3)) & 3) : length;
-    const count = (length - head) >> 2;
-    scanBytes(chunk, 0, head, scan);
-    if (count > 0) {
-        const words = new Int32Array(chunk.buffer, chunk.byteOffset + head, count);
-        let { records, quoted, content } = scan;
-        for (let w = 0; w < count; w++) {
-            const word = words[w];
-            const quotes = zeroBytes(word ^ 0x22222222);
-            // Inside a quoted field only a quote changes anything.
-            if (quotes === 0 && quoted)
-                continue;
-            const lf = zeroBytes(word ^ 0x0a0a0a0a);
-            const breaks = lf | zeroBytes(word ^ 0x0d0d0d0d);
-            // Every line feed here ends a record with content: the bytes after a line feed are
-            // text, and so is the first byte when the record had none yet.
-            if (quotes === 0 && ((lf << 8) & breaks) === 0 && (content || (breaks & 0x80) === 0)) {
-                records += Math.imul(lf >>> 7, 0x01010101) >>> 24;
-                content = lf >= 0; // false only when the last byte is a line feed
-                continue;
-            }
-            // The byte-by-byte rules of scanBytes, for a line ending already known.
-            for (let i = head + w * 4, end = i + 4; i < end; i++) {
-                const byte = chunk[i];
-                if (byte === QUOTE) {
-                    quoted = !quoted;
-                    content = true;
-                }
-                else if (byte === LF) {
-                    if (!quoted && content) {
-                        records++;
-                        content = false;
-                    }
-                }
-                else if (byte !== CR) {
-                    content = true;
-                }
-            }
-        }
-        scan.records = records;
-        scan.quoted = quoted;
-        scan.content = content;
-    }
-    scanBytes(chunk, head + count * 4, length, scan);
-}
-/** 0x80 in each byte of `x` that is zero, 0 in the others (exact: no borrow across bytes). */
-function zeroBytes(x) {
-    return ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | 0 | x | 0x7f7f7f7f);
 }
 /** The header record's text: up to the first line break outside quotes. */
 function firstRecord(text) {
@@ -29725,19 +29654,8 @@ function describe(error) {
     return String(error);
 }
 
-;// CONCATENATED MODULE: ./src/core/poll.ts
-/**
- * Wait before status check number `pollIndex` (from 0). Grows from `intervalMs` to
- * `maxIntervalMs`: short reports are seen done quickly, long ones cost few requests of
- * the tenant's 50-per-minute budget. Jitter only lengthens, so `intervalMs` stays the
- * floor (never more than one check per interval) and `maxIntervalMs` the ceiling.
- */
-function nextPollDelay(pollIndex, options) {
-    const { intervalMs, maxIntervalMs, multiplier = 1.5, jitter = 0.2, random = Math.random, } = options;
-    const base = Math.min(maxIntervalMs, intervalMs * multiplier ** pollIndex);
-    return Math.round(Math.min(maxIntervalMs, base * (1 + jitter * random())));
-}
-
+// EXTERNAL MODULE: ./src/core/poll.ts
+var poll = __nccwpck_require__(88822);
 ;// CONCATENATED MODULE: ./src/core/status-words.ts
 /** Words that plainly say generation failed: waiting on them would only end in a timeout. */
 const FAILURE_WORDS = new Set(["failed", "failure", "canceled", "cancelled", "expired", "aborted"]);
@@ -29799,7 +29717,7 @@ async function downloadWhenReady(options, deps) {
         catch (error) {
             if (!(error instanceof errors/* LuccaRejectedError */.Xf) || !isPendingRefusal(error.status))
                 throw error;
-            const nextCheckMs = nextPollDelay(polls, deps.poll);
+            const nextCheckMs = (0,poll/* nextPollDelay */.q)(polls, deps.poll);
             deps.onEvent({
                 type: "status",
                 reportId: options.reportId,
@@ -29816,9 +29734,12 @@ async function downloadWhenReady(options, deps) {
 
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __nccwpck_require__(98571);
+// EXTERNAL MODULE: ./src/core/learned-poll.ts
+var learned_poll = __nccwpck_require__(40768);
 // EXTERNAL MODULE: ./src/core/range-sent.ts
 var range_sent = __nccwpck_require__(32897);
 ;// CONCATENATED MODULE: ./src/core/wait-for-report.ts
+
 
 
 
@@ -29833,6 +29754,7 @@ async function waitForReport(initial, deps) {
     let report = initial;
     let previous = "";
     let polls = 0;
+    const checksMs = [];
     const warned = new Set();
     for (;;) {
         if (report.status !== "error" && isFailureStatus(report.status)) {
@@ -29850,34 +29772,54 @@ async function waitForReport(initial, deps) {
                 message: `Lucca reported an unknown status "${report.status}" for report ${report.id}; treating it as still running`,
             });
         }
-        const nextCheckMs = finished ? undefined : nextPollDelay(polls, deps.poll);
+        const elapsedMs = deps.now() - started;
+        const nextCheckMs = finished
+            ? undefined
+            : deps.expected
+                ? (0,learned_poll/* learnedPollDelay */.Wc)(deps.expected, checksMs, elapsedMs, deps.poll)
+                : (0,poll/* nextPollDelay */.q)(polls, deps.poll);
         deps.onEvent({
             type: "status",
             reportId: report.id,
             status: report.status,
             changed: report.status !== previous,
             polls,
-            elapsedMs: deps.now() - started,
+            elapsedMs,
             nextCheckMs,
         });
         previous = report.status;
-        if (nextCheckMs === undefined)
-            return { report, polls };
+        if (nextCheckMs === undefined) {
+            const seenAt = checksMs.at(-1) ?? 0;
+            return {
+                report,
+                polls,
+                generationMs: (seenAt + (checksMs.at(-2) ?? 0)) / 2,
+                checksWithoutHistory: polls === 0 ? 0 : (0,learned_poll/* checksWithoutHistory */.q)(seenAt, deps.poll),
+            };
+        }
         await (0,delay/* delay */.cb)(nextCheckMs, deps.signal);
         try {
             report = await deps.client.getReport(report.id);
         }
         catch (error) {
             if (error instanceof errors/* LuccaRejectedError */.Xf && isStatusEndpointMissing(error.status)) {
-                return { report, polls, statusUnavailable: { status: error.status } };
+                return {
+                    report,
+                    polls,
+                    generationMs: null,
+                    checksWithoutHistory: 0,
+                    statusUnavailable: { status: error.status },
+                };
             }
             throw error;
         }
+        checksMs.push(deps.now() - started);
         polls++;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/core/report-job.ts
+
 
 
 
@@ -29905,6 +29847,12 @@ async function runReportJob(options, deps) {
         let attempts = 1;
         let polls = 0;
         let templateId = options.templateId;
+        const expected = options.reportId
+            ? undefined
+            : (0,learned_poll/* expectedWindow */.pY)(options.generationHistoryMs ?? []);
+        let resumed = Boolean(options.reportId);
+        let requestsSaved = 0;
+        let generationMs = null;
         let period = options.period;
         /** Set when the status endpoint answered 404/405: the download is the signal then. */
         let statusUnavailable;
@@ -29942,8 +29890,12 @@ async function runReportJob(options, deps) {
                 now,
                 poll: options.poll,
                 onEvent,
+                expected,
             });
             polls += waited.polls;
+            if (expected)
+                requestsSaved += waited.checksWithoutHistory - waited.polls;
+            generationMs = resumed ? null : waited.generationMs;
             report = waited.report;
             if (waited.statusUnavailable) {
                 statusUnavailable = waited.statusUnavailable.status;
@@ -29964,6 +29916,7 @@ async function runReportJob(options, deps) {
             });
             report = await create(client, templateId, (0,range_sent/* rangeToSend */.HB)(period, convention), attempts, onEvent);
             current = report.id;
+            resumed = false;
         }
         const reportId = report.id;
         const nameParts = { reportId, templateId, startsOn: period.startsOn, endsOn: period.endsOn };
@@ -30018,6 +29971,7 @@ async function runReportJob(options, deps) {
             polls,
             durationMs: now() - started,
             stats: download.stats,
+            polling: { expectedMs: expected?.expectedMs ?? null, generationMs, requestsSaved },
         };
     }
     catch (error) {
@@ -30319,7 +30273,10 @@ function nodeSha256() {
     };
 }
 
+// EXTERNAL MODULE: ./src/adapters/poll-history.ts
+var poll_history = __nccwpck_require__(36038);
 ;// CONCATENATED MODULE: ./src/adapters/run-job.ts
+
 
 
 
@@ -30334,7 +30291,13 @@ async function runJobFromSettings(settings, env) {
     const sink = nodeFileSink(env.output, {
         staleAfterMs: Math.max(STALE_PART_MS, 2 * settings.requestTimeoutMs),
     });
-    return runReportJob({
+    const key = env.pollHistoryPath && settings.templateId
+        ? (0,poll_history/* historyKey */.Ox)(settings.baseUrl.host, settings.templateId)
+        : undefined;
+    const history = key && env.pollHistoryPath && !settings.reportId
+        ? await (0,poll_history/* readHistory */.Lu)(env.pollHistoryPath, key)
+        : [];
+    const result = await runReportJob({
         templateId: settings.templateId,
         period: settings.period,
         reportId: settings.reportId,
@@ -30346,6 +30309,7 @@ async function runJobFromSettings(settings, env) {
         generationAttempts: settings.generationAttempts,
         previewRows: env.previewRows,
         endDateConvention: settings.endDateConvention,
+        generationHistoryMs: history,
     }, {
         createClient: (signal, deadlineAt) => (0,lucca_client/* createLuccaClient */.i)({
             deadlineAt,
@@ -30366,6 +30330,17 @@ async function runJobFromSettings(settings, env) {
         onEvent: env.onEvent,
         createHasher: nodeSha256,
     });
+    const generationMs = result.polling.generationMs;
+    if (key && env.pollHistoryPath && generationMs !== null) {
+        const failed = await (0,poll_history/* rememberGeneration */.ct)(env.pollHistoryPath, key, generationMs);
+        if (failed) {
+            env.onEvent({
+                type: "warning",
+                message: `Could not remember this template's generation time in ${env.pollHistoryPath}: ${failed.message}`,
+            });
+        }
+    }
+    return result;
 }
 /** Refuses a place the report cannot go, before any request; returns the job's target. */
 async function checkOutputTarget(settings, policy) {
@@ -30921,6 +30896,114 @@ function backoffDelay(attempt, options) {
 
 /***/ }),
 
+/***/ 47656:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DQ: () => (/* binding */ splitRecords),
+/* harmony export */   EV: () => (/* binding */ recordBody),
+/* harmony export */   HE: () => (/* binding */ forEachRecordIn),
+/* harmony export */   oB: () => (/* binding */ newRecordSplit)
+/* harmony export */ });
+/* unused harmony export withoutLineEnd */
+/**
+ * The one rule by which a CSV's bytes become records, shared by the row count, the preview,
+ * the diff and `commit-ignore-lines`:
+ * - a record ends at a line feed outside quotes; a CR right before that line feed (or at the
+ *   very end of the file) belongs to the line end, so CRLF and LF files split alike;
+ * - a bare CR elsewhere is data, not a line break (Lucca writes CRLF or LF, never bare CR);
+ * - a quote toggles "inside quotes", which is exact for well-formed CSV: a doubled quote
+ *   leaves and re-enters;
+ * - a record made of nothing but CRs is a blank line, not a record.
+ */
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+function newRecordSplit() {
+    return { quoted: false, content: false };
+}
+/**
+ * Walks bytes[from, to) and calls `onBreak(lf, blank)` at each line feed outside quotes: `lf`
+ * is its offset, `blank` whether the record it ends is a blank line. When `onBreak` returns
+ * `false` the walk stops there and the offset after that line feed is returned; else -1.
+ */
+function splitRecords(bytes, from, to, split, onBreak) {
+    let { quoted, content } = split;
+    let stop = -1;
+    for (let i = from; i < to; i++) {
+        const byte = bytes[i];
+        // Most bytes are above '"' and cost a single compare.
+        if (byte > QUOTE) {
+            content = true;
+        }
+        else if (byte === QUOTE) {
+            quoted = !quoted;
+            content = true;
+        }
+        else if (byte === LF) {
+            if (!quoted) {
+                const blank = !content;
+                content = false;
+                if (onBreak(i, blank) === false) {
+                    stop = i + 1;
+                    break;
+                }
+            }
+        }
+        else if (byte !== CR) {
+            content = true;
+        }
+    }
+    split.quoted = quoted;
+    split.content = content;
+    return stop;
+}
+/** A record's bytes without its line end: the CR of a CRLF (or a CR ending the file). */
+function withoutLineEnd(record) {
+    return record[record.length - 1] === CR ? record.subarray(0, record.length - 1) : record;
+}
+/**
+ * A record's bytes as compared and matched: without its line end, and with the CRLFs inside
+ * its quoted fields as LF (CRLF and LF files then compare equal).
+ */
+function recordBody(record) {
+    const body = withoutLineEnd(record);
+    const first = body.indexOf(CR);
+    if (first < 0)
+        return body;
+    const out = new Uint8Array(body.length);
+    out.set(body.subarray(0, first));
+    let length = first;
+    for (let i = first; i < body.length; i++) {
+        const byte = body[i];
+        if (byte !== CR || body[i + 1] !== LF)
+            out[length++] = byte;
+    }
+    return out.subarray(0, length);
+}
+/** Calls `onRecord` with each record of a whole buffer, without its line end; blank lines left out. */
+function forEachRecordIn(bytes, onRecord) {
+    const split = newRecordSplit();
+    let start = 0;
+    let stopped = false;
+    splitRecords(bytes, 0, bytes.length, split, (lf, blank) => {
+        const record = withoutLineEnd(bytes.subarray(start, lf));
+        start = lf + 1;
+        if (blank)
+            return undefined;
+        if (onRecord(record) === false) {
+            stopped = true;
+            return false;
+        }
+        return undefined;
+    });
+    if (!stopped && split.content)
+        onRecord(withoutLineEnd(bytes.subarray(start)));
+}
+
+
+/***/ }),
+
 /***/ 36968:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31308,6 +31391,106 @@ class AbortedError extends LuccaReportError {
 
 /***/ }),
 
+/***/ 40768:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Su: () => (/* binding */ HISTORY_LENGTH),
+/* harmony export */   Wc: () => (/* binding */ learnedPollDelay),
+/* harmony export */   lj: () => (/* binding */ usableHistory),
+/* harmony export */   pY: () => (/* binding */ expectedWindow),
+/* harmony export */   q: () => (/* binding */ checksWithoutHistory)
+/* harmony export */ });
+/* unused harmony exports MAX_CHECKS_PER_WINDOW, BUDGET_WINDOW_MS */
+/* harmony import */ var _poll_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88822);
+
+/** Remembered generation times kept per template; older ones are dropped. */
+const HISTORY_LENGTH = 10;
+/** Lucca's tenant budget is 50 a minute; a job never takes more than a fifth of it. */
+const MAX_CHECKS_PER_WINDOW = 10;
+const BUDGET_WINDOW_MS = 60_000;
+const MIN_GAP_MS = 1000;
+/** The dense part never checks faster than the budget allows on average over a long window. */
+const MAX_DENSE_GAP_MS = BUDGET_WINDOW_MS / MAX_CHECKS_PER_WINDOW;
+/** Times beyond a day are not generation times of a report anyone waits for. */
+const MAX_REMEMBERED_MS = 24 * 3_600_000;
+/** The usable remembered times: finite, positive, under a day, the last HISTORY_LENGTH. */
+function usableHistory(historyMs) {
+    return historyMs
+        .filter((ms) => typeof ms === "number" && Number.isFinite(ms) && ms > 0 && ms <= MAX_REMEMBERED_MS)
+        .slice(-HISTORY_LENGTH);
+}
+/**
+ * The window to check densely: the span of the remembered times, widened by 5% of the median
+ * (at least a second) on each side, since the next run is rarely exactly like a past one.
+ * Undefined without history.
+ */
+function expectedWindow(historyMs) {
+    const times = usableHistory(historyMs).sort((a, b) => a - b);
+    if (times.length === 0)
+        return undefined;
+    const middle = times.length >> 1;
+    const expectedMs = times.length % 2 === 1
+        ? times[middle]
+        : (times[middle - 1] + times[middle]) / 2;
+    const margin = Math.max(MIN_GAP_MS, 0.05 * expectedMs);
+    return {
+        expectedMs,
+        fromMs: Math.max(0, times[0] - margin),
+        toMs: times.at(-1) + margin,
+    };
+}
+/**
+ * Wait before the next status check, for a template with history. `checksMs` are the times of
+ * the checks made so far and `nowMs` the time now, both in ms after the report was created.
+ * The first check comes after most of the expected time (waited in one go; see below where),
+ * then checks every tenth of the window (between `intervalMs` and 6 s) until it closes, then
+ * every `maxIntervalMs`, as today's schedule ends. Whatever the window, no 60 s holds more
+ * than 10 checks and no two are less than `intervalMs` apart.
+ */
+function learnedPollDelay(window, checksMs, nowMs, poll) {
+    const last = checksMs.at(-1);
+    const gap = (window.toMs - window.fromMs) / 10;
+    let at;
+    if (last === undefined) {
+        // A window narrower than ten poll intervals costs little latency to start late in, so
+        // the first check comes just past the expected time and usually is the only one; a
+        // wider window is entered halfway between its opening and the expected time.
+        const first = gap < poll.intervalMs
+            ? window.expectedMs + 0.3 * (window.toMs - window.expectedMs)
+            : window.expectedMs - 0.5 * (window.expectedMs - window.fromMs);
+        at = Math.max(first, poll.intervalMs);
+    }
+    else if (last < window.toMs) {
+        at = last + Math.min(MAX_DENSE_GAP_MS, Math.max(poll.intervalMs, gap));
+    }
+    else {
+        at = last + poll.maxIntervalMs;
+    }
+    if (last !== undefined)
+        at = Math.max(at, last + poll.intervalMs);
+    const tenthBack = checksMs[checksMs.length - MAX_CHECKS_PER_WINDOW];
+    if (tenthBack !== undefined)
+        at = Math.max(at, tenthBack + BUDGET_WINDOW_MS);
+    return Math.max(0, Math.round(at - nowMs));
+}
+/**
+ * Status checks today's schedule (no history, no jitter) would have made to see a report that
+ * was first seen done at `seenAtMs`: the baseline for "requests saved".
+ */
+function checksWithoutHistory(seenAtMs, poll) {
+    let at = 0;
+    let checks = 0;
+    while (at < seenAtMs) {
+        at += (0,_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .nextPollDelay */ .q)(checks, { ...poll, jitter: 0 });
+        checks++;
+    }
+    return Math.max(1, checks);
+}
+
+
+/***/ }),
+
 /***/ 34458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31466,29 +31649,39 @@ async function sendOnce(request, options) {
     try {
         let url = request.url;
         let headers = { ...request.headers };
+        let method = request.method;
+        let body = request.body ?? null;
+        /** Set once a POST was answered with "see the result there": it must never be sent again. */
+        let postSeenOther;
         for (let hop = 0;; hop++) {
-            const response = await fetchOrTransient(options.fetch, url, {
-                method: request.method,
-                headers,
-                body: request.body ?? null,
-                redirect: "manual",
-                signal,
-            }, signal, options.secrets);
+            const response = await fetchOrTransient(options.fetch, url, { method, headers, body, redirect: "manual", signal }, signal, options.secrets).catch((error) => {
+                throw postSeenOther ? notRetried(postSeenOther, error) : error;
+            });
             const location = response.headers.get("location");
             if (response.status >= 300 && response.status < 400 && location) {
                 await response.body?.cancel();
                 if (hop >= MAX_REDIRECTS) {
-                    throw new retry/* TransientFailure */.$r(`more than ${MAX_REDIRECTS} redirects`);
+                    const failure = new retry/* TransientFailure */.$r(`more than ${MAX_REDIRECTS} redirects`);
+                    throw postSeenOther ? notRetried(postSeenOther, failure) : failure;
                 }
                 const next = checkRedirect(request, url, response.status, location, options);
                 if (next.origin !== request.url.origin)
                     headers = withoutAuthorization(headers);
+                if (method === "POST" && isSeeOther(response.status)) {
+                    // The POST was received (the report may exist): read the answer where it points,
+                    // with a GET, as HTTP says; the POST itself is never sent again.
+                    postSeenOther = `${request.method} ${request.url.origin}${request.url.pathname} was answered ${response.status} (see ${next.pathname})`;
+                    method = "GET";
+                    body = null;
+                    headers = withoutContentType(headers);
+                }
                 url = next;
                 continue;
             }
             if (response.ok)
                 return { response, url, abort: (reason) => controller.abort(reason), signal };
-            throw await failureFor(request.method, url, response, options, url.origin === request.url.origin);
+            const failure = await failureFor(method, url, response, options, url.origin === request.url.origin);
+            throw postSeenOther ? notRetried(postSeenOther, failure) : failure;
         }
     }
     catch (error) {
@@ -31500,6 +31693,22 @@ async function sendOnce(request, options) {
         clearTimeout(timer);
         answered?.();
     }
+}
+/** 301, 302 and 303 turn a POST into a GET of the place named (what browsers do). */
+function isSeeOther(status) {
+    return status === 301 || status === 302 || status === 303;
+}
+/**
+ * A failure after a POST was answered with a redirect: retrying would send the POST again
+ * and could create a second report, so it ends the call instead.
+ */
+function notRetried(what, error) {
+    if (!(error instanceof retry/* TransientFailure */.$r))
+        return error;
+    return new errors/* UnusableAnswerError */.qx(`${what}, and reading that answer failed: ${error.message}. Not retried, so that no second report is created; the report may exist in Lucca.`, { cause: error });
+}
+function withoutContentType(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== "content-type"));
 }
 async function fetchOrTransient(fetch, url, init, signal, secrets) {
     try {
@@ -31525,8 +31734,9 @@ function redactedCause(error, secrets) {
 }
 /**
  * Where a redirect may lead. Never to another scheme than https (http only between
- * loopback hosts, for the simulator), never a POST turned into a GET, and for JSON calls
- * never to another origin: there, a redirect means a wrong domain or a sign-in page.
+ * loopback hosts, for the simulator), and for JSON calls never to another origin: there, a
+ * redirect means a wrong domain or a sign-in page. A POST answered 301-303 on its own
+ * origin is followed with a GET by the caller; 307/308 re-send the same POST.
  */
 function checkRedirect(request, from, status, location, options) {
     const where = `${request.method} ${from.origin}${from.pathname}`;
@@ -31545,15 +31755,6 @@ function checkRedirect(request, from, status, location, options) {
         throw new errors/* UnusableAnswerError */.qx(`${where} was redirected (${status}) to ${what}; not followed.`);
     }
     const keyHint = options.hint(401);
-    if (request.method === "POST" && (status === 301 || status === 302 || status === 303)) {
-        throw new errors/* LuccaRejectedError */.Xf(`${where} was redirected (${status}) to ${next.origin}${next.pathname}; a POST is not sent again as a GET. Lucca sends API calls to a sign-in page when it does not accept the key. ${keyHint}`, {
-            status,
-            method: request.method,
-            url: `${from.origin}${from.pathname}`,
-            bodyExcerpt: "",
-            hint: keyHint,
-        });
-    }
     if ((request.redirects ?? "api") === "api" && next.origin !== request.url.origin) {
         throw new errors/* LuccaRejectedError */.Xf(`${where} was redirected (${status}) to another origin, ${next.origin}; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. ${keyHint}`, {
             status,
@@ -32103,6 +32304,27 @@ function isValidTimeZone(timezone) {
     catch {
         return false;
     }
+}
+
+
+/***/ }),
+
+/***/ 88822:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ nextPollDelay)
+/* harmony export */ });
+/**
+ * Wait before status check number `pollIndex` (from 0). Grows from `intervalMs` to
+ * `maxIntervalMs`: short reports are seen done quickly, long ones cost few requests of
+ * the tenant's 50-per-minute budget. Jitter only lengthens, so `intervalMs` stays the
+ * floor (never more than one check per interval) and `maxIntervalMs` the ceiling.
+ */
+function nextPollDelay(pollIndex, options) {
+    const { intervalMs, maxIntervalMs, multiplier = 1.5, jitter = 0.2, random = Math.random, } = options;
+    const base = Math.min(maxIntervalMs, intervalMs * multiplier ** pollIndex);
+    return Math.round(Math.min(maxIntervalMs, base * (1 + jitter * random())));
 }
 
 
@@ -46164,22 +46386,27 @@ var github_errors = __nccwpck_require__(59004);
 var progress_lines = __nccwpck_require__(64047);
 ;// CONCATENATED MODULE: ./src/adapters/proxy-fetch.ts
 /**
- * Node's global fetch ignores HTTPS_PROXY; self-hosted runners and CLI users behind a
- * corporate proxy need it. undici is loaded only when a proxy is configured, so other runs
- * start faster. Deno's own fetch already honours HTTP(S)_PROXY and NO_PROXY.
+ * The Node transport: undici.request (see undici-fetch.ts), through an EnvHttpProxyAgent
+ * when HTTPS_PROXY or HTTP_PROXY is set (Node's global fetch ignores them; self-hosted
+ * runners and CLI users behind a corporate proxy need them). Deno keeps its own fetch, which
+ * already honours HTTP(S)_PROXY and NO_PROXY, and loads nothing of undici.
  */
 async function fetchForEnvironment(env) {
-    const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
-    if (!proxy || "Deno" in globalThis)
+    if ("Deno" in globalThis)
         return globalThis.fetch;
-    const { EnvHttpProxyAgent, fetch } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 46752, 19));
+    // Loaded here, not at start-up: the action's first request waits for it either way, but
+    // parsing it with the entry point would delay everything before (reading inputs, masking).
+    const { createUndiciFetch } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2095));
+    const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+    if (!proxy)
+        return createUndiciFetch();
+    const { EnvHttpProxyAgent } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 46752, 19));
     // EnvHttpProxyAgent reads HTTP(S)_PROXY and NO_PROXY itself, per request host.
-    const dispatcher = new EnvHttpProxyAgent();
-    return ((input, init) => fetch(input, { ...init, dispatcher }));
+    return createUndiciFetch(new EnvHttpProxyAgent());
 }
 
 // EXTERNAL MODULE: ./src/adapters/run-job.ts + 15 modules
-var run_job = __nccwpck_require__(98529);
+var run_job = __nccwpck_require__(96970);
 // EXTERNAL MODULE: ./src/adapters/trace-recorder.ts + 1 modules
 var trace_recorder = __nccwpck_require__(80022);
 // EXTERNAL MODULE: ./src/adapters/action/change-step.ts
@@ -46763,9 +46990,42 @@ function inputs_list(text) {
         .filter(Boolean);
 }
 
+;// CONCATENATED MODULE: ./src/adapters/action/poll-history-step.ts
+
+
+/**
+ * The poll history for this run, restored from the Actions cache; undefined (polling does not
+ * learn) when the runner has no cache service or the job resumes an existing report.
+ */
+async function restorePollHistoryStep(settings, env) {
+    const hasCache = Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL);
+    if (!hasCache || !env.RUNNER_TEMP || !settings.templateId || settings.reportId)
+        return undefined;
+    // Loaded only here: @actions/cache costs start-up time that runs without a cache need not pay.
+    const { restorePollHistory, savePollHistory } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99108));
+    const workDir = (0,external_node_path_.join)(env.RUNNER_TEMP, "lucca-report-poll-history");
+    const restored = await restorePollHistory(workDir);
+    if (restored.problem)
+        action_core/* info */.pq(`Poll history not restored: ${restored.problem}`);
+    return {
+        path: restored.path,
+        save: async () => {
+            const problem = await savePollHistory(workDir, {
+                runId: env.GITHUB_RUN_ID ?? "local",
+                runAttempt: env.GITHUB_RUN_ATTEMPT ?? "1",
+            });
+            if (problem)
+                action_core/* info */.pq(`Poll history not saved: ${problem}`);
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./src/adapters/action/publish-steps.ts
 var publish_steps = __nccwpck_require__(36414);
+// EXTERNAL MODULE: ./src/adapters/action/preview-table.ts
+var preview_table = __nccwpck_require__(15594);
 ;// CONCATENATED MODULE: ./src/adapters/action/summary-markdown.ts
+
 
 
 
@@ -46798,7 +47058,9 @@ function renderSummary(facts) {
     row("Report id", facts.reportId && (0,markdown/* escapeCell */.kq)(facts.reportId));
     row("Status", (0,markdown/* escapeCell */.kq)(facts.status));
     row("Time taken", facts.durationMs === undefined ? undefined : (0,duration/* formatDuration */.a)(facts.durationMs));
-    row("Status checks", facts.polls);
+    row("Status checks", facts.polls === undefined || typeof facts.expectedGenerationMs !== "number"
+        ? facts.polls
+        : `${facts.polls} (report expected after ${(0,duration/* formatDuration */.a)(facts.expectedGenerationMs)} from this template's last runs; ${facts.checksSaved ?? 0} saved)`);
     row("Attempts", facts.attempts);
     row("Rows", facts.rows);
     row("Columns", facts.columns);
@@ -46828,7 +47090,7 @@ function renderSummary(facts) {
     if (facts.change)
         lines.push(...changeSection(facts.change));
     if (ok && facts.header && facts.preview && facts.preview.length > 0) {
-        lines.push(...previewTable(facts.header, facts.preview, facts.rows ?? facts.preview.length));
+        lines.push(...previewSection(facts.header, facts.preview, facts.rows ?? facts.preview.length));
     }
     return `${lines.join("\n")}\n`;
 }
@@ -46877,20 +47139,12 @@ function changeSection(change) {
         }
     }
 }
-function previewTable(header, rows, total) {
-    const width = Math.min(Math.max(header.length, 1), MAX_COLUMNS);
-    const cells = (fields) => `| ${Array.from({ length: width }, (_, index) => (0,markdown/* escapeCell */.kq)(cut(fields[index] ?? ""))).join(" | ")} |`;
-    const table = [cells(header), `|${" --- |".repeat(width)}`];
-    let size = table.join("\n").length;
-    let shown = 0;
-    for (const fields of rows) {
-        const line = cells(fields);
-        if (size + line.length > MAX_PREVIEW_CHARS)
-            break;
-        table.push(line);
-        size += line.length + 1;
-        shown++;
-    }
+function previewSection(header, rows, total) {
+    const { table, shown, width } = (0,preview_table/* previewTable */.d)(header, rows, {
+        maxCell: MAX_CELL,
+        maxColumns: MAX_COLUMNS,
+        maxChars: MAX_PREVIEW_CHARS,
+    });
     const hidden = header.length > width ? `, first ${width} of ${header.length} columns` : "";
     return [
         "<details>",
@@ -46902,14 +47156,11 @@ function previewTable(header, rows, total) {
         "",
     ];
 }
-function cut(text) {
-    const chars = Array.from(text);
-    return chars.length > MAX_CELL ? `${chars.slice(0, MAX_CELL - 1).join("")}…` : text;
-}
 
 // EXTERNAL MODULE: ./src/adapters/action/trace-group.ts
 var trace_group = __nccwpck_require__(43200);
 ;// CONCATENATED MODULE: ./src/adapters/action/main.ts
+
 
 
 
@@ -46977,6 +47228,7 @@ async function run() {
                 (0,trace_group/* printTrace */.B)(trace);
         }
     }
+    const pollHistory = await restorePollHistoryStep(inputs.settings, process.env);
     let result;
     try {
         result = await inGroups(async (onEvent) => (0,run_job/* runJobFromSettings */.E)(inputs.settings, {
@@ -46984,6 +47236,7 @@ async function run() {
             output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
             signal: cancel.signal,
             previewRows: inputs.summaryPreviewRows,
+            pollHistoryPath: pollHistory?.path,
             onEvent,
         }));
     }
@@ -46991,6 +47244,8 @@ async function run() {
         if (trace)
             (0,trace_group/* printTrace */.B)(trace);
     }
+    if (result.polling.generationMs !== null)
+        await pollHistory?.save();
     setReportOutputs(result);
     const facts = successFacts(result);
     state.facts = facts;
@@ -47188,6 +47443,8 @@ function successFacts(result) {
         status: result.status,
         durationMs: result.durationMs,
         polls: result.polls,
+        expectedGenerationMs: result.polling.expectedMs,
+        checksSaved: result.polling.requestsSaved,
         attempts: result.attempts,
         rows: result.rows,
         columns: result.columns,

@@ -19,6 +19,10 @@ afterEach(async () => {
   service.failAll = false;
 });
 
+/** The change-detection entries (the poll history has entries of its own). */
+const reportCaches = () =>
+  service.caches().filter((entry) => entry.finalized && entry.key.startsWith("lucca-report-v1-"));
+
 const CSV = "Collaborateur;Heures\r\nAda;151,67\r\nBob;140,00\r\n";
 
 const inputsFor = (s: Simulator, extra: Record<string, string> = {}) => ({
@@ -40,9 +44,9 @@ describe("change detection across runs with the real @actions/cache client", () 
     expect(first.code, first.stdout).toBe(0);
     expect(first.outputs.changed).toBe("true");
     expect(first.summary).toMatch(/First run for this template and period/);
-    expect(service.caches().filter((entry) => entry.finalized)).toHaveLength(1);
+    expect(reportCaches()).toHaveLength(1);
     // Only a hash, run id, attempt and time: no domain or template name in the key.
-    expect(service.caches()[0]?.key).toMatch(/^lucca-report-v1-[0-9a-f]{16}-\d+-\d+-\d+$/);
+    expect(reportCaches()[0]?.key).toMatch(/^lucca-report-v1-[0-9a-f]{16}-\d+-\d+-\d+$/);
 
     const uploadsBefore = service.calls.filter((call) => call.method === "CreateArtifact").length;
     const same = await runAction({ ...inputs, "if-unchanged": "skip" }, { env: service.env });
@@ -53,7 +57,7 @@ describe("change detection across runs with the real @actions/cache client", () 
     expect(service.calls.filter((call) => call.method === "CreateArtifact")).toHaveLength(
       uploadsBefore,
     );
-    expect(service.caches().filter((entry) => entry.finalized)).toHaveLength(1);
+    expect(reportCaches()).toHaveLength(1);
 
     sim.set({ csvBody: `${CSV}Zoé;7,50\r\n`.replace("Bob;140,00\r\n", "") });
     const changed = await runAction(inputs, { env: service.env });
@@ -62,7 +66,7 @@ describe("change detection across runs with the real @actions/cache client", () 
     expect(changed.summary).toMatch(/\*\*1\*\* row\(s\) added, \*\*1\*\* removed/);
     expect(changed.summary).toContain("- `Zoé;7,50`");
     expect(changed.summary).toContain("- `Bob;140,00`");
-    expect(service.caches().filter((entry) => entry.finalized)).toHaveLength(2);
+    expect(reportCaches()).toHaveLength(2);
 
     // Another period of the same template is compared with nothing.
     const other = await runAction(
@@ -71,6 +75,24 @@ describe("change detection across runs with the real @actions/cache client", () 
     );
     expect(other.code, other.stdout).toBe(0);
     expect(other.summary).toMatch(/First run for this template and period/);
+  });
+
+  it("learns the template's generation time through the cache, with publish: none", async () => {
+    sim = await startSimulator({ apiKey: KEY, generationMs: 300, csvBody: CSV });
+    // A new simulator is a new domain: no history yet, whatever earlier tests saved.
+    const inputs = inputsFor(sim, { publish: "none" });
+    const first = await runAction(inputs, { env: service.env });
+    expect(first.code, first.stdout).toBe(0);
+    expect(first.summary).not.toMatch(/expected after/);
+    const saved = service
+      .caches()
+      .filter((entry) => entry.finalized && entry.key.startsWith("lucca-report-poll-history-v1-"));
+    expect(saved.length).toBeGreaterThanOrEqual(1);
+    const second = await runAction(inputs, { env: service.env });
+    expect(second.code, second.stdout).toBe(0);
+    expect(second.summary).toMatch(
+      /report expected after .+ from this template's last runs; -?\d+ saved/,
+    );
   });
 
   it("goes on, and says so once, when the cache service is unavailable", async () => {

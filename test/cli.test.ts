@@ -2,7 +2,9 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/server.ts";
-import { runCliHere, sha256Of, sha256OfFile } from "./support/cli.ts";
+import { createUndiciFetch } from "../src/adapters/undici-fetch.ts";
+import type { FetchLike } from "../src/core/http.ts";
+import { runCliHere, sha256Of, sha256OfFile, tempDir } from "./support/cli.ts";
 
 const KEY = "test-key-5f1c9a7e";
 let sim: Simulator | undefined;
@@ -68,6 +70,8 @@ describe("lucca-report CLI against the simulator", () => {
         "attempts",
         "polls",
         "durationMs",
+        "expectedGenerationMs",
+        "statusChecksSaved",
       ].sort(),
     );
     expect(await sha256OfFile(result.path)).toBe(result.sha256);
@@ -75,6 +79,26 @@ describe("lucca-report CLI against the simulator", () => {
     const create = luccaRequests(s).find((r) => r.method === "POST");
     expect(create?.authorization).toBe(`lucca application=${KEY}`);
     expectNoKey(run.stdout, run.stderr, await readFile(result.path, "latin1"));
+  });
+
+  it("learns the template's generation time in the cache directory, and ignores a corrupt file", async () => {
+    const s = await simulator({ generationMs: 300 });
+    const cache = await tempDir("lucca-cache-");
+    const learning = { ...env, XDG_CACHE_HOME: cache };
+    const file = join(cache, "lucca-report", "poll-history.json");
+    const first = JSON.parse((await runCliHere([...base(s), "--json"], { env: learning })).stdout);
+    expect(first.expectedGenerationMs).toBeNull();
+    const remembered = JSON.parse(await readFile(file, "utf8"));
+    const [times] = Object.values(remembered.templates) as number[][];
+    expect(times).toHaveLength(1);
+    expect(times?.[0]).toBeGreaterThan(0);
+    const second = await runCliHere([...base(s)], { env: learning });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/polling: expected after \d+\.\d s .*status check\(s\) saved/);
+    await writeFile(file, "{ not json");
+    const third = await runCliHere([...base(s), "--json"], { env: learning });
+    expect(third.code, third.stderr).toBe(0);
+    expect(JSON.parse(third.stdout).expectedGenerationMs).toBeNull();
   });
 
   it("reads wrapped JSON, string ids and upper-case status", async () => {
@@ -143,104 +167,6 @@ describe("lucca-report CLI against the simulator", () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/template 99 does not exist/);
     expect(luccaRequests(s)).toHaveLength(1);
-  });
-
-  it("honours Retry-After on 429", async () => {
-    const s = await simulator({
-      failures: [{ status: 429, count: 2, on: "create", retryAfter: 1 }],
-    });
-    const run = await runCliHere([...base(s), "--json", "--verbose"], { env });
-    expect(run.code, run.stderr).toBe(0);
-    const [limited, limitedAgain, retried] = luccaRequests(s);
-    expect([limited?.status, limitedAgain?.status, retried?.status]).toEqual([429, 429, 201]);
-    // The wait the retry loop asked for, not a clock reading: Retry-After (1 s) wins over
-    // the first backoff step (0.5 s at most); the second step (1 s at most) cannot exceed it.
-    expect(
-      run.stderr.match(/answered 429.*; retry \d in \S+/g)?.map((line) => line.replace(/.*; /, "")),
-    ).toEqual(["retry 1 in 1.0s", "retry 2 in 1.0s"]);
-  });
-
-  it("rides out a burst of 503s", async () => {
-    const s = await simulator({ failures: [{ status: 503, count: 2, on: "status" }] });
-    const run = await runCliHere([...base(s), "--json"], { env });
-    expect(run.code, run.stderr).toBe(0);
-    expect(luccaRequests(s).filter((r) => r.status === 503)).toHaveLength(2);
-    expect(run.stderr).toMatch(/retry 1 in/);
-  });
-
-  it("exits 6 when the server keeps failing", async () => {
-    const s = await simulator({ failures: [{ status: 500, count: 100, on: "create" }] });
-    const run = await runCliHere([...base(s), "--max-retries", "1"], { env });
-    expect(run.code).toBe(6);
-    expect(luccaRequests(s)).toHaveLength(2);
-  });
-
-  it.each([
-    ["reset", { resetDownloads: 1 }],
-    ["truncated", { truncateDownloads: 1 }],
-  ] as const)("retries a %s download and keeps a whole file", async (_name, faults) => {
-    const s = await simulator({ rows: 5000, ...faults });
-    const run = await runCliHere([...base(s), "--json"], { env });
-    expect(run.code, run.stderr).toBe(0);
-    const result = JSON.parse(run.stdout);
-    expect(result.sha256).toBe(await sha256Of(s.expectedCsv(result.reportId)));
-    expect(await sha256OfFile(result.path)).toBe(result.sha256);
-    expect(s.reports.get(result.reportId)?.downloads).toBe(2);
-    expect(await readdir(join(run.cwd, "reports"))).toEqual(["42_default_default.csv"]);
-  });
-
-  it("follows a download redirect to another origin without sending the key there", async () => {
-    const s = await simulator({ redirectDownload: true });
-    const run = await runCliHere([...base(s), "--json"], { env });
-    expect(run.code, run.stderr).toBe(0);
-    const storage = s.requests.filter((r) => r.origin === "storage");
-    expect(storage).toHaveLength(1);
-    expect(storage[0]?.authorization).toBeUndefined();
-    expect(JSON.parse(run.stdout).sha256).toBe(await sha256Of(s.expectedCsv("1001")));
-  });
-
-  it("cuts a request that hangs past --request-timeout and retries it", async () => {
-    const s = await simulator({ slowMs: 2000 });
-    const run = await runCliHere([...base(s), "--request-timeout", "100ms", "--max-retries", "1"], {
-      env,
-    });
-    expect(run.code).toBe(6);
-    expect(run.stderr).toMatch(/no response within 100 ms/);
-    expect(run.stderr).toMatch(/failed after 2 attempt/);
-  });
-
-  it("cuts a JSON body that stalls after its headers", async () => {
-    // A bespoke loopback server: the simulator always finishes its JSON bodies.
-    const { createServer } = await import("node:http");
-    let requests = 0;
-    const server = createServer((_req, res) => {
-      requests++;
-      res.writeHead(201, { "content-type": "application/json" });
-      res.write('{"id": 10');
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as { port: number };
-    try {
-      const run = await runCliHere(
-        [
-          "--domain",
-          `http://127.0.0.1:${port}`,
-          "--template-id",
-          "42",
-          "--request-timeout",
-          "200ms",
-          "--max-retries",
-          "1",
-        ],
-        { env },
-      );
-      expect(run.code).toBe(6);
-      expect(run.stderr).toMatch(/no complete body within 200 ms/);
-      expect(requests).toBe(2);
-    } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
   });
 
   it("sends requests to a host outside Lucca's names only when --allow-host names it", async () => {
@@ -457,5 +383,134 @@ describe("invalid input fails with exit 2 before any request", () => {
     ]) {
       expect(run.stderr).toContain(`  - ${field}`);
     }
+  });
+});
+
+// The network behaviour must not depend on the transport: Node's fetch, and undici.request
+// as the CLI and the action use it on Node.
+describe.each([
+  ["fetch", globalThis.fetch as FetchLike],
+  ["undici.request", createUndiciFetch()],
+])("over %s", (_name, transport) => {
+  it("honours Retry-After on 429", async () => {
+    const s = await simulator({
+      failures: [{ status: 429, count: 2, on: "create", retryAfter: 1 }],
+    });
+    const run = await runCliHere([...base(s), "--json", "--verbose"], { env, fetch: transport });
+    expect(run.code, run.stderr).toBe(0);
+    const [limited, limitedAgain, retried] = luccaRequests(s);
+    expect([limited?.status, limitedAgain?.status, retried?.status]).toEqual([429, 429, 201]);
+    // The wait the retry loop asked for, not a clock reading: Retry-After (1 s) wins over
+    // the first backoff step (0.5 s at most); the second step (1 s at most) cannot exceed it.
+    expect(
+      run.stderr.match(/answered 429.*; retry \d in \S+/g)?.map((line) => line.replace(/.*; /, "")),
+    ).toEqual(["retry 1 in 1.0s", "retry 2 in 1.0s"]);
+  });
+
+  it("rides out a burst of 503s", async () => {
+    const s = await simulator({ failures: [{ status: 503, count: 2, on: "status" }] });
+    const run = await runCliHere([...base(s), "--json"], { env, fetch: transport });
+    expect(run.code, run.stderr).toBe(0);
+    expect(luccaRequests(s).filter((r) => r.status === 503)).toHaveLength(2);
+    expect(run.stderr).toMatch(/retry 1 in/);
+  });
+
+  it("exits 6 when the server keeps failing", async () => {
+    const s = await simulator({ failures: [{ status: 500, count: 100, on: "create" }] });
+    const run = await runCliHere([...base(s), "--max-retries", "1"], { env, fetch: transport });
+    expect(run.code).toBe(6);
+    expect(luccaRequests(s)).toHaveLength(2);
+  });
+
+  it.each([
+    ["reset", { resetDownloads: 1 }],
+    ["truncated", { truncateDownloads: 1 }],
+  ] as const)("retries a %s download and keeps a whole file", async (_name, faults) => {
+    const s = await simulator({ rows: 5000, ...faults });
+    const run = await runCliHere([...base(s), "--json"], { env, fetch: transport });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.sha256).toBe(await sha256Of(s.expectedCsv(result.reportId)));
+    expect(await sha256OfFile(result.path)).toBe(result.sha256);
+    expect(s.reports.get(result.reportId)?.downloads).toBe(2);
+    expect(await readdir(join(run.cwd, "reports"))).toEqual(["42_default_default.csv"]);
+  });
+
+  it("follows a download redirect to another origin without sending the key there", async () => {
+    const s = await simulator({ redirectDownload: true });
+    const run = await runCliHere([...base(s), "--json"], { env, fetch: transport });
+    expect(run.code, run.stderr).toBe(0);
+    const storage = s.requests.filter((r) => r.origin === "storage");
+    expect(storage).toHaveLength(1);
+    expect(storage[0]?.authorization).toBeUndefined();
+    expect(JSON.parse(run.stdout).sha256).toBe(await sha256Of(s.expectedCsv("1001")));
+  });
+
+  it("cuts a request that hangs past --request-timeout and retries it", async () => {
+    const s = await simulator({ slowMs: 2000 });
+    const run = await runCliHere([...base(s), "--request-timeout", "100ms", "--max-retries", "1"], {
+      env,
+      fetch: transport,
+    });
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(/no response within 100 ms/);
+    expect(run.stderr).toMatch(/failed after 2 attempt/);
+  });
+
+  it("cuts a JSON body that stalls after its headers", async () => {
+    // A bespoke loopback server: the simulator always finishes its JSON bodies.
+    const { createServer } = await import("node:http");
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.writeHead(201, { "content-type": "application/json" });
+      res.write('{"id": 10');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const run = await runCliHere(
+        [
+          "--domain",
+          `http://127.0.0.1:${port}`,
+          "--template-id",
+          "42",
+          "--request-timeout",
+          "200ms",
+          "--max-retries",
+          "1",
+        ],
+        { env, fetch: transport },
+      );
+      expect(run.code).toBe(6);
+      expect(run.stderr).toMatch(/no complete body within 200 ms/);
+      expect(requests).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("stops when cancelled in the middle of a download, leaving no partial file", async () => {
+    const s = await simulator({ generationMs: 0, rows: 2_000_000 });
+    const controller = new AbortController();
+    let seen = 0;
+    const counting: typeof fetch = async (input, init) => {
+      const response = await transport(input as URL, init);
+      if (!String(input).includes("download")) return response;
+      // Cancel once the body is flowing: a real read is under way when the signal lands.
+      const tap = new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, out) {
+          seen += chunk.byteLength;
+          if (seen > 1 << 20) controller.abort(new Error("cancelled by the test"));
+          out.enqueue(chunk);
+        },
+      });
+      return new Response(response.body?.pipeThrough(tap) ?? null, response);
+    };
+    const run = await runCliHere(base(s), { env, fetch: counting, signal: controller.signal });
+    expect(run.code).not.toBe(0);
+    expect(seen).toBeGreaterThan(1 << 20);
+    expect(await readdir(join(run.cwd, "reports")).catch(() => [])).toEqual([]);
   });
 });

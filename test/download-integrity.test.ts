@@ -136,6 +136,76 @@ describe("a download is whole and non-empty before it reaches the target", () =>
   });
 });
 
+/** Real fetch to the simulator, with each download's Response rebuilt by `rewrite`. */
+function rewritingDownloads(
+  rewrite: (response: Response, download: number, signal?: AbortSignal) => Promise<Response>,
+) {
+  let downloads = 0;
+  const wrapped: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    if (!isDownload(input as string | URL | Request) || !response.ok) return response;
+    return rewrite(response, ++downloads, init?.signal ?? undefined);
+  };
+  return wrapped;
+}
+
+describe("what the served headers decide", () => {
+  it("cuts a body that stops sending, after the request timeout, and retries it", async () => {
+    const s = await simulator();
+    const cwd = await tempDir();
+    const run = await runCliHere(
+      [...fast, "--domain", s.url, "--template-id", "42", "--request-timeout", "300ms", "--json"],
+      {
+        env,
+        cwd,
+        fetch: rewritingDownloads(async (response, download, signal) => {
+          if (download > 1) return response;
+          // The first chunk, then nothing: neither an end nor an error, until the request's
+          // signal aborts it, as fetch's own bodies do.
+          const reader = response.body?.getReader();
+          const first = await reader?.read();
+          const stalled = new ReadableStream<Uint8Array>({
+            start(controller) {
+              if (first?.value) controller.enqueue(first.value);
+              signal?.addEventListener("abort", () => controller.error(signal.reason));
+            },
+          });
+          return new Response(stalled, { status: 200, headers: response.headers });
+        }),
+      },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/failed \(no data received for 300 ms\); retry 1 in/);
+    const result = JSON.parse(run.stdout);
+    expect(await sha256OfFile(result.path)).toBe(await sha256Of(s.expectedCsv(result.reportId)));
+  });
+
+  it.each([
+    ["a Content-Length with spaces around it", (n: number) => ` ${n} `, true],
+    ["a Content-Length that is not a number", (n: number) => `${n}abc`, false],
+    ["a Content-Length with a sign", (n: number) => `+${n}`, false],
+  ])("reads %s", async (_name, header, checked) => {
+    const s = await simulator();
+    const cwd = await tempDir();
+    const run = await runCliHere(
+      [...fast, "--domain", s.url, "--template-id", "42", "--max-retries", "0", "--json"],
+      {
+        env,
+        cwd,
+        fetch: rewritingDownloads(async (response) => {
+          const body = new Uint8Array(await response.arrayBuffer());
+          // Declares one byte more than it sends: only a Content-Length that is read notices.
+          const headers = new Headers(response.headers);
+          headers.set("content-length", header(body.length + 1));
+          return new Response(body, { status: 200, headers });
+        }),
+      },
+    );
+    expect(run.code).toBe(checked ? 6 : 0);
+    if (checked) expect(run.stderr).toMatch(/truncated: received (\d+) of \1?\d+ bytes/);
+  });
+});
+
 describe("an output that cannot be written", () => {
   it("exits 2 before any request with a message naming the path, and leaves nothing behind", async () => {
     const s = await simulator();

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Hasher } from "../core/sha256.ts";
+import type { Hasher } from "../core/hasher.ts";
 
 /** Native SHA-256 (Node and Deno both provide node:crypto), several times the pure one's speed. */
 export function nodeSha256(): Hasher {

@@ -1,18 +1,21 @@
 import type { FetchLike } from "../core/http.ts";
 
 /**
- * Node's global fetch ignores HTTPS_PROXY; self-hosted runners and CLI users behind a
- * corporate proxy need it. undici is loaded only when a proxy is configured, so other runs
- * start faster. Deno's own fetch already honours HTTP(S)_PROXY and NO_PROXY.
+ * The Node transport: undici.request (see undici-fetch.ts), through an EnvHttpProxyAgent
+ * when HTTPS_PROXY or HTTP_PROXY is set (Node's global fetch ignores them; self-hosted
+ * runners and CLI users behind a corporate proxy need them). Deno keeps its own fetch, which
+ * already honours HTTP(S)_PROXY and NO_PROXY, and loads nothing of undici.
  */
 export async function fetchForEnvironment(
   env: Record<string, string | undefined>,
 ): Promise<FetchLike> {
+  if ("Deno" in globalThis) return globalThis.fetch;
+  // Loaded here, not at start-up: the action's first request waits for it either way, but
+  // parsing it with the entry point would delay everything before (reading inputs, masking).
+  const { createUndiciFetch } = await import("./undici-fetch.ts");
   const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
-  if (!proxy || "Deno" in globalThis) return globalThis.fetch;
-  const { EnvHttpProxyAgent, fetch } = await import("undici");
+  if (!proxy) return createUndiciFetch();
+  const { EnvHttpProxyAgent } = await import("undici");
   // EnvHttpProxyAgent reads HTTP(S)_PROXY and NO_PROXY itself, per request host.
-  const dispatcher = new EnvHttpProxyAgent();
-  return ((input: string | URL | Request, init?: RequestInit) =>
-    fetch(input as never, { ...(init as object), dispatcher } as never)) as unknown as FetchLike;
+  return createUndiciFetch(new EnvHttpProxyAgent());
 }

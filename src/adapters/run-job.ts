@@ -7,6 +7,7 @@ import { type ReportJobResult, runReportJob } from "../core/report-job.ts";
 import { nodeFileSink, STALE_PART_MS } from "./node-file-sink.ts";
 import { nodeSha256 } from "./node-hash.ts";
 import { resolveOutputDirectory, resolveOutputTarget, type TargetPolicy } from "./output-target.ts";
+import { historyKey, readHistory, rememberGeneration } from "./poll-history.ts";
 import type { Settings } from "./settings.ts";
 
 export interface JobEnvironment {
@@ -19,6 +20,11 @@ export interface JobEnvironment {
   now?: () => number;
   /** The step's shared request budget, when several reports run at once. */
   takeSlot?: (signal: AbortSignal) => Promise<() => void>;
+  /**
+   * The file of each template's last generation times (poll-history.ts): read before polling,
+   * updated after. Absent: no learning, today's schedule.
+   */
+  pollHistoryPath?: string | undefined;
 }
 
 /** Runs the report job described by validated settings; shared by the CLI and the action. */
@@ -31,7 +37,15 @@ export async function runJobFromSettings(
   const sink = nodeFileSink(env.output, {
     staleAfterMs: Math.max(STALE_PART_MS, 2 * settings.requestTimeoutMs),
   });
-  return runReportJob(
+  const key =
+    env.pollHistoryPath && settings.templateId
+      ? historyKey(settings.baseUrl.host, settings.templateId)
+      : undefined;
+  const history =
+    key && env.pollHistoryPath && !settings.reportId
+      ? await readHistory(env.pollHistoryPath, key)
+      : [];
+  const result = await runReportJob(
     {
       templateId: settings.templateId,
       period: settings.period,
@@ -44,6 +58,7 @@ export async function runJobFromSettings(
       generationAttempts: settings.generationAttempts,
       previewRows: env.previewRows,
       endDateConvention: settings.endDateConvention,
+      generationHistoryMs: history,
     },
     {
       createClient: (signal, deadlineAt) =>
@@ -67,6 +82,17 @@ export async function runJobFromSettings(
       createHasher: nodeSha256,
     },
   );
+  const generationMs = result.polling.generationMs;
+  if (key && env.pollHistoryPath && generationMs !== null) {
+    const failed = await rememberGeneration(env.pollHistoryPath, key, generationMs);
+    if (failed) {
+      env.onEvent({
+        type: "warning",
+        message: `Could not remember this template's generation time in ${env.pollHistoryPath}: ${failed.message}`,
+      });
+    }
+  }
+  return result;
 }
 
 /** Refuses a place the report cannot go, before any request; returns the job's target. */

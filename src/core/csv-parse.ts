@@ -21,8 +21,38 @@ export function detectDelimiter(headerLine: string): Delimiter | null {
 }
 
 /**
- * Parses up to `maxRecords` records of RFC 4180 CSV: quoted fields may hold the delimiter,
- * line breaks and doubled quotes; records end with CRLF, LF or CR; blank lines are skipped.
+ * The fields of one record (as split by csv-records.ts, without its line end), RFC 4180 style:
+ * a quoted field may hold the delimiter, line breaks and doubled quotes.
+ */
+export function parseCsvFields(record: string, delimiter: string | null): string[] {
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < record.length; i++) {
+    const char = record[i] as string;
+    if (quoted) {
+      if (char !== '"') field += char;
+      else if (record[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else quoted = false;
+    } else if (char === '"' && field === "") {
+      quoted = true;
+    } else if (char === delimiter) {
+      fields.push(field);
+      field = "";
+    } else {
+      field += char;
+    }
+  }
+  fields.push(field);
+  return fields;
+}
+
+/**
+ * Parses up to `maxRecords` records of decoded CSV text (the preview, whatever the file's
+ * encoding) by csv-records.ts's rule: a record ends at LF outside quotes, a CR before it
+ * belongs to the line end, a bare CR is data, and a record of nothing but CRs is skipped.
  */
 export function parseCsvRecords(
   text: string,
@@ -30,45 +60,20 @@ export function parseCsvRecords(
   maxRecords: number,
 ): string[][] {
   const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
+  let start = 0;
   let quoted = false;
-  let fieldStarted = false;
-  const endField = () => {
-    record.push(field);
-    field = "";
-    fieldStarted = false;
-  };
-  const endRecord = () => {
-    if (record.length > 0 || fieldStarted || field !== "") {
-      endField();
-      records.push(record);
-    }
-    record = [];
+  const take = (end: number) => {
+    const record = text.slice(start, end).replace(/\r$/, "");
+    if (!/^\r*$/.test(record)) records.push(parseCsvFields(record, delimiter));
   };
   for (let i = 0; i < text.length && records.length < maxRecords; i++) {
-    const char = text[i] as string;
-    if (quoted) {
-      if (char !== '"') field += char;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (char === '"' && field === "") {
-      quoted = true;
-      fieldStarted = true;
-    } else if (char === delimiter) {
-      fieldStarted = true;
-      endField();
-      fieldStarted = true;
-    } else if (char === "\r" || char === "\n") {
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-    } else {
-      field += char;
-      fieldStarted = true;
+    const char = text[i];
+    if (char === '"') quoted = !quoted;
+    else if (char === "\n" && !quoted) {
+      take(i);
+      start = i + 1;
     }
   }
-  if (records.length < maxRecords) endRecord();
+  if (records.length < maxRecords && start < text.length) take(text.length);
   return records;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nodeSha256 } from "../adapters/node-hash.ts";
 import { CsvStatsCollector } from "./csv-stats.ts";
 
 const TEXT = 'Nom;Département;Coût\r\nZoé;"R&D; études";12,5 €\r\nÉlodie;Paie;7,0\r\n';
@@ -17,7 +18,7 @@ const cp1252 = (text: string) =>
   new Uint8Array([...text].map((char) => (char === "€" ? 0x80 : (char.codePointAt(0) as number))));
 
 function statsOf(bytes: Uint8Array, cut: number) {
-  const collector = new CsvStatsCollector();
+  const collector = new CsvStatsCollector({ createHasher: nodeSha256 });
   collector.update(bytes.subarray(0, cut));
   collector.update(bytes.subarray(cut));
   return collector.finish();

@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { CsvStatsCollector, csvStatsTransform } from "./csv-stats.ts";
+import { nodeSha256 } from "../adapters/node-hash.ts";
+import { CsvStatsCollector, type CsvStatsOptions, csvStatsTransform } from "./csv-stats.ts";
+import { countRecordsWordWise } from "./row-counter/row-counter.ts";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const BOM = "\uFEFF";
 
-function statsOf(bytes: Uint8Array, cuts: number[] = [], options = {}) {
-  const collector = new CsvStatsCollector(options);
+function statsOf(bytes: Uint8Array, cuts: number[] = [], options: Partial<CsvStatsOptions> = {}) {
+  const collector = new CsvStatsCollector({ createHasher: nodeSha256, ...options });
   let from = 0;
   for (const cut of [...cuts, bytes.length]) {
     collector.update(bytes.subarray(from, cut));
@@ -171,13 +173,25 @@ describe("CsvStatsCollector", () => {
       shifted.set(bytes, shift);
       const cuts: number[] = [];
       for (let at = random(300); at < bytes.length; at += 1 + random(300)) cuts.push(at);
-      const stats = statsOf(shifted.subarray(shift), cuts, { previewRows: random(3) });
-      expect(stats.rows + 1).toBe(reference(bytes));
+      for (const countRecords of [undefined, countRecordsWordWise]) {
+        const options = { previewRows: random(3), ...(countRecords && { countRecords }) };
+        const stats = statsOf(shifted.subarray(shift), cuts, options);
+        expect(stats.rows + 1).toBe(reference(bytes));
+      }
     }
   });
 
+  it("splits the preview by the same rule as the count: a bare CR is data, not a line break", () => {
+    const stats = statsOf(encode("id;note\r\n1;a\rb\r\n\r\n2;c\n"));
+    expect(stats.rows).toBe(2);
+    expect(stats.preview).toEqual([
+      ["1", "a\rb"],
+      ["2", "c"],
+    ]);
+  });
+
   it("passes bytes through a stream unchanged", async () => {
-    const collector = new CsvStatsCollector();
+    const collector = new CsvStatsCollector({ createHasher: nodeSha256 });
     const chunks: Uint8Array[] = [];
     await new Blob([FRENCH])
       .stream()

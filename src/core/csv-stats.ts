@@ -1,6 +1,7 @@
 import { type Delimiter, detectDelimiter, parseCsvRecords } from "./csv-parse.ts";
 import { decodeHead, type TextEncodingName } from "./encoding.ts";
-import { type Hasher, Sha256 } from "./sha256.ts";
+import type { Hasher } from "./hasher.ts";
+import { bestRecordCounter, type RecordCounter } from "./row-counter/row-counter.ts";
 
 export interface CsvStats {
   /** Data records, header excluded. */
@@ -25,8 +26,10 @@ export interface CsvStatsOptions {
   previewRows?: number;
   /** Preview cells are cut to this many characters. @default 200 */
   maxCellLength?: number;
-  /** @default a pure TypeScript SHA-256 */
-  createHasher?: () => Hasher;
+  /** A new SHA-256 (node:crypto's, from the adapters). */
+  createHasher: () => Hasher;
+  /** @default WebAssembly SIMD where the runtime has it, else the word-wise JavaScript counter */
+  countRecords?: RecordCounter;
 }
 
 const QUOTE = 0x22;
@@ -34,8 +37,6 @@ const CR = 0x0d;
 const LF = 0x0a;
 /** The preview never holds more than this, however long its records are. */
 const MAX_PREVIEW_BYTES = 1 << 20;
-/** The word-at-a-time scan reads bytes out of 32-bit words in little-endian order. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Where the scan is between two chunks. */
 interface ScanState {
@@ -58,6 +59,7 @@ export class CsvStatsCollector {
   readonly #previewRows: number;
   readonly #maxCellLength: number;
   readonly #hash: Hasher;
+  readonly #countRecords: RecordCounter;
   #bytes = 0;
   readonly #scan: ScanState = {
     records: 0,
@@ -73,10 +75,11 @@ export class CsvStatsCollector {
   #headCut = false;
   #byteBeforeLast = -1;
 
-  constructor(options: CsvStatsOptions = {}) {
+  constructor(options: CsvStatsOptions) {
     this.#previewRows = options.previewRows ?? 10;
     this.#maxCellLength = options.maxCellLength ?? 200;
-    this.#hash = (options.createHasher ?? (() => new Sha256()))();
+    this.#hash = options.createHasher();
+    this.#countRecords = options.countRecords ?? bestRecordCounter();
   }
 
   update(chunk: Uint8Array): void {
@@ -84,7 +87,7 @@ export class CsvStatsCollector {
     this.#hash.update(chunk);
     const scan = this.#scan;
     if (!this.#collecting && scan.lineEnding !== null) {
-      scanWords(chunk, scan);
+      this.#countRecords(chunk, scan);
     } else {
       const cut = scanBytes(chunk, 0, chunk.length, scan, this.#previewRows + 1);
       if (this.#collecting) this.#collect(cut < 0 ? chunk : chunk.subarray(0, cut), cut >= 0);
@@ -186,61 +189,6 @@ function scanBytes(
   scan.content = content;
   scan.lineEnding = lineEnding;
   return cut;
-}
-
-/**
- * The same count four bytes at a time: a word without a quote, and without a line feed
- * followed by another line break, needs no byte-by-byte look (about four times faster on
- * Lucca's files, where most words are plain text). Other words go through scanBytes.
- */
-function scanWords(chunk: Uint8Array, scan: ScanState): void {
-  const length = chunk.length;
-  const head = LITTLE_ENDIAN ? Math.min(length, (4 - (chunk.byteOffset & 3)) & 3) : length;
-  const count = (length - head) >> 2;
-  scanBytes(chunk, 0, head, scan);
-  if (count > 0) {
-    const words = new Int32Array(chunk.buffer, chunk.byteOffset + head, count);
-    let { records, quoted, content } = scan;
-    for (let w = 0; w < count; w++) {
-      const word = words[w] as number;
-      const quotes = zeroBytes(word ^ 0x22222222);
-      // Inside a quoted field only a quote changes anything.
-      if (quotes === 0 && quoted) continue;
-      const lf = zeroBytes(word ^ 0x0a0a0a0a);
-      const breaks = lf | zeroBytes(word ^ 0x0d0d0d0d);
-      // Every line feed here ends a record with content: the bytes after a line feed are
-      // text, and so is the first byte when the record had none yet.
-      if (quotes === 0 && ((lf << 8) & breaks) === 0 && (content || (breaks & 0x80) === 0)) {
-        records += Math.imul(lf >>> 7, 0x01010101) >>> 24;
-        content = lf >= 0; // false only when the last byte is a line feed
-        continue;
-      }
-      // The byte-by-byte rules of scanBytes, for a line ending already known.
-      for (let i = head + w * 4, end = i + 4; i < end; i++) {
-        const byte = chunk[i] as number;
-        if (byte === QUOTE) {
-          quoted = !quoted;
-          content = true;
-        } else if (byte === LF) {
-          if (!quoted && content) {
-            records++;
-            content = false;
-          }
-        } else if (byte !== CR) {
-          content = true;
-        }
-      }
-    }
-    scan.records = records;
-    scan.quoted = quoted;
-    scan.content = content;
-  }
-  scanBytes(chunk, head + count * 4, length, scan);
-}
-
-/** 0x80 in each byte of `x` that is zero, 0 in the others (exact: no borrow across bytes). */
-function zeroBytes(x: number): number {
-  return ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | 0 | x | 0x7f7f7f7f);
 }
 
 /** The header record's text: up to the first line break outside quotes. */

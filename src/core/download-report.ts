@@ -2,10 +2,10 @@ import { type CsvStats, CsvStatsCollector } from "./csv-stats.ts";
 import { timerMs } from "./delay.ts";
 import { LuccaReportError } from "./errors.ts";
 import type { FileSink, PendingFile } from "./file-sink.ts";
+import type { Hasher } from "./hasher.ts";
 import type { JobEventListener } from "./job-events.ts";
 import type { LuccaClient, ReportFormat } from "./lucca-client.ts";
 import { retry, TransientFailure } from "./retry.ts";
-import type { Hasher } from "./sha256.ts";
 
 export interface DownloadResult {
   path: string;
@@ -20,7 +20,7 @@ export interface DownloadOptions {
   /** A stalled body is cut after this long without data, then retried. */
   idleTimeoutMs: number;
   previewRows: number;
-  createHasher?: (() => Hasher) | undefined;
+  createHasher: () => Hasher;
 }
 
 /**

@@ -3,7 +3,11 @@ export interface PollDelayOptions {
   intervalMs: number;
   /** Longest wait between two status checks. @default 8_000 */
   maxIntervalMs: number;
-  /** Growth per check. @default 1.5 */
+  /**
+   * Growth per check. @default 1.6: with 1 s and 8 s, the smallest that keeps any ten
+   * consecutive waits at 60 s or more (1.5 gave 59.8 s, so 11 checks in a minute when no
+   * jitter was drawn); jitter only lengthens waits, so the bound holds whatever it draws.
+   */
   multiplier?: number;
   /** Extra share of the wait drawn at random, so parallel jobs do not poll in step. @default 0.2 */
   jitter?: number;
@@ -20,7 +24,7 @@ export function nextPollDelay(pollIndex: number, options: PollDelayOptions): num
   const {
     intervalMs,
     maxIntervalMs,
-    multiplier = 1.5,
+    multiplier = 1.6,
     jitter = 0.2,
     random = Math.random,
   } = options;

@@ -5,7 +5,9 @@ import { downloadWhenReady } from "./download-when-ready.ts";
 import { formatDuration } from "./duration.ts";
 import { LuccaRejectedError, ReportFailedError, ReportTimeoutError } from "./errors.ts";
 import type { FileSink } from "./file-sink.ts";
+import type { Hasher } from "./hasher.ts";
 import type { JobEventListener } from "./job-events.ts";
+import { expectedWindow } from "./learned-poll.ts";
 import type { LuccaClient, ReportFormat } from "./lucca-client.ts";
 import type { Period } from "./period.ts";
 import type { PollDelayOptions } from "./poll.ts";
@@ -17,7 +19,6 @@ import {
 } from "./range-sent.ts";
 import { defaultReportPath } from "./report-file-name.ts";
 import type { Report } from "./schemas.ts";
-import type { Hasher } from "./sha256.ts";
 import { isStatusEndpointMissing } from "./status-words.ts";
 import { waitForReport } from "./wait-for-report.ts";
 
@@ -41,6 +42,11 @@ export interface ReportJobOptions {
   previewRows?: number;
   /** Whether the endsOn sent is the period's last day or the day after. @default "inclusive" */
   endDateConvention?: EndDateConvention | undefined;
+  /**
+   * This template's last generation times (ms), from the adapters' store: polling then waits
+   * most of the expected time before checking. Empty or absent: today's schedule.
+   */
+  generationHistoryMs?: readonly number[] | undefined;
 }
 
 export interface ReportJobDeps {
@@ -54,8 +60,8 @@ export interface ReportJobDeps {
   signal?: AbortSignal;
   now?: () => number;
   onEvent?: JobEventListener;
-  /** SHA-256 of the download; adapters pass a native one. @default pure TypeScript */
-  createHasher?: () => Hasher;
+  /** SHA-256 of the download: node:crypto's, from the adapters (Node and Deno both have it). */
+  createHasher: () => Hasher;
 }
 
 export interface ReportJobResult {
@@ -79,6 +85,16 @@ export interface ReportJobResult {
   polls: number;
   durationMs: number;
   stats: CsvStats;
+  polling: PollingSummary;
+}
+
+export interface PollingSummary {
+  /** The median of the remembered generation times, when there were some. */
+  expectedMs: number | null;
+  /** This run's generation time, to remember; null for a resumed report. */
+  generationMs: number | null;
+  /** Status checks fewer than today's schedule would have made (negative: more). */
+  requestsSaved: number;
 }
 
 class DeadlinePassed extends Error {}
@@ -102,6 +118,12 @@ export async function runReportJob(
     let attempts = 1;
     let polls = 0;
     let templateId = options.templateId;
+    const expected = options.reportId
+      ? undefined
+      : expectedWindow(options.generationHistoryMs ?? []);
+    let resumed = Boolean(options.reportId);
+    let requestsSaved = 0;
+    let generationMs: number | null = null;
     let period = options.period;
     /** Set when the status endpoint answered 404/405: the download is the signal then. */
     let statusUnavailable: number | undefined;
@@ -143,8 +165,11 @@ export async function runReportJob(
         now,
         poll: options.poll,
         onEvent,
+        expected,
       });
       polls += waited.polls;
+      if (expected) requestsSaved += waited.checksWithoutHistory - waited.polls;
+      generationMs = resumed ? null : waited.generationMs;
       report = waited.report;
       if (waited.statusUnavailable) {
         statusUnavailable = waited.statusUnavailable.status;
@@ -167,6 +192,7 @@ export async function runReportJob(
       });
       report = await create(client, templateId, rangeToSend(period, convention), attempts, onEvent);
       current = report.id;
+      resumed = false;
     }
     const reportId = report.id;
     const nameParts = { reportId, templateId, startsOn: period.startsOn, endsOn: period.endsOn };
@@ -222,6 +248,7 @@ export async function runReportJob(
       polls,
       durationMs: now() - started,
       stats: download.stats,
+      polling: { expectedMs: expected?.expectedMs ?? null, generationMs, requestsSaved },
     };
   } catch (error) {
     if (deadline.signal.aborted && !deps.signal?.aborted) {

@@ -99,6 +99,46 @@ describe("retry", () => {
     await assertion;
   });
 
+  it("does not start when the signal is already aborted", async () => {
+    const controller = new AbortController();
+    const reason = new Error("cancelled before");
+    controller.abort(reason);
+    let calls = 0;
+    const promise = retry(
+      async () => {
+        calls++;
+        return 1;
+      },
+      { ...base, maxRetries: 5, signal: controller.signal },
+    );
+    await expect(promise).rejects.toBe(reason);
+    expect(calls).toBe(0);
+  });
+
+  it("gives the abort reason, not the attempt's failure, when the attempt was cancelled", async () => {
+    const controller = new AbortController();
+    const reason = new Error("interrupted");
+    let calls = 0;
+    const promise = retry(
+      async () => {
+        calls++;
+        controller.abort(reason);
+        throw new TransientFailure("socket closed");
+      },
+      { ...base, maxRetries: 5, signal: controller.signal },
+    );
+    await expect(promise).rejects.toBe(reason);
+    expect(calls).toBe(1);
+  });
+
+  it("a TransientFailure is named and keeps its cause, status and Retry-After", () => {
+    const cause = new TypeError("fetch failed");
+    const failure = new TransientFailure("down", { cause, status: 503, retryAfterMs: 2000 });
+    expect(failure).toMatchObject({ name: "TransientFailure", status: 503, retryAfterMs: 2000 });
+    expect(failure.cause).toBe(cause);
+    expect(String(failure)).toBe("TransientFailure: down");
+  });
+
   it("rejects a negative maxRetries up front", async () => {
     await expect(
       retry(async () => 1, { ...base, maxRetries: -1, signal: new AbortController().signal }),

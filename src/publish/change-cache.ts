@@ -126,7 +126,9 @@ export async function savePrevious(
 }
 
 /** Empties `workDir`, or says why the cache cannot be used at all. */
-async function prepare(workDir: string): Promise<{ status: "unavailable"; reason: string } | null> {
+export async function prepare(
+  workDir: string,
+): Promise<{ status: "unavailable"; reason: string } | null> {
   if (!cache.isFeatureAvailable()) {
     return unavailable("the Actions cache service is not configured for this runner");
   }
@@ -151,7 +153,7 @@ const WORKFLOW_PROBLEM = /^::(warning|error)(?: [^:]*)?::(.*)$/;
  * Other code printing warnings meanwhile would be held back too: call this with nothing else
  * running, as a step does.
  */
-async function heldBackProblems<T>(
+export async function heldBackProblems<T>(
   work: () => Promise<T>,
 ): Promise<{ value: T | undefined; problem: string | undefined }> {
   const held: string[] = [];

@@ -1,9 +1,8 @@
 import { readFile, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { backoffDelay } from "../core/backoff.ts";
-import { delay } from "../core/delay.ts";
 import { LuccaReportError } from "../core/errors.ts";
+import { afterBranchMoved } from "./branch-moved.ts";
 import { type CommitRequest, sameContent } from "./commit.ts";
 import { Git } from "./git.ts";
 
@@ -97,21 +96,15 @@ export async function commitReports(request: CommitManyRequest): Promise<CommitM
       if ((await git.push(remote, commit, branch)) === "pushed") {
         return { branch, changedPaths, commitSha: commit, pushed: true, attempts: attempt };
       }
-      if (attempt >= request.pushAttempts) {
-        throw new LuccaReportError(
-          `Cannot push the reports to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`,
-        );
-      }
       previous = { base, contents };
-      await delay(
-        backoffDelay(attempt - 1, {
-          initialMs: 500,
-          maxMs: 8000,
-          jitter: 0.5,
-          random: request.random,
-        }),
-        git.signal,
-      );
+      await afterBranchMoved({
+        what: "push the reports",
+        branch,
+        attempt,
+        attempts: request.pushAttempts,
+        signal: git.signal,
+        random: request.random,
+      });
     }
   } finally {
     await rm(indexFile, { force: true });

@@ -1,10 +1,10 @@
 import { readFile, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { backoffDelay } from "../core/backoff.ts";
-import { delay } from "../core/delay.ts";
+import { forEachRecordIn, recordBody } from "../core/csv-records.ts";
 import { formatDuration } from "../core/duration.ts";
 import { LuccaReportError } from "../core/errors.ts";
+import { afterBranchMoved } from "./branch-moved.ts";
 import { Git, type Identity } from "./git.ts";
 import { GitStoppedError } from "./git-process.ts";
 
@@ -127,21 +127,15 @@ async function commitWith(git: Git, request: CommitRequest): Promise<CommitResul
       if ((await git.push(remote, commit, branch)) === "pushed") {
         return { branch, changed: true, commitSha: commit, pushed: true, attempts: attempt };
       }
-      if (attempt >= request.pushAttempts) {
-        throw new LuccaReportError(
-          `Cannot push the report to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`,
-        );
-      }
       previous = { base, content: theirs };
-      await delay(
-        backoffDelay(attempt - 1, {
-          initialMs: 500,
-          maxMs: 8000,
-          jitter: 0.5,
-          random: request.random,
-        }),
+      await afterBranchMoved({
+        what: "push the report",
+        branch,
+        attempt,
+        attempts: request.pushAttempts,
         signal,
-      );
+        random: request.random,
+      });
     }
   } finally {
     await rm(indexFile, { force: true });
@@ -152,16 +146,24 @@ function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
   return a === undefined || b === undefined ? a === b : a.equals(b);
 }
 
-/** Equal bytes, or equal once the lines matching `ignore` (an export timestamp, say) are left out. */
+/**
+ * Equal bytes, or equal once the records matching `ignore` (an export timestamp, say) are left
+ * out. Records are split and compared as the artifact mode's change detection does it
+ * (csv-records.ts's rule, via the same normalisation): `commit-ignore-lines` means the same in
+ * both modes.
+ */
 export function sameContent(a: Buffer, b: Buffer, ignore: RegExp | undefined): boolean {
   if (a.equals(b)) return true;
   if (!ignore) return false;
-  const kept = (bytes: Buffer) =>
-    bytes
-      .toString("utf8")
-      .replace(/^\uFEFF/, "")
-      .split(/\r?\n/)
-      .filter((line) => !ignore.test(line))
-      .join("\n");
+  const kept = (bytes: Buffer) => {
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const records: string[] = [];
+    forEachRecordIn(bytes.subarray(start), (record) => {
+      const text = Buffer.from(recordBody(record)).toString("utf8");
+      if (!ignore.test(text)) records.push(text);
+      return undefined;
+    });
+    return records.join("\n");
+  };
   return kept(a) === kept(b);
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { newRecordSplit, recordBody, splitRecords } from "../core/csv-records.ts";
 import { readAsUtf8 } from "./csv-source.ts";
 
 export interface CsvDiff {
@@ -7,7 +8,7 @@ export interface CsvDiff {
   /** Data records in the current file and not in the previous one (counted as a multiset). */
   added: number;
   removed: number;
-  /** A few added records, line breaks shown as ⏎, cut to 200 characters. */
+  /** A few added records, line breaks (and a quoted bare CR) shown as ⏎, cut to 200 characters. */
   addedExamples: string[];
   removedExamples: string[];
   /** False when a file was too large to compare record by record: only `changed` holds. */
@@ -30,9 +31,7 @@ export interface DiffOptions {
   maxRecords?: number;
 }
 
-const QUOTE = 0x22;
 const LF = 0x0a;
-const CR = 0x0d;
 const EXAMPLE_LENGTH = 200;
 /** A longer record is almost surely an unbalanced quote; holding it would hold the whole file. */
 const MAX_RECORD_BYTES = 16 * 1024 * 1024;
@@ -177,15 +176,14 @@ async function leftOver(
 
 /**
  * Calls `onRecord` with the bytes of each record of a CSV file, streamed from disk; `false`
- * from it stops the reading. A byte-level state machine: a quote toggles "inside a quoted
- * field" (a doubled quote leaves and re-enters), and outside one CR or LF ends the record, so
- * CRLF, LF and blank lines all come out alike. Line breaks inside quoted fields become LF; a
- * leading UTF-8 BOM is dropped. A record's bytes are only valid during the call.
+ * from it stops the reading. Records are split by csv-records.ts's rule (the row count's and
+ * the preview's): LF or CRLF outside quotes ends one, blank lines are left out. Each record
+ * comes without its line end and with the CRLFs in its quoted fields as LF, so CRLF and LF
+ * files compare equal; a leading UTF-8 BOM is dropped. A record's bytes are only valid during
+ * the call.
  */
 async function forEachRecord(path: string, onRecord: (record: Buffer) => unknown): Promise<void> {
-  let quoted = false;
-  // A CR inside a quoted field of the record being read: only then is there a byte to rewrite.
-  let quotedCr = false;
+  const split = newRecordSplit();
   let firstChunk = true;
   // The start of a record that a chunk boundary cut.
   let carried: Buffer[] = [];
@@ -197,12 +195,8 @@ async function forEachRecord(path: string, onRecord: (record: Buffer) => unknown
       carried = [];
       carriedBytes = 0;
     }
-    if (record.length === 0) return undefined;
-    if (quotedCr) {
-      quotedCr = false;
-      record = crAsLf(record);
-    }
-    return onRecord(record);
+    const body = recordBody(record);
+    return onRecord(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   };
   for await (const chunk of readAsUtf8(path)) {
     let start = 0;
@@ -210,29 +204,24 @@ async function forEachRecord(path: string, onRecord: (record: Buffer) => unknown
       firstChunk = false;
       if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) start = 3;
     }
-    for (let i = start; i < chunk.length; i++) {
-      const byte = chunk[i] as number;
-      // Most bytes are text above '"' and cost one compare.
-      if (byte > QUOTE) continue;
-      if (byte === QUOTE) quoted = !quoted;
-      else if (byte === LF || byte === CR) {
-        if (quoted) {
-          if (byte === CR) quotedCr = true;
-          continue;
-        }
-        const more = finish(chunk.subarray(start, i));
-        start = i + 1;
-        // Returning ends the for-await, which closes the stream.
-        if (more === false) return;
+    const stop = splitRecords(chunk, start, chunk.length, split, (lf, blank) => {
+      const more = blank ? undefined : finish(chunk.subarray(start, lf));
+      if (blank) {
+        carried = [];
+        carriedBytes = 0;
       }
-    }
+      start = lf + 1;
+      return more === false ? false : undefined;
+    });
+    // Returning ends the for-await, which closes the stream.
+    if (stop >= 0) return;
     if (start < chunk.length) {
       carried.push(chunk.subarray(start));
       carriedBytes += chunk.length - start;
       if (carriedBytes > MAX_RECORD_BYTES) throw new RecordTooLongError(path);
     }
   }
-  finish(Buffer.alloc(0));
+  if (split.content) finish(Buffer.alloc(0));
 }
 
 class RecordTooLongError extends Error {
@@ -240,18 +229,6 @@ class RecordTooLongError extends Error {
     super(`Cannot split ${path} into CSV records: one is longer than ${MAX_RECORD_BYTES} bytes`);
     this.name = "RecordTooLongError";
   }
-}
-
-/** CRLF and bare CR (inside a quoted field), as LF. */
-function crAsLf(record: Buffer): Buffer {
-  const out = Buffer.allocUnsafe(record.length);
-  let length = 0;
-  for (let i = 0; i < record.length; i++) {
-    const byte = record[i] as number;
-    if (byte !== CR) out[length++] = byte;
-    else if (record[i + 1] !== LF) out[length++] = LF;
-  }
-  return out.subarray(0, length);
 }
 
 /**
@@ -313,7 +290,7 @@ class RecordDigest {
 }
 
 function example(record: Buffer): string {
-  const chars = Array.from(record.toString("utf8").replace(/\n/g, "⏎"));
+  const chars = Array.from(record.toString("utf8").replace(/\r\n|\n|\r/g, "⏎"));
   return chars.length > EXAMPLE_LENGTH
     ? `${chars.slice(0, EXAMPLE_LENGTH - 1).join("")}…`
     : chars.join("");

@@ -63,7 +63,13 @@ export function spawnCli(
   const [file, ...args] = command as [string, ...string[]];
   const child = spawn(file, args, {
     cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      // The CLI's poll history stays inside the test's directory.
+      XDG_CACHE_HOME: join(options.cwd, ".cache"),
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
     ...(options.uid === undefined ? {} : { uid: options.uid }),
     ...(options.gid === undefined ? {} : { gid: options.gid }),

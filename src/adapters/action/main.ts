@@ -23,6 +23,7 @@ import { isForkPullRequestTarget } from "./fork-guard.ts";
 import { gitHubWarnings } from "./github-inputs.ts";
 import { publishPullRequestStep, publishSignedCommitStep } from "./github-steps.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
+import { restorePollHistoryStep } from "./poll-history-step.ts";
 import { publishArtifactStep, publishCommitStep } from "./publish-steps.ts";
 import { renderSummary, type SummaryFacts } from "./summary-markdown.ts";
 import { printTrace } from "./trace-group.ts";
@@ -85,6 +86,7 @@ export async function run(): Promise<void> {
       if (trace) printTrace(trace);
     }
   }
+  const pollHistory = await restorePollHistoryStep(inputs.settings, process.env);
   let result: ReportJobResult;
   try {
     result = await inGroups(async (onEvent) =>
@@ -93,12 +95,14 @@ export async function run(): Promise<void> {
         output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
         signal: cancel.signal,
         previewRows: inputs.summaryPreviewRows,
+        pollHistoryPath: pollHistory?.path,
         onEvent,
       }),
     );
   } finally {
     if (trace) printTrace(trace);
   }
+  if (result.polling.generationMs !== null) await pollHistory?.save();
   setReportOutputs(result);
 
   const facts = successFacts(result);
@@ -297,6 +301,8 @@ function successFacts(result: ReportJobResult): SummaryFacts {
     status: result.status,
     durationMs: result.durationMs,
     polls: result.polls,
+    expectedGenerationMs: result.polling.expectedMs,
+    checksSaved: result.polling.requestsSaved,
     attempts: result.attempts,
     rows: result.rows,
     columns: result.columns,

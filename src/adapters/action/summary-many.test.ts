@@ -20,6 +20,7 @@ function done(month: number): ReportJobResult {
     attempts: 1,
     polls: 3,
     durationMs: 1000,
+    polling: { expectedMs: null, generationMs: null, requestsSaved: 0 },
     stats: { header: wide, preview: Array.from({ length: 100 }, () => wide) } as never,
   };
 }

@@ -2,6 +2,7 @@ import { codeSpan, escapeCell, linkTarget } from "../../core/markdown.ts";
 import type { ReportOutcome } from "../../core/run-many.ts";
 import { periodText } from "../progress-lines.ts";
 import type { ChangeFacts } from "./change-step.ts";
+import { previewTable } from "./preview-table.ts";
 
 /** What the summary and the outputs know about one report of the step. */
 export interface ReportRow {
@@ -99,19 +100,11 @@ function previewBlock(
   preview: string[][],
   budget: number,
 ): string[] {
-  const width = Math.min(Math.max(header.length, 1), MAX_COLUMNS);
-  const cells = (fields: string[]) =>
-    `| ${Array.from({ length: width }, (_, i) => escapeCell(cut(fields[i] ?? ""))).join(" | ")} |`;
-  const table = [cells(header), `|${" --- |".repeat(width)}`];
-  let size = table.join("\n").length;
-  let shown = 0;
-  for (const fields of preview) {
-    const line = cells(fields);
-    if (size + line.length > budget) break;
-    table.push(line);
-    size += line.length + 1;
-    shown++;
-  }
+  const { table, shown } = previewTable(header, preview, {
+    maxCell: MAX_CELL,
+    maxColumns: MAX_COLUMNS,
+    maxChars: budget,
+  });
   const { spec, result } = outcome;
   return [
     "<details>",
@@ -122,9 +115,4 @@ function previewBlock(
     "</details>",
     "",
   ];
-}
-
-function cut(text: string): string {
-  const chars = Array.from(text);
-  return chars.length > MAX_CELL ? `${chars.slice(0, MAX_CELL - 1).join("")}…` : text;
 }

@@ -8,6 +8,7 @@ import {
 } from "../../core/markdown.ts";
 import { periodText } from "../progress-lines.ts";
 import type { ChangeFacts } from "./change-step.ts";
+import { previewTable } from "./preview-table.ts";
 
 const MAX_CELL = 80;
 const MAX_COLUMNS = 20;
@@ -24,6 +25,9 @@ export interface SummaryFacts {
   status: string;
   durationMs?: number | undefined;
   polls?: number | undefined;
+  /** Learned polling: the expected generation time and the status checks saved by it. */
+  expectedGenerationMs?: number | null | undefined;
+  checksSaved?: number | undefined;
   attempts?: number | undefined;
   rows?: number | null | undefined;
   columns?: number | null | undefined;
@@ -81,7 +85,12 @@ export function renderSummary(facts: SummaryFacts): string {
   row("Report id", facts.reportId && escapeCell(facts.reportId));
   row("Status", escapeCell(facts.status));
   row("Time taken", facts.durationMs === undefined ? undefined : formatDuration(facts.durationMs));
-  row("Status checks", facts.polls);
+  row(
+    "Status checks",
+    facts.polls === undefined || typeof facts.expectedGenerationMs !== "number"
+      ? facts.polls
+      : `${facts.polls} (report expected after ${formatDuration(facts.expectedGenerationMs)} from this template's last runs; ${facts.checksSaved ?? 0} saved)`,
+  );
   row("Attempts", facts.attempts);
   row("Rows", facts.rows);
   row("Columns", facts.columns);
@@ -112,7 +121,7 @@ export function renderSummary(facts: SummaryFacts): string {
   lines.push("");
   if (facts.change) lines.push(...changeSection(facts.change));
   if (ok && facts.header && facts.preview && facts.preview.length > 0) {
-    lines.push(...previewTable(facts.header, facts.preview, facts.rows ?? facts.preview.length));
+    lines.push(...previewSection(facts.header, facts.preview, facts.rows ?? facts.preview.length));
   }
   return `${lines.join("\n")}\n`;
 }
@@ -163,20 +172,12 @@ function changeSection(change: ChangeFacts): string[] {
   }
 }
 
-function previewTable(header: string[], rows: string[][], total: number): string[] {
-  const width = Math.min(Math.max(header.length, 1), MAX_COLUMNS);
-  const cells = (fields: string[]) =>
-    `| ${Array.from({ length: width }, (_, index) => escapeCell(cut(fields[index] ?? ""))).join(" | ")} |`;
-  const table = [cells(header), `|${" --- |".repeat(width)}`];
-  let size = table.join("\n").length;
-  let shown = 0;
-  for (const fields of rows) {
-    const line = cells(fields);
-    if (size + line.length > MAX_PREVIEW_CHARS) break;
-    table.push(line);
-    size += line.length + 1;
-    shown++;
-  }
+function previewSection(header: string[], rows: string[][], total: number): string[] {
+  const { table, shown, width } = previewTable(header, rows, {
+    maxCell: MAX_CELL,
+    maxColumns: MAX_COLUMNS,
+    maxChars: MAX_PREVIEW_CHARS,
+  });
   const hidden = header.length > width ? `, first ${width} of ${header.length} columns` : "";
   return [
     "<details>",
@@ -187,9 +188,4 @@ function previewTable(header: string[], rows: string[][], total: number): string
     "</details>",
     "",
   ];
-}
-
-function cut(text: string): string {
-  const chars = Array.from(text);
-  return chars.length > MAX_CELL ? `${chars.slice(0, MAX_CELL - 1).join("")}…` : text;
 }

@@ -5,6 +5,7 @@ import type { ReportJobResult } from "../../core/report-job.ts";
 import { logSafe, logSafeLines } from "../../core/safe-text.ts";
 import { VERSION } from "../../version.ts";
 import { resolveOutputTarget } from "../output-target.ts";
+import { cliHistoryPath } from "../poll-history.ts";
 import { encodingText, periodText, progressLines, rangeSentText } from "../progress-lines.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { CLI_LABELS, parseSettings } from "../settings.ts";
@@ -77,6 +78,7 @@ async function report(args: CliArgs, io: CliIo): Promise<number> {
       },
       signal: io.signal,
       now: io.now,
+      pollHistoryPath: cliHistoryPath(io.env),
       onEvent: (event) => {
         const line = lines(event);
         if (line !== undefined) say(line);
@@ -113,6 +115,8 @@ function jsonResult(result: ReportJobResult) {
     attempts: rest.attempts,
     polls: rest.polls,
     durationMs: rest.durationMs,
+    expectedGenerationMs: rest.polling.expectedMs,
+    statusChecksSaved: rest.polling.requestsSaved,
   };
 }
 
@@ -127,6 +131,11 @@ function summary(result: ReportJobResult): string {
     `  content: ${shape}${result.bytes} bytes${result.rows === null ? "" : `, ${encodingText(result.stats)}`}`,
     `  sha256:  ${result.sha256}`,
     `  took:    ${(result.durationMs / 1000).toFixed(1)} s, ${result.polls} status check(s), ${result.attempts} attempt(s)`,
+    ...(result.polling.expectedMs === null
+      ? []
+      : [
+          `  polling: expected after ${(result.polling.expectedMs / 1000).toFixed(1)} s (this template's last runs), ${result.polling.requestsSaved} status check(s) saved`,
+        ]),
     "",
   ].join("\n");
 }

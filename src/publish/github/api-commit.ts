@@ -1,6 +1,5 @@
-import { backoffDelay } from "../../core/backoff.ts";
-import { delay } from "../../core/delay.ts";
 import { LuccaReportError } from "../../core/errors.ts";
+import { afterBranchMoved } from "../branch-moved.ts";
 import {
   checkBlobSizes,
   createFilesCommit,
@@ -108,21 +107,15 @@ export async function commitViaApi(request: ApiCommitRequest): Promise<ApiCommit
         attempts: attempt,
       };
     }
-    if (attempt >= request.attempts) {
-      throw new LuccaReportError(
-        `Cannot commit the report to ${branch}: the branch moved on every one of ${attempt} attempts; re-run the job`,
-      );
-    }
     previous = { base, before };
-    await delay(
-      backoffDelay(attempt - 1, {
-        initialMs: 500,
-        maxMs: 8000,
-        jitter: 0.5,
-        random: request.random,
-      }),
+    await afterBranchMoved({
+      what: "commit the report",
+      branch,
+      attempt,
+      attempts: request.attempts,
       signal,
-    );
+      random: request.random,
+    });
   }
 }
 

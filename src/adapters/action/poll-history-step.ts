@@ -1,0 +1,41 @@
+import { join } from "node:path";
+import * as core from "@actions/core";
+import type { Settings } from "../settings.ts";
+
+type Env = Record<string, string | undefined>;
+
+export interface PollHistoryStep {
+  /** The history file the job reads and updates. */
+  path: string;
+  /** Carries the updated file to the next run; a cache problem is only logged. */
+  save(): Promise<void>;
+}
+
+/**
+ * The poll history for this run, restored from the Actions cache; undefined (polling does not
+ * learn) when the runner has no cache service or the job resumes an existing report.
+ */
+export async function restorePollHistoryStep(
+  settings: Settings,
+  env: Env,
+): Promise<PollHistoryStep | undefined> {
+  const hasCache = Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL);
+  if (!hasCache || !env.RUNNER_TEMP || !settings.templateId || settings.reportId) return undefined;
+  // Loaded only here: @actions/cache costs start-up time that runs without a cache need not pay.
+  const { restorePollHistory, savePollHistory } = await import(
+    "../../publish/poll-history-cache.ts"
+  );
+  const workDir = join(env.RUNNER_TEMP, "lucca-report-poll-history");
+  const restored = await restorePollHistory(workDir);
+  if (restored.problem) core.info(`Poll history not restored: ${restored.problem}`);
+  return {
+    path: restored.path,
+    save: async () => {
+      const problem = await savePollHistory(workDir, {
+        runId: env.GITHUB_RUN_ID ?? "local",
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? "1",
+      });
+      if (problem) core.info(`Poll history not saved: ${problem}`);
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { cliHistoryPath, historyKey, readHistory, rememberGeneration } from "./poll-history.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "poll-history-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const fresh = () => join(dir, `${files++}`, "poll-history.json");
+const key = historyKey("acme.ilucca.net", "42");
+
+describe("poll history file", () => {
+  it("reads a missing file as no history, then remembers the last ten times per template", async () => {
+    const path = fresh();
+    expect(await readHistory(path, key)).toEqual([]);
+    for (let i = 1; i <= 12; i++)
+      expect(await rememberGeneration(path, key, i * 1000)).toBeUndefined();
+    expect(await readHistory(path, key)).toEqual(
+      [3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((s) => s * 1000),
+    );
+    expect(await readHistory(path, historyKey("acme.ilucca.net", "43"))).toEqual([]);
+    expect(await readFile(path, "utf8")).not.toContain("acme");
+  });
+
+  it.each([
+    ["not JSON", "{"],
+    ["another version", JSON.stringify({ version: 2, templates: { [key]: [1000] } })],
+    ["a wrong shape", JSON.stringify({ version: 1, templates: { [key]: "1000" } })],
+    ["nonsense times", JSON.stringify({ version: 1, templates: { [key]: [-1, "x", null] } })],
+  ])("ignores a corrupt file (%s) and replaces it on the next write", async (_name, content) => {
+    const path = fresh();
+    await mkdir(join(path, ".."), { recursive: true });
+    await writeFile(path, content);
+    expect(await readHistory(path, key)).toEqual([]);
+    expect(await rememberGeneration(path, key, 5000)).toBeUndefined();
+    expect(await readHistory(path, key)).toEqual([5000]);
+  });
+
+  it("returns a failed write instead of throwing it", async () => {
+    const blocker = join(dir, "a-file");
+    await writeFile(blocker, "");
+    const error = await rememberGeneration(join(blocker, "poll-history.json"), key, 5000);
+    expect(error).toBeInstanceOf(Error);
+  });
+
+  it("lives under XDG_CACHE_HOME, else $HOME/.cache, else nowhere", () => {
+    const file = "lucca-report/poll-history.json";
+    expect(cliHistoryPath({ XDG_CACHE_HOME: "/x/cache", HOME: "/h" })).toBe(`/x/cache/${file}`);
+    expect(cliHistoryPath({ XDG_CACHE_HOME: "relative", HOME: "/h" })).toBe(`/h/.cache/${file}`);
+    expect(cliHistoryPath({ HOME: "" })).toBeUndefined();
+  });
+});

@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  checksWithoutHistory,
+  expectedWindow,
+  learnedPollDelay,
+  usableHistory,
+} from "./learned-poll.ts";
+import type { LuccaClient } from "./lucca-client.ts";
+import type { Report } from "./schemas.ts";
+import { waitForReport } from "./wait-for-report.ts";
+
+const poll = { intervalMs: 1000, maxIntervalMs: 8000 };
+
+/** Check times (ms after creation) the learned schedule makes for a report done at `doneAt`. */
+function checksFor(history: number[], doneAt: number): number[] {
+  const window = expectedWindow(history);
+  if (!window) throw new Error("no window");
+  const checks: number[] = [];
+  let now = 0;
+  while (checks.length === 0 || (checks.at(-1) as number) < doneAt) {
+    now += learnedPollDelay(window, checks, now, poll);
+    checks.push(now);
+  }
+  return checks;
+}
+
+function mostIn60s(checks: number[]): number {
+  let most = 0;
+  for (let i = 0, j = 0; i < checks.length; i++) {
+    while ((checks[i] as number) - (checks[j] as number) >= 60_000) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+describe("expectedWindow", () => {
+  it("is the span of the history around its median, widened by 5% (at least a second)", () => {
+    expect(expectedWindow([20_000, 22_000, 18_000])).toEqual({
+      expectedMs: 20_000,
+      fromMs: 17_000,
+      toMs: 23_000,
+    });
+    expect(expectedWindow([600_000, 620_000])).toEqual({
+      expectedMs: 610_000,
+      fromMs: 569_500,
+      toMs: 650_500,
+    });
+  });
+
+  it("ignores what cannot be a generation time, and keeps the last ten", () => {
+    expect(expectedWindow([])).toBeUndefined();
+    expect(expectedWindow([Number.NaN, -5, 0, 2 * 86_400_000])).toBeUndefined();
+    expect(usableHistory(["7", null, 5000, Infinity, 6000])).toEqual([5000, 6000]);
+    expect(usableHistory(Array.from({ length: 15 }, (_, i) => (i + 1) * 1000))).toHaveLength(10);
+  });
+});
+
+describe("learnedPollDelay", () => {
+  it("enters a wide window halfway to the expected time, then checks every tenth of it", () => {
+    const window = { expectedMs: 60_000, fromMs: 50_000, toMs: 70_000 };
+    expect(learnedPollDelay(window, [], 0, poll)).toBe(55_000);
+    expect(learnedPollDelay(window, [], 10_000, poll)).toBe(45_000);
+    expect(learnedPollDelay(window, [50_000], 50_000, poll)).toBe(2000);
+    const narrow = { expectedMs: 5000, fromMs: 4500, toMs: 5500 };
+    expect(learnedPollDelay(narrow, [4500], 4500, poll)).toBe(1000);
+  });
+
+  it("checks a window narrower than ten poll intervals first just past the expected time", () => {
+    const narrow = { expectedMs: 5000, fromMs: 4500, toMs: 5500 };
+    expect(learnedPollDelay(narrow, [], 0, poll)).toBe(5150);
+  });
+
+  it("never checks before the first poll interval", () => {
+    expect(learnedPollDelay({ expectedMs: 200, fromMs: 0, toMs: 1200 }, [], 0, poll)).toBe(1000);
+  });
+
+  it("falls back to the longest interval once the window has passed", () => {
+    const window = { expectedMs: 60_000, fromMs: 50_000, toMs: 70_000 };
+    expect(learnedPollDelay(window, [50_000, 70_000], 70_000, poll)).toBe(8000);
+  });
+
+  it("holds ten checks in any 60 s, even for a dense window", () => {
+    const window = { expectedMs: 600_000, fromMs: 500_000, toMs: 700_000 };
+    // Ten checks a second apart: the eleventh waits until the first is 60 s old.
+    const checks = Array.from({ length: 10 }, (_, i) => 500_000 + i * 1000);
+    expect(learnedPollDelay(window, checks, 509_000, poll)).toBe(51_000);
+    for (const doneAt of [15_000, 400_000, 650_000, 900_000]) {
+      const made = checksFor([doneAt * 0.9, doneAt, doneAt * 1.1], doneAt * 1.3);
+      expect(mostIn60s(made)).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it("needs fewer checks than today's schedule when the history is right", () => {
+    const made = checksFor([58_000, 60_000, 62_000], 61_000);
+    expect(made[0]).toBe(57_500);
+    expect(made.length).toBeLessThan(checksWithoutHistory(made.at(-1) as number, poll));
+    expect(checksWithoutHistory(61_000, poll)).toBe(11);
+  });
+});
+
+describe("waitForReport with history", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  /** A stand-in for Lucca answering "pending" until `doneAt` (fake time): only the schedule is under test. */
+  function clientDoneAt(doneAt: number, started: number) {
+    const asked: number[] = [];
+    const client = {
+      getReport: async (id: string): Promise<Report> => {
+        asked.push(Date.now() - started);
+        return { id, status: Date.now() - started >= doneAt ? "done" : "pending" } as Report;
+      },
+    } as unknown as LuccaClient;
+    return { client, asked };
+  }
+
+  it("waits most of the expected time, then checks densely, and reports the estimate", async () => {
+    const started = Date.now();
+    const { client, asked } = clientDoneAt(61_500, started);
+    const promise = waitForReport({ id: "9", status: "pending" } as Report, {
+      client,
+      signal: new AbortController().signal,
+      now: Date.now,
+      poll,
+      onEvent: () => {},
+      expected: expectedWindow([58_000, 60_000, 62_000]),
+    });
+    await vi.runAllTimersAsync();
+    const result = await promise;
+    expect(asked).toEqual([57_500, 58_500, 59_500, 60_500, 61_500]);
+    expect(result.report.status).toBe("done");
+    expect(result.polls).toBe(5);
+    expect(result.generationMs).toBe(61_000);
+    expect(result.checksWithoutHistory).toBe(checksWithoutHistory(61_500, poll));
+    expect(result.checksWithoutHistory).toBe(11);
+  });
+
+  it("keeps today's schedule without history", async () => {
+    const started = Date.now();
+    const { client, asked } = clientDoneAt(5000, started);
+    const promise = waitForReport({ id: "9", status: "pending" } as Report, {
+      client,
+      signal: new AbortController().signal,
+      now: Date.now,
+      poll: { ...poll, jitter: 0 },
+      onEvent: () => {},
+    });
+    await vi.runAllTimersAsync();
+    await promise;
+    expect(asked).toEqual([1000, 2600, 5160]);
+  });
+
+  it("stops waiting when cancelled", async () => {
+    const { client } = clientDoneAt(600_000, Date.now());
+    const controller = new AbortController();
+    const promise = waitForReport({ id: "9", status: "pending" } as Report, {
+      client,
+      signal: controller.signal,
+      now: Date.now,
+      poll,
+      onEvent: () => {},
+      expected: expectedWindow([600_000]),
+    });
+    const outcome = expect(promise).rejects.toBeDefined();
+    await vi.advanceTimersByTimeAsync(10_000);
+    controller.abort(new Error("stop"));
+    await outcome;
+  });
+});

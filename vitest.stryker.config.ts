@@ -1,0 +1,25 @@
+import { defineConfig, mergeConfig } from "vitest/config";
+import base from "./vitest.config.ts";
+
+// For mutation testing only: Stryker switches mutants on inside the test process, so tests
+// that run the product as a child process (dist/, `node src/cli.ts`, another user) cannot
+// see a mutant; they only cost time, and some need paths outside Stryker's sandbox.
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      exclude: [
+        "**/node_modules/**",
+        "test/action.test.ts",
+        "test/action-cache.test.ts",
+        "test/action-commit.test.ts",
+        "test/cli-process.test.ts",
+        "test/cli-proxy.test.ts",
+        "test/output-target.test.ts",
+        "test/package.test.ts",
+        "test/signals.test.ts",
+        "simulator/main.test.ts",
+      ],
+    },
+  }),
+);
