@@ -83,6 +83,47 @@ describe("signed commits through the Git Data API", () => {
     expect(await s.repo.branchTip("main")).toBe(result.commitSha);
   });
 
+  it("leaves out the files the branch already holds, and names the others to the message", async () => {
+    const s = await start();
+    const before = (await s.repo.branchTip("main")) as string;
+    const stamped = (text: string, at: string) => `${text}Exported at ${at}\n`;
+    const held = await s.commitOnBranch(
+      "main",
+      { "a.csv": REPORT_1, "b.csv": stamped(REPORT_1, "09:00") },
+      "Earlier reports",
+    );
+    const messages: string[][] = [];
+    const result = await commitViaApi({
+      client: client(s),
+      branch: "main",
+      startPoint: async () => before,
+      files: [
+        file("a.csv", REPORT_1),
+        file("b.csv", stamped(REPORT_1, "10:00")),
+        file("c.csv", REPORT_2),
+        file("a-changed.csv", REPORT_2),
+      ],
+      message: (changed) => {
+        messages.push(changed.map((f) => `${f.path}:${f.before === undefined ? "new" : "old"}`));
+        return `Add ${changed.length} reports`;
+      },
+      ignoreLines: /^Exported at /,
+      attempts: 3,
+    });
+    expect(messages).toEqual([["c.csv:new", "a-changed.csv:new"]]);
+    expect(result).toMatchObject({ changed: true, changedPaths: ["c.csv", "a-changed.csv"] });
+    const work = await cloneOf(s);
+    expect(git(work, "rev-parse", "HEAD^")).toBe(held);
+    expect(git(work, "show", "--name-only", "--format=%s", "HEAD").split("\n")).toEqual([
+      "Add 2 reports",
+      "",
+      "a-changed.csv",
+      "c.csv",
+    ]);
+    // b.csv differs only in an ignored line: the branch keeps its own version.
+    expect(git(work, "show", "HEAD:b.csv")).toBe(stamped(REPORT_1, "09:00").trimEnd());
+  });
+
   it("makes the commit again on the new tip when another run moved the branch meanwhile", async () => {
     const s = await start();
     s.beforeNextRefUpdate(async () => {

@@ -8,6 +8,7 @@ const values = {
   reportId: "77",
   rows: "10",
   sha256: "ab",
+  count: "1",
 };
 
 /** What git would read as trailers: `Token: value` lines in the last paragraph. */

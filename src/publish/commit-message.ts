@@ -5,6 +5,8 @@ export const COMMIT_PLACEHOLDERS = [
   "reportId",
   "rows",
   "sha256",
+  /** The number of files in the commit or pull request (1 for one report). */
+  "count",
 ] as const;
 export type CommitValues = Record<(typeof COMMIT_PLACEHOLDERS)[number], string>;
 

@@ -28,7 +28,7 @@ export function readGitHubInputs(read: (name: string) => string, issues: string[
     const unknown = unknownPlaceholders(value);
     if (unknown.length > 0) {
       issues.push(
-        `${name}: unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows} or {sha256}`,
+        `${name}: unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows}, {sha256} or {count}`,
       );
     }
     return value;

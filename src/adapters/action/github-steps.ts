@@ -11,12 +11,12 @@ import type { ActionInputs } from "./inputs.ts";
 import { renderPullRequestBody } from "./pull-request-body.ts";
 import type { SummaryFacts } from "./summary-markdown.ts";
 
-type Env = Record<string, string | undefined> & { GITHUB_WORKSPACE: string };
+export type Env = Record<string, string | undefined> & { GITHUB_WORKSPACE: string };
 /** The job's signal, and what is left of the run's `timeout` for publishing. */
-type Limits = { signal: AbortSignal; timeoutMs: number };
+export type Limits = { signal: AbortSignal; timeoutMs: number };
 
 /** Aborts with the job's reason, or with a plain error once the run's time is up. */
-function withDeadline(limits: Limits): AbortSignal {
+export function withDeadline(limits: Limits): AbortSignal {
   const timeUp = new AbortController();
   const timer = setTimeout(
     () =>
@@ -110,7 +110,8 @@ export async function publishPullRequestStep(
       body:
         pr.body !== undefined
           ? renderCommitMessage(pr.body, placeholders)
-          : async ([before]) => {
+          : async ([change]) => {
+              const before = change?.before;
               if (before === undefined || result.format !== "csv") {
                 return renderPullRequestBody(
                   result,
@@ -166,7 +167,7 @@ export async function publishPullRequestStep(
   });
 }
 
-async function gitHubClient(inputs: ActionInputs, env: Env, signal: AbortSignal) {
+export async function gitHubClient(inputs: ActionInputs, env: Env, signal: AbortSignal) {
   const { GitHubClient } = await import("../../publish/github/client.ts");
   return new GitHubClient({
     token: inputs.github.token,
@@ -178,14 +179,14 @@ async function gitHubClient(inputs: ActionInputs, env: Env, signal: AbortSignal)
   });
 }
 
-function checkedOutBranch(env: Env): string {
+export function checkedOutBranch(env: Env): string {
   if (env.GITHUB_REF?.startsWith("refs/heads/") && env.GITHUB_REF_NAME) return env.GITHUB_REF_NAME;
   throw new LuccaReportError(
     "Cannot commit the report as the workflow does not run on a branch: set commit-branch to the branch to commit to",
   );
 }
 
-async function repoFile(result: ReportJobResult, env: Env) {
+export async function repoFile(result: ReportJobResult, env: Env) {
   const path = relative(env.GITHUB_WORKSPACE, result.path).split(sep).join("/");
   if (path === "" || path === ".." || path.startsWith("../")) {
     throw new LuccaReportError(
@@ -203,10 +204,11 @@ function values(result: ReportJobResult): CommitValues {
     reportId: result.reportId,
     rows: String(result.rows ?? ""),
     sha256: result.sha256,
+    count: "1",
   };
 }
 
-function commitUrl(env: Env, sha: string): string | undefined {
+export function commitUrl(env: Env, sha: string): string | undefined {
   return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
     ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${sha}`
     : undefined;

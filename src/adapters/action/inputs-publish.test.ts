@@ -50,4 +50,39 @@ describe("readInputs: the GitHub API modes", () => {
       ]),
     );
   });
+
+  it("refuses, with several reports, texts that name one report's value", () => {
+    const several = { "template-id": "42, 43", period: "2026-09..2026-10" };
+    const issues = (values: Record<string, string>) => {
+      try {
+        readInputs(read({ ...several, ...values }), now, "/work/repo");
+        return [];
+      } catch (caught) {
+        return (caught as InvalidInputError).issues;
+      }
+    };
+    expect(
+      issues({
+        publish: "pull-request",
+        "commit-message": "Reports {rows}",
+        "pr-branch": "lucca/{reportId}",
+        "pr-title": "{count} reports {templateId} {startsOn}",
+        "pr-body": "{sha256} {rows} {sha256}",
+      }),
+    ).toEqual([
+      "commit-message: {rows} names one report's value, and this step has several reports; use {templateId}, {startsOn}, {endsOn} or {count}",
+      "pr-branch: {reportId} names one report's value, and this step has several reports; use {templateId}, {startsOn}, {endsOn} or {count}",
+      "pr-body: {sha256}, {rows} names one report's value, and this step has several reports; use {templateId}, {startsOn}, {endsOn} or {count}",
+    ]);
+    // Only the texts the step uses are checked; one report keeps every placeholder.
+    expect(issues({ publish: "artifact", "commit-message": "Reports {rows}" })).toEqual([]);
+    expect(
+      issues({
+        publish: "pull-request",
+        "template-id": "42",
+        period: "2026-10",
+        "pr-title": "{rows}",
+      }),
+    ).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { type Identity, parseIdentity } from "../../publish/git.ts";
 import { inputError, optionalText, runnerBoolean, wholeNumber } from "../input-schema.ts";
 import { parseSettings, type RawSettings, type SettingLabels, type Settings } from "../settings.ts";
 import { type GitHubInputs, readGitHubInputs } from "./github-inputs.ts";
+import { severalReportsIssues } from "./several-reports-text.ts";
 
 export const ACTION_LABELS: SettingLabels = {
   domain: "domain",
@@ -97,6 +98,15 @@ export function readInputs(read: InputReader, now: Date, workspace: string): Act
   );
   if (!result.success) issues.push(...inputError(result.error).issues);
   const github = readGitHubInputs(read, issues);
+  if (result.success && settings && settings.reports.length > 1) {
+    issues.push(
+      ...severalReportsIssues({
+        publish: result.data.publish,
+        commitMessage: result.data["commit-message"],
+        pullRequest: github.pullRequest,
+      }),
+    );
+  }
   if (issues.length > 0 || settings === undefined || !result.success) {
     throw new InvalidInputError(issues);
   }

@@ -6,13 +6,14 @@ import type { FetchLike } from "../../core/http.ts";
 import type { ReportJobResult } from "../../core/report-job.ts";
 import type { ReportOutcome } from "../../core/run-many.ts";
 import { logSafe } from "../../core/safe-text.ts";
-import { DEFAULT_COMMIT_MESSAGE } from "../../publish/commit-message.ts";
 import type { TargetPolicy } from "../output-target.ts";
 import { periodText, progressLines } from "../progress-lines.ts";
 import { runManyFromSettings } from "../run-many-job.ts";
 import { type ChangeFacts, detectChange, rememberReport } from "./change-step.ts";
+import type { ManyGitHubOutcome } from "./github-many-steps.ts";
 import type { ActionInputs } from "./inputs.ts";
 import { defaultArtifactName } from "./publish-steps.ts";
+import { manyCommitMessage } from "./several-reports-text.ts";
 import { type ReportRow, renderManySummary } from "./summary-many.ts";
 
 type Env = Record<string, string | undefined>;
@@ -56,23 +57,17 @@ export async function runManyStep(step: ManyStep): Promise<void> {
   );
 
   let commitSha: string | undefined;
+  let pullRequest: ManyGitHubOutcome["pullRequest"];
   let anyChanged = false;
-  if (inputs.publish.includes("commit") && done.length > 0) {
-    const committed = await commitAll(
-      step,
-      done.map((row) => row.outcome.result),
-    );
-    commitSha = committed.commitSha;
-    const changed = new Set(committed.changedFiles);
+  const writesGit = inputs.publish.includes("commit") || inputs.publish.includes("pull-request");
+  if (writesGit && done.length > 0) {
+    const published = await publishGit(step, rows, done);
+    commitSha = published.commitSha;
+    pullRequest = published.pullRequest;
+    const changed = new Set(published.changedFiles);
     for (const row of done)
       row.change = changed.has(row.outcome.result.path) ? "changed" : "unchanged";
     anyChanged = changed.size > 0;
-    if (commitSha && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY) {
-      core.setOutput(
-        "commit-url",
-        `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${commitSha}`,
-      );
-    }
   }
   const artifactIds: string[] = [];
   if (inputs.publish.includes("artifact") && done.length > 0) {
@@ -80,7 +75,7 @@ export async function runManyStep(step: ManyStep): Promise<void> {
     for (const row of done) {
       const change = await detectChange(row.outcome.result, inputs, env);
       row.changeFacts = change;
-      if (!inputs.publish.includes("commit")) {
+      if (!writesGit) {
         row.change =
           change.state === "unavailable"
             ? undefined
@@ -156,7 +151,7 @@ export async function runManyStep(step: ManyStep): Promise<void> {
   core.setOutput("commit-sha", commitSha ?? "");
   core.setOutput("artifact-id", artifactIds.join(","));
   if (inputs.summary && env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(renderManySummary(rows, { commitSha })).write();
+    await core.summary.addRaw(renderManySummary(rows, { commitSha, pullRequest })).write();
   }
   if (failed.length > 0) {
     for (const outcome of failed) {
@@ -170,6 +165,36 @@ export async function runManyStep(step: ManyStep): Promise<void> {
   }
 }
 
+/** The step's one commit (git push, or signed through GitHub's API) or one pull request. */
+async function publishGit(
+  step: ManyStep,
+  rows: readonly ReportRow[],
+  done: readonly (ReportRow & { outcome: { result: ReportJobResult } })[],
+): Promise<ManyGitHubOutcome> {
+  const { inputs } = step;
+  const results = done.map((row) => row.outcome.result);
+  const env = { ...step.env, GITHUB_WORKSPACE: step.workspace };
+  // `timeout` bounds each report; publishing gets the same budget of its own.
+  const limits = { signal: step.signal, timeoutMs: inputs.settings.timeoutMs };
+  if (inputs.publish.includes("pull-request")) {
+    const { publishManyPullRequest } = await import("./github-many-steps.ts");
+    return publishManyPullRequest(rows, inputs, env, limits);
+  }
+  if (inputs.github.signCommits) {
+    const { publishManySignedCommit } = await import("./github-many-steps.ts");
+    const specs = rows.map((row) => row.outcome.spec);
+    return publishManySignedCommit(results, specs, inputs, env, limits);
+  }
+  const committed = await commitAll(step, results);
+  if (committed.commitSha && step.env.GITHUB_SERVER_URL && step.env.GITHUB_REPOSITORY) {
+    core.setOutput(
+      "commit-url",
+      `${step.env.GITHUB_SERVER_URL}/${step.env.GITHUB_REPOSITORY}/commit/${committed.commitSha}`,
+    );
+  }
+  return committed;
+}
+
 async function commitAll(step: ManyStep, results: ReportJobResult[]) {
   const { inputs } = step;
   return core.group("Commit the reports", async () => {
@@ -178,7 +203,7 @@ async function commitAll(step: ManyStep, results: ReportJobResult[]) {
       workspace: step.workspace,
       filePaths: results.map((result) => result.path),
       branch: inputs.commit.branch,
-      message: (paths) => manyCommitMessage(inputs.commit.message, paths),
+      message: (paths) => manyCommitMessage(inputs.commit.message, inputs.settings.reports, paths),
       author: inputs.commit.author,
       committer: inputs.commit.committer,
       pushAttempts: inputs.commit.pushAttempts,
@@ -210,17 +235,6 @@ async function commitAll(step: ManyStep, results: ReportJobResult[]) {
       changedFiles: committed.changedPaths.map((path) => byPath.get(path) ?? path),
     };
   });
-}
-
-/**
- * The step's one commit: the subject from commit-message ({count} is the number of files;
- * the default becomes "Add {count} Lucca reports"), the body lists every file.
- */
-export function manyCommitMessage(template: string, paths: readonly string[]): string {
-  const subject = (template === DEFAULT_COMMIT_MESSAGE ? "Add {count} Lucca reports" : template)
-    .split("\n")[0]
-    ?.replaceAll("{count}", String(paths.length));
-  return `${subject}\n\n${paths.map((path) => `- ${path}`).join("\n")}\n`;
 }
 
 function reportObject(row: ReportRow) {

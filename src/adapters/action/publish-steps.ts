@@ -58,6 +58,7 @@ export async function publishCommitStep(
         reportId: result.reportId,
         rows: String(result.rows ?? ""),
         sha256: result.sha256,
+        count: "1",
       }),
       author: inputs.commit.author,
       committer: inputs.commit.committer,

@@ -20,14 +20,37 @@ const MAX_COLUMNS = 12;
 /** One table with a row per report, then each report's preview, collapsed. */
 export function renderManySummary(
   rows: readonly ReportRow[],
-  facts: { commitSha?: string | undefined },
+  facts: {
+    commitSha?: string | undefined;
+    pullRequest?:
+      | {
+          operation: string;
+          number: number | undefined;
+          url: string | undefined;
+          branch: string;
+          base: string;
+        }
+      | undefined;
+  },
 ): string {
   const failed = rows.filter((row) => row.outcome.status !== "done").length;
   const lines = [
     `## ${failed === 0 ? "✅" : "❌"} Lucca reports: ${rows.length - failed} of ${rows.length} done`,
     "",
   ];
-  if (facts.commitSha) lines.push(`Committed as ${facts.commitSha.slice(0, 12)}.`, "");
+  const pull = facts.pullRequest;
+  if (pull?.number !== undefined) {
+    const target = pull.url && linkTarget(pull.url);
+    const link = target ? `[#${pull.number}](${target})` : `#${pull.number}`;
+    lines.push(
+      `Pull request ${link} ${pull.operation} (${codeSpan(pull.branch)} into ${codeSpan(pull.base)}).`,
+      "",
+    );
+  } else if (pull) {
+    lines.push(`${codeSpan(pull.base)} already holds every report: no pull request.`, "");
+  } else if (facts.commitSha) {
+    lines.push(`Committed as ${facts.commitSha.slice(0, 12)}.`, "");
+  }
   lines.push(
     "| Template | Period | Status | Report id | Rows | Size | Change | Link |",
     "| --- | --- | --- | --- | --- | --- | --- | --- |",

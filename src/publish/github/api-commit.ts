@@ -1,6 +1,12 @@
 import { LuccaReportError } from "../../core/errors.ts";
 import { afterBranchMoved } from "../branch-moved.ts";
-import { checkBlobSizes, createFilesCommit, holdsFiles, type RepoFile } from "./api-files.ts";
+import {
+  checkBlobSizes,
+  createFilesCommit,
+  type FileChange,
+  holdsFiles,
+  type RepoFile,
+} from "./api-files.ts";
 import type { GitHubClient, Identity } from "./client.ts";
 
 export interface ApiCommitRequest {
@@ -8,9 +14,10 @@ export interface ApiCommitRequest {
   branch: string;
   /** The commit a missing branch starts from (the checked-out commit, say). */
   startPoint: () => Promise<string>;
-  /** Every file goes into one commit. */
+  /** The files that differ from the branch go into one commit; the others are left out. */
   files: RepoFile[];
-  message: string;
+  /** The message, or a function of the files that go into the commit. */
+  message: string | ((changed: readonly FileChange[]) => string);
   /** Absent: GitHub authors and signs the commit (Verified). */
   identity?: { author: Identity; committer: Identity } | undefined;
   /** Ref updates tried in all when other runs keep moving the branch. @default 5 */
@@ -27,13 +34,15 @@ export interface ApiCommitResult {
   branch: string;
   changed: boolean;
   commitSha: string | undefined;
+  /** Repository paths of the files committed; empty when the branch already held them all. */
+  changedPaths: string[];
   verified: boolean;
   attempts: number;
 }
 
 /**
- * Commits the files on top of the branch through GitHub's Git Data API and moves the branch
- * without force. A 422 on the ref update means another run moved it: the commit is made
+ * Commits the files that differ from the branch on top of it through GitHub's Git Data API and
+ * moves the branch without force. A 422 on the ref update means another run moved it: the commit is made
  * again on the new tip, unless that run changed one of the same files differently.
  */
 export async function commitViaApi(request: ApiCommitRequest): Promise<ApiCommitResult> {
@@ -46,9 +55,21 @@ export async function commitViaApi(request: ApiCommitRequest): Promise<ApiCommit
     signal.throwIfAborted();
     const tip = await client.branchTip(branch);
     const base = tip ?? (await request.startPoint());
-    const { holds, before } = await holdsFiles(client, base, request.files, request.ignoreLines);
+    const { holds, before, changed } = await holdsFiles(
+      client,
+      base,
+      request.files,
+      request.ignoreLines,
+    );
     if (holds) {
-      return { branch, changed: false, commitSha: undefined, verified: false, attempts: attempt };
+      return {
+        branch,
+        changed: false,
+        commitSha: undefined,
+        changedPaths: [],
+        verified: false,
+        attempts: attempt,
+      };
     }
     if (previous && previous.base !== base) {
       const changedMeanwhile = request.files.filter(
@@ -64,8 +85,8 @@ export async function commitViaApi(request: ApiCommitRequest): Promise<ApiCommit
     }
     const commit = await createFilesCommit(client, {
       parent: base,
-      files: request.files,
-      message: request.message,
+      files: changed,
+      message: typeof request.message === "string" ? request.message : request.message(changed),
       identity: request.identity,
       blobs,
     });
@@ -81,6 +102,7 @@ export async function commitViaApi(request: ApiCommitRequest): Promise<ApiCommit
         branch,
         changed: true,
         commitSha: commit.sha,
+        changedPaths: changed.map((file) => file.path),
         verified: commit.verified,
         attempts: attempt,
       };

@@ -57,23 +57,32 @@ export async function filesAt(
   return out;
 }
 
-/** True when `commit` already holds every file (equal bytes, or equal but for ignored lines). */
+/** A file that differs from what a commit holds, with that commit's version (if any). */
+export interface FileChange extends RepoFile {
+  before: Buffer | undefined;
+}
+
+/**
+ * What `commit` holds of the files: `changed` lists those that differ (missing, or different
+ * bytes beyond the ignored lines); `holds` is true when none does.
+ */
 export async function holdsFiles(
   client: GitHubClient,
   commit: string,
   files: RepoFile[],
   ignoreLines: RegExp | undefined,
-): Promise<{ holds: boolean; before: (Buffer | undefined)[] }> {
+): Promise<{ holds: boolean; before: (Buffer | undefined)[]; changed: FileChange[] }> {
   const before = await filesAt(
     client,
     commit,
     files.map((file) => file.path),
   );
-  const holds = files.every((file, index) => {
-    const theirs = before[index];
-    return theirs !== undefined && sameContent(theirs, file.content, ignoreLines);
-  });
-  return { holds, before };
+  const changed = files
+    .map((file, index) => ({ ...file, before: before[index] }))
+    .filter(
+      (file) => file.before === undefined || !sameContent(file.before, file.content, ignoreLines),
+    );
+  return { holds: changed.length === 0, before, changed };
 }
 
 /**

@@ -1,5 +1,11 @@
 import { LuccaReportError } from "../../core/errors.ts";
-import { checkBlobSizes, createFilesCommit, holdsFiles, type RepoFile } from "./api-files.ts";
+import {
+  checkBlobSizes,
+  createFilesCommit,
+  type FileChange,
+  holdsFiles,
+  type RepoFile,
+} from "./api-files.ts";
 import type { GitHubClient, Identity, PullRequestRef } from "./client.ts";
 import { GitHubApiError } from "./errors.ts";
 
@@ -9,14 +15,14 @@ export interface PullRequestRequest {
   branch: string;
   /** Branch the pull request goes into. @default the repository's default branch */
   base?: string | undefined;
-  /** Every file goes into one commit. */
+  /** The files that differ from the base go into one commit; the others are left out. */
   files: RepoFile[];
-  message: string;
+  /** Each text, or a function of the files that differ from the base (each with its version there). */
+  message: Text;
   /** Absent: GitHub authors and signs the commit (Verified). */
   identity?: { author: Identity; committer: Identity } | undefined;
-  title: string;
-  /** The body, or a function of each file's content on the base (undefined: not there yet). */
-  body: string | ((before: (Buffer | undefined)[]) => Promise<string> | string);
+  title: Text;
+  body: Text;
   labels?: string[] | undefined;
   reviewers?: string[] | undefined;
   teamReviewers?: string[] | undefined;
@@ -25,6 +31,8 @@ export interface PullRequestRequest {
   maxBlobBytes?: number | undefined;
   signal?: AbortSignal | undefined;
 }
+
+type Text = string | ((changed: readonly FileChange[]) => Promise<string> | string);
 
 export interface PullRequestResult {
   /** created: a new pull request; updated: its branch got a new commit; unchanged: neither. */
@@ -36,6 +44,8 @@ export interface PullRequestResult {
   number: number | undefined;
   url: string | undefined;
   commitSha: string | undefined;
+  /** Repository paths of the files that differ from the base (those the pull request holds). */
+  changedPaths: string[];
   /** True when the branch was written (created or force-updated) by this run. */
   pushed: boolean;
   verified: boolean;
@@ -70,12 +80,15 @@ export async function publishPullRequest(request: PullRequestRequest): Promise<P
     number: undefined,
     url: undefined,
     commitSha: undefined,
+    changedPaths: [],
     pushed: false,
     verified: false,
   };
   if (onBase.holds) return { operation: "unchanged", changed: false, ...unchanged };
 
   signal.throwIfAborted();
+  const changed = onBase.changed;
+  const text = async (value: Text) => (typeof value === "string" ? value : await value(changed));
   const tip = await client.branchTip(branch);
   const [open] = await client.openPullRequests(branch, base);
   let commitSha = tip;
@@ -83,8 +96,8 @@ export async function publishPullRequest(request: PullRequestRequest): Promise<P
   if (tip === undefined || !(await isCurrent(client, tip, baseTip, request))) {
     const commit = await createFilesCommit(client, {
       parent: baseTip,
-      files: request.files,
-      message: request.message,
+      files: changed,
+      message: await text(request.message),
       identity: request.identity,
     });
     signal.throwIfAborted();
@@ -95,11 +108,14 @@ export async function publishPullRequest(request: PullRequestRequest): Promise<P
     verified = commit.verified;
   }
   const pushed = commitSha !== tip;
-  const body = typeof request.body === "string" ? request.body : await request.body(onBase.before);
-  const result = { changed: true, branch, base, commitSha, pushed, verified };
+  const changedPaths = changed.map((file) => file.path);
+  const result = { changed: true, branch, base, commitSha, changedPaths, pushed, verified };
+  if (open && !pushed) {
+    return { operation: "unchanged", ...result, number: open.number, url: open.url };
+  }
+  const [title, body] = [await text(request.title), await text(request.body)];
   if (open) {
-    if (!pushed) return { operation: "unchanged", ...result, number: open.number, url: open.url };
-    const updated = await client.updatePullRequest(open.number, { title: request.title, body });
+    const updated = await client.updatePullRequest(open.number, { title, body });
     if (request.labels?.length) await client.addLabels(updated.number, request.labels);
     return { operation: "updated", ...result, number: updated.number, url: updated.url };
   }
@@ -108,7 +124,7 @@ export async function publishPullRequest(request: PullRequestRequest): Promise<P
     pull = await client.createPullRequest({
       branch,
       base,
-      title: request.title,
+      title,
       body,
       draft: request.draft ?? false,
     });
@@ -119,7 +135,7 @@ export async function publishPullRequest(request: PullRequestRequest): Promise<P
         ? await client.openPullRequests(branch, base)
         : [];
     if (!opened) throw error;
-    const updated = await client.updatePullRequest(opened.number, { title: request.title, body });
+    const updated = await client.updatePullRequest(opened.number, { title, body });
     if (request.labels?.length) await client.addLabels(updated.number, request.labels);
     return { operation: "updated", ...result, number: updated.number, url: updated.url };
   }
