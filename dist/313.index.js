@@ -193,8 +193,8 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /**
- * Commits the files on top of the branch through GitHub's Git Data API and moves the branch
- * without force. A 422 on the ref update means another run moved it: the commit is made
+ * Commits the files that differ from the branch on top of it through GitHub's Git Data API and
+ * moves the branch without force. A 422 on the ref update means another run moved it: the commit is made
  * again on the new tip, unless that run changed one of the same files differently.
  */
 async function commitViaApi(request) {
@@ -207,9 +207,16 @@ async function commitViaApi(request) {
         signal.throwIfAborted();
         const tip = await client.branchTip(branch);
         const base = tip ?? (await request.startPoint());
-        const { holds, before } = await (0,_api_files_js__WEBPACK_IMPORTED_MODULE_2__/* .holdsFiles */ .kp)(client, base, request.files, request.ignoreLines);
+        const { holds, before, changed } = await (0,_api_files_js__WEBPACK_IMPORTED_MODULE_2__/* .holdsFiles */ .kp)(client, base, request.files, request.ignoreLines);
         if (holds) {
-            return { branch, changed: false, commitSha: undefined, verified: false, attempts: attempt };
+            return {
+                branch,
+                changed: false,
+                commitSha: undefined,
+                changedPaths: [],
+                verified: false,
+                attempts: attempt,
+            };
         }
         if (previous && previous.base !== base) {
             const changedMeanwhile = request.files.filter((_file, index) => !sameBytes(previous?.before[index], before[index]));
@@ -221,8 +228,8 @@ async function commitViaApi(request) {
         }
         const commit = await (0,_api_files_js__WEBPACK_IMPORTED_MODULE_2__/* .createFilesCommit */ .$p)(client, {
             parent: base,
-            files: request.files,
-            message: request.message,
+            files: changed,
+            message: typeof request.message === "string" ? request.message : request.message(changed),
             identity: request.identity,
             blobs,
         });
@@ -237,6 +244,7 @@ async function commitViaApi(request) {
                 branch,
                 changed: true,
                 commitSha: commit.sha,
+                changedPaths: changed.map((file) => file.path),
                 verified: commit.verified,
                 attempts: attempt,
             };
@@ -318,14 +326,16 @@ async function filesAt(client, commit, paths) {
     }
     return out;
 }
-/** True when `commit` already holds every file (equal bytes, or equal but for ignored lines). */
+/**
+ * What `commit` holds of the files: `changed` lists those that differ (missing, or different
+ * bytes beyond the ignored lines); `holds` is true when none does.
+ */
 async function holdsFiles(client, commit, files, ignoreLines) {
     const before = await filesAt(client, commit, files.map((file) => file.path));
-    const holds = files.every((file, index) => {
-        const theirs = before[index];
-        return theirs !== undefined && (0,_commit_js__WEBPACK_IMPORTED_MODULE_2__.sameContent)(theirs, file.content, ignoreLines);
-    });
-    return { holds, before };
+    const changed = files
+        .map((file, index) => ({ ...file, before: before[index] }))
+        .filter((file) => file.before === undefined || !(0,_commit_js__WEBPACK_IMPORTED_MODULE_2__.sameContent)(file.before, file.content, ignoreLines));
+    return { holds: changed.length === 0, before, changed };
 }
 /**
  * One commit on `parent` with `files` added or replaced: blobs, a tree on the parent's tree,

@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   runManyStep: () => (/* binding */ runManyStep)
 });
 
-// UNUSED EXPORTS: manyCommitMessage
-
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -23,8 +21,6 @@ var core = __webpack_require__(33838);
 var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/core/safe-text.ts
 var safe_text = __webpack_require__(83712);
-// EXTERNAL MODULE: ./src/publish/commit-message.ts
-var commit_message = __webpack_require__(32748);
 // EXTERNAL MODULE: ./src/adapters/progress-lines.ts
 var progress_lines = __webpack_require__(64047);
 // EXTERNAL MODULE: ./src/adapters/run-many-job.ts + 2 modules
@@ -33,6 +29,8 @@ var run_many_job = __webpack_require__(60817);
 var change_step = __webpack_require__(71906);
 // EXTERNAL MODULE: ./src/adapters/action/publish-steps.ts
 var publish_steps = __webpack_require__(36414);
+// EXTERNAL MODULE: ./src/adapters/action/several-reports-text.ts
+var several_reports_text = __webpack_require__(4173);
 // EXTERNAL MODULE: ./src/core/markdown.ts
 var markdown = __webpack_require__(16706);
 // EXTERNAL MODULE: ./src/adapters/action/preview-table.ts
@@ -52,8 +50,18 @@ function renderManySummary(rows, facts) {
         `## ${failed === 0 ? "✅" : "❌"} Lucca reports: ${rows.length - failed} of ${rows.length} done`,
         "",
     ];
-    if (facts.commitSha)
+    const pull = facts.pullRequest;
+    if (pull?.number !== undefined) {
+        const target = pull.url && (0,markdown/* linkTarget */.Cm)(pull.url);
+        const link = target ? `[#${pull.number}](${target})` : `#${pull.number}`;
+        lines.push(`Pull request ${link} ${pull.operation} (${(0,markdown/* codeSpan */.SS)(pull.branch)} into ${(0,markdown/* codeSpan */.SS)(pull.base)}).`, "");
+    }
+    else if (pull) {
+        lines.push(`${(0,markdown/* codeSpan */.SS)(pull.base)} already holds every report: no pull request.`, "");
+    }
+    else if (facts.commitSha) {
         lines.push(`Committed as ${facts.commitSha.slice(0, 12)}.`, "");
+    }
     lines.push("| Template | Period | Status | Report id | Rows | Size | Change | Link |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const { outcome, change, artifact } of rows) {
         const period = (0,progress_lines/* periodText */.JX)(outcome.spec.period.startsOn, outcome.spec.period.endsOn);
@@ -148,17 +156,17 @@ async function runManyStep(step) {
     const rows = outcomes.map((outcome) => ({ outcome }));
     const done = rows.filter((row) => row.outcome.status === "done");
     let commitSha;
+    let pullRequest;
     let anyChanged = false;
-    if (inputs.publish.includes("commit") && done.length > 0) {
-        const committed = await commitAll(step, done.map((row) => row.outcome.result));
-        commitSha = committed.commitSha;
-        const changed = new Set(committed.changedFiles);
+    const writesGit = inputs.publish.includes("commit") || inputs.publish.includes("pull-request");
+    if (writesGit && done.length > 0) {
+        const published = await publishGit(step, rows, done);
+        commitSha = published.commitSha;
+        pullRequest = published.pullRequest;
+        const changed = new Set(published.changedFiles);
         for (const row of done)
             row.change = changed.has(row.outcome.result.path) ? "changed" : "unchanged";
         anyChanged = changed.size > 0;
-        if (commitSha && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY) {
-            core/* setOutput */.uH("commit-url", `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${commitSha}`);
-        }
     }
     const artifactIds = [];
     if (inputs.publish.includes("artifact") && done.length > 0) {
@@ -166,7 +174,7 @@ async function runManyStep(step) {
         for (const row of done) {
             const change = await (0,change_step/* detectChange */.A)(row.outcome.result, inputs, env);
             row.changeFacts = change;
-            if (!inputs.publish.includes("commit")) {
+            if (!writesGit) {
                 row.change =
                     change.state === "unavailable"
                         ? undefined
@@ -240,7 +248,7 @@ async function runManyStep(step) {
     core/* setOutput */.uH("commit-sha", commitSha ?? "");
     core/* setOutput */.uH("artifact-id", artifactIds.join(","));
     if (inputs.summary && env.GITHUB_STEP_SUMMARY) {
-        await core/* summary */.z.addRaw(renderManySummary(rows, { commitSha })).write();
+        await core/* summary */.z.addRaw(renderManySummary(rows, { commitSha, pullRequest })).write();
     }
     if (failed.length > 0) {
         for (const outcome of failed) {
@@ -254,6 +262,28 @@ async function runManyStep(step) {
         process.exitCode = 1;
     }
 }
+/** The step's one commit (git push, or signed through GitHub's API) or one pull request. */
+async function publishGit(step, rows, done) {
+    const { inputs } = step;
+    const results = done.map((row) => row.outcome.result);
+    const env = { ...step.env, GITHUB_WORKSPACE: step.workspace };
+    // `timeout` bounds each report; publishing gets the same budget of its own.
+    const limits = { signal: step.signal, timeoutMs: inputs.settings.timeoutMs };
+    if (inputs.publish.includes("pull-request")) {
+        const { publishManyPullRequest } = await __webpack_require__.e(/* import() */ 616).then(__webpack_require__.bind(__webpack_require__, 8616));
+        return publishManyPullRequest(rows, inputs, env, limits);
+    }
+    if (inputs.github.signCommits) {
+        const { publishManySignedCommit } = await __webpack_require__.e(/* import() */ 616).then(__webpack_require__.bind(__webpack_require__, 8616));
+        const specs = rows.map((row) => row.outcome.spec);
+        return publishManySignedCommit(results, specs, inputs, env, limits);
+    }
+    const committed = await commitAll(step, results);
+    if (committed.commitSha && step.env.GITHUB_SERVER_URL && step.env.GITHUB_REPOSITORY) {
+        core/* setOutput */.uH("commit-url", `${step.env.GITHUB_SERVER_URL}/${step.env.GITHUB_REPOSITORY}/commit/${committed.commitSha}`);
+    }
+    return committed;
+}
 async function commitAll(step, results) {
     const { inputs } = step;
     return core/* group */.Os("Commit the reports", async () => {
@@ -262,7 +292,7 @@ async function commitAll(step, results) {
             workspace: step.workspace,
             filePaths: results.map((result) => result.path),
             branch: inputs.commit.branch,
-            message: (paths) => manyCommitMessage(inputs.commit.message, paths),
+            message: (paths) => (0,several_reports_text/* manyCommitMessage */.m9)(inputs.commit.message, inputs.settings.reports, paths),
             author: inputs.commit.author,
             committer: inputs.commit.committer,
             pushAttempts: inputs.commit.pushAttempts,
@@ -289,16 +319,6 @@ async function commitAll(step, results) {
             changedFiles: committed.changedPaths.map((path) => byPath.get(path) ?? path),
         };
     });
-}
-/**
- * The step's one commit: the subject from commit-message ({count} is the number of files;
- * the default becomes "Add {count} Lucca reports"), the body lists every file.
- */
-function manyCommitMessage(template, paths) {
-    const subject = (template === commit_message.DEFAULT_COMMIT_MESSAGE ? "Add {count} Lucca reports" : template)
-        .split("\n")[0]
-        ?.replaceAll("{count}", String(paths.length));
-    return `${subject}\n\n${paths.map((path) => `- ${path}`).join("\n")}\n`;
 }
 function reportObject(row) {
     const { outcome } = row;

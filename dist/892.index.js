@@ -238,14 +238,16 @@ async function filesAt(client, commit, paths) {
     }
     return out;
 }
-/** True when `commit` already holds every file (equal bytes, or equal but for ignored lines). */
+/**
+ * What `commit` holds of the files: `changed` lists those that differ (missing, or different
+ * bytes beyond the ignored lines); `holds` is true when none does.
+ */
 async function holdsFiles(client, commit, files, ignoreLines) {
     const before = await filesAt(client, commit, files.map((file) => file.path));
-    const holds = files.every((file, index) => {
-        const theirs = before[index];
-        return theirs !== undefined && (0,_commit_js__WEBPACK_IMPORTED_MODULE_2__.sameContent)(theirs, file.content, ignoreLines);
-    });
-    return { holds, before };
+    const changed = files
+        .map((file, index) => ({ ...file, before: before[index] }))
+        .filter((file) => file.before === undefined || !(0,_commit_js__WEBPACK_IMPORTED_MODULE_2__.sameContent)(file.before, file.content, ignoreLines));
+    return { holds: changed.length === 0, before, changed };
 }
 /**
  * One commit on `parent` with `files` added or replaced: blobs, a tree on the parent's tree,
@@ -315,12 +317,15 @@ async function publishPullRequest(request) {
         number: undefined,
         url: undefined,
         commitSha: undefined,
+        changedPaths: [],
         pushed: false,
         verified: false,
     };
     if (onBase.holds)
         return { operation: "unchanged", changed: false, ...unchanged };
     signal.throwIfAborted();
+    const changed = onBase.changed;
+    const text = async (value) => (typeof value === "string" ? value : await value(changed));
     const tip = await client.branchTip(branch);
     const [open] = await client.openPullRequests(branch, base);
     let commitSha = tip;
@@ -328,8 +333,8 @@ async function publishPullRequest(request) {
     if (tip === undefined || !(await isCurrent(client, tip, baseTip, request))) {
         const commit = await (0,_api_files_js__WEBPACK_IMPORTED_MODULE_1__/* .createFilesCommit */ .$p)(client, {
             parent: baseTip,
-            files: request.files,
-            message: request.message,
+            files: changed,
+            message: await text(request.message),
             identity: request.identity,
         });
         signal.throwIfAborted();
@@ -340,12 +345,14 @@ async function publishPullRequest(request) {
         verified = commit.verified;
     }
     const pushed = commitSha !== tip;
-    const body = typeof request.body === "string" ? request.body : await request.body(onBase.before);
-    const result = { changed: true, branch, base, commitSha, pushed, verified };
+    const changedPaths = changed.map((file) => file.path);
+    const result = { changed: true, branch, base, commitSha, changedPaths, pushed, verified };
+    if (open && !pushed) {
+        return { operation: "unchanged", ...result, number: open.number, url: open.url };
+    }
+    const [title, body] = [await text(request.title), await text(request.body)];
     if (open) {
-        if (!pushed)
-            return { operation: "unchanged", ...result, number: open.number, url: open.url };
-        const updated = await client.updatePullRequest(open.number, { title: request.title, body });
+        const updated = await client.updatePullRequest(open.number, { title, body });
         if (request.labels?.length)
             await client.addLabels(updated.number, request.labels);
         return { operation: "updated", ...result, number: updated.number, url: updated.url };
@@ -355,7 +362,7 @@ async function publishPullRequest(request) {
         pull = await client.createPullRequest({
             branch,
             base,
-            title: request.title,
+            title,
             body,
             draft: request.draft ?? false,
         });
@@ -367,7 +374,7 @@ async function publishPullRequest(request) {
             : [];
         if (!opened)
             throw error;
-        const updated = await client.updatePullRequest(opened.number, { title: request.title, body });
+        const updated = await client.updatePullRequest(opened.number, { title, body });
         if (request.labels?.length)
             await client.addLabels(updated.number, request.labels);
         return { operation: "updated", ...result, number: updated.number, url: updated.url };

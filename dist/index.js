@@ -28451,6 +28451,304 @@ async function rememberReport(result, inputs, env) {
 
 /***/ }),
 
+/***/ 71264:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BJ: () => (/* binding */ readGitHubInputs),
+/* harmony export */   I$: () => (/* binding */ checkBranchName),
+/* harmony export */   SK: () => (/* binding */ DEFAULT_PR_TITLE),
+/* harmony export */   t7: () => (/* binding */ gitHubWarnings)
+/* harmony export */ });
+/* unused harmony export DEFAULT_PR_BRANCH */
+/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32748);
+
+const DEFAULT_PR_BRANCH = "lucca-report/{templateId}";
+const DEFAULT_PR_TITLE = "Lucca report {templateId} {startsOn}..{endsOn}";
+/** Reads the GitHub inputs; each problem is added to `issues`, as for every other input. */
+function readGitHubInputs(read, issues) {
+    const text = (name, fallback) => read(name).trim() || fallback;
+    const placeholders = (name, value) => {
+        const unknown = (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__.unknownPlaceholders)(value);
+        if (unknown.length > 0) {
+            issues.push(`${name}: unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows}, {sha256} or {count}`);
+        }
+        return value;
+    };
+    const bool = (name) => {
+        const value = read(name).trim();
+        if (value === "" || ["false", "False", "FALSE"].includes(value))
+            return false;
+        if (["true", "True", "TRUE"].includes(value))
+            return true;
+        issues.push(`${name}: "${value}" is not a boolean; use true or false`);
+        return false;
+    };
+    const branch = placeholders("pr-branch", text("pr-branch", DEFAULT_PR_BRANCH));
+    const branchProblem = checkBranchName(branch.replace(/\{[^{}\s]+\}/g, "x"));
+    if (branchProblem)
+        issues.push(`pr-branch: "${branch}" ${branchProblem}`);
+    const base = read("pr-base").trim() || undefined;
+    const baseProblem = base === undefined ? undefined : checkBranchName(base);
+    if (baseProblem)
+        issues.push(`pr-base: "${base}" ${baseProblem}`);
+    const reviewers = list(read("pr-reviewers"));
+    const bad = reviewers.filter((name) => !/^[A-Za-z0-9-]+(\/[A-Za-z0-9_.-]+)?$/.test(name));
+    if (bad.length > 0) {
+        issues.push(`pr-reviewers: ${bad.map((name) => `"${name}"`).join(", ")} is not a user name or org/team`);
+    }
+    return {
+        token: read("github-token").trim(),
+        signCommits: bool("sign-commits"),
+        pullRequest: {
+            branch,
+            base,
+            title: placeholders("pr-title", text("pr-title", DEFAULT_PR_TITLE)),
+            body: read("pr-body").trim() ? placeholders("pr-body", read("pr-body")) : undefined,
+            labels: list(read("pr-labels")),
+            reviewers: reviewers.filter((name) => !name.includes("/")),
+            // GitHub wants a team's slug alone; "org/team" is how people write it.
+            teamReviewers: reviewers
+                .filter((name) => name.includes("/"))
+                .map((name) => name.split("/")[1]),
+            draft: bool("pr-draft"),
+        },
+    };
+}
+const BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com";
+/** Settings that are accepted but would not do what their author expects. */
+function gitHubWarnings(inputs) {
+    const warnings = [];
+    const writesGit = inputs.publish.includes("commit") || inputs.publish.includes("pull-request");
+    if (inputs.github.signCommits && !writesGit) {
+        warnings.push("sign-commits has no effect without publish: commit or pull-request");
+    }
+    const custom = inputs.commit.author.email !== BOT_EMAIL || inputs.commit.committer.email !== BOT_EMAIL;
+    if (inputs.github.signCommits && writesGit && custom) {
+        warnings.push("commit-author and commit-committer do not apply with sign-commits: true: GitHub signs only the commits it authors as the token's identity");
+    }
+    return warnings;
+}
+/** Why git would refuse `name` as a branch (check-ref-format), or undefined when it is fine. */
+function checkBranchName(name) {
+    if (name === "" || name === "HEAD" || name === "@")
+        return "is not a branch name";
+    if (name.startsWith("refs/"))
+        return "must be a short branch name, without refs/heads/";
+    if (name.startsWith("-") ||
+        name.startsWith("/") ||
+        name.endsWith("/") ||
+        name.endsWith(".") ||
+        name.endsWith(".lock") ||
+        name.includes("..") ||
+        name.includes("//") ||
+        name.includes("@{") ||
+        name.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")) ||
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what git refuses
+        /[\u0000-\u0020\u007f~^:?*[\\]/.test(name)) {
+        return "is not a valid branch name";
+    }
+    return undefined;
+}
+function list(text) {
+    return text
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+}
+
+
+/***/ }),
+
+/***/ 95246:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bg: () => (/* binding */ commitUrl),
+/* harmony export */   NE: () => (/* binding */ withDeadline),
+/* harmony export */   VZ: () => (/* binding */ repoFile),
+/* harmony export */   WL: () => (/* binding */ publishPullRequestStep),
+/* harmony export */   XB: () => (/* binding */ gitHubClient),
+/* harmony export */   iD: () => (/* binding */ checkedOutBranch),
+/* harmony export */   pr: () => (/* binding */ publishSignedCommitStep)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(33838);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(74296);
+/* harmony import */ var _core_safe_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83712);
+/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(32748);
+/* harmony import */ var _github_inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(71264);
+/* harmony import */ var _pull_request_body_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(64677);
+
+
+
+
+
+
+
+
+
+/** Aborts with the job's reason, or with a plain error once the run's time is up. */
+function withDeadline(limits) {
+    const timeUp = new AbortController();
+    const timer = setTimeout(() => timeUp.abort(new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1("Cannot finish publishing through GitHub's API: the run's timeout passed; re-run the job")), Math.max(0, limits.timeoutMs));
+    timer.unref();
+    return AbortSignal.any([limits.signal, timeUp.signal]);
+}
+/** publish: commit with sign-commits: true: one commit made by GitHub through its API, signed. */
+async function publishSignedCommitStep(result, inputs, env, limits) {
+    const signal = withDeadline(limits);
+    return _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os("Commit the report through GitHub's API (signed)", async () => {
+        const [{ commitViaApi }, client] = await Promise.all([
+            Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(105), __nccwpck_require__.e(313)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24313)),
+            gitHubClient(inputs, env, signal),
+        ]);
+        const branch = inputs.commit.branch ?? checkedOutBranch(env);
+        const committed = await commitViaApi({
+            client,
+            branch,
+            startPoint: async () => env.GITHUB_SHA || (await client.branchTip(await client.defaultBranch())) || "",
+            files: [await repoFile(result, env)],
+            message: (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_7__.renderCommitMessage)(inputs.commit.message, values(result)),
+            attempts: inputs.commit.pushAttempts,
+            ignoreLines: inputs.commit.ignoreLines,
+            signal,
+        });
+        const url = committed.commitSha ? commitUrl(env, committed.commitSha) : undefined;
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("changed", String(committed.changed));
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("commit-sha", committed.commitSha ?? "");
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("commit-url", url ?? "");
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pushed", String(committed.changed));
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq((0,_core_safe_text_js__WEBPACK_IMPORTED_MODULE_5__/* .logSafe */ .sN)(committed.changed
+            ? `Committed ${committed.commitSha} on ${branch}${committed.verified ? " (signed by GitHub)" : ""}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
+            : `${branch} already holds this report: nothing to commit`));
+        return { branch, changed: committed.changed, sha: committed.commitSha, url };
+    });
+}
+/** publish: pull-request: the report on the action's branch, and a pull request into the base. */
+async function publishPullRequestStep(result, inputs, env, limits) {
+    const signal = withDeadline(limits);
+    return _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os("Open or update the pull request", async () => {
+        const [{ publishPullRequest }, { diffCsvFiles }, client] = await Promise.all([
+            Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(105), __nccwpck_require__.e(892)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10892)),
+            __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 57683)),
+            gitHubClient(inputs, env, signal),
+        ]);
+        const pr = inputs.github.pullRequest;
+        const placeholders = values(result);
+        const branch = (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_7__.renderCommitMessage)(pr.branch, placeholders);
+        const problem = (0,_github_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .checkBranchName */ .I$)(branch);
+        if (problem)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`pr-branch: "${branch}" ${problem}`);
+        const file = await repoFile(result, env);
+        const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+            : undefined;
+        const published = await publishPullRequest({
+            client,
+            branch,
+            base: pr.base ?? (env.GITHUB_REF?.startsWith("refs/heads/") ? env.GITHUB_REF_NAME : undefined),
+            files: [file],
+            message: (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_7__.renderCommitMessage)(inputs.commit.message, placeholders),
+            identity: inputs.github.signCommits
+                ? undefined
+                : { author: inputs.commit.author, committer: inputs.commit.committer },
+            title: (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_7__.renderCommitMessage)(pr.title, placeholders).replace(/\s+/g, " ").trim(),
+            body: pr.body !== undefined
+                ? (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_7__.renderCommitMessage)(pr.body, placeholders)
+                : async ([change]) => {
+                    const before = change?.before;
+                    if (before === undefined || result.format !== "csv") {
+                        return (0,_pull_request_body_js__WEBPACK_IMPORTED_MODULE_6__/* .renderPullRequestBody */ .X)(result, { path: file.path, existed: before !== undefined, diff: undefined }, runUrl);
+                    }
+                    const previous = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), `lucca-report-base-${crypto.randomUUID()}.csv`);
+                    try {
+                        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(previous, before);
+                        const diff = await diffCsvFiles(previous, result.path, {
+                            ignoreLines: inputs.commit.ignoreLines,
+                        });
+                        return (0,_pull_request_body_js__WEBPACK_IMPORTED_MODULE_6__/* .renderPullRequestBody */ .X)(result, { path: file.path, existed: true, diff }, runUrl);
+                    }
+                    finally {
+                        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(previous, { force: true });
+                    }
+                },
+            labels: pr.labels,
+            reviewers: pr.reviewers,
+            teamReviewers: pr.teamReviewers,
+            draft: pr.draft,
+            ignoreLines: inputs.commit.ignoreLines,
+            signal,
+        });
+        const url = published.commitSha ? commitUrl(env, published.commitSha) : undefined;
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("changed", String(published.changed));
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("commit-sha", published.commitSha ?? "");
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("commit-url", url ?? "");
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pushed", String(published.pushed));
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-number", published.number ?? "");
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-url", published.url ?? "");
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-operation", published.operation);
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq((0,_core_safe_text_js__WEBPACK_IMPORTED_MODULE_5__/* .logSafe */ .sN)(!published.changed
+            ? `${published.base} already holds this report: no branch, no pull request`
+            : `Pull request #${published.number} ${published.operation} (${branch} into ${published.base}): ${published.url}`));
+        return {
+            operation: published.operation,
+            changed: published.changed,
+            number: published.number,
+            url: published.url,
+            branch,
+            base: published.base,
+        };
+    });
+}
+async function gitHubClient(inputs, env, signal) {
+    const { GitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(105)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57105));
+    return new GitHubClient({
+        token: inputs.github.token,
+        repository: env.GITHUB_REPOSITORY ?? "",
+        apiUrl: env.GITHUB_API_URL,
+        signal,
+        requestTimeoutMs: inputs.settings.requestTimeoutMs,
+        warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e((0,_core_safe_text_js__WEBPACK_IMPORTED_MODULE_5__/* .logSafe */ .sN)(message)),
+    });
+}
+function checkedOutBranch(env) {
+    if (env.GITHUB_REF?.startsWith("refs/heads/") && env.GITHUB_REF_NAME)
+        return env.GITHUB_REF_NAME;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1("Cannot commit the report as the workflow does not run on a branch: set commit-branch to the branch to commit to");
+}
+async function repoFile(result, env) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(env.GITHUB_WORKSPACE, result.path).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join("/");
+    if (path === "" || path === ".." || path.startsWith("../")) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot commit ${result.path}: it is outside the workspace ${env.GITHUB_WORKSPACE}`);
+    }
+    return { path, content: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(result.path) };
+}
+function values(result) {
+    return {
+        templateId: result.templateId ?? "",
+        startsOn: result.startsOn ?? "default",
+        endsOn: result.endsOn ?? "default",
+        reportId: result.reportId,
+        rows: String(result.rows ?? ""),
+        sha256: result.sha256,
+        count: "1",
+    };
+}
+function commitUrl(env, sha) {
+    return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${sha}`
+        : undefined;
+}
+
+
+/***/ }),
+
 /***/ 15594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28534,6 +28832,7 @@ async function publishCommitStep(result, inputs, env, limits) {
                 reportId: result.reportId,
                 rows: String(result.rows ?? ""),
                 sha256: result.sha256,
+                count: "1",
             }),
             author: inputs.commit.author,
             committer: inputs.commit.committer,
@@ -28562,6 +28861,161 @@ function defaultArtifactName(result) {
         ? "default"
         : `${result.startsOn}_${result.endsOn}`;
     return `lucca-report-${result.templateId ?? "report"}-${period}`;
+}
+
+
+/***/ }),
+
+/***/ 64677:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ renderPullRequestBody),
+/* harmony export */   _: () => (/* binding */ renderManyPullRequestBody)
+/* harmony export */ });
+/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16706);
+/* harmony import */ var _progress_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64047);
+
+
+/** What the default pull request body tells: the report's facts and what changed on the base. */
+function renderPullRequestBody(result, file, runUrl) {
+    const lines = ["## Lucca report", "", "| | |", "| --- | --- |"];
+    const row = (name, value) => {
+        if (value !== undefined && value !== null && value !== "")
+            lines.push(`| ${name} | ${value} |`);
+    };
+    row("Template", result.templateId && (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(result.templateId));
+    row("Period", (0,_progress_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .periodText */ .JX)(result.startsOn ?? null, result.endsOn ?? null));
+    row("Report id", (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(result.reportId));
+    row("File", (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(file.path, true));
+    row("Rows", result.rows);
+    row("Columns", result.columns);
+    row("Bytes", result.bytes.toLocaleString("en-US"));
+    row("SHA-256", (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(result.sha256, true));
+    lines.push("", "### Changes", "");
+    if (!file.existed) {
+        lines.push("A new file: the base branch does not have it yet.");
+    }
+    else if (file.diff?.comparedRecords) {
+        lines.push(`Compared with the base branch: **${file.diff.added}** row(s) added, **${file.diff.removed}** removed.`);
+    }
+    else {
+        lines.push("The file differs from the base branch's.");
+    }
+    const run = runUrl && (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .linkTarget */ .Cm)(runUrl);
+    if (run)
+        lines.push("", `Opened by [this workflow run](${run}).`);
+    return `${lines.join("\n")}\n`;
+}
+/** The default body with several reports: one table row per report and what changed. */
+function renderManyPullRequestBody(reports, runUrl) {
+    const changed = reports.filter((r) => r.change !== undefined && r.change !== "unchanged");
+    const done = reports.filter((r) => r.status === "done").length;
+    const lines = [
+        "## Lucca reports",
+        "",
+        `${changed.length} of ${reports.length} report(s) differ from the base branch` +
+            (done < reports.length ? `; ${reports.length - done} could not be fetched.` : "."),
+        "",
+        "| Template | Period | Report id | File | Rows | Change |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ];
+    for (const report of reports) {
+        const cells = [
+            (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(report.templateId),
+            (0,_progress_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .periodText */ .JX)(report.startsOn, report.endsOn),
+            report.reportId ? (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(report.reportId) : "",
+            report.path ? (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(report.path, true) : "",
+            report.rows === undefined || report.rows === null ? "" : String(report.rows),
+            changeCell(report),
+        ];
+        lines.push(`| ${cells.join(" | ")} |`);
+    }
+    const run = runUrl && (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .linkTarget */ .Cm)(runUrl);
+    if (run)
+        lines.push("", `Opened by [this workflow run](${run}).`);
+    return `${lines.join("\n")}\n`;
+}
+function changeCell(report) {
+    if (report.status !== "done")
+        return `${report.status}: not in this pull request`;
+    const { change } = report;
+    if (change === undefined || change === "unchanged")
+        return "unchanged";
+    if (!change.existed)
+        return "new file";
+    if (change.diff?.comparedRecords)
+        return `+${change.diff.added} −${change.diff.removed} rows`;
+    return "changed";
+}
+
+
+/***/ }),
+
+/***/ 4173:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cs: () => (/* binding */ severalReportsIssues),
+/* harmony export */   m9: () => (/* binding */ manyCommitMessage),
+/* harmony export */   pi: () => (/* binding */ stepValues),
+/* harmony export */   sb: () => (/* binding */ MANY_PR_TITLE)
+/* harmony export */ });
+/* unused harmony export MANY_COMMIT_MESSAGE */
+/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32748);
+
+/** Placeholders that hold one report's value: a step of several reports has no single one. */
+const PER_REPORT = ["reportId", "rows", "sha256"];
+/** What the default commit message and pull request title become with several reports. */
+const MANY_COMMIT_MESSAGE = "Add {count} Lucca reports";
+const MANY_PR_TITLE = "{count} Lucca reports: {templateId} {startsOn}..{endsOn}";
+/**
+ * The placeholders' values for the whole step: `{templateId}` is every template id once, in
+ * the order given, joined with "+" (a character template ids cannot hold, and git allows in
+ * a branch name); `{startsOn}`..`{endsOn}` spans every period; `{count}` is the number of files.
+ */
+function stepValues(specs, count) {
+    const ids = [...new Set(specs.map((spec) => spec.templateId))];
+    const starts = specs.flatMap((spec) => spec.period.startsOn ?? []).sort();
+    const ends = specs.flatMap((spec) => spec.period.endsOn ?? []).sort();
+    return {
+        templateId: ids.join("+"),
+        startsOn: starts[0] ?? "default",
+        endsOn: ends.at(-1) ?? "default",
+        reportId: "",
+        rows: "",
+        sha256: "",
+        count: String(count),
+    };
+}
+/**
+ * The step's one commit: the subject from commit-message with the step's values (the default
+ * becomes "Add {count} Lucca reports"), the body lists every file.
+ */
+function manyCommitMessage(template, specs, paths) {
+    const subject = (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__.renderCommitMessage)((template === _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__.DEFAULT_COMMIT_MESSAGE ? MANY_COMMIT_MESSAGE : template).split("\n")[0] ?? "", stepValues(specs, paths.length));
+    return `${subject}\n\n${paths.map((path) => `- ${path}`).join("\n")}\n`;
+}
+/** With several reports, each text that names one report's value, refused before any request. */
+function severalReportsIssues(inputs) {
+    const texts = [];
+    const pullRequest = inputs.publish.includes("pull-request");
+    if (pullRequest || inputs.publish.includes("commit")) {
+        texts.push(["commit-message", inputs.commitMessage]);
+    }
+    if (pullRequest) {
+        texts.push(["pr-branch", inputs.pullRequest.branch], ["pr-title", inputs.pullRequest.title], ["pr-body", inputs.pullRequest.body]);
+    }
+    return texts.flatMap(([name, text]) => {
+        const named = [...(text ?? "").matchAll(/\{([^{}\s]+)\}/g)]
+            .map((match) => match[1])
+            .filter((placeholder) => PER_REPORT.includes(placeholder));
+        if (named.length === 0)
+            return [];
+        return [
+            `${name}: ${[...new Set(named)].map((p) => `{${p}}`).join(", ")} names one report's value, and this step has several reports; use {templateId}, {startsOn}, {endsOn} or {count}`,
+        ];
+    });
 }
 
 
@@ -32769,6 +33223,8 @@ const COMMIT_PLACEHOLDERS = [
     "reportId",
     "rows",
     "sha256",
+    /** The number of files in the commit or pull request (1 for one report). */
+    "count",
 ];
 const DEFAULT_COMMIT_MESSAGE = "Add Lucca report {templateId} {startsOn}..{endsOn}";
 /** Placeholders in `template` that are not known, so a typo is caught before any request. */
@@ -46434,307 +46890,12 @@ function isForkPullRequestTarget(env) {
     }
 }
 
-// EXTERNAL MODULE: ./src/publish/commit-message.ts
-var commit_message = __nccwpck_require__(32748);
-;// CONCATENATED MODULE: ./src/adapters/action/github-inputs.ts
-
-const DEFAULT_PR_BRANCH = "lucca-report/{templateId}";
-const DEFAULT_PR_TITLE = "Lucca report {templateId} {startsOn}..{endsOn}";
-/** Reads the GitHub inputs; each problem is added to `issues`, as for every other input. */
-function readGitHubInputs(read, issues) {
-    const text = (name, fallback) => read(name).trim() || fallback;
-    const placeholders = (name, value) => {
-        const unknown = (0,commit_message.unknownPlaceholders)(value);
-        if (unknown.length > 0) {
-            issues.push(`${name}: unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows} or {sha256}`);
-        }
-        return value;
-    };
-    const bool = (name) => {
-        const value = read(name).trim();
-        if (value === "" || ["false", "False", "FALSE"].includes(value))
-            return false;
-        if (["true", "True", "TRUE"].includes(value))
-            return true;
-        issues.push(`${name}: "${value}" is not a boolean; use true or false`);
-        return false;
-    };
-    const branch = placeholders("pr-branch", text("pr-branch", DEFAULT_PR_BRANCH));
-    const branchProblem = checkBranchName(branch.replace(/\{[^{}\s]+\}/g, "x"));
-    if (branchProblem)
-        issues.push(`pr-branch: "${branch}" ${branchProblem}`);
-    const base = read("pr-base").trim() || undefined;
-    const baseProblem = base === undefined ? undefined : checkBranchName(base);
-    if (baseProblem)
-        issues.push(`pr-base: "${base}" ${baseProblem}`);
-    const reviewers = list(read("pr-reviewers"));
-    const bad = reviewers.filter((name) => !/^[A-Za-z0-9-]+(\/[A-Za-z0-9_.-]+)?$/.test(name));
-    if (bad.length > 0) {
-        issues.push(`pr-reviewers: ${bad.map((name) => `"${name}"`).join(", ")} is not a user name or org/team`);
-    }
-    return {
-        token: read("github-token").trim(),
-        signCommits: bool("sign-commits"),
-        pullRequest: {
-            branch,
-            base,
-            title: placeholders("pr-title", text("pr-title", DEFAULT_PR_TITLE)),
-            body: read("pr-body").trim() ? placeholders("pr-body", read("pr-body")) : undefined,
-            labels: list(read("pr-labels")),
-            reviewers: reviewers.filter((name) => !name.includes("/")),
-            // GitHub wants a team's slug alone; "org/team" is how people write it.
-            teamReviewers: reviewers
-                .filter((name) => name.includes("/"))
-                .map((name) => name.split("/")[1]),
-            draft: bool("pr-draft"),
-        },
-    };
-}
-const BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com";
-/** Settings that are accepted but would not do what their author expects. */
-function gitHubWarnings(inputs) {
-    const warnings = [];
-    const writesGit = inputs.publish.includes("commit") || inputs.publish.includes("pull-request");
-    if (inputs.github.signCommits && !writesGit) {
-        warnings.push("sign-commits has no effect without publish: commit or pull-request");
-    }
-    const custom = inputs.commit.author.email !== BOT_EMAIL || inputs.commit.committer.email !== BOT_EMAIL;
-    if (inputs.github.signCommits && writesGit && custom) {
-        warnings.push("commit-author and commit-committer do not apply with sign-commits: true: GitHub signs only the commits it authors as the token's identity");
-    }
-    return warnings;
-}
-/** Why git would refuse `name` as a branch (check-ref-format), or undefined when it is fine. */
-function checkBranchName(name) {
-    if (name === "" || name === "HEAD" || name === "@")
-        return "is not a branch name";
-    if (name.startsWith("refs/"))
-        return "must be a short branch name, without refs/heads/";
-    if (name.startsWith("-") ||
-        name.startsWith("/") ||
-        name.endsWith("/") ||
-        name.endsWith(".") ||
-        name.endsWith(".lock") ||
-        name.includes("..") ||
-        name.includes("//") ||
-        name.includes("@{") ||
-        name.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")) ||
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what git refuses
-        /[\u0000-\u0020\u007f~^:?*[\\]/.test(name)) {
-        return "is not a valid branch name";
-    }
-    return undefined;
-}
-function list(text) {
-    return text
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter(Boolean);
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: ./src/adapters/action/github-inputs.ts
+var github_inputs = __nccwpck_require__(71264);
+// EXTERNAL MODULE: ./src/adapters/action/github-steps.ts
+var github_steps = __nccwpck_require__(95246);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/core/markdown.ts
-var markdown = __nccwpck_require__(16706);
-;// CONCATENATED MODULE: ./src/adapters/action/pull-request-body.ts
-
-
-/** What the default pull request body tells: the report's facts and what changed on the base. */
-function renderPullRequestBody(result, file, runUrl) {
-    const lines = ["## Lucca report", "", "| | |", "| --- | --- |"];
-    const row = (name, value) => {
-        if (value !== undefined && value !== null && value !== "")
-            lines.push(`| ${name} | ${value} |`);
-    };
-    row("Template", result.templateId && (0,markdown/* escapeCell */.kq)(result.templateId));
-    row("Period", (0,progress_lines/* periodText */.JX)(result.startsOn ?? null, result.endsOn ?? null));
-    row("Report id", (0,markdown/* escapeCell */.kq)(result.reportId));
-    row("File", (0,markdown/* codeSpan */.SS)(file.path, true));
-    row("Rows", result.rows);
-    row("Columns", result.columns);
-    row("Bytes", result.bytes.toLocaleString("en-US"));
-    row("SHA-256", (0,markdown/* codeSpan */.SS)(result.sha256, true));
-    lines.push("", "### Changes", "");
-    if (!file.existed) {
-        lines.push("A new file: the base branch does not have it yet.");
-    }
-    else if (file.diff?.comparedRecords) {
-        lines.push(`Compared with the base branch: **${file.diff.added}** row(s) added, **${file.diff.removed}** removed.`);
-    }
-    else {
-        lines.push("The file differs from the base branch's.");
-    }
-    const run = runUrl && (0,markdown/* linkTarget */.Cm)(runUrl);
-    if (run)
-        lines.push("", `Opened by [this workflow run](${run}).`);
-    return `${lines.join("\n")}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/adapters/action/github-steps.ts
-
-
-
-
-
-
-
-
-
-/** Aborts with the job's reason, or with a plain error once the run's time is up. */
-function withDeadline(limits) {
-    const timeUp = new AbortController();
-    const timer = setTimeout(() => timeUp.abort(new errors/* LuccaReportError */.v1("Cannot finish publishing through GitHub's API: the run's timeout passed; re-run the job")), Math.max(0, limits.timeoutMs));
-    timer.unref();
-    return AbortSignal.any([limits.signal, timeUp.signal]);
-}
-/** publish: commit with sign-commits: true: one commit made by GitHub through its API, signed. */
-async function publishSignedCommitStep(result, inputs, env, limits) {
-    const signal = withDeadline(limits);
-    return action_core/* group */.Os("Commit the report through GitHub's API (signed)", async () => {
-        const [{ commitViaApi }, client] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(105), __nccwpck_require__.e(313)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24313)),
-            gitHubClient(inputs, env, signal),
-        ]);
-        const branch = inputs.commit.branch ?? checkedOutBranch(env);
-        const committed = await commitViaApi({
-            client,
-            branch,
-            startPoint: async () => env.GITHUB_SHA || (await client.branchTip(await client.defaultBranch())) || "",
-            files: [await repoFile(result, env)],
-            message: (0,commit_message.renderCommitMessage)(inputs.commit.message, values(result)),
-            attempts: inputs.commit.pushAttempts,
-            ignoreLines: inputs.commit.ignoreLines,
-            signal,
-        });
-        const url = committed.commitSha ? commitUrl(env, committed.commitSha) : undefined;
-        action_core/* setOutput */.uH("changed", String(committed.changed));
-        action_core/* setOutput */.uH("commit-sha", committed.commitSha ?? "");
-        action_core/* setOutput */.uH("commit-url", url ?? "");
-        action_core/* setOutput */.uH("pushed", String(committed.changed));
-        action_core/* info */.pq((0,safe_text/* logSafe */.sN)(committed.changed
-            ? `Committed ${committed.commitSha} on ${branch}${committed.verified ? " (signed by GitHub)" : ""}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
-            : `${branch} already holds this report: nothing to commit`));
-        return { branch, changed: committed.changed, sha: committed.commitSha, url };
-    });
-}
-/** publish: pull-request: the report on the action's branch, and a pull request into the base. */
-async function publishPullRequestStep(result, inputs, env, limits) {
-    const signal = withDeadline(limits);
-    return action_core/* group */.Os("Open or update the pull request", async () => {
-        const [{ publishPullRequest }, { diffCsvFiles }, client] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(105), __nccwpck_require__.e(892)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10892)),
-            __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 57683)),
-            gitHubClient(inputs, env, signal),
-        ]);
-        const pr = inputs.github.pullRequest;
-        const placeholders = values(result);
-        const branch = (0,commit_message.renderCommitMessage)(pr.branch, placeholders);
-        const problem = checkBranchName(branch);
-        if (problem)
-            throw new errors/* LuccaReportError */.v1(`pr-branch: "${branch}" ${problem}`);
-        const file = await repoFile(result, env);
-        const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-            : undefined;
-        const published = await publishPullRequest({
-            client,
-            branch,
-            base: pr.base ?? (env.GITHUB_REF?.startsWith("refs/heads/") ? env.GITHUB_REF_NAME : undefined),
-            files: [file],
-            message: (0,commit_message.renderCommitMessage)(inputs.commit.message, placeholders),
-            identity: inputs.github.signCommits
-                ? undefined
-                : { author: inputs.commit.author, committer: inputs.commit.committer },
-            title: (0,commit_message.renderCommitMessage)(pr.title, placeholders).replace(/\s+/g, " ").trim(),
-            body: pr.body !== undefined
-                ? (0,commit_message.renderCommitMessage)(pr.body, placeholders)
-                : async ([before]) => {
-                    if (before === undefined || result.format !== "csv") {
-                        return renderPullRequestBody(result, { path: file.path, existed: before !== undefined, diff: undefined }, runUrl);
-                    }
-                    const previous = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `lucca-report-base-${crypto.randomUUID()}.csv`);
-                    try {
-                        await (0,promises_.writeFile)(previous, before);
-                        const diff = await diffCsvFiles(previous, result.path, {
-                            ignoreLines: inputs.commit.ignoreLines,
-                        });
-                        return renderPullRequestBody(result, { path: file.path, existed: true, diff }, runUrl);
-                    }
-                    finally {
-                        await (0,promises_.rm)(previous, { force: true });
-                    }
-                },
-            labels: pr.labels,
-            reviewers: pr.reviewers,
-            teamReviewers: pr.teamReviewers,
-            draft: pr.draft,
-            ignoreLines: inputs.commit.ignoreLines,
-            signal,
-        });
-        const url = published.commitSha ? commitUrl(env, published.commitSha) : undefined;
-        action_core/* setOutput */.uH("changed", String(published.changed));
-        action_core/* setOutput */.uH("commit-sha", published.commitSha ?? "");
-        action_core/* setOutput */.uH("commit-url", url ?? "");
-        action_core/* setOutput */.uH("pushed", String(published.pushed));
-        action_core/* setOutput */.uH("pull-request-number", published.number ?? "");
-        action_core/* setOutput */.uH("pull-request-url", published.url ?? "");
-        action_core/* setOutput */.uH("pull-request-operation", published.operation);
-        action_core/* info */.pq((0,safe_text/* logSafe */.sN)(!published.changed
-            ? `${published.base} already holds this report: no branch, no pull request`
-            : `Pull request #${published.number} ${published.operation} (${branch} into ${published.base}): ${published.url}`));
-        return {
-            operation: published.operation,
-            changed: published.changed,
-            number: published.number,
-            url: published.url,
-            branch,
-            base: published.base,
-        };
-    });
-}
-async function gitHubClient(inputs, env, signal) {
-    const { GitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(105)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57105));
-    return new GitHubClient({
-        token: inputs.github.token,
-        repository: env.GITHUB_REPOSITORY ?? "",
-        apiUrl: env.GITHUB_API_URL,
-        signal,
-        requestTimeoutMs: inputs.settings.requestTimeoutMs,
-        warn: (message) => action_core/* warning */.$e((0,safe_text/* logSafe */.sN)(message)),
-    });
-}
-function checkedOutBranch(env) {
-    if (env.GITHUB_REF?.startsWith("refs/heads/") && env.GITHUB_REF_NAME)
-        return env.GITHUB_REF_NAME;
-    throw new errors/* LuccaReportError */.v1("Cannot commit the report as the workflow does not run on a branch: set commit-branch to the branch to commit to");
-}
-async function repoFile(result, env) {
-    const path = (0,external_node_path_.relative)(env.GITHUB_WORKSPACE, result.path).split(external_node_path_.sep).join("/");
-    if (path === "" || path === ".." || path.startsWith("../")) {
-        throw new errors/* LuccaReportError */.v1(`Cannot commit ${result.path}: it is outside the workspace ${env.GITHUB_WORKSPACE}`);
-    }
-    return { path, content: await (0,promises_.readFile)(result.path) };
-}
-function values(result) {
-    return {
-        templateId: result.templateId ?? "",
-        startsOn: result.startsOn ?? "default",
-        endsOn: result.endsOn ?? "default",
-        reportId: result.reportId,
-        rows: String(result.rows ?? ""),
-        sha256: result.sha256,
-    };
-}
-function commitUrl(env, sha) {
-    return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${sha}`
-        : undefined;
-}
-
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var action_schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
@@ -46781,13 +46942,18 @@ function branchNameProblem(name) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/publish/commit-message.ts
+var commit_message = __nccwpck_require__(32748);
 // EXTERNAL MODULE: ./src/publish/git.ts
 var git = __nccwpck_require__(80299);
 // EXTERNAL MODULE: ./src/adapters/input-schema.ts
 var input_schema = __nccwpck_require__(47454);
 // EXTERNAL MODULE: ./src/adapters/settings.ts + 1 modules
 var adapters_settings = __nccwpck_require__(58568);
+// EXTERNAL MODULE: ./src/adapters/action/several-reports-text.ts
+var several_reports_text = __nccwpck_require__(4173);
 ;// CONCATENATED MODULE: ./src/adapters/action/inputs.ts
+
 
 
 
@@ -46848,7 +47014,14 @@ function readInputs(read, now, workspace) {
     const result = publishingSchema(workspace).safeParse(Object.fromEntries(names.map((name) => [name, read(name)])));
     if (!result.success)
         issues.push(...(0,input_schema/* inputError */.Xu)(result.error).issues);
-    const github = readGitHubInputs(read, issues);
+    const github = (0,github_inputs/* readGitHubInputs */.BJ)(read, issues);
+    if (result.success && settings && settings.reports.length > 1) {
+        issues.push(...(0,several_reports_text/* severalReportsIssues */.cs)({
+            publish: result.data.publish,
+            commitMessage: result.data["commit-message"],
+            pullRequest: github.pullRequest,
+        }));
+    }
     if (issues.length > 0 || settings === undefined || !result.success) {
         throw new errors/* InvalidInputError */.oC(issues);
     }
@@ -46890,7 +47063,7 @@ const identity = (name) => input_schema/* optionalText */.mR.transform((value, c
 /** The inputs that say how and where the report is published; keyed by input name. */
 const PUBLISHING_FIELDS = {
     publish: action_schemas/* string */.YjP().transform((value, ctx) => {
-        const targets = inputs_list(value || "artifact");
+        const targets = list(value || "artifact");
         const unknown = targets.filter((target) => !["artifact", "commit", "pull-request", "none"].includes(target));
         if (unknown.length > 0) {
             custom(ctx, `publish: unknown value(s) ${unknown.map((v) => `"${v}"`).join(", ")}; expected artifact, commit, pull-request or none (comma separated)`, value);
@@ -46983,7 +47156,7 @@ function isInside(workspace, path) {
     const rel = (0,external_node_path_.relative)(workspace, target);
     return rel !== "" && !rel.startsWith("..") && !(0,external_node_path_.isAbsolute)(rel);
 }
-function inputs_list(text) {
+function list(text) {
     return text
         .split(/[\n,]/)
         .map((item) => item.trim().toLowerCase())
@@ -47022,6 +47195,8 @@ async function restorePollHistoryStep(settings, env) {
 
 // EXTERNAL MODULE: ./src/adapters/action/publish-steps.ts
 var publish_steps = __nccwpck_require__(36414);
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __nccwpck_require__(16706);
 // EXTERNAL MODULE: ./src/adapters/action/preview-table.ts
 var preview_table = __nccwpck_require__(15594);
 ;// CONCATENATED MODULE: ./src/adapters/action/summary-markdown.ts
@@ -47198,7 +47373,7 @@ async function run() {
     }
     for (const warning of inputs.settings.warnings)
         action_core/* warning */.$e(warning);
-    for (const warning of gitHubWarnings(inputs))
+    for (const warning of (0,github_inputs/* gitHubWarnings */.t7)(inputs))
         action_core/* warning */.$e(warning);
     const baseFetch = await fetchForEnvironment(process.env);
     if (inputs.mode === "doctor") {
@@ -47253,7 +47428,7 @@ async function run() {
     const gitHubLimits = () => ({ signal: cancel.signal, timeoutMs: deadline - Date.now() });
     if (inputs.publish.includes("commit")) {
         facts.commit = inputs.github.signCommits
-            ? await publishSignedCommitStep(result, inputs, gitEnv, gitHubLimits())
+            ? await (0,github_steps/* publishSignedCommitStep */.pr)(result, inputs, gitEnv, gitHubLimits())
             : await (0,publish_steps/* publishCommitStep */.ve)(result, inputs, gitEnv, {
                 signal: cancel.signal,
                 timeoutMs: deadline - Date.now(),
@@ -47261,7 +47436,7 @@ async function run() {
             });
     }
     if (inputs.publish.includes("pull-request")) {
-        facts.pullRequest = await publishPullRequestStep(result, inputs, gitEnv, gitHubLimits());
+        facts.pullRequest = await (0,github_steps/* publishPullRequestStep */.WL)(result, inputs, gitEnv, gitHubLimits());
     }
     if (inputs.publish.includes("artifact")) {
         const change = await (0,change_step/* detectChange */.A)(result, inputs, process.env);
