@@ -146,6 +146,12 @@ function connectionFields(raw: RawSettings, labels: SettingLabels) {
           message: `${labels.apiKey}: missing; the Lucca API key is required`,
           input: value,
         });
+      } else if (/\p{Cc}/u.test(value.replace(/[\t\n\r]/g, ""))) {
+        ctx.issues.push({
+          code: "custom",
+          message: `${labels.apiKey}: the API key contains a control character; check it was copied whole`,
+          input: "[redacted]",
+        });
       } else if (/\s/.test(value)) {
         ctx.issues.push({
           code: "custom",

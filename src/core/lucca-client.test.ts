@@ -138,6 +138,20 @@ describe("failures on the way", () => {
     expect((error as NetworkError).cause).toMatchObject({ cause });
   });
 
+  it("keeps the key out of a network error that quotes it, in the message and the cause", async () => {
+    // As undici does when it refuses a header value: the error names the value.
+    const quoted = new TypeError(`invalid header value: "lucca application=${KEY}"`);
+    const { client } = clientWith(() =>
+      Promise.reject(new TypeError("fetch failed", { cause: quoted })),
+    );
+    const error = await client.getReport("9").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NetworkError);
+    let text = "";
+    for (let e: unknown = error; e instanceof Error; e = e.cause) text += `${e.message}\n`;
+    expect(text).toMatch(/invalid header value/);
+    for (let at = 0; at + 8 <= KEY.length; at++) expect(text).not.toContain(KEY.slice(at, at + 8));
+  });
+
   it("cuts a request with no answer after requestTimeoutMs", async () => {
     const fetch: FetchLike = (_input, init) =>
       new Promise((_resolve, reject) => {
