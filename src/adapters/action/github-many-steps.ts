@@ -20,7 +20,7 @@ import {
 } from "./github-steps.ts";
 import type { ActionInputs } from "./inputs.ts";
 import { type ManyBodyRow, renderManyPullRequestBody } from "./pull-request-body.ts";
-import { MANY_PR_TITLE, manyCommitMessage, stepValues } from "./several-reports-text.ts";
+import { inNumber, MANY_PR_TITLE, manyCommitMessage, stepValues } from "./several-reports-text.ts";
 import type { ReportRow } from "./summary-many.ts";
 
 /** What the step's one signed commit or pull request did, for the outputs and the summary. */
@@ -140,7 +140,9 @@ export async function publishManyPullRequest(
         ? undefined
         : { author: inputs.commit.author, committer: inputs.commit.committer },
       title: (changed) =>
-        text(pr.title === DEFAULT_PR_TITLE ? MANY_PR_TITLE : pr.title)(changed)
+        text(pr.title === DEFAULT_PR_TITLE ? inNumber(MANY_PR_TITLE, changed.length) : pr.title)(
+          changed,
+        )
           .replace(/\s+/g, " ")
           .trim(),
       body:

@@ -30,7 +30,7 @@ describe("the step's placeholder values with several reports", () => {
     const specs = [spec("42", "2026-09-01", "2026-09-30"), spec("43", "2026-09-01", "2026-09-30")];
     expect(
       manyCommitMessage("Add Lucca report {templateId} {startsOn}..{endsOn}", specs, ["a.csv"]),
-    ).toBe("Add 1 Lucca reports\n\n- a.csv\n");
+    ).toBe("Add 1 Lucca report\n\n- a.csv\n");
     expect(
       manyCommitMessage("Reports {templateId} ({count})\nsecond line", specs, ["a.csv", "b.csv"]),
     ).toBe("Reports 42+43 (2)\n\n- a.csv\n- b.csv\n");

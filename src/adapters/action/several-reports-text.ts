@@ -13,6 +13,11 @@ const PER_REPORT = ["reportId", "rows", "sha256"];
 export const MANY_COMMIT_MESSAGE = "Add {count} Lucca reports";
 export const MANY_PR_TITLE = "{count} Lucca reports: {templateId} {startsOn}..{endsOn}";
 
+/** A default text in the singular when it counts one file ("Add 1 Lucca report"). */
+export function inNumber(text: string, count: number): string {
+  return count === 1 ? text.replace("{count} Lucca reports", "{count} Lucca report") : text;
+}
+
 /**
  * The placeholders' values for the whole step: `{templateId}` is every template id once, in
  * the order given, joined with "+" (a character template ids cannot hold, and git allows in
@@ -43,7 +48,10 @@ export function manyCommitMessage(
   paths: readonly string[],
 ): string {
   const subject = renderCommitMessage(
-    (template === DEFAULT_COMMIT_MESSAGE ? MANY_COMMIT_MESSAGE : template).split("\n")[0] ?? "",
+    (template === DEFAULT_COMMIT_MESSAGE
+      ? inNumber(MANY_COMMIT_MESSAGE, paths.length)
+      : template
+    ).split("\n")[0] ?? "",
     stepValues(specs, paths.length),
   );
   return `${subject}\n\n${paths.map((path) => `- ${path}`).join("\n")}\n`;
