@@ -103,7 +103,7 @@ async function publishManyPullRequest(rows, inputs, env, limits) {
             identity: inputs.github.signCommits
                 ? undefined
                 : { author: inputs.commit.author, committer: inputs.commit.committer },
-            title: (changed) => text(pr.title === _github_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .DEFAULT_PR_TITLE */ .SK ? _several_reports_text_js__WEBPACK_IMPORTED_MODULE_8__/* .MANY_PR_TITLE */ .sb : pr.title)(changed)
+            title: (changed) => text(pr.title === _github_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .DEFAULT_PR_TITLE */ .SK ? (0,_several_reports_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inNumber */ .DM)(_several_reports_text_js__WEBPACK_IMPORTED_MODULE_8__/* .MANY_PR_TITLE */ .sb, changed.length) : pr.title)(changed)
                 .replace(/\s+/g, " ")
                 .trim(),
             body: pr.body !== undefined

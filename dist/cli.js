@@ -58455,6 +58455,13 @@ function connectionFields(raw, labels) {
                     input: value,
                 });
             }
+            else if (/\p{Cc}/u.test(value.replace(/[\t\n\r]/g, ""))) {
+                ctx.issues.push({
+                    code: "custom",
+                    message: `${labels.apiKey}: the API key contains a control character; check it was copied whole`,
+                    input: "[redacted]",
+                });
+            }
             else if (/\s/.test(value)) {
                 ctx.issues.push({
                     code: "custom",

@@ -28956,6 +28956,7 @@ function changeCell(report) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DM: () => (/* binding */ inNumber),
 /* harmony export */   cs: () => (/* binding */ severalReportsIssues),
 /* harmony export */   m9: () => (/* binding */ manyCommitMessage),
 /* harmony export */   pi: () => (/* binding */ stepValues),
@@ -28969,6 +28970,10 @@ const PER_REPORT = ["reportId", "rows", "sha256"];
 /** What the default commit message and pull request title become with several reports. */
 const MANY_COMMIT_MESSAGE = "Add {count} Lucca reports";
 const MANY_PR_TITLE = "{count} Lucca reports: {templateId} {startsOn}..{endsOn}";
+/** A default text in the singular when it counts one file ("Add 1 Lucca report"). */
+function inNumber(text, count) {
+    return count === 1 ? text.replace("{count} Lucca reports", "{count} Lucca report") : text;
+}
 /**
  * The placeholders' values for the whole step: `{templateId}` is every template id once, in
  * the order given, joined with "+" (a character template ids cannot hold, and git allows in
@@ -28993,7 +28998,9 @@ function stepValues(specs, count) {
  * becomes "Add {count} Lucca reports"), the body lists every file.
  */
 function manyCommitMessage(template, specs, paths) {
-    const subject = (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__.renderCommitMessage)((template === _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__.DEFAULT_COMMIT_MESSAGE ? MANY_COMMIT_MESSAGE : template).split("\n")[0] ?? "", stepValues(specs, paths.length));
+    const subject = (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__.renderCommitMessage)((template === _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__.DEFAULT_COMMIT_MESSAGE
+        ? inNumber(MANY_COMMIT_MESSAGE, paths.length)
+        : template).split("\n")[0] ?? "", stepValues(specs, paths.length));
     return `${subject}\n\n${paths.map((path) => `- ${path}`).join("\n")}\n`;
 }
 /** With several reports, each text that names one report's value, refused before any request. */
@@ -30981,6 +30988,13 @@ function connectionFields(raw, labels) {
                     code: "custom",
                     message: `${labels.apiKey}: missing; the Lucca API key is required`,
                     input: value,
+                });
+            }
+            else if (/\p{Cc}/u.test(value.replace(/[\t\n\r]/g, ""))) {
+                ctx.issues.push({
+                    code: "custom",
+                    message: `${labels.apiKey}: the API key contains a control character; check it was copied whole`,
+                    input: "[redacted]",
                 });
             }
             else if (/\s/.test(value)) {
