@@ -96,6 +96,27 @@ describe("cut downloads", () => {
   });
 });
 
+describe("stalled downloads", () => {
+  it("sends half the body, then nothing until the client leaves", async () => {
+    const { lucca, expected } = await withReport({ rows: 20_000, stallDownloads: true });
+    const controller = new AbortController();
+    const res = await lucca.download(1001, "csv", { signal: controller.signal });
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const half = Math.floor(expected.length / 2);
+    let received = 0;
+    while (received < half) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error("the body ended instead of stalling");
+      received += value.length;
+    }
+    expect(received).toBe(half);
+    // Nothing more comes: the next read only ends when the client gives up.
+    const next = reader.read();
+    controller.abort(new Error("gave up"));
+    await expect(next).rejects.toThrow();
+  });
+});
+
 describe("redirected download", () => {
   it("redirects to a signed URL on another origin that needs no key", async () => {
     const { sim, lucca, expected } = await withReport({ redirectDownload: true });

@@ -114,6 +114,7 @@ export function sendBadDownload(ex: Exchange, body: BadDownloadBody): void {
 
 /** Decides whether this download is sabotaged, using up one of the configured faults. */
 export function takeCut(state: SimulatorState, settings: Settings): Cut {
+  if (settings.stallDownloads) return "stall";
   if (state.resetsUsed < settings.resetDownloads) {
     state.resetsUsed++;
     return "reset";

@@ -75,6 +75,8 @@ export interface SimulatorOptions {
   failures?: FailureRule[];
   /** The next N downloads send about half the body, then reset the connection. */
   resetDownloads?: number;
+  /** Every download sends half its body, then nothing more until the client leaves. */
+  stallDownloads?: boolean;
   /** The next N downloads declare the full Content-Length, send half and close cleanly. */
   truncateDownloads?: number;
   /**
@@ -182,6 +184,7 @@ export const DEFAULTS = {
   failures: [],
   resetDownloads: 0,
   truncateDownloads: 0,
+  stallDownloads: false,
   contentLength: "exact",
   slowMs: 0,
   redirectDownload: false,

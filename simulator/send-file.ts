@@ -1,8 +1,11 @@
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { type Exchange, sleep, writeHead } from "./exchange.ts";
 
-/** How a download is sabotaged: cut by a connection reset, or by a clean early close. */
-export type Cut = "none" | "reset" | "truncate";
+/**
+ * How a download is sabotaged: cut by a connection reset, by a clean early close, or
+ * stalled half way until the client goes away (a download a signal must interrupt).
+ */
+export type Cut = "none" | "reset" | "truncate" | "stall";
 
 export interface FileBody {
   contentType: string;
@@ -84,6 +87,10 @@ export async function sendFile(
       continue;
     }
     if (!res.write(piece) && !(await drained(res))) return false;
+  }
+  if (cut === "stall") {
+    if (!res.destroyed) await new Promise((resolve) => res.once("close", resolve));
+    return false;
   }
   if (cut === "reset") {
     await flushed;

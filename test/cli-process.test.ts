@@ -4,7 +4,7 @@ import { readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../simulator/server.ts";
-import { spawnCli, tempDir } from "./support/cli.ts";
+import { spawnCli, tempDir, waitForPart } from "./support/cli.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const KEY = "process-key-8d2b6c31";
@@ -55,8 +55,13 @@ describe("the CLI as a process", () => {
   });
 
   it("stops on SIGINT in the middle of a download, leaving no partial file", async () => {
-    // A large report on a slow-reading pipe: the signal lands while the body streams.
-    sim = await startSimulator({ apiKey: KEY, generationMs: 0, rows: 10_000_000 });
+    // The download stalls half way: the signal lands while the body streams, however fast.
+    sim = await startSimulator({
+      apiKey: KEY,
+      generationMs: 0,
+      rows: 100_000,
+      stallDownloads: true,
+    });
     const cwd = await tempDir();
     const cli = spawnCli(
       ["node", join(root, "src/cli.ts"), "--domain", sim.url, "--template-id", "42", "--verbose"],
@@ -66,6 +71,7 @@ describe("the CLI as a process", () => {
       },
     );
     await cli.waitForStderr(/Downloading report 1001/);
+    await waitForPart(join(cwd, "reports"));
     cli.child.kill("SIGINT");
     expect(await cli.exit).toBe(130);
     expect(await listFiles(join(cwd, "reports"))).toEqual([]);

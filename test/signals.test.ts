@@ -1,12 +1,11 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../simulator/server.ts";
 import { AbortedError } from "../src/core/errors.ts";
 import { runAction } from "./support/action.ts";
-import { spawnCli, tempDir } from "./support/cli.ts";
+import { spawnCli, tempDir, waitForPart } from "./support/cli.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const KEY = "signal-key-3c9d1e55";
@@ -17,18 +16,6 @@ afterEach(async () => {
   sim = undefined;
 });
 
-/** Polls the directory (a real process writes it) until a .part file shows up. */
-async function waitForPart(dir: string): Promise<string> {
-  for (let tries = 0; tries < 400; tries++) {
-    const part = existsSync(dir)
-      ? (await readdir(dir)).find((n) => n.endsWith(".part"))
-      : undefined;
-    if (part) return part;
-    await sleep(25);
-  }
-  throw new Error(`no .part file appeared in ${dir}`);
-}
-
 describe("SIGHUP", () => {
   it("maps to exit code 129", () => {
     expect(new AbortedError("x", { signal: "SIGHUP" }).exitCode).toBe(129);
@@ -37,8 +24,14 @@ describe("SIGHUP", () => {
   });
 
   it("stops the CLI in the middle of a download with 129, leaving no .part file", async () => {
-    // Ten million rows: the body is still streaming when the signal lands.
-    sim = await startSimulator({ apiKey: KEY, generationMs: 0, rows: 10_000_000 });
+    // The download stalls half way, so the signal always lands while it streams (a fast
+    // transport once finished 600 MB before a loaded machine noticed the .part file).
+    sim = await startSimulator({
+      apiKey: KEY,
+      generationMs: 0,
+      rows: 100_000,
+      stallDownloads: true,
+    });
     const cwd = await tempDir();
     const cli = spawnCli(
       ["node", join(root, "src/cli.ts"), "--domain", sim.url, "--template-id", "42", "--verbose"],

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { constants as osConstants, tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/adapters/cli/run.ts";
@@ -123,4 +124,16 @@ export async function sha256Of(chunks: AsyncIterable<Uint8Array>): Promise<strin
   const hash = createHash("sha256");
   for await (const chunk of chunks) hash.update(chunk);
   return hash.digest("hex");
+}
+
+/** Polls a directory a real process writes until a .part file shows up; returns its name. */
+export async function waitForPart(dir: string): Promise<string> {
+  for (let tries = 0; tries < 400; tries++) {
+    const part = existsSync(dir)
+      ? (await readdir(dir)).find((name) => name.endsWith(".part"))
+      : undefined;
+    if (part) return part;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no .part file appeared in ${dir}`);
 }
