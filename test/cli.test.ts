@@ -101,6 +101,21 @@ describe("lucca-report CLI against the simulator", () => {
     expect(JSON.parse(third.stdout).expectedGenerationMs).toBeNull();
   });
 
+  it("learns every template's generation time in a run of several reports, losing none", async () => {
+    const s = await simulator({ generationMs: 100, templates: ["42", "43"] });
+    const cache = await tempDir("lucca-cache-");
+    const learning = { ...env, XDG_CACHE_HOME: cache };
+    const args = ["--domain", s.url, "--template-id", "42,43", "--period", "2026-08..2026-09"];
+    const budget = ["--concurrency", "4", "--requests-per-minute", "50", "--poll-interval", "50ms"];
+    const run = await runCliHere([...args, ...budget], { env: learning });
+    expect(run.code, run.stderr).toBe(0);
+    const file = join(cache, "lucca-report", "poll-history.json");
+    const remembered = JSON.parse(await readFile(file, "utf8"));
+    // Four reports ended at about the same time: each time is kept, two per template.
+    const histories = Object.values(remembered.templates) as number[][];
+    expect(histories.map((times) => times.length)).toEqual([2, 2]);
+  });
+
   it("reads wrapped JSON, string ids and upper-case status", async () => {
     const s = await simulator({ wrapJson: true, stringIds: true, statusCase: "upper" });
     const run = await runCliHere([...base(s), "--period", "2026-09", "--json"], { env });

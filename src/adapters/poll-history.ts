@@ -60,7 +60,25 @@ export async function readHistory(path: string, key: string): Promise<number[]> 
  * Adds a generation time to a template's history (written to a temporary file, then renamed,
  * so a reader never sees half a file). Returns the error instead of throwing it.
  */
-export async function rememberGeneration(
+export function rememberGeneration(
+  path: string,
+  key: string,
+  generationMs: number,
+): Promise<Error | undefined> {
+  // Several reports of one step finish at once: one read-modify-write at a time per file,
+  // or the last writer would drop the others' times.
+  const previous = writing.get(path) ?? Promise.resolve(undefined);
+  const next = previous.then(() => writeGeneration(path, key, generationMs));
+  writing.set(path, next);
+  void next.finally(() => {
+    if (writing.get(path) === next) writing.delete(path);
+  });
+  return next;
+}
+
+const writing = new Map<string, Promise<Error | undefined>>();
+
+async function writeGeneration(
   path: string,
   key: string,
   generationMs: number,

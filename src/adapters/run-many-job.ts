@@ -19,6 +19,8 @@ export interface ManyEnvironment {
   windowMs?: number;
   /** The budget to share; a fresh one of settings.requestsPerMinute by default. */
   budget?: RequestBudget;
+  /** Each template's last generation times (poll-history.ts), shared by every report. */
+  pollHistoryPath?: string | undefined;
 }
 
 /** Every report of the step through one request budget; one outcome per report. */
@@ -48,6 +50,7 @@ export async function runManyFromSettings(
         signal,
         now: env.now,
         previewRows: env.previewRows,
+        pollHistoryPath: env.pollHistoryPath,
         takeSlot: (slotSignal) => budget.take(slotSignal),
         onEvent: (event) => {
           if (event.type === "created") created(event.reportId);

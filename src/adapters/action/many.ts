@@ -12,6 +12,7 @@ import { runManyFromSettings } from "../run-many-job.ts";
 import { type ChangeFacts, detectChange, rememberReport } from "./change-step.ts";
 import type { ManyGitHubOutcome } from "./github-many-steps.ts";
 import type { ActionInputs } from "./inputs.ts";
+import { restorePollHistoryStep } from "./poll-history-step.ts";
 import { defaultArtifactName } from "./publish-steps.ts";
 import { manyCommitMessage } from "./several-reports-text.ts";
 import { type ReportRow, renderManySummary } from "./summary-many.ts";
@@ -35,11 +36,13 @@ export interface ManyStep {
 export async function runManyStep(step: ManyStep): Promise<void> {
   const { inputs, env } = step;
   const lines = new Map<string, ReturnType<typeof progressLines>>();
+  const pollHistory = await restorePollHistoryStep(inputs.settings, env);
   const outcomes = await runManyFromSettings(inputs.settings, {
     fetch: step.fetch,
     output: step.output,
     signal: step.signal,
     previewRows: inputs.summaryPreviewRows,
+    pollHistoryPath: pollHistory?.path,
     onEvent: (spec, event) => {
       const prefix = `[${spec.templateId} ${periodText(spec.period.startsOn, spec.period.endsOn)}]`;
       const format = lines.get(prefix) ?? progressLines({ verbose: core.isDebug() });
@@ -50,6 +53,13 @@ export async function runManyStep(step: ManyStep): Promise<void> {
       else core.info(logSafe(`${prefix} ${line}`));
     },
   });
+  if (
+    outcomes.some(
+      (outcome) => outcome.status === "done" && outcome.result.polling.generationMs !== null,
+    )
+  ) {
+    await pollHistory?.save();
+  }
   const rows: ReportRow[] = outcomes.map((outcome) => ({ outcome }));
   const done = rows.filter(
     (row): row is ReportRow & { outcome: { result: ReportJobResult } } =>

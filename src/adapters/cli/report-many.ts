@@ -1,6 +1,7 @@
 import { AbortedError, LuccaReportError } from "../../core/errors.ts";
 import type { ReportOutcome } from "../../core/run-many.ts";
 import { logSafeLines } from "../../core/safe-text.ts";
+import { cliHistoryPath } from "../poll-history.ts";
 import { periodText, progressLines } from "../progress-lines.ts";
 import { runManyFromSettings } from "../run-many-job.ts";
 import type { Settings } from "../settings.ts";
@@ -27,6 +28,7 @@ export async function reportMany(settings: Settings, args: CliArgs, io: CliIo): 
     },
     signal: io.signal,
     now: io.now,
+    pollHistoryPath: cliHistoryPath(io.env),
     onEvent: (spec, event) => {
       const prefix = `[${spec.templateId} ${periodText(spec.period.startsOn, spec.period.endsOn)}]`;
       const format = lines.get(prefix) ?? progressLines({ verbose: args.verbose });
