@@ -481,6 +481,7 @@ var run_many_job = __webpack_require__(60817);
 
 
 
+
 /**
  * Several reports: progress lines prefixed with template and period; with --json one JSON
  * object per report (JSON Lines), in the order the reports were asked for, once all ended;
@@ -502,6 +503,7 @@ async function report_many_reportMany(settings, args, io) {
         },
         signal: io.signal,
         now: io.now,
+        pollHistoryPath: cliHistoryPath(io.env),
         onEvent: (spec, event) => {
             const prefix = `[${spec.templateId} ${periodText(spec.period.startsOn, spec.period.endsOn)}]`;
             const format = lines.get(prefix) ?? progressLines({ verbose: args.verbose });
@@ -1057,6 +1059,7 @@ async function runManyFromSettings(settings, env) {
             signal,
             now: env.now,
             previewRows: env.previewRows,
+            pollHistoryPath: env.pollHistoryPath,
             takeSlot: (slotSignal) => budget.take(slotSignal),
             onEvent: (event) => {
                 if (event.type === "created")

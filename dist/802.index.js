@@ -27,6 +27,8 @@ var progress_lines = __webpack_require__(64047);
 var run_many_job = __webpack_require__(60817);
 // EXTERNAL MODULE: ./src/adapters/action/change-step.ts
 var change_step = __webpack_require__(71906);
+// EXTERNAL MODULE: ./src/adapters/action/poll-history-step.ts
+var poll_history_step = __webpack_require__(90750);
 // EXTERNAL MODULE: ./src/adapters/action/publish-steps.ts
 var publish_steps = __webpack_require__(36414);
 // EXTERNAL MODULE: ./src/adapters/action/several-reports-text.ts
@@ -128,6 +130,7 @@ function previewBlock(outcome, header, preview, budget) {
 
 
 
+
 /**
  * Several reports in one step: every report runs, the successes are published (one commit,
  * one artifact), then the step fails listing each failure with the report id to resume.
@@ -135,11 +138,13 @@ function previewBlock(outcome, header, preview, budget) {
 async function runManyStep(step) {
     const { inputs, env } = step;
     const lines = new Map();
+    const pollHistory = await (0,poll_history_step/* restorePollHistoryStep */.y)(inputs.settings, env);
     const outcomes = await (0,run_many_job/* runManyFromSettings */.G)(inputs.settings, {
         fetch: step.fetch,
         output: step.output,
         signal: step.signal,
         previewRows: inputs.summaryPreviewRows,
+        pollHistoryPath: pollHistory?.path,
         onEvent: (spec, event) => {
             const prefix = `[${spec.templateId} ${(0,progress_lines/* periodText */.JX)(spec.period.startsOn, spec.period.endsOn)}]`;
             const format = lines.get(prefix) ?? (0,progress_lines/* progressLines */.Ld)({ verbose: core/* isDebug */._o() });
@@ -153,6 +158,9 @@ async function runManyStep(step) {
                 core/* info */.pq((0,safe_text/* logSafe */.sN)(`${prefix} ${line}`));
         },
     });
+    if (outcomes.some((outcome) => outcome.status === "done" && outcome.result.polling.generationMs !== null)) {
+        await pollHistory?.save();
+    }
     const rows = outcomes.map((outcome) => ({ outcome }));
     const done = rows.filter((row) => row.outcome.status === "done");
     let commitSha;
@@ -534,6 +542,7 @@ async function runManyFromSettings(settings, env) {
             signal,
             now: env.now,
             previewRows: env.previewRows,
+            pollHistoryPath: env.pollHistoryPath,
             takeSlot: (slotSignal) => budget.take(slotSignal),
             onEvent: (event) => {
                 if (event.type === "created")

@@ -45992,7 +45992,20 @@ async function readHistory(path, key) {
  * Adds a generation time to a template's history (written to a temporary file, then renamed,
  * so a reader never sees half a file). Returns the error instead of throwing it.
  */
-async function rememberGeneration(path, key, generationMs) {
+function rememberGeneration(path, key, generationMs) {
+    // Several reports of one step finish at once: one read-modify-write at a time per file,
+    // or the last writer would drop the others' times.
+    const previous = writing.get(path) ?? Promise.resolve(undefined);
+    const next = previous.then(() => writeGeneration(path, key, generationMs));
+    writing.set(path, next);
+    void next.finally(() => {
+        if (writing.get(path) === next)
+            writing.delete(path);
+    });
+    return next;
+}
+const writing = new Map();
+async function writeGeneration(path, key, generationMs) {
     const templates = await readTemplates(path);
     const times = [...(templates[key] ?? []), Math.round(generationMs)].slice(-HISTORY_LENGTH);
     delete templates[key];
@@ -59489,6 +59502,7 @@ async function runManyFromSettings(settings, env) {
             signal,
             now: env.now,
             previewRows: env.previewRows,
+            pollHistoryPath: env.pollHistoryPath,
             takeSlot: (slotSignal) => budget.take(slotSignal),
             onEvent: (event) => {
                 if (event.type === "created")
@@ -59503,6 +59517,7 @@ function settingsFor(settings, spec) {
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/cli/report-many.ts
+
 
 
 
@@ -59528,6 +59543,7 @@ async function reportMany(settings, args, io) {
         },
         signal: io.signal,
         now: io.now,
+        pollHistoryPath: cliHistoryPath(io.env),
         onEvent: (spec, event) => {
             const prefix = `[${spec.templateId} ${periodText(spec.period.startsOn, spec.period.endsOn)}]`;
             const format = lines.get(prefix) ?? progressLines({ verbose: args.verbose });

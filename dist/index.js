@@ -28749,6 +28749,47 @@ function commitUrl(env, sha) {
 
 /***/ }),
 
+/***/ 90750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ restorePollHistoryStep)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
+
+
+/**
+ * The poll history for this run, restored from the Actions cache; undefined (polling does not
+ * learn) when the runner has no cache service or the job resumes an existing report.
+ */
+async function restorePollHistoryStep(settings, env) {
+    const hasCache = Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL);
+    if (!hasCache || !env.RUNNER_TEMP || !settings.templateId || settings.reportId)
+        return undefined;
+    // Loaded only here: @actions/cache costs start-up time that runs without a cache need not pay.
+    const { restorePollHistory, savePollHistory } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99108));
+    const workDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(env.RUNNER_TEMP, "lucca-report-poll-history");
+    const restored = await restorePollHistory(workDir);
+    if (restored.problem)
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Poll history not restored: ${restored.problem}`);
+    return {
+        path: restored.path,
+        save: async () => {
+            const problem = await savePollHistory(workDir, {
+                runId: env.GITHUB_RUN_ID ?? "local",
+                runAttempt: env.GITHUB_RUN_ATTEMPT ?? "1",
+            });
+            if (problem)
+                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Poll history not saved: ${problem}`);
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 15594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29365,7 +29406,20 @@ async function readHistory(path, key) {
  * Adds a generation time to a template's history (written to a temporary file, then renamed,
  * so a reader never sees half a file). Returns the error instead of throwing it.
  */
-async function rememberGeneration(path, key, generationMs) {
+function rememberGeneration(path, key, generationMs) {
+    // Several reports of one step finish at once: one read-modify-write at a time per file,
+    // or the last writer would drop the others' times.
+    const previous = writing.get(path) ?? Promise.resolve(undefined);
+    const next = previous.then(() => writeGeneration(path, key, generationMs));
+    writing.set(path, next);
+    void next.finally(() => {
+        if (writing.get(path) === next)
+            writing.delete(path);
+    });
+    return next;
+}
+const writing = new Map();
+async function writeGeneration(path, key, generationMs) {
     const templates = await readTemplates(path);
     const times = [...(templates[key] ?? []), Math.round(generationMs)].slice(-_core_learned_poll_js__WEBPACK_IMPORTED_MODULE_3__/* .HISTORY_LENGTH */ .Su);
     delete templates[key];
@@ -47177,36 +47231,8 @@ function list(text) {
         .filter(Boolean);
 }
 
-;// CONCATENATED MODULE: ./src/adapters/action/poll-history-step.ts
-
-
-/**
- * The poll history for this run, restored from the Actions cache; undefined (polling does not
- * learn) when the runner has no cache service or the job resumes an existing report.
- */
-async function restorePollHistoryStep(settings, env) {
-    const hasCache = Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL);
-    if (!hasCache || !env.RUNNER_TEMP || !settings.templateId || settings.reportId)
-        return undefined;
-    // Loaded only here: @actions/cache costs start-up time that runs without a cache need not pay.
-    const { restorePollHistory, savePollHistory } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99108));
-    const workDir = (0,external_node_path_.join)(env.RUNNER_TEMP, "lucca-report-poll-history");
-    const restored = await restorePollHistory(workDir);
-    if (restored.problem)
-        action_core/* info */.pq(`Poll history not restored: ${restored.problem}`);
-    return {
-        path: restored.path,
-        save: async () => {
-            const problem = await savePollHistory(workDir, {
-                runId: env.GITHUB_RUN_ID ?? "local",
-                runAttempt: env.GITHUB_RUN_ATTEMPT ?? "1",
-            });
-            if (problem)
-                action_core/* info */.pq(`Poll history not saved: ${problem}`);
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/adapters/action/poll-history-step.ts
+var poll_history_step = __nccwpck_require__(90750);
 // EXTERNAL MODULE: ./src/adapters/action/publish-steps.ts
 var publish_steps = __nccwpck_require__(36414);
 // EXTERNAL MODULE: ./src/core/markdown.ts
@@ -47417,7 +47443,7 @@ async function run() {
                 (0,trace_group/* printTrace */.B)(trace);
         }
     }
-    const pollHistory = await restorePollHistoryStep(inputs.settings, process.env);
+    const pollHistory = await (0,poll_history_step/* restorePollHistoryStep */.y)(inputs.settings, process.env);
     let result;
     try {
         result = await inGroups(async (onEvent) => (0,run_job/* runJobFromSettings */.E)(inputs.settings, {
