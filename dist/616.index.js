@@ -144,12 +144,7 @@ async function publishManyPullRequest(rows, inputs, env, limits) {
             ignoreLines: inputs.commit.ignoreLines,
             signal,
         });
-        const url = published.commitSha ? (0,_github_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .commitUrl */ .Bg)(env, published.commitSha) : undefined;
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("commit-url", url ?? "");
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pushed", String(published.pushed));
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-number", published.number ?? "");
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-url", published.url ?? "");
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-operation", published.operation);
+        (0,_github_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .setPullRequestOutputs */ .bv)(published, env);
         _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq((0,_core_safe_text_js__WEBPACK_IMPORTED_MODULE_5__/* .logSafe */ .sN)(!published.changed
             ? `${published.base} already holds every report: no branch, no pull request`
             : `Pull request #${published.number} ${published.operation} with ${published.changedPaths.length} report(s) (${branch} into ${published.base}): ${published.url}`));

@@ -28569,6 +28569,7 @@ function list(text) {
 /* harmony export */   VZ: () => (/* binding */ repoFile),
 /* harmony export */   WL: () => (/* binding */ publishPullRequestStep),
 /* harmony export */   XB: () => (/* binding */ gitHubClient),
+/* harmony export */   bv: () => (/* binding */ setPullRequestOutputs),
 /* harmony export */   iD: () => (/* binding */ checkedOutBranch),
 /* harmony export */   pr: () => (/* binding */ publishSignedCommitStep)
 /* harmony export */ });
@@ -28685,14 +28686,9 @@ async function publishPullRequestStep(result, inputs, env, limits) {
             ignoreLines: inputs.commit.ignoreLines,
             signal,
         });
-        const url = published.commitSha ? commitUrl(env, published.commitSha) : undefined;
         _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("changed", String(published.changed));
         _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("commit-sha", published.commitSha ?? "");
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("commit-url", url ?? "");
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pushed", String(published.pushed));
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-number", published.number ?? "");
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-url", published.url ?? "");
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-operation", published.operation);
+        setPullRequestOutputs(published, env);
         _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq((0,_core_safe_text_js__WEBPACK_IMPORTED_MODULE_5__/* .logSafe */ .sN)(!published.changed
             ? `${published.base} already holds this report: no branch, no pull request`
             : `Pull request #${published.number} ${published.operation} (${branch} into ${published.base}): ${published.url}`));
@@ -28739,6 +28735,15 @@ function values(result) {
         sha256: result.sha256,
         count: "1",
     };
+}
+/** The outputs every pull-request run sets, whatever the number of reports. */
+function setPullRequestOutputs(published, env) {
+    const url = published.commitSha ? commitUrl(env, published.commitSha) : undefined;
+    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("commit-url", url ?? "");
+    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pushed", String(published.pushed));
+    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-number", published.number ?? "");
+    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-url", published.url ?? "");
+    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-operation", published.operation);
 }
 function commitUrl(env, sha) {
     return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY

@@ -16,6 +16,7 @@ import {
   gitHubClient,
   type Limits,
   repoFile,
+  setPullRequestOutputs,
   withDeadline,
 } from "./github-steps.ts";
 import type { ActionInputs } from "./inputs.ts";
@@ -184,12 +185,7 @@ export async function publishManyPullRequest(
       ignoreLines: inputs.commit.ignoreLines,
       signal,
     });
-    const url = published.commitSha ? commitUrl(env, published.commitSha) : undefined;
-    core.setOutput("commit-url", url ?? "");
-    core.setOutput("pushed", String(published.pushed));
-    core.setOutput("pull-request-number", published.number ?? "");
-    core.setOutput("pull-request-url", published.url ?? "");
-    core.setOutput("pull-request-operation", published.operation);
+    setPullRequestOutputs(published, env);
     core.info(
       logSafe(
         !published.changed

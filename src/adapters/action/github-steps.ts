@@ -141,14 +141,9 @@ export async function publishPullRequestStep(
       ignoreLines: inputs.commit.ignoreLines,
       signal,
     });
-    const url = published.commitSha ? commitUrl(env, published.commitSha) : undefined;
     core.setOutput("changed", String(published.changed));
     core.setOutput("commit-sha", published.commitSha ?? "");
-    core.setOutput("commit-url", url ?? "");
-    core.setOutput("pushed", String(published.pushed));
-    core.setOutput("pull-request-number", published.number ?? "");
-    core.setOutput("pull-request-url", published.url ?? "");
-    core.setOutput("pull-request-operation", published.operation);
+    setPullRequestOutputs(published, env);
     core.info(
       logSafe(
         !published.changed
@@ -206,6 +201,25 @@ function values(result: ReportJobResult): CommitValues {
     sha256: result.sha256,
     count: "1",
   };
+}
+
+/** The outputs every pull-request run sets, whatever the number of reports. */
+export function setPullRequestOutputs(
+  published: {
+    commitSha: string | undefined;
+    pushed: boolean;
+    number: number | undefined;
+    url: string | undefined;
+    operation: string;
+  },
+  env: Env,
+): void {
+  const url = published.commitSha ? commitUrl(env, published.commitSha) : undefined;
+  core.setOutput("commit-url", url ?? "");
+  core.setOutput("pushed", String(published.pushed));
+  core.setOutput("pull-request-number", published.number ?? "");
+  core.setOutput("pull-request-url", published.url ?? "");
+  core.setOutput("pull-request-operation", published.operation);
 }
 
 export function commitUrl(env: Env, sha: string): string | undefined {
