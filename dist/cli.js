@@ -46203,6 +46203,91 @@ function delay(ms, signal) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/encoding.ts
+/** Windows-1252's 0x80-0x9F, where it differs from Latin-1; the five unused bytes stay C1. */
+const CP1252_HIGH = [
+    0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc,
+    0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+/**
+ * Decides from the first bytes of a file: a BOM names UTF-8 or UTF-16; without one, bytes
+ * that decode as UTF-8 are UTF-8 (a character cut at the end of `head` is fine), else
+ * Windows-1252.
+ */
+function detectEncoding(head) {
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+        return { encoding: "utf-8", bom: true };
+    if (head[0] === 0xff && head[1] === 0xfe)
+        return { encoding: "utf-16le", bom: true };
+    if (head[0] === 0xfe && head[1] === 0xff)
+        return { encoding: "utf-16be", bom: true };
+    try {
+        new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+        return { encoding: "utf-8", bom: false };
+    }
+    catch {
+        return { encoding: "windows-1252", bom: false };
+    }
+}
+/** A decoder that drops a leading BOM and keeps characters whole across chunks. */
+function createDecoder(encoding) {
+    if (encoding === "windows-1252")
+        return { decode: (chunk) => decodeWindows1252(chunk) };
+    if (encoding === "utf-8") {
+        const decoder = new TextDecoder("utf-8");
+        return { decode: (chunk, last = true) => decoder.decode(chunk, { stream: !last }) };
+    }
+    // UTF-16BE is decoded as LE after swapping byte pairs: only "utf-16le" is in every runtime.
+    const decoder = new TextDecoder("utf-16le");
+    let carry;
+    return {
+        decode(chunk, last = true) {
+            if (encoding === "utf-16le")
+                return decoder.decode(chunk, { stream: !last });
+            const joined = carry === undefined ? chunk : prepend(carry, chunk);
+            const even = joined.length - (joined.length % 2);
+            carry = even < joined.length ? joined[even] : undefined;
+            const swapped = new Uint8Array(even);
+            for (let i = 0; i < even; i += 2) {
+                swapped[i] = joined[i + 1];
+                swapped[i + 1] = joined[i];
+            }
+            return decoder.decode(swapped, { stream: !last });
+        },
+    };
+}
+/** The whole of `bytes` as text, BOM dropped. */
+function decodeText(bytes, encoding) {
+    return createDecoder(encoding).decode(bytes, true);
+}
+/** The head of a CSV as text, with the encoding it was read in. */
+function decodeHead(head) {
+    const detected = detectEncoding(head);
+    // The head may end inside a character: decoding it as the last chunk marks that with U+FFFD.
+    const text = createDecoder(detected.encoding).decode(head, false);
+    return { ...detected, text };
+}
+function decodeWindows1252(chunk) {
+    let text = "";
+    for (let start = 0; start < chunk.length; start += 8192) {
+        const end = Math.min(chunk.length, start + 8192);
+        const codes = new Array(end - start);
+        for (let i = start; i < end; i++) {
+            const byte = chunk[i];
+            codes[i - start] = byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : byte;
+        }
+        text += String.fromCharCode(...codes);
+    }
+    return text;
+}
+function prepend(byte, chunk) {
+    const out = new Uint8Array(chunk.length + 1);
+    out[0] = byte;
+    out.set(chunk, 1);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/core/domain.ts
 const LUCCA_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.ilucca(?:-test|-demo)?\.(?:net|ch)$/;
 const SANDBOX_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.sandbox\.[a-z0-9-]+\.luccasoftware\.com$/;
@@ -46346,10 +46431,6 @@ async function readCapped(body, maxBytes) {
         offset += chunk.byteLength;
     }
     return { bytes, overflowed };
-}
-/** UTF-8 text of `bytes`; a sequence cut by a cap becomes U+FFFD instead of failing. */
-function decodeText(bytes) {
-    return new TextDecoder("utf-8", { fatal: false, ignoreBOM: false }).decode(bytes);
 }
 
 ;// CONCATENATED MODULE: ./src/core/redact.ts
@@ -46555,6 +46636,7 @@ function parseRetryAfter(value, now) {
 
 
 
+
 const MAX_REDIRECTS = 5;
 /** Bytes of an error body read for its excerpt; the rest is never read. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
@@ -46719,7 +46801,7 @@ async function failureFor(method, url, response, options, echoBody) {
 async function readExcerpt(response, secrets = []) {
     let text;
     try {
-        text = decodeText((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes).trim();
+        text = decodeText((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes, "utf-8").trim();
     }
     catch {
         return "";
@@ -56370,6 +56452,7 @@ function isKnownStatus(status) {
 
 
 
+
 const API = "/timmi-timesheet/api";
 /** A report or template object is a few KiB; an answer past this is not one. */
 const MAX_JSON_BYTES = 1024 * 1024;
@@ -56436,10 +56519,12 @@ function createLuccaClient(options) {
             try {
                 const body = await readCapped(open.response.body, MAX_JSON_BYTES);
                 if (body.overflowed) {
-                    const shown = excerptOf(decodeText(body.bytes.subarray(0, 4096)), [options.apiKey]);
+                    const shown = excerptOf(decodeText(body.bytes.subarray(0, 4096), "utf-8"), [
+                        options.apiKey,
+                    ]);
                     throw new errors/* UnusableAnswerError */.qx(`The answer of ${method} ${where} is larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB, far more than a report object; it was not read further: ${shown}`, { excerpt: shown });
                 }
-                text = decodeText(body.bytes);
+                text = decodeText(body.bytes, "utf-8");
             }
             catch (error) {
                 if (error instanceof errors/* UnusableAnswerError */.qx)
@@ -56733,91 +56818,6 @@ function parseCsvRecords(text, delimiter, maxRecords) {
     if (records.length < maxRecords && start < text.length)
         take(text.length);
     return records;
-}
-
-;// CONCATENATED MODULE: ./src/core/encoding.ts
-/** Windows-1252's 0x80-0x9F, where it differs from Latin-1; the five unused bytes stay C1. */
-const CP1252_HIGH = [
-    0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
-    0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc,
-    0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
-];
-/**
- * Decides from the first bytes of a file: a BOM names UTF-8 or UTF-16; without one, bytes
- * that decode as UTF-8 are UTF-8 (a character cut at the end of `head` is fine), else
- * Windows-1252.
- */
-function detectEncoding(head) {
-    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
-        return { encoding: "utf-8", bom: true };
-    if (head[0] === 0xff && head[1] === 0xfe)
-        return { encoding: "utf-16le", bom: true };
-    if (head[0] === 0xfe && head[1] === 0xff)
-        return { encoding: "utf-16be", bom: true };
-    try {
-        new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
-        return { encoding: "utf-8", bom: false };
-    }
-    catch {
-        return { encoding: "windows-1252", bom: false };
-    }
-}
-/** A decoder that drops a leading BOM and keeps characters whole across chunks. */
-function createDecoder(encoding) {
-    if (encoding === "windows-1252")
-        return { decode: (chunk) => decodeWindows1252(chunk) };
-    if (encoding === "utf-8") {
-        const decoder = new TextDecoder("utf-8");
-        return { decode: (chunk, last = true) => decoder.decode(chunk, { stream: !last }) };
-    }
-    // UTF-16BE is decoded as LE after swapping byte pairs: only "utf-16le" is in every runtime.
-    const decoder = new TextDecoder("utf-16le");
-    let carry;
-    return {
-        decode(chunk, last = true) {
-            if (encoding === "utf-16le")
-                return decoder.decode(chunk, { stream: !last });
-            const joined = carry === undefined ? chunk : prepend(carry, chunk);
-            const even = joined.length - (joined.length % 2);
-            carry = even < joined.length ? joined[even] : undefined;
-            const swapped = new Uint8Array(even);
-            for (let i = 0; i < even; i += 2) {
-                swapped[i] = joined[i + 1];
-                swapped[i + 1] = joined[i];
-            }
-            return decoder.decode(swapped, { stream: !last });
-        },
-    };
-}
-/** The whole of `bytes` as text, BOM dropped. */
-function encoding_decodeText(bytes, encoding) {
-    return createDecoder(encoding).decode(bytes, true);
-}
-/** The head of a CSV as text, with the encoding it was read in. */
-function decodeHead(head) {
-    const detected = detectEncoding(head);
-    // The head may end inside a character: decoding it as the last chunk marks that with U+FFFD.
-    const text = createDecoder(detected.encoding).decode(head, false);
-    return { ...detected, text };
-}
-function decodeWindows1252(chunk) {
-    let text = "";
-    for (let start = 0; start < chunk.length; start += 8192) {
-        const end = Math.min(chunk.length, start + 8192);
-        const codes = new Array(end - start);
-        for (let i = start; i < end; i++) {
-            const byte = chunk[i];
-            codes[i - start] = byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : byte;
-        }
-        text += String.fromCharCode(...codes);
-    }
-    return text;
-}
-function prepend(byte, chunk) {
-    const out = new Uint8Array(chunk.length + 1);
-    out[0] = byte;
-    out.set(chunk, 1);
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/core/csv-records.ts

@@ -31713,9 +31713,9 @@ function formatDuration(ms) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $C: () => (/* binding */ createDecoder),
 /* harmony export */   Jk: () => (/* binding */ decodeHead),
-/* harmony export */   X0: () => (/* binding */ detectEncoding)
+/* harmony export */   X0: () => (/* binding */ detectEncoding),
+/* harmony export */   g7: () => (/* binding */ decodeText)
 /* harmony export */ });
-/* unused harmony export decodeText */
 /** Windows-1252's 0x80-0x9F, where it differs from Latin-1; the five unused bytes stay C1. */
 const CP1252_HIGH = [
     0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
@@ -32047,6 +32047,8 @@ function duplicateWarning(reasons, reportId) {
 
 // EXTERNAL MODULE: ./src/core/delay.ts
 var delay = __nccwpck_require__(36968);
+// EXTERNAL MODULE: ./src/core/encoding.ts
+var encoding = __nccwpck_require__(23590);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(74296);
 // EXTERNAL MODULE: ./src/core/domain.ts
@@ -32140,10 +32142,6 @@ async function readCapped(body, maxBytes) {
     }
     return { bytes, overflowed };
 }
-/** UTF-8 text of `bytes`; a sequence cut by a cap becomes U+FFFD instead of failing. */
-function decodeText(bytes) {
-    return new TextDecoder("utf-8", { fatal: false, ignoreBOM: false }).decode(bytes);
-}
 
 // EXTERNAL MODULE: ./src/core/redact.ts
 var redact = __nccwpck_require__(12258);
@@ -32152,6 +32150,7 @@ var retry = __nccwpck_require__(27253);
 // EXTERNAL MODULE: ./src/core/retry-after.ts
 var retry_after = __nccwpck_require__(4282);
 ;// CONCATENATED MODULE: ./src/core/http.ts
+
 
 
 
@@ -32324,7 +32323,7 @@ async function failureFor(method, url, response, options, echoBody) {
 async function readExcerpt(response, secrets = []) {
     let text;
     try {
-        text = decodeText((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes).trim();
+        text = (0,encoding/* decodeText */.g7)((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes, "utf-8").trim();
     }
     catch {
         return "";
@@ -32344,6 +32343,7 @@ function describeCause(error) {
 // EXTERNAL MODULE: ./src/core/schemas.ts
 var schemas = __nccwpck_require__(35319);
 ;// CONCATENATED MODULE: ./src/core/lucca-client.ts
+
 
 
 
@@ -32418,10 +32418,12 @@ function createLuccaClient(options) {
             try {
                 const body = await readCapped(open.response.body, MAX_JSON_BYTES);
                 if (body.overflowed) {
-                    const shown = (0,redact/* excerptOf */.zU)(decodeText(body.bytes.subarray(0, 4096)), [options.apiKey]);
+                    const shown = (0,redact/* excerptOf */.zU)((0,encoding/* decodeText */.g7)(body.bytes.subarray(0, 4096), "utf-8"), [
+                        options.apiKey,
+                    ]);
                     throw new errors/* UnusableAnswerError */.qx(`The answer of ${method} ${where} is larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB, far more than a report object; it was not read further: ${shown}`, { excerpt: shown });
                 }
-                text = decodeText(body.bytes);
+                text = (0,encoding/* decodeText */.g7)(body.bytes, "utf-8");
             }
             catch (error) {
                 if (error instanceof errors/* UnusableAnswerError */.qx)

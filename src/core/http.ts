@@ -1,8 +1,9 @@
 import { timerMs } from "./delay.ts";
 import { isLoopbackHost } from "./domain.ts";
+import { decodeText } from "./encoding.ts";
 import { messageOfErrorBody } from "./error-body.ts";
 import { LuccaRejectedError, UnusableAnswerError } from "./errors.ts";
-import { decodeText, readCapped } from "./read-body.ts";
+import { readCapped } from "./read-body.ts";
 import { EXCERPT_CHARS, excerptOf, redact } from "./redact.ts";
 import { isTransientStatus, TransientFailure } from "./retry.ts";
 import { parseRetryAfter } from "./retry-after.ts";
@@ -269,7 +270,10 @@ export async function readExcerpt(
 ): Promise<string> {
   let text: string;
   try {
-    text = decodeText((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes).trim();
+    text = decodeText(
+      (await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes,
+      "utf-8",
+    ).trim();
   } catch {
     return "";
   }

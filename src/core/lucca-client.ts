@@ -1,9 +1,10 @@
 import { duplicateWarning, mayHaveBeenProcessed } from "./ambiguous-retry.ts";
 import type { BackoffOptions } from "./backoff.ts";
 import { timerMs } from "./delay.ts";
+import { decodeText } from "./encoding.ts";
 import { LuccaRejectedError, UnusableAnswerError } from "./errors.ts";
 import { type FetchLike, type HttpRequest, type OpenResponse, sendOnce } from "./http.ts";
-import { decodeText, readCapped } from "./read-body.ts";
+import { readCapped } from "./read-body.ts";
 import { excerptOf } from "./redact.ts";
 import { type RetryInfo, type RetryOptions, retry, TransientFailure } from "./retry.ts";
 import { type Report, reportSchema, templateSchema } from "./schemas.ts";
@@ -143,13 +144,15 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
         try {
           const body = await readCapped(open.response.body, MAX_JSON_BYTES);
           if (body.overflowed) {
-            const shown = excerptOf(decodeText(body.bytes.subarray(0, 4096)), [options.apiKey]);
+            const shown = excerptOf(decodeText(body.bytes.subarray(0, 4096), "utf-8"), [
+              options.apiKey,
+            ]);
             throw new UnusableAnswerError(
               `The answer of ${method} ${where} is larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB, far more than a report object; it was not read further: ${shown}`,
               { excerpt: shown },
             );
           }
-          text = decodeText(body.bytes);
+          text = decodeText(body.bytes, "utf-8");
         } catch (error) {
           if (error instanceof UnusableAnswerError) throw error;
           if (options.signal.aborted) throw options.signal.reason;

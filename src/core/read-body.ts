@@ -43,8 +43,3 @@ export async function readCapped(
   }
   return { bytes, overflowed };
 }
-
-/** UTF-8 text of `bytes`; a sequence cut by a cap becomes U+FFFD instead of failing. */
-export function decodeText(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8", { fatal: false, ignoreBOM: false }).decode(bytes);
-}
