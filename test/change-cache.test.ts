@@ -8,7 +8,8 @@ import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import * as cache from "@actions/cache";
 import {
   afterAll,
   afterEach,
@@ -288,5 +289,77 @@ describe("change cache with the real @actions/cache client", () => {
       await savePrevious(identityFor(), { csvPath: join(workDir, "report"), sha256: "" }, run("1")),
     ).toMatchObject({ status: "unavailable" });
     expect(await readFile(join(workDir, "report"), "utf8")).toBe(CSV);
+  });
+});
+
+describe("change cache: what makes it unavailable, word for word", () => {
+  /** An entry saved under the identity's prefix with this meta.json, as no run of ours writes. */
+  async function savedWithMeta(identity: ReportIdentity, meta: string): Promise<string> {
+    await rm(workDir, { recursive: true, force: true });
+    await mkdir(workDir, { recursive: true });
+    await writeFile(join(workDir, "report"), CSV);
+    await writeFile(join(workDir, "meta.json"), meta);
+    const key = `${cacheKeyPrefix(identity)}crafted-${files++}`;
+    expect(await cache.saveCache([workDir], key)).toBeGreaterThan(0);
+    return key;
+  }
+
+  it.each([
+    ["null", "null"],
+    ["a number", JSON.stringify({ sha256: 5 })],
+    ["a character before the digest", JSON.stringify({ sha256: `Z${"0".repeat(64)}` })],
+    ["a character after the digest", JSON.stringify({ sha256: `${"0".repeat(64)}Z` })],
+  ])("refuses an entry whose meta.json holds %s", async (_, meta) => {
+    const identity = identityFor();
+    const key = await savedWithMeta(identity, meta);
+    expect(await restorePrevious(identity, { workDir })).toEqual({
+      status: "unavailable",
+      reason: `the cache entry ${key} has no report checksum`,
+    });
+  });
+
+  it("refuses a report inside the work directory, or the directory itself", async () => {
+    await mkdir(workDir, { recursive: true });
+    for (const csvPath of [join(workDir, "report"), workDir]) {
+      expect(await savePrevious(identityFor(), { csvPath, sha256: "" }, run("1"))).toEqual({
+        status: "unavailable",
+        reason: `the report to remember is inside ${workDir}, which is emptied`,
+      });
+    }
+  });
+
+  it("says it cannot copy a report that is not a file", async () => {
+    // The work directory's parent: outside the work directory, so only the copy can fail.
+    const saved = await savePrevious(
+      identityFor(),
+      { csvPath: dirname(workDir), sha256: "0".repeat(64) },
+      run("1"),
+    );
+    expect(saved.status === "unavailable" && saved.reason).toMatch(
+      new RegExp(`^cannot copy the report into ${workDir}: EISDIR`),
+    );
+  });
+
+  it("creates a work directory whose parents do not exist yet", async () => {
+    const deep = join(dir, `deep-${files++}`, "a", "cache");
+    expect(await restorePrevious(identityFor(), { workDir: deep })).toEqual({ status: "miss" });
+    expect(await readdir(deep)).toEqual([]);
+  });
+
+  it("says it cannot prepare a work directory below a file", async () => {
+    const file = join(dir, `a-file-${files++}`);
+    await writeFile(file, "");
+    const below = join(file, "cache");
+    const restored = await restorePrevious(identityFor(), { workDir: below });
+    expect(restored.status === "unavailable" && restored.reason).toMatch(
+      new RegExp(`^cannot prepare ${below}: ENOTDIR`),
+    );
+  });
+
+  it("puts a reason that holds line breaks on one line", async () => {
+    expect(await restorePrevious(identityFor(), { workDir: "a\nb  \r\n  c" })).toEqual({
+      status: "unavailable",
+      reason: "the cache directory must be an absolute path, not a b c",
+    });
   });
 });

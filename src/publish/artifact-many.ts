@@ -38,7 +38,6 @@ export async function publishArtifactFiles(
       size: uploaded.size,
     };
   } catch (error) {
-    if (error instanceof LuccaReportError) throw error;
     throw new LuccaReportError(
       `Cannot upload the artifact "${request.name}": ${error instanceof Error ? error.message : String(error)}`,
       { cause: error },

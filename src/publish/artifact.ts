@@ -88,7 +88,6 @@ export function artifactUrl(run: RunLocation, id: number | undefined): string | 
 }
 
 function explain(error: unknown, name: string): LuccaReportError {
-  if (error instanceof LuccaReportError) return error;
   const reason = error instanceof Error ? error.message : String(error);
   if (error instanceof GHESNotSupportedError) {
     return new LuccaReportError(

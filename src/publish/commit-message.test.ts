@@ -47,4 +47,15 @@ describe("renderCommitMessage (finding 12)", () => {
     expect(commitValue("a\u202eb")).toBe("a b");
     expect(commitValue("x".repeat(500))).toHaveLength(100);
   });
+
+  it("renders a value on one trimmed line with single spaces", () => {
+    expect(commitValue("  77 \t\u00a0 report  ")).toBe("77 report");
+    expect(commitValue("a\u202e\u202e\u2066b\r\n\r\nc")).toBe("a b c");
+    expect(commitValue("")).toBe("");
+  });
+
+  it("cuts a long value after 100 characters, never inside one", () => {
+    expect(commitValue(`${"x".repeat(99)}yz`)).toBe(`${"x".repeat(99)}y`);
+    expect(commitValue("\u{1f600}".repeat(150))).toBe("\u{1f600}".repeat(100));
+  });
 });

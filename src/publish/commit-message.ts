@@ -32,8 +32,8 @@ export function commitValue(value: string): string {
     .replace(/[\p{Cc}\p{Zl}\p{Zp}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
-  const chars = Array.from(flat);
-  return chars.length > MAX_VALUE_CHARS ? chars.slice(0, MAX_VALUE_CHARS).join("") : flat;
+  // By code point, so a cut never splits a surrogate pair.
+  return Array.from(flat).slice(0, MAX_VALUE_CHARS).join("");
 }
 
 export function renderCommitMessage(template: string, values: CommitValues): string {
