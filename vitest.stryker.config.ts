@@ -8,6 +8,9 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
+      // Instrumented code is several times slower, and the cores are shared with the checker.
+      testTimeout: 300_000,
+      hookTimeout: 300_000,
       exclude: [
         "**/node_modules/**",
         "test/action.test.ts",

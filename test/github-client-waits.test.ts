@@ -192,6 +192,16 @@ describe("how long the client waits", () => {
     expect(asked).toContain(7000);
   });
 
+  it("spaces writes 1 s apart by default", async () => {
+    const asked = recordDelays([1000]);
+    const { url } = await serve((_request, response) => json(response, 201, { sha: "b" }));
+    const github = client(url, [], 0, { spacing: undefined });
+    await github.createBlob(Buffer.from("a"));
+    expect(asked.filter((ms) => ms === 1000)).toEqual([]);
+    await github.createBlob(Buffer.from("b"));
+    expect(asked.filter((ms) => ms === 1000)).toEqual([1000]);
+  });
+
   it("spaces writes, and notifying writes, by the gaps it was given", async () => {
     // Date is frozen: each gap is asked of setTimeout in full, and gaps add up within a client.
     const asked = recordDelays([7001, 7002]);
