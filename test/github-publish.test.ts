@@ -415,6 +415,8 @@ describe("pull-request mode", () => {
       /POST \/repos\/acme\/payroll\/pulls failed \(403\): Resource not accessible by integration.*permissions: pull-requests: write/,
     );
     expect((error as Error).message).not.toContain("ghs_read_only_pulls");
+    // Refused, not raced: no open pull request is looked up after the refusal.
+    expect(s.exchanges.at(-1)).toMatchObject({ method: "POST", status: 403 });
   });
 
   it("talks to GitHub Enterprise Server under /api/v3", async () => {
