@@ -103,6 +103,9 @@ describe("GitHubClient, the one door to GitHub's API", () => {
     expect(() => client("http://127.0.0.1:9", { repository: "payroll" })).toThrow(
       /not of the form owner\/name/,
     );
+    for (const repository of ["/payroll", "acme/"]) {
+      expect(() => client("http://127.0.0.1:9", { repository })).toThrow(/not of the form/);
+    }
     expect(() => client("http://127.0.0.1:9", { repository: "acme/payroll/extra" })).toThrow(
       'Cannot call GitHub as the repository "acme/payroll/extra" is not of the form owner/name',
     );
