@@ -34,6 +34,8 @@ export default {
   // Two shared cores here; the workflow passes --concurrency 4.
   concurrency: 2,
   timeoutMS: 10_000,
+  // The whole in-process suite, instrumented, on two loaded cores takes more than the default 5.
+  dryRunTimeoutMinutes: 30,
   thresholds: { high: 90, low: 80, break: 75 },
   tempDirName: ".stryker-tmp",
   cleanTempDir: true,

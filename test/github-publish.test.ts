@@ -65,6 +65,13 @@ describe("signed commits through the Git Data API", () => {
       attempts: 3,
     });
     expect(result).toMatchObject({ changed: true, verified: true, attempts: 1 });
+    // Both files have the same bytes: one blob is sent for the two.
+    expect(writesSince(s, 0)).toEqual([
+      "POST /repos/acme/payroll/git/blobs 201",
+      "POST /repos/acme/payroll/git/trees 201",
+      "POST /repos/acme/payroll/git/commits 201",
+      "PATCH /repos/acme/payroll/git/refs/heads/main 200",
+    ]);
     const work = await cloneOf(s);
     expect(git(work, "rev-parse", "HEAD")).toBe(result.commitSha);
     expect(git(work, "rev-parse", "HEAD^")).toBe(before);
@@ -93,6 +100,9 @@ describe("signed commits through the Git Data API", () => {
       attempts: 1,
     });
     expect(s.exchanges.slice(writes).filter((e) => e.method !== "GET")).toEqual([]);
+    // Each tree is listed once, however many files it holds.
+    const listed = s.exchanges.slice(writes).filter((e) => e.path.includes("/git/trees/"));
+    expect(listed).toHaveLength(2);
     expect(await s.repo.branchTip("main")).toBe(result.commitSha);
   });
 
@@ -152,6 +162,8 @@ describe("signed commits through the Git Data API", () => {
       random: () => 0,
     });
     expect(result).toMatchObject({ changed: true, attempts: 2 });
+    // The second attempt reuses the blob the first one sent.
+    expect(writesSince(s, 0).filter((w) => w.includes("/git/blobs"))).toHaveLength(1);
     const refused = s.exchanges.filter((e) => e.method === "PATCH" && e.status === 422);
     expect(refused).toHaveLength(1);
     expect(refused[0]?.responseBody).toMatchObject({ message: "Update is not a fast forward" });
