@@ -298,6 +298,8 @@ describe("pull-request mode", () => {
       "POST /repos/acme/payroll/issues/1/labels 200",
       "POST /repos/acme/payroll/pulls/1/requested_reviewers 201",
     ]);
+    const asked = s.exchanges.find((e) => e.path.endsWith("/requested_reviewers"));
+    expect(asked?.requestBody).toEqual({ reviewers: ["hr-lead"], team_reviewers: [] });
     expect(s.pulls[0]).toMatchObject({
       head: "lucca-report/42",
       base: "main",

@@ -60,6 +60,14 @@ describe("the pull request's branch", () => {
     expect(tip?.parents).toEqual([release]);
     const asked = s.exchanges.find((e) => e.path.endsWith("/requested_reviewers"));
     expect(asked?.requestBody).toEqual({ reviewers: [], team_reviewers: ["payroll-team"] });
+    const opened = s.exchanges.find((e) => e.method === "POST" && e.path.endsWith("/pulls"));
+    expect(opened?.requestBody).toEqual({
+      head: BRANCH,
+      base: "release",
+      title: "Report",
+      body: "",
+      draft: false,
+    });
     expect(s.exchanges.some((e) => e.path.endsWith("/labels"))).toBe(false);
   });
 
