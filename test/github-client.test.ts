@@ -89,6 +89,23 @@ describe("GitHubClient, the one door to GitHub's API", () => {
     expect(requests[0]?.headers.authorization).toBe(`token ${TOKEN}`);
   });
 
+  it("blanks out anything shaped like a GitHub token, not only its own", async () => {
+    const other = "ghs_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123";
+    const pat = "github_pat_11ABCDEFGHIJ_KLMNOPQRSTUVWXYZ";
+    const { url } = await serve((_request, response) =>
+      json(response, 422, {
+        message: `${other}, ${pat}, ghp_tooShort1234 and xghs_${"a".repeat(24)}`,
+      }),
+    );
+    const error = (await client(url)
+      .createBlob(Buffer.from("x"))
+      .catch((e: unknown) => e)) as GitHubApiError;
+    expect(error.message).toBe(
+      "GitHub API POST /repos/acme/payroll/git/blobs failed (422): " +
+        `***, ***, ghp_tooShort1234 and xghs_${"a".repeat(24)}.`,
+    );
+  });
+
   it("says which permission a 403 lacks", async () => {
     const { url } = await serve((_request, response) =>
       json(response, 403, { message: "Resource not accessible by integration" }),
