@@ -69,7 +69,8 @@ describe("GitHubClient, the one door to GitHub's API", () => {
       if (calls === 1) json(response, 502, { message: "Bad gateway" });
       else json(response, 200, { default_branch: "trunk" });
     });
-    await expect(client(url, { retries: 2 }).defaultBranch()).resolves.toBe("trunk");
+    const github = client(url, { retries: 2, retryAfterUnitMs: 1 });
+    await expect(github.defaultBranch()).resolves.toBe("trunk");
     expect(requests).toHaveLength(2);
   });
 
@@ -88,6 +89,23 @@ describe("GitHubClient, the one door to GitHub's API", () => {
     expect(requests[0]?.headers.authorization).toBe(`token ${TOKEN}`);
   });
 
+  it("blanks out anything shaped like a GitHub token, not only its own", async () => {
+    const other = "ghs_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123";
+    const pat = "github_pat_11ABCDEFGHIJ_KLMNOPQRSTUVWXYZ";
+    const { url } = await serve((_request, response) =>
+      json(response, 422, {
+        message: `${other}, ${pat}, ghp_tooShort1234 and xghs_${"a".repeat(24)}`,
+      }),
+    );
+    const error = (await client(url)
+      .createBlob(Buffer.from("x"))
+      .catch((e: unknown) => e)) as GitHubApiError;
+    expect(error.message).toBe(
+      "GitHub API POST /repos/acme/payroll/git/blobs failed (422): " +
+        `***, ***, ghp_tooShort1234 and xghs_${"a".repeat(24)}.`,
+    );
+  });
+
   it("says which permission a 403 lacks", async () => {
     const { url } = await serve((_request, response) =>
       json(response, 403, { message: "Resource not accessible by integration" }),
@@ -102,6 +120,90 @@ describe("GitHubClient, the one door to GitHub's API", () => {
     expect(() => client("http://127.0.0.1:9", { repository: "payroll" })).toThrow(
       /not of the form owner\/name/,
     );
+    for (const repository of ["/payroll", "acme/"]) {
+      expect(() => client("http://127.0.0.1:9", { repository })).toThrow(/not of the form/);
+    }
+    expect(() => client("http://127.0.0.1:9", { repository: "acme/payroll/extra" })).toThrow(
+      'Cannot call GitHub as the repository "acme/payroll/extra" is not of the form owner/name',
+    );
     expect(() => client("http://127.0.0.1:9", { token: "" })).toThrow(/without a token/);
+  });
+
+  it("calls api.github.com by default, and an API URL without its trailing slashes", async () => {
+    expect(new GitHubClient({ token: TOKEN, repository: "acme/payroll" }).apiUrl).toBe(
+      "https://api.github.com",
+    );
+    const { url, requests } = await serve((_request, response) =>
+      json(response, 200, { default_branch: "trunk" }),
+    );
+    const github = client(`${url}/api/v3//`);
+    expect(github.apiUrl).toBe(`${url}/api/v3`);
+    await expect(github.defaultBranch()).resolves.toBe("trunk");
+    expect(requests.map((request) => request.url)).toEqual(["/api/v3/repos/acme/payroll"]);
+  });
+
+  it("reads a tree entry GitHub sent without some fields as empty strings", async () => {
+    const { url } = await serve((_request, response) =>
+      json(response, 200, {
+        sha: "f".repeat(40),
+        truncated: false,
+        tree: [{ path: "a.csv", mode: "100644", type: "blob", sha: "a".repeat(40) }, {}],
+      }),
+    );
+    await expect(client(url).tree("f".repeat(40))).resolves.toEqual([
+      { path: "a.csv", mode: "100644", type: "blob", sha: "a".repeat(40) },
+      { path: "", mode: "", type: "", sha: "" },
+    ]);
+  });
+
+  it("says what to check for each refusal, naming the call and GitHub's status", async () => {
+    const answers: Record<string, [number, string]> = {
+      "/repos/acme/payroll": [401, "Bad credentials"],
+      "/repos/acme/payroll/git/ref/heads/main": [403, "Resource not accessible by integration"],
+      "/repos/acme/payroll/pulls": [403, "Resource not accessible by integration"],
+      "/repos/acme/payroll/git/commits/abc": [404, "Not Found"],
+      "/repos/acme/payroll/git/refs": [409, "Git Repository is empty"],
+    };
+    const { url } = await serve((request, response) => {
+      const [status, message] = answers[decodeURIComponent(request.url ?? "")] ?? [500, "?"];
+      json(response, status, { message });
+    });
+    const github = client(url, { retries: 0 });
+    const failure = (call: Promise<unknown>) =>
+      call.then(
+        () => "resolved",
+        (error: GitHubApiError) =>
+          `${error.status} ${error.method} ${error.path} | ${error.message}`,
+      );
+    expect(await failure(github.defaultBranch())).toBe(
+      "401 GET /repos/acme/payroll | GitHub API GET /repos/acme/payroll failed (401): " +
+        "Bad credentials. The token was refused: check github-token.",
+    );
+    expect(await failure(github.branchTip("main"))).toBe(
+      "403 GET /repos/acme/payroll/git/ref/heads/main | " +
+        "GitHub API GET /repos/acme/payroll/git/ref/heads/main failed (403): " +
+        "Resource not accessible by integration. " +
+        "The token needs `permissions: contents: read` in the workflow (or job).",
+    );
+    expect(
+      await failure(
+        github.createPullRequest({ branch: "b", base: "main", title: "t", body: "", draft: false }),
+      ),
+    ).toBe(
+      "403 POST /repos/acme/payroll/pulls | GitHub API POST /repos/acme/payroll/pulls failed (403): " +
+        "Resource not accessible by integration. " +
+        "The token needs `permissions: pull-requests: write` in the workflow (or job), and the " +
+        "repository must allow it: Settings > Actions > General > " +
+        '"Allow GitHub Actions to create and approve pull requests".',
+    );
+    expect(await failure(github.commit("abc"))).toBe(
+      "404 GET /repos/acme/payroll/git/commits/abc | " +
+        "GitHub API GET /repos/acme/payroll/git/commits/abc failed (404): " +
+        "Not Found. Check the repository name and that the token can read it.",
+    );
+    expect(await failure(github.createBranch("b", "abc"))).toBe(
+      "409 POST /repos/acme/payroll/git/refs | " +
+        "GitHub API POST /repos/acme/payroll/git/refs failed (409): Git Repository is empty.",
+    );
   });
 });

@@ -37,6 +37,12 @@ function client(s: GitHubStandIn, token = s.token) {
 }
 
 const file = (path: string, text: string) => ({ path, content: Buffer.from(text) });
+/** The writes the stand-in answered since `from`, as "METHOD path status". */
+const writesSince = (s: GitHubStandIn, from: number) =>
+  s.exchanges
+    .slice(from)
+    .filter((e) => e.method !== "GET")
+    .map((e) => `${e.method} ${decodeURIComponent(e.path)} ${e.status}`);
 const REPORT_1 = "Name;Hours\nAda;151.67\nGrace;140\n";
 const REPORT_2 = "Name;Hours\nAda;151.67\nGrace;152\nLinus;35\n";
 
@@ -59,6 +65,13 @@ describe("signed commits through the Git Data API", () => {
       attempts: 3,
     });
     expect(result).toMatchObject({ changed: true, verified: true, attempts: 1 });
+    // Both files have the same bytes: one blob is sent for the two.
+    expect(writesSince(s, 0)).toEqual([
+      "POST /repos/acme/payroll/git/blobs 201",
+      "POST /repos/acme/payroll/git/trees 201",
+      "POST /repos/acme/payroll/git/commits 201",
+      "PATCH /repos/acme/payroll/git/refs/heads/main 200",
+    ]);
     const work = await cloneOf(s);
     expect(git(work, "rev-parse", "HEAD")).toBe(result.commitSha);
     expect(git(work, "rev-parse", "HEAD^")).toBe(before);
@@ -78,8 +91,18 @@ describe("signed commits through the Git Data API", () => {
       message: "unused",
       attempts: 3,
     });
-    expect(again).toMatchObject({ changed: false, commitSha: undefined });
+    expect(again).toEqual({
+      branch: "main",
+      changed: false,
+      commitSha: undefined,
+      changedPaths: [],
+      verified: false,
+      attempts: 1,
+    });
     expect(s.exchanges.slice(writes).filter((e) => e.method !== "GET")).toEqual([]);
+    // Each tree is listed once, however many files it holds.
+    const listed = s.exchanges.slice(writes).filter((e) => e.path.includes("/git/trees/"));
+    expect(listed).toHaveLength(2);
     expect(await s.repo.branchTip("main")).toBe(result.commitSha);
   });
 
@@ -139,6 +162,8 @@ describe("signed commits through the Git Data API", () => {
       random: () => 0,
     });
     expect(result).toMatchObject({ changed: true, attempts: 2 });
+    // The second attempt reuses the blob the first one sent.
+    expect(writesSince(s, 0).filter((w) => w.includes("/git/blobs"))).toHaveLength(1);
     const refused = s.exchanges.filter((e) => e.method === "PATCH" && e.status === 422);
     expect(refused).toHaveLength(1);
     expect(refused[0]?.responseBody).toMatchObject({ message: "Update is not a fast forward" });
@@ -162,7 +187,12 @@ describe("signed commits through the Git Data API", () => {
       attempts: 3,
       random: () => 0,
     }).catch((e: unknown) => e);
-    expect(String(error)).toMatch(/another one changed timesheets\/2026-10.csv differently/);
+    const now = (await s.repo.branchTip("main")) as string;
+    expect((error as Error).message).toBe(
+      "Cannot commit the report to main: while this run was committing, another one changed " +
+        `timesheets/2026-10.csv differently (now at ${now.slice(0, 12)}). ` +
+        "Nothing was overwritten; check which report is right and re-run.",
+    );
     const work = await cloneOf(s);
     expect(git(work, "show", "HEAD:timesheets/2026-10.csv")).toBe(REPORT_2.trimEnd());
   });
@@ -193,8 +223,33 @@ describe("signed commits through the Git Data API", () => {
       attempts: 1,
       maxBlobBytes: 1024,
     }).catch((e: unknown) => e);
-    expect(String(error)).toMatch(/big.csv is 2048 bytes, over the 1024-byte limit of one blob/);
+    expect((error as Error).message).toBe(
+      "Cannot commit through GitHub's API: big.csv is 2048 bytes, over the 1024-byte limit of " +
+        "one blob. Publish it as an artifact, or with publish: commit and sign-commits: false " +
+        "(git push).",
+    );
     expect(s.exchanges).toEqual([]);
+  });
+
+  it("commits as the identity given, unsigned", async () => {
+    const s = await start();
+    const result = await commitViaApi({
+      client: client(s),
+      branch: "main",
+      startPoint: async () => "unused",
+      files: [file("a.csv", REPORT_1)],
+      message: "Add",
+      identity: {
+        author: { name: "Ada Lovelace", email: "ada@example.com" },
+        committer: { name: "Payroll bot", email: "bot@example.com" },
+      },
+      attempts: 1,
+    });
+    expect(result).toMatchObject({ changed: true, verified: false });
+    const work = await cloneOf(s);
+    expect(git(work, "log", "-1", "--format=%an <%ae>|%cn <%ce>")).toBe(
+      "Ada Lovelace <ada@example.com>|Payroll bot <bot@example.com>",
+    );
   });
 });
 
@@ -220,14 +275,31 @@ describe("pull-request mode", () => {
     const s = await start();
     const main = (await s.repo.branchTip("main")) as string;
     const first = await publishPullRequest(request(s, REPORT_1));
-    expect(first).toMatchObject({
+    const firstTip = await s.repo.branchTip("lucca-report/42");
+    expect(first).toEqual({
       operation: "created",
       changed: true,
+      branch: "lucca-report/42",
       base: "main",
       number: 1,
+      url: `${s.webUrl}/acme/payroll/pull/1`,
+      commitSha: firstTip,
+      changedPaths: ["timesheets/2026-10.csv"],
+      pushed: true,
       verified: true,
     });
-    expect(first.url).toBe(`${s.webUrl}/acme/payroll/pull/1`);
+    // The new branch is created, not also moved; the pull request is opened once.
+    expect(writesSince(s, 0)).toEqual([
+      "POST /repos/acme/payroll/git/blobs 201",
+      "POST /repos/acme/payroll/git/trees 201",
+      "POST /repos/acme/payroll/git/commits 201",
+      "POST /repos/acme/payroll/git/refs 201",
+      "POST /repos/acme/payroll/pulls 201",
+      "POST /repos/acme/payroll/issues/1/labels 200",
+      "POST /repos/acme/payroll/pulls/1/requested_reviewers 201",
+    ]);
+    const asked = s.exchanges.find((e) => e.path.endsWith("/requested_reviewers"));
+    expect(asked?.requestBody).toEqual({ reviewers: ["hr-lead"], team_reviewers: [] });
     expect(s.pulls[0]).toMatchObject({
       head: "lucca-report/42",
       base: "main",
@@ -241,8 +313,18 @@ describe("pull-request mode", () => {
     expect(git(branch, "rev-parse", "HEAD^")).toBe(main);
     expect(git(branch, "show", "HEAD:timesheets/2026-10.csv")).toBe(REPORT_1.trimEnd());
 
+    const count = s.exchanges.length;
     const second = await publishPullRequest(request(s, REPORT_2, { body: () => "New body" }));
     expect(second).toMatchObject({ operation: "updated", number: 1, pushed: true });
+    // The open pull request is updated in place: no second one is tried.
+    expect(writesSince(s, count)).toEqual([
+      "POST /repos/acme/payroll/git/blobs 201",
+      "POST /repos/acme/payroll/git/trees 201",
+      "POST /repos/acme/payroll/git/commits 201",
+      "PATCH /repos/acme/payroll/git/refs/heads/lucca-report/42 200",
+      "PATCH /repos/acme/payroll/pulls/1 200",
+      "POST /repos/acme/payroll/issues/1/labels 200",
+    ]);
     expect(s.pulls).toHaveLength(1);
     expect(s.pulls[0]?.body).toBe("New body");
     expect(s.pulls[0]?.reviewers).toEqual(["hr-lead"]);
@@ -253,11 +335,17 @@ describe("pull-request mode", () => {
     expect(await s.repo.branchTip("main")).toBe(main);
 
     const third = await publishPullRequest(request(s, REPORT_2));
-    expect(third).toMatchObject({
+    expect(third).toEqual({
       operation: "unchanged",
       changed: true,
+      branch: "lucca-report/42",
+      base: "main",
       number: 1,
+      url: `${s.webUrl}/acme/payroll/pull/1`,
+      commitSha: second.commitSha,
+      changedPaths: ["timesheets/2026-10.csv"],
       pushed: false,
+      verified: false,
     });
     expect(await s.repo.branchTip("lucca-report/42")).toBe(second.commitSha);
   });
@@ -297,7 +385,18 @@ describe("pull-request mode", () => {
     const s = await start();
     await s.commitOnBranch("main", { "timesheets/2026-10.csv": REPORT_1 }, "Merged earlier");
     const result = await publishPullRequest(request(s, REPORT_1));
-    expect(result).toMatchObject({ operation: "unchanged", changed: false, number: undefined });
+    expect(result).toEqual({
+      operation: "unchanged",
+      changed: false,
+      branch: "lucca-report/42",
+      base: "main",
+      number: undefined,
+      url: undefined,
+      commitSha: undefined,
+      changedPaths: [],
+      pushed: false,
+      verified: false,
+    });
     expect(await s.repo.branchTip("lucca-report/42")).toBeUndefined();
     expect(s.pulls).toEqual([]);
     expect(s.exchanges.filter((e) => e.method !== "GET")).toEqual([]);
@@ -330,6 +429,8 @@ describe("pull-request mode", () => {
       /POST \/repos\/acme\/payroll\/pulls failed \(403\): Resource not accessible by integration.*permissions: pull-requests: write/,
     );
     expect((error as Error).message).not.toContain("ghs_read_only_pulls");
+    // Refused, not raced: no open pull request is looked up after the refusal.
+    expect(s.exchanges.at(-1)).toMatchObject({ method: "POST", status: 403 });
   });
 
   it("talks to GitHub Enterprise Server under /api/v3", async () => {
@@ -343,6 +444,22 @@ describe("pull-request mode", () => {
       "GET 404 /repos/acme/payroll/git/ref/heads/lucca-report/42",
     ]);
     expect(s.exchanges.length).toBeGreaterThan(5);
+  });
+
+  it("refuses a base branch that does not exist, and a file over the blob limit, before writing", async () => {
+    const s = await start();
+    const error = await publishPullRequest(request(s, REPORT_1, { base: "release" })).catch(
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toBe(
+      "Cannot open a pull request into release: the branch does not exist",
+    );
+    const count = s.exchanges.length;
+    const big = await publishPullRequest(
+      request(s, "x".repeat(2048), { maxBlobBytes: 1024 }),
+    ).catch((e: unknown) => e);
+    expect((big as Error).message).toMatch(/^Cannot commit through GitHub's API: timesheets/);
+    expect(s.exchanges.length).toBe(count);
   });
 
   it("refuses a pull request from the base into itself", async () => {

@@ -29,6 +29,11 @@ export interface GitHubClientOptions {
    * @default { writeMs: 1000, notifyMs: 3000 }
    */
   spacing?: { writeMs: number; notifyMs: number } | undefined;
+  /**
+   * How long one second of a wait lasts: a rate limit's retry-after, plugin-retry's back-off
+   * (1 s, 4 s, 9 s). Tests shorten it so that those paths run in milliseconds. @default 1000
+   */
+  retryAfterUnitMs?: number | undefined;
   /** Warnings from Octokit (deprecations, rate limits). */
   warn?: ((message: string) => void) | undefined;
 }
@@ -104,13 +109,15 @@ export class GitHubClient {
     };
     const spacing = options.spacing ?? { writeMs: 1000, notifyMs: 3000 };
     const warn = options.warn ?? (() => {});
+    const unitMs = options.retryAfterUnitMs ?? 1000;
     const Client = GitHub.plugin(retry, throttling);
     this.#octokit = new Client(
       getOctokitOptions(options.token, {
         baseUrl: this.apiUrl,
         request: { fetch: requestFetch },
-        retry: { retries: options.retries ?? 3 },
+        retry: { retries: options.retries ?? 3, retryAfterBaseValue: unitMs },
         throttle: {
+          retryAfterBaseValue: unitMs,
           write: new Bottleneck.Group({ maxConcurrent: 1, minTime: spacing.writeMs }),
           notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: spacing.notifyMs }),
           // A primary or secondary rate limit is waited out twice at most, and never for long.
