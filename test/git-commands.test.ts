@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { Git, GitError } from "../src/publish/git.ts";
 import { tempDir } from "./support/cli.ts";
 import { git, makeRepos, type Repos, writeIn } from "./support/git-repos.ts";
@@ -51,6 +51,20 @@ describe("Git against real repositories", () => {
     const client = new Git(work);
     expect(await client.readFileAt(main, "README.md")).toEqual(Buffer.from("payroll archive\n"));
     expect(await client.readFileAt(main, "reports/none.csv")).toBeUndefined();
+    const big = Buffer.alloc(3 * 1024 * 1024, "a;b\r\n");
+    const scratch = await tempDir();
+    const file = join(scratch, "big.csv");
+    await writeFile(file, big);
+    const commit = await client.commitFile({
+      parent: main,
+      path: "big.csv",
+      file,
+      message: "big",
+      author: bot,
+      committer: bot,
+      indexFile: join(scratch, "index"),
+    });
+    expect((await client.readFileAt(commit, "big.csv"))?.equals(big)).toBe(true);
   });
 
   it("names the checked-out branch, and none on a detached HEAD", async () => {
@@ -141,6 +155,16 @@ describe("Git against real repositories", () => {
     const tip = (await client.fetchBranch("origin", "main")) as string;
     expect(await client.push("origin", await commitOn(tip), "main")).toBe("pushed");
 
+    // Another push holding the branch's lock on the remote is a moved branch too.
+    const lock = join(repos.origin, "refs/heads/main.lock");
+    await writeFile(lock, "");
+    try {
+      const locked = await commitOn(git(repos.origin, "rev-parse", "main"));
+      expect(await client.push("origin", locked, "main")).toBe("rejected");
+    } finally {
+      await rm(lock);
+    }
+
     const hook = join(repos.origin, "hooks/pre-receive");
     await writeFile(hook, "#!/bin/sh\necho 'no pushes today' >&2\nexit 1\n", { mode: 0o755 });
     try {
@@ -151,6 +175,22 @@ describe("Git against real repositories", () => {
     } finally {
       await writeFile(hook, "#!/bin/sh\nexit 0\n");
     }
+  });
+});
+
+describe("Git's time limit", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("is a timer of the limit given, held to what a timer can hold", () => {
+    const timeout = vi.spyOn(AbortSignal, "timeout");
+    expect(new Git(".", { timeoutMs: 1500 }).limitMs).toBe(1500);
+    new Git(".", { timeoutMs: 10 ** 12 });
+    new Git(".", { timeoutMs: -5 });
+    expect(timeout.mock.calls).toEqual([[1500], [2 ** 31 - 1], [0]]);
+    expect(new Git(".").limitMs).toBe(Number.POSITIVE_INFINITY);
+    expect(timeout).toHaveBeenCalledTimes(3);
   });
 });
 

@@ -5,7 +5,12 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AbortedError, LuccaReportError } from "../core/errors.ts";
-import { type GitProcessOptions, GitStoppedError, runGitProcess } from "./git-process.ts";
+import {
+  type GitProcessOptions,
+  GitStoppedError,
+  gitEnvironment,
+  runGitProcess,
+} from "./git-process.ts";
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -59,6 +64,45 @@ describe("runGitProcess", () => {
     expect(outcome.stdout.toString()).toBe("40d88ad422dbb7fb93667f94f1e453bacad486cc\n");
   });
 
+  it("gives git an empty stdin when there is no input", async () => {
+    const outcome = await runGitProcess(["hash-object", "--stdin"], options());
+    expect(outcome.stdout.toString()).toBe("e69de29bb2d1d6434b8b29ae775ad8c2e48c5391\n");
+  });
+
+  it("survives git not reading a large input", async () => {
+    const outcome = await runGitProcess(["version"], {
+      ...options(),
+      input: "x".repeat(8 * 1024 * 1024),
+    });
+    expect(outcome.code).toBe(0);
+  });
+
+  it("keeps stdout of exactly the allowed size", async () => {
+    const full = await runGitProcess(["version"], options());
+    const exact = await runGitProcess(["version"], options({ maxStdoutBytes: full.stdout.length }));
+    expect(exact.stdout).toEqual(full.stdout);
+  });
+
+  it("keeps about a megabyte of stderr, not all of it", async () => {
+    const outcome = await runGitProcess(
+      ["noisy"],
+      options({}, { noisy: "!head -c 3000000 /dev/zero >&2" }),
+    );
+    expect(outcome.code).toBe(0);
+    expect(outcome.stderr.length).toBeGreaterThanOrEqual(1024 * 1024);
+    expect(outcome.stderr.length).toBeLessThanOrEqual(1024 * 1024 + 64 * 1024);
+  });
+
+  it("tells a git killed by someone else's signal from a timeout (exit 1)", async () => {
+    const error = await runGitProcess(["die"], options({}, { die: "!kill -9 $PPID" })).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(GitStoppedError);
+    expect((error as GitStoppedError).message).toMatch(/^git die was killed by SIGKILL after \d/);
+    const killed = error as GitStoppedError;
+    expect([killed.exitCode, killed.command, killed.cause]).toEqual([1, "git die", undefined]);
+  });
+
   it("does not start git when the signal has already fired", () => {
     const reason = new AbortedError("Interrupted by SIGINT", { signal: "SIGINT" });
     expect(() =>
@@ -98,19 +142,24 @@ describe("runGitProcess", () => {
   it("stops a hung git at the time limit, with the limit's reason as the cause", async () => {
     const pidFile = join(await scratch(), "git.pid");
     const limit = new AbortController();
+    // Git runs for real; the clock that times it and the grace timer are faked.
+    vi.useFakeTimers({ toFake: ["performance", "setTimeout", "clearTimeout"] });
     const run = runGitProcess(
       ["hang"],
       options({ signal: limit.signal }, { hang: `!echo $$ > '${pidFile}'; exec sleep 60` }),
     ).catch((caught: unknown) => caught);
     await pidIn(pidFile);
+    vi.advanceTimersByTime(1234);
     const reason = new DOMException("The operation was aborted due to timeout", "TimeoutError");
     limit.abort(reason);
     const error = await run;
     expect(error).toBeInstanceOf(GitStoppedError);
     const stopped = error as GitStoppedError;
     expect(stopped.message).toMatch(
-      /^git hang was stopped after \d+(\.\d+)?(ms|s) \(timeout\): the run's time limit of 1\.5s was reached\. Raise timeout, or check that the remote answers\.$/,
+      /^git hang was stopped after 1\.2s \(timeout\): the run's time limit of 1\.5s was reached\. Raise timeout, or check that the remote answers\.$/,
     );
+    // SIGTERM was enough: no SIGKILL is left pending.
+    expect(vi.getTimerCount()).toBe(0);
     expect(stopped.cause).toBe(reason);
     expect(stopped.exitCode).toBe(5);
     expect(stopped.command).toBe("git hang");
@@ -134,5 +183,39 @@ describe("runGitProcess", () => {
     cancel.abort(reason);
     vi.advanceTimersByTime(2000);
     expect(await run).toBe(reason);
+  });
+});
+
+describe("gitEnvironment", () => {
+  it("keeps exactly the names it lists, and values without a secret", () => {
+    const env = gitEnvironment(
+      {
+        PATH: "/usr/bin",
+        HOME: undefined,
+        PATHEXT: ".EXE",
+        XPATH: "x",
+        PATH_EXTRA: "x",
+        LC_ALL: "C",
+        LC_: "x",
+        GIT_TOKEN: "t",
+        GIT_PASSWORD: "p",
+        GIT_TOKEN_FILE: "/run/token",
+        HTTP_PROXY: "http://proxy:3128",
+        http_proxy: "http://proxy:3128",
+        https_proxy: "http://proxy:3128",
+        TMPDIR: "/tmp/a-secret-b",
+        TZ: "/other-secret",
+      },
+      ["", "a-secret", "other-secret"],
+    );
+    expect(env).toStrictEqual({
+      PATH: "/usr/bin",
+      PATHEXT: ".EXE",
+      LC_ALL: "C",
+      GIT_TOKEN_FILE: "/run/token",
+      HTTP_PROXY: "http://proxy:3128",
+      http_proxy: "http://proxy:3128",
+      https_proxy: "http://proxy:3128",
+    });
   });
 });
