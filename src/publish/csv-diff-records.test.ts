@@ -97,3 +97,29 @@ describe("records across chunks", () => {
     expect(await normalisedSha256(path)).toBe(expected);
   });
 });
+
+describe("limits and patterns", () => {
+  it("compares record by record up to exactly maxRecords data records", async () => {
+    const at = await diffCsvFiles(await file("h\n1\n2\n3\n"), await file("h\n1\n2\n4\n"), {
+      maxRecords: 3,
+    });
+    expect(at).toMatchObject({ added: 1, removed: 1, comparedRecords: true });
+    const past = await diffCsvFiles(await file("h\n1\n2\n3\n"), await file("h\n1\n2\n3\n4\n"), {
+      maxRecords: 3,
+    });
+    expect(past).toMatchObject({ changed: true, added: 0, comparedRecords: false });
+  });
+
+  it("uses a sticky ignoreLines pattern on every record", async () => {
+    const diff = await diffCsvFiles(await file("h\n#1\n#2\nx\n"), await file("h\n#3\nx\n"), {
+      ignoreLines: /#/y,
+    });
+    expect(diff).toMatchObject({ changed: false, added: 0, removed: 0 });
+  });
+
+  it("shows a record of exactly 200 characters whole", async () => {
+    const row = "é".repeat(200);
+    const diff = await diffCsvFiles(await file("h\n"), await file(`h\n${row}\n`));
+    expect(diff.addedExamples).toEqual([row]);
+  });
+});
