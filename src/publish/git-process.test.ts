@@ -131,6 +131,17 @@ describe("runGitProcess", () => {
     expect((error as Error).message).toBe("git version printed more than 4 bytes and was stopped");
   });
 
+  it("stops a flood of output once, leaving no kill pending", async () => {
+    // Git runs for real; only the grace timer is faked, to count it.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const error = await runGitProcess(
+      ["flood"],
+      options({ maxStdoutBytes: 10 }, { flood: "!head -c 5000000 /dev/zero" }),
+    ).catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe("git flood printed more than 10 bytes and was stopped");
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("names a call without arguments 'git'", async () => {
     // Bare `git` prints its usage on stdout.
     const error = await runGitProcess([], options({ maxStdoutBytes: 1 })).catch(
