@@ -132,11 +132,12 @@ describe("runGitProcess", () => {
   });
 
   it("stops a flood of output once, leaving no kill pending", async () => {
-    // Git runs for real; only the grace timer is faked, to count it.
+    // Git runs for real; only the grace timer is faked, to count it. The flood outlives
+    // SIGTERM, so that chunks keep coming after the stop.
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const error = await runGitProcess(
       ["flood"],
-      options({ maxStdoutBytes: 10 }, { flood: "!head -c 5000000 /dev/zero" }),
+      options({ maxStdoutBytes: 10 }, { flood: "!trap '' TERM; head -c 5000000 /dev/zero" }),
     ).catch((caught: unknown) => caught);
     expect((error as Error).message).toBe("git flood printed more than 10 bytes and was stopped");
     expect(vi.getTimerCount()).toBe(0);
@@ -155,6 +156,7 @@ describe("runGitProcess", () => {
     const limit = new AbortController();
     // Git runs for real; the clock that times it and the grace timer are faked.
     vi.useFakeTimers({ toFake: ["performance", "setTimeout", "clearTimeout"] });
+    vi.advanceTimersByTime(5000);
     const run = runGitProcess(
       ["hang"],
       options({ signal: limit.signal }, { hang: `!echo $$ > '${pidFile}'; exec sleep 60` }),
