@@ -55,10 +55,10 @@ export async function commitReports(request: CommitManyRequest): Promise<CommitM
     );
   }
   const indexFile = join(tmpdir(), `lucca-report-index-${crypto.randomUUID()}`);
-  let previous: { base: string; contents: Map<string, Buffer | undefined> } | undefined;
+  let previous: { contents: Map<string, Buffer | undefined> } | undefined;
   try {
+    // No signal check here: fetchBranch's first git call throws the signal's reason.
     for (let attempt = 1; ; attempt++) {
-      git.signal.throwIfAborted();
       const tip = await git.fetchBranch(remote, branch);
       const base = tip ?? (await git.run(["rev-parse", "HEAD"]));
       const contents = new Map<string, Buffer | undefined>();
@@ -72,7 +72,8 @@ export async function commitReports(request: CommitManyRequest): Promise<CommitM
       }
       const none = { branch, changedPaths: [], commitSha: undefined, pushed: false };
       if (changed.length === 0) return { ...none, attempts: attempt };
-      if (previous && previous.base !== base) {
+      // On an unmoved base every file is the same bytes, so only a moved base finds one.
+      if (previous) {
         const moved = files.find(
           (file) => !sameBytes(previous?.contents.get(file.path), contents.get(file.path)),
         );
@@ -96,7 +97,7 @@ export async function commitReports(request: CommitManyRequest): Promise<CommitM
       if ((await git.push(remote, commit, branch)) === "pushed") {
         return { branch, changedPaths, commitSha: commit, pushed: true, attempts: attempt };
       }
-      previous = { base, contents };
+      previous = { contents };
       await afterBranchMoved({
         what: "push the reports",
         branch,

@@ -98,17 +98,18 @@ async function commitWith(git: Git, request: CommitRequest): Promise<CommitResul
   }
   const ours = await readFile(request.filePath);
   const indexFile = join(tmpdir(), `lucca-report-index-${crypto.randomUUID()}`);
-  let previous: { base: string; content: Buffer | undefined } | undefined;
+  let previous: { content: Buffer | undefined } | undefined;
   try {
+    // No signal check here: fetchBranch's first git call throws the signal's reason.
     for (let attempt = 1; ; attempt++) {
-      signal.throwIfAborted();
       const tip = await git.fetchBranch(remote, branch);
       const base = tip ?? (await git.run(["rev-parse", "HEAD"]));
       const theirs = await git.readFileAt(base, path);
       if (theirs !== undefined && sameContent(theirs, ours, request.ignoreLines)) {
         return { branch, changed: false, commitSha: undefined, pushed: false, attempts: attempt };
       }
-      if (previous && previous.base !== base && !sameBytes(previous.content, theirs)) {
+      // On an unmoved base the file is the same bytes, so only a moved base can fail this.
+      if (previous && !sameBytes(previous.content, theirs)) {
         throw new LuccaReportError(
           `Cannot push the report to ${branch}: while this run was pushing, another one changed ${path} differently ` +
             `(now at ${base.slice(0, 12)}). Nothing was overwritten; check which report is right and re-run.`,
@@ -127,7 +128,7 @@ async function commitWith(git: Git, request: CommitRequest): Promise<CommitResul
       if ((await git.push(remote, commit, branch)) === "pushed") {
         return { branch, changed: true, commitSha: commit, pushed: true, attempts: attempt };
       }
-      previous = { base, content: theirs };
+      previous = { content: theirs };
       await afterBranchMoved({
         what: "push the report",
         branch,

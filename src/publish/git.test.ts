@@ -9,6 +9,9 @@ describe("git helpers", () => {
       ),
     ).toBe("fatal: unable to access 'https://***@github.com/acme/payroll.git/'");
     expect(redactCredentials("plain message")).toBe("plain message");
+    expect(redactCredentials("see http://user:pw@proxy.example:3128/ and user@host")).toBe(
+      "see http://***@proxy.example:3128/ and user@host",
+    );
   });
 
   it("reads Name <email> identities", () => {
@@ -22,7 +25,14 @@ describe("git helpers", () => {
       name: "Payroll Bot",
       email: "payroll@acme.example",
     });
+    expect(parseIdentity("  Payroll Bot  <payroll@acme.example>  ")).toEqual({
+      name: "Payroll Bot",
+      email: "payroll@acme.example",
+    });
     expect(parseIdentity("nobody")).toBeUndefined();
+    expect(parseIdentity("Bot <bot@acme.example> trailing")).toBeUndefined();
+    expect(parseIdentity("<x> Bot <bot@acme.example>")).toBeUndefined();
+    expect(parseIdentity("Bot <bot@acme example>")).toBeUndefined();
     expect(parseIdentity("<a@b.c>")).toBeUndefined();
   });
 

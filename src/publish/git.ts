@@ -12,7 +12,7 @@ export interface GitResult {
 export class GitError extends LuccaReportError {
   readonly args: string[];
   readonly result: GitResult;
-  constructor(args: string[], result: GitResult, secrets: readonly string[] = []) {
+  constructor(args: string[], result: GitResult, secrets: readonly string[]) {
     const printed = redactSecrets(result.stderr.trim() || result.stdout.trim(), secrets);
     super(`git ${args[0]} failed (exit ${result.code}): ${redactCredentials(printed)}`);
     this.args = args;

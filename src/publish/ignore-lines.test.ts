@@ -69,4 +69,19 @@ describe("commit-ignore-lines", () => {
       await normalisedSha256(await file(Buffer.from("h\na\nb\n"))),
     );
   });
+
+  it("drops only a true BOM, and keeps records apart, in both modes", async () => {
+    // Each starts with two of a BOM's three bytes (EF BB BF).
+    for (const char of ["＿", "ỿ", "ﻀ"]) {
+      const a = Buffer.from(`${char}h\nExported 1\n1\n`);
+      const withBom = Buffer.from(`\uFEFF${char}h\nExported 2\n1\n`);
+      const without = Buffer.from("h\nExported 1\n1\n");
+      expect(sameContent(a, withBom, IGNORE)).toBe(true);
+      expect(sameContent(a, without, IGNORE)).toBe(false);
+      expect(await normalisedSha256(await file(a), IGNORE)).not.toBe(
+        await normalisedSha256(await file(without), IGNORE),
+      );
+    }
+    expect(sameContent(Buffer.from("h\na\nb\n"), Buffer.from("h\nab\n"), IGNORE)).toBe(false);
+  });
 });
