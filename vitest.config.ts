@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "simulator/**/*.test.ts", "test/**/*.test.ts"],
+    // Two files at a time: vitest's default leaves one of two cores idle, and most files
+    // spend their time waiting on child processes and loopback servers.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     coverage: {

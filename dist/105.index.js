@@ -331,12 +331,14 @@ class GitHubClient {
         };
         const spacing = options.spacing ?? { writeMs: 1000, notifyMs: 3000 };
         const warn = options.warn ?? (() => { });
+        const unitMs = options.retryAfterUnitMs ?? 1000;
         const Client = utils/* GitHub */.gq.plugin(dist_bundle/* retry */.L, throttling);
         this.#octokit = new Client((0,utils/* getOctokitOptions */.EG)(options.token, {
             baseUrl: this.apiUrl,
             request: { fetch: requestFetch },
-            retry: { retries: options.retries ?? 3 },
+            retry: { retries: options.retries ?? 3, retryAfterBaseValue: unitMs },
             throttle: {
+                retryAfterBaseValue: unitMs,
                 write: new (light_default()).Group({ maxConcurrent: 1, minTime: spacing.writeMs }),
                 notifications: new (light_default()).Group({ maxConcurrent: 1, minTime: spacing.notifyMs }),
                 // A primary or secondary rate limit is waited out twice at most, and never for long.

@@ -108,15 +108,16 @@ async function commitWith(git, request) {
     const indexFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), `lucca-report-index-${crypto.randomUUID()}`);
     let previous;
     try {
+        // No signal check here: fetchBranch's first git call throws the signal's reason.
         for (let attempt = 1;; attempt++) {
-            signal.throwIfAborted();
             const tip = await git.fetchBranch(remote, branch);
             const base = tip ?? (await git.run(["rev-parse", "HEAD"]));
             const theirs = await git.readFileAt(base, path);
             if (theirs !== undefined && sameContent(theirs, ours, request.ignoreLines)) {
                 return { branch, changed: false, commitSha: undefined, pushed: false, attempts: attempt };
             }
-            if (previous && previous.base !== base && !sameBytes(previous.content, theirs)) {
+            // On an unmoved base the file is the same bytes, so only a moved base can fail this.
+            if (previous && !sameBytes(previous.content, theirs)) {
                 throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: while this run was pushing, another one changed ${path} differently ` +
                     `(now at ${base.slice(0, 12)}). Nothing was overwritten; check which report is right and re-run.`);
             }
@@ -133,7 +134,7 @@ async function commitWith(git, request) {
             if ((await git.push(remote, commit, branch)) === "pushed") {
                 return { branch, changed: true, commitSha: commit, pushed: true, attempts: attempt };
             }
-            previous = { base, content: theirs };
+            previous = { content: theirs };
             await (0,_branch_moved_js__WEBPACK_IMPORTED_MODULE_5__/* .afterBranchMoved */ .M)({
                 what: "push the report",
                 branch,

@@ -77,8 +77,6 @@ function artifactUrl(run, id) {
     return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}/artifacts/${id}`;
 }
 function explain(error, name) {
-    if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1)
-        return error;
     const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof _actions_artifact__WEBPACK_IMPORTED_MODULE_3__/* .GHESNotSupportedError */ .jK) {
         return new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1("Workflow artifacts of this kind are not available on GitHub Enterprise Server. " +

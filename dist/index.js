@@ -33320,8 +33320,8 @@ function commitValue(value) {
         .replace(/[\p{Cc}\p{Zl}\p{Zp}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/gu, " ")
         .replace(/\s+/g, " ")
         .trim();
-    const chars = Array.from(flat);
-    return chars.length > MAX_VALUE_CHARS ? chars.slice(0, MAX_VALUE_CHARS).join("") : flat;
+    // By code point, so a cut never splits a surrogate pair.
+    return Array.from(flat).slice(0, MAX_VALUE_CHARS).join("");
 }
 function renderCommitMessage(template, values) {
     return template.replace(/\{([^{}\s]+)\}/g, (whole, name) => name in values ? commitValue(values[name]) : whole);
@@ -33498,7 +33498,7 @@ const DROP = /^(GIT_TOKEN|GIT_PASSWORD)$/;
 class GitError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LuccaReportError */ .v1 {
     args;
     result;
-    constructor(args, result, secrets = []) {
+    constructor(args, result, secrets) {
         const printed = redactSecrets(result.stderr.trim() || result.stdout.trim(), secrets);
         super(`git ${args[0]} failed (exit ${result.code}): ${redactCredentials(printed)}`);
         this.args = args;
