@@ -3,16 +3,52 @@
 // checked afterwards by scripts/mutation-floors.ts; `break` here is the lowest of them.
 //
 // Survivors reviewed as equivalent (no test can tell them from the real code). Stryker has no
-// way to exclude one mutant from its config, and these sit in files other branches are
-// rewriting, so they are listed here instead of as `// Stryker disable` comments:
-// - retry-after.ts `if (text === "") return undefined` -> removed: "" fails the number regex
+// way to exclude one mutant from its config, so they are listed here (file, line at the
+// time of review, mutant: why):
+// core
+// - retry-after.ts `if (text === "") return undefined` removed: "" fails the number regex
 //   and has no letter, so it is refused two lines later all the same.
-// - http.ts redact `if (secret)` -> true: the only secret is the API key, never empty
-//   (settings refuse an empty key).
-// - download-report.ts `clearTimeout(idle)` in `finally` -> removed: the idle timer then only
+// - http.ts redact `if (secret)` -> true: the only secret is the API key, never empty.
+// - download-report.ts `clearTimeout(idle)` in `finally` removed: the idle timer then only
 //   aborts a response already read to its end.
-// - download-report.ts `reader.cancel(...)` / `writer.abort(...)` after a failed copy ->
+// - download-report.ts `reader.cancel(...)` / `writer.abort(...)` after a failed copy
 //   removed: the request's own abort and the sink's discard() release both anyway.
+// publish: artifacts and cache
+// - artifact.ts 73 `rm(staging, { force: true })` -> false: mkdtemp made it, nothing else
+//   removes it.
+// - artifact-many.ts 52 `relative(...).startsWith(sep)` -> endsWith: on POSIX relative()
+//   never starts or ends with "/" (the check is for Windows drive and UNC paths).
+// - change-cache.ts 122 `call.value === undefined ||` -> false: saveCache returns a number
+//   whenever it does not throw, and a throw has returned already.
+// - change-cache.ts 185 `/^\w+: /` -> `/\w+: /`: held lines always begin "warning: " or
+//   "error: ". 198 `[\r\n]+` -> `[\r\n]`: the `\s*` on each side takes further breaks.
+// - commit-message.ts 32 the control/bidi class without `+`: the next replace collapses the
+//   runs of spaces.
+// publish: GitHub API
+// - client.ts `if (signal?.aborted)` early return -> false / {}: fetch refuses an aborted
+//   signal itself and the catch maps it to the same AbortError.
+// - client.ts "The job was cancelled" -> "" (both DOMExceptions): Octokit reads only the
+//   name, and #call rethrows the job's own reason.
+// - client.ts `redact(text, [this.#token])` -> []: the token-shaped pattern on the next line
+//   and excerptOf(..., [token]) blank it all the same.
+// - client.ts the `log.warn` forwarder -> () => undefined: reached only by deprecation
+//   notices, which Octokit sends to console instead.
+// - api-commit.ts `previous.base !== base` -> true: the same base commit holds the same
+//   files, so nothing can count as changed meanwhile.
+// publish: git
+// - git-process.ts 55 `stdio: []`: pipe is Node's default. 57 `detached` -> true, 58
+//   `windowsHide` -> false, 137 `pid !== undefined &&` -> true, 138 `else child.kill`:
+//   no effect on Linux or with a spawned child. 73 `{ once: true }` -> {}: finish() removes
+//   the listener and a signal aborts once.
+// - commit.ts 161 `records = []` -> ["Stryker was here"]: both sides get the same element.
+// - git.ts `code: outcome.code ?? 1`: a resolved outcome always has a number code;
+//   `toString("utf8")` -> `toString("")`: "" means UTF-8.
+// - csv-diff.ts 63 `removed > 0` -> true/>=: nothing removed, nothing found; 79 catching
+//   every error: rawSha256 throws the same file error again; 193 `carriedBytes > 0` ->
+//   true/>=: concatenating nothing; 209 `if (blank)` -> true: finish() cleared the bytes;
+//   214 `undefined` -> true: the splitter stops only on false; 217 `stop > 0`: stop >= 1;
+//   218 true/<=: pushes an empty slice; keyOf `i <= record.length`: the same change for
+//   every record.
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

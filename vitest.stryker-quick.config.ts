@@ -19,6 +19,8 @@ export default defineConfig({
       "test/cli-trace.test.ts",
       "test/cli-encodings.test.ts",
       "test/cli-end-date.test.ts",
+      "test/branch-names.test.ts",
+      "test/many.test.ts",
     ],
   },
 });
