@@ -375,6 +375,10 @@ describe("commonDirectory", () => {
     expect(commonDirectory(["/r/a/b/x.csv", "/r/y.csv"])).toBe("/r");
     expect(commonDirectory(["/a/x.csv", "/b/y.csv"])).toBe("/");
     expect(commonDirectory(["/r/a/x.csv"])).toBe("/r/a");
+    // A folder whose name starts with ".." is still below: no extra level in the zip.
+    expect(commonDirectory(["/r/a/x.csv", "/r/a/..foo/y.csv"])).toBe("/r/a");
+    expect(commonDirectory(["/r/a/..foo/y.csv", "/r/a/x.csv"])).toBe("/r/a");
+    expect(commonDirectory(["/r/..a/x.csv", "/r/a/y.csv"])).toBe("/r");
     expect(commonDirectory([])).toBe(".");
     expect(commonDirectory([`${process.cwd()}/x.csv`, basename("y.csv")])).toBe(process.cwd());
   });

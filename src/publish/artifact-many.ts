@@ -1,4 +1,4 @@
-import { dirname, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { ArtifactNotFoundError, DefaultArtifactClient } from "@actions/artifact";
 import { LuccaReportError } from "../core/errors.ts";
 import { artifactUrl, type PublishedArtifact, type RunLocation } from "./artifact.ts";
@@ -49,9 +49,13 @@ export function commonDirectory(paths: readonly string[]): string {
   const dirs = paths.map((path) => dirname(resolve(path)));
   let common = dirs[0] ?? ".";
   for (const dir of dirs) {
-    while (relative(common, dir).startsWith("..") || relative(common, dir).startsWith(sep)) {
-      common = dirname(common);
-    }
+    while (!isWithin(common, dir)) common = dirname(common);
   }
   return common;
+}
+
+/** A directory named "..foo" is inside; only ".." itself, or a path through it, is not. */
+function isWithin(parent: string, dir: string): boolean {
+  const rel = relative(parent, dir);
+  return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
