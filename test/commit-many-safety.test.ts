@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { AbortedError } from "../src/core/errors.ts";
 import { type CommitManyRequest, commitReports } from "../src/publish/commit-many.ts";
+import { GitStoppedError } from "../src/publish/git-process.ts";
 import { tempDir } from "./support/cli.ts";
 import { git, makeRepos, type Repos, writeIn } from "./support/git-repos.ts";
 
@@ -10,6 +11,7 @@ const bot = { name: "bot", email: "bot@example.com" };
 
 afterEach(() => {
   vi.unstubAllEnvs();
+  vi.restoreAllMocks();
 });
 
 function commitIn(workspace: string, filePaths: string[], extra: Partial<CommitManyRequest> = {}) {
@@ -49,6 +51,7 @@ describe("commitReports refuses what is not a file of the workspace", () => {
   it.each([
     ["the workspace itself", (work: string) => work],
     ["a file outside it", (_work: string, outside: string) => outside],
+    ["the directory above it", (work: string) => join(work, "..")],
     ["a file in .git", (work: string) => join(work, ".git/description")],
     ["a file named .git", (work: string) => join(work, "sub/.GIT")],
   ])("refuses %s, and pushes nothing", async (_name, pick) => {
@@ -151,5 +154,49 @@ describe("commitReports against a moving branch (real git)", () => {
       reason,
     );
     expect(git(repos.origin, "rev-list", "--count", "main")).toBe("1");
+  });
+});
+
+describe("commitReports under the run's time limit", () => {
+  it("does not start without time left, as a timeout (exit 5)", async () => {
+    const error = await commitIn("/nonexistent", ["/nonexistent/r.csv"], { timeoutMs: 0 }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(GitStoppedError);
+    expect(error).toMatchObject({
+      message:
+        "The commit was not started (timeout): the report used all of the run's time limit. Raise timeout.",
+      exitCode: 5,
+    });
+  });
+
+  it("says the time limit was reached while waiting to push again, and pushes nothing", async () => {
+    // The limit's timer is Node's own (AbortSignal.timeout); this stands in for it so that it
+    // fires exactly during the wait between two pushes, not at a moment the clock decides.
+    const limit = new AbortController();
+    vi.spyOn(AbortSignal, "timeout").mockReturnValue(limit.signal);
+    const reason = new DOMException("The operation was aborted due to timeout", "TimeoutError");
+    const repos = await makeRepos();
+    const [work, other] = [await repos.clone(), await repos.clone()];
+    const file = await writeIn(work, "reports/r.csv", "a\n");
+    let moved = "";
+    const error = await commitIn(work, [file], {
+      timeoutMs: 90_000,
+      random: () => {
+        limit.abort(reason);
+        return 0;
+      },
+      beforePush: async (attempt) => {
+        if (attempt === 1) moved = await pushFrom(other, "notes.txt", "moved\n");
+      },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GitStoppedError);
+    expect(error).toMatchObject({
+      message:
+        "The commit was stopped (timeout): the run's time limit of 1m 30s was reached while waiting to push again. Raise timeout.",
+      exitCode: 5,
+      cause: reason,
+    });
+    expect(git(repos.origin, "rev-parse", "main")).toBe(moved);
   });
 });

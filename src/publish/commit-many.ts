@@ -4,6 +4,7 @@ import { join, relative, sep } from "node:path";
 import { LuccaReportError } from "../core/errors.ts";
 import { afterBranchMoved } from "./branch-moved.ts";
 import { type CommitRequest, sameContent } from "./commit.ts";
+import { refuseWithoutTimeLeft, withinTimeLimit } from "./commit-time-limit.ts";
 import { Git } from "./git.ts";
 
 export interface CommitManyRequest extends Omit<CommitRequest, "filePath" | "message"> {
@@ -27,12 +28,17 @@ export interface CommitManyResult {
  * force and made again on the new tip when the branch moved, as commitReport does for one.
  */
 export async function commitReports(request: CommitManyRequest): Promise<CommitManyResult> {
+  refuseWithoutTimeLeft(request.timeoutMs);
   const git = new Git(request.workspace, {
     env: request.env,
     signal: request.signal,
     timeoutMs: request.timeoutMs,
     secrets: request.secrets,
   });
+  return withinTimeLimit(git, request.signal, () => commitAll(git, request));
+}
+
+async function commitAll(git: Git, request: CommitManyRequest): Promise<CommitManyResult> {
   const remote = request.remote ?? "origin";
   const workspace = await realpath(request.workspace);
   const files = await Promise.all(
@@ -40,7 +46,12 @@ export async function commitReports(request: CommitManyRequest): Promise<CommitM
       const path = relative(workspace, await realpath(file))
         .split(sep)
         .join("/");
-      if (path.startsWith("../") || path === "" || /(^|\/)\.git(\/|$)/i.test(path)) {
+      if (
+        path === ".." ||
+        path.startsWith("../") ||
+        path === "" ||
+        /(^|\/)\.git(\/|$)/i.test(path)
+      ) {
         throw new LuccaReportError(
           `Cannot commit ${file}: it is outside the workspace ${request.workspace}`,
         );

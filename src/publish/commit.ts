@@ -2,11 +2,10 @@ import { readFile, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { forEachRecordIn, recordBody } from "../core/csv-records.ts";
-import { formatDuration } from "../core/duration.ts";
 import { LuccaReportError } from "../core/errors.ts";
 import { afterBranchMoved } from "./branch-moved.ts";
+import { refuseWithoutTimeLeft, withinTimeLimit } from "./commit-time-limit.ts";
 import { Git, type Identity } from "./git.ts";
-import { GitStoppedError } from "./git-process.ts";
 
 export interface CommitRequest {
   /** The checked-out repository (GITHUB_WORKSPACE). */
@@ -51,30 +50,14 @@ export interface CommitResult {
  * tip (a rebase of a one-file change), unless that run changed the same file differently.
  */
 export async function commitReport(request: CommitRequest): Promise<CommitResult> {
-  if (request.timeoutMs !== undefined && request.timeoutMs <= 0) {
-    throw new GitStoppedError(
-      "The commit was not started (timeout): the report used all of the run's time limit. Raise timeout.",
-      { command: "push", timedOut: true },
-    );
-  }
+  refuseWithoutTimeLeft(request.timeoutMs);
   const git = new Git(request.workspace, {
     env: request.env,
     signal: request.signal,
     timeoutMs: request.timeoutMs,
     secrets: request.secrets,
   });
-  try {
-    return await commitWith(git, request);
-  } catch (error) {
-    // A wait between pushes ended by the time limit rejects with the signal's DOMException.
-    if (git.signal.aborted && !request.signal?.aborted && !(error instanceof LuccaReportError)) {
-      throw new GitStoppedError(
-        `The commit was stopped (timeout): the run's time limit of ${formatDuration(git.limitMs)} was reached while waiting to push again. Raise timeout.`,
-        { command: "push", timedOut: true, cause: error },
-      );
-    }
-    throw error;
-  }
+  return withinTimeLimit(git, request.signal, () => commitWith(git, request));
 }
 
 async function commitWith(git: Git, request: CommitRequest): Promise<CommitResult> {
