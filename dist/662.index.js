@@ -34,6 +34,45 @@ async function afterBranchMoved(options) {
 
 /***/ }),
 
+/***/ 79740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ withinTimeLimit),
+/* harmony export */   Z: () => (/* binding */ refuseWithoutTimeLeft)
+/* harmony export */ });
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
+/* harmony import */ var _git_process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59330);
+
+
+
+/** A commit phase with no time left is not started: it is the run's timeout (exit 5). */
+function refuseWithoutTimeLeft(timeoutMs) {
+    if (timeoutMs !== undefined && timeoutMs <= 0) {
+        throw new _git_process_js__WEBPACK_IMPORTED_MODULE_2__/* .GitStoppedError */ .qR("The commit was not started (timeout): the report used all of the run's time limit. Raise timeout.", { command: "push", timedOut: true });
+    }
+}
+/**
+ * Runs a commit phase on `git`, whose signal ends at the run's time limit. A wait between
+ * pushes ended by that limit rejects with the signal's DOMException; it is told as the
+ * timeout it is. The job's own cancellation passes as it is.
+ */
+async function withinTimeLimit(git, jobSignal, phase) {
+    try {
+        return await phase();
+    }
+    catch (error) {
+        if (git.signal.aborted && !jobSignal?.aborted && !(error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LuccaReportError */ .v1)) {
+            throw new _git_process_js__WEBPACK_IMPORTED_MODULE_2__/* .GitStoppedError */ .qR(`The commit was stopped (timeout): the run's time limit of ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(git.limitMs)} was reached while waiting to push again. Raise timeout.`, { command: "push", timedOut: true, cause: error });
+        }
+        throw error;
+    }
+}
+
+
+/***/ }),
+
 /***/ 26662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -48,13 +87,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_csv_records_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47656);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98571);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74296);
-/* harmony import */ var _branch_moved_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89425);
+/* harmony import */ var _core_csv_records_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(47656);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74296);
+/* harmony import */ var _branch_moved_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89425);
+/* harmony import */ var _commit_time_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79740);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80299);
-/* harmony import */ var _git_process_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59330);
-
 
 
 
@@ -69,25 +106,14 @@ __webpack_require__.r(__webpack_exports__);
  * tip (a rebase of a one-file change), unless that run changed the same file differently.
  */
 async function commitReport(request) {
-    if (request.timeoutMs !== undefined && request.timeoutMs <= 0) {
-        throw new _git_process_js__WEBPACK_IMPORTED_MODULE_7__/* .GitStoppedError */ .qR("The commit was not started (timeout): the report used all of the run's time limit. Raise timeout.", { command: "push", timedOut: true });
-    }
+    (0,_commit_time_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .refuseWithoutTimeLeft */ .Z)(request.timeoutMs);
     const git = new _git_js__WEBPACK_IMPORTED_MODULE_6__/* .Git */ .TU(request.workspace, {
         env: request.env,
         signal: request.signal,
         timeoutMs: request.timeoutMs,
         secrets: request.secrets,
     });
-    try {
-        return await commitWith(git, request);
-    }
-    catch (error) {
-        // A wait between pushes ended by the time limit rejects with the signal's DOMException.
-        if (git.signal.aborted && !request.signal?.aborted && !(error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1)) {
-            throw new _git_process_js__WEBPACK_IMPORTED_MODULE_7__/* .GitStoppedError */ .qR(`The commit was stopped (timeout): the run's time limit of ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(git.limitMs)} was reached while waiting to push again. Raise timeout.`, { command: "push", timedOut: true, cause: error });
-        }
-        throw error;
-    }
+    return (0,_commit_time_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .withinTimeLimit */ .A)(git, request.signal, () => commitWith(git, request));
 }
 async function commitWith(git, request) {
     const remote = request.remote ?? "origin";
@@ -98,11 +124,11 @@ async function commitWith(git, request) {
         .split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep)
         .join("/");
     if (path.startsWith("../") || path === "" || path === ".." || /(^|\/)\.git(\/|$)/i.test(path)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot commit ${request.filePath}: it is outside the workspace ${request.workspace}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot commit ${request.filePath}: it is outside the workspace ${request.workspace}`);
     }
     const branch = request.branch ?? (await git.currentBranch());
     if (branch === undefined) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1("Cannot commit the report as HEAD is detached: set commit-branch to the branch to push to");
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1("Cannot commit the report as HEAD is detached: set commit-branch to the branch to push to");
     }
     const ours = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(request.filePath);
     const indexFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), `lucca-report-index-${crypto.randomUUID()}`);
@@ -118,7 +144,7 @@ async function commitWith(git, request) {
             }
             // On an unmoved base the file is the same bytes, so only a moved base can fail this.
             if (previous && !sameBytes(previous.content, theirs)) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: while this run was pushing, another one changed ${path} differently ` +
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot push the report to ${branch}: while this run was pushing, another one changed ${path} differently ` +
                     `(now at ${base.slice(0, 12)}). Nothing was overwritten; check which report is right and re-run.`);
             }
             const commit = await git.commitFile({
@@ -135,7 +161,7 @@ async function commitWith(git, request) {
                 return { branch, changed: true, commitSha: commit, pushed: true, attempts: attempt };
             }
             previous = { content: theirs };
-            await (0,_branch_moved_js__WEBPACK_IMPORTED_MODULE_5__/* .afterBranchMoved */ .M)({
+            await (0,_branch_moved_js__WEBPACK_IMPORTED_MODULE_4__/* .afterBranchMoved */ .M)({
                 what: "push the report",
                 branch,
                 attempt,
@@ -166,8 +192,8 @@ function sameContent(a, b, ignore) {
     const kept = (bytes) => {
         const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
         const records = [];
-        (0,_core_csv_records_js__WEBPACK_IMPORTED_MODULE_8__/* .forEachRecordIn */ .HE)(bytes.subarray(start), (record) => {
-            const text = Buffer.from((0,_core_csv_records_js__WEBPACK_IMPORTED_MODULE_8__/* .recordBody */ .EV)(record)).toString("utf8");
+        (0,_core_csv_records_js__WEBPACK_IMPORTED_MODULE_7__/* .forEachRecordIn */ .HE)(bytes.subarray(start), (record) => {
+            const text = Buffer.from((0,_core_csv_records_js__WEBPACK_IMPORTED_MODULE_7__/* .recordBody */ .EV)(record)).toString("utf8");
             if (!ignore.test(text))
                 records.push(text);
             return undefined;

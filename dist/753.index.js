@@ -52,11 +52,15 @@ function commonDirectory(paths) {
     const dirs = paths.map((path) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path)));
     let common = dirs[0] ?? ".";
     for (const dir of dirs) {
-        while ((0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(common, dir).startsWith("..") || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(common, dir).startsWith(node_path__WEBPACK_IMPORTED_MODULE_0__.sep)) {
+        while (!isWithin(common, dir))
             common = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(common);
-        }
     }
     return common;
+}
+/** A directory named "..foo" is inside; only ".." itself, or a path through it, is not. */
+function isWithin(parent, dir) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(parent, dir);
+    return rel !== ".." && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel);
 }
 
 
