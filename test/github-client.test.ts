@@ -106,6 +106,18 @@ describe("GitHubClient, the one door to GitHub's API", () => {
     );
   });
 
+  it("ends GitHub's own sentence once, with no second full stop", async () => {
+    const { url } = await serve((_request, response) =>
+      json(response, 422, { message: "A pull request already exists for acme:reports." }),
+    );
+    const error = (await client(url)
+      .createBlob(Buffer.from("x"))
+      .catch((e: unknown) => e)) as GitHubApiError;
+    expect(error.message).toBe(
+      "GitHub API POST /repos/acme/payroll/git/blobs failed (422): A pull request already exists for acme:reports.",
+    );
+  });
+
   it("says which permission a 403 lacks", async () => {
     const { url } = await serve((_request, response) =>
       json(response, 403, { message: "Resource not accessible by integration" }),

@@ -442,7 +442,7 @@ export class GitHubClient {
       hint = " Check the repository name and that the token can read it.";
     }
     return new GitHubApiError(
-      `GitHub API ${method} ${path} failed${status ? ` (${status})` : ""}: ${said}.${hint}`,
+      `GitHub API ${method} ${path} failed${status ? ` (${status})` : ""}: ${said}${/[.!?]$/.test(said) ? "" : "."}${hint}`,
       { status, method, path, cause: error },
     );
   }
