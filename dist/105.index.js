@@ -536,7 +536,7 @@ class GitHubClient {
         else if (status === 404) {
             hint = " Check the repository name and that the token can read it.";
         }
-        return new github_errors/* GitHubApiError */.O(`GitHub API ${method} ${path} failed${status ? ` (${status})` : ""}: ${said}.${hint}`, { status, method, path, cause: error });
+        return new github_errors/* GitHubApiError */.O(`GitHub API ${method} ${path} failed${status ? ` (${status})` : ""}: ${said}${/[.!?]$/.test(said) ? "" : "."}${hint}`, { status, method, path, cause: error });
     }
 }
 
