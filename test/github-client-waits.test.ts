@@ -123,6 +123,11 @@ describe.each(Object.entries(limits))("GitHub's %s rate limit", (_name, limit) =
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubApiError);
     expect((error as GitHubApiError).status).toBe(403);
+    // A rate limit, not a missing permission: the hint must not send users to `permissions:`.
+    expect((error as GitHubApiError).message).toMatch(
+      /: [^:]*\. GitHub's rate limit for this token was reached: run the job again later\.$/,
+    );
+    expect((error as GitHubApiError).message).not.toContain("permissions:");
     expect(requests).toHaveLength(3);
     expect(warnings).toEqual([
       `${limit.warning}retrying in 1 s`,

@@ -430,7 +430,9 @@ export class GitHubClient {
       this.#token,
     ]);
     let hint = "";
-    if (status === 403 || status === 401) {
+    if (rateLimited(error)) {
+      hint = " GitHub's rate limit for this token was reached: run the job again later.";
+    } else if (status === 403 || status === 401) {
       hint =
         status === 401
           ? " The token was refused: check github-token."
@@ -446,4 +448,13 @@ export class GitHubClient {
       { status, method, path, cause: error },
     );
   }
+}
+
+/** GitHub's refusals for its primary (remaining 0) or secondary (Retry-After) rate limit. */
+function rateLimited(error: unknown): boolean {
+  if (!(error instanceof RequestError) || (error.status !== 403 && error.status !== 429)) {
+    return false;
+  }
+  const headers = error.response?.headers ?? {};
+  return headers["x-ratelimit-remaining"] === "0" || headers["retry-after"] !== undefined;
 }
