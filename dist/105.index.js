@@ -524,7 +524,10 @@ class GitHubClient {
             this.#token,
         ]);
         let hint = "";
-        if (status === 403 || status === 401) {
+        if (rateLimited(error)) {
+            hint = " GitHub's rate limit for this token was reached: run the job again later.";
+        }
+        else if (status === 403 || status === 401) {
             hint =
                 status === 401
                     ? " The token was refused: check github-token."
@@ -538,6 +541,14 @@ class GitHubClient {
         }
         return new github_errors/* GitHubApiError */.O(`GitHub API ${method} ${path} failed${status ? ` (${status})` : ""}: ${said}${/[.!?]$/.test(said) ? "" : "."}${hint}`, { status, method, path, cause: error });
     }
+}
+/** GitHub's refusals for its primary (remaining 0) or secondary (Retry-After) rate limit. */
+function rateLimited(error) {
+    if (!(error instanceof dist_src/* RequestError */.G) || (error.status !== 403 && error.status !== 429)) {
+        return false;
+    }
+    const headers = error.response?.headers ?? {};
+    return headers["x-ratelimit-remaining"] === "0" || headers["retry-after"] !== undefined;
 }
 
 
