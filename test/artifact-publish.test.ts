@@ -23,6 +23,7 @@ import {
 import { LuccaReportError } from "../src/core/errors.ts";
 import { artifactUrl, publishArtifact } from "../src/publish/artifact.ts";
 import { commonDirectory, publishArtifactFiles } from "../src/publish/artifact-many.ts";
+import { EnvOverrides } from "./support/env-overrides.ts";
 import { type ResultsService, startResultsService } from "./support/results-service/index.ts";
 import { readZip } from "./support/results-service/zip.ts";
 
@@ -37,17 +38,9 @@ let service: ResultsService;
 let dir: string;
 /** TMPDIR during each test: emptied before it, checked after. */
 let staging: string;
-const savedEnv = new Map<string, string | undefined>();
+const env = new EnvOverrides();
 /** What the client printed during the current test: shown only if it fails. */
 let output = "";
-
-function setEnv(values: Record<string, string | undefined>): void {
-  for (const [name, value] of Object.entries(values)) {
-    if (!savedEnv.has(name)) savedEnv.set(name, process.env[name]);
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-}
 
 beforeAll(async () => {
   service = await startResultsService();
@@ -63,7 +56,7 @@ beforeEach(async () => {
   await mkdir(workspace, { recursive: true });
   staging = join(dir, `tmp-${tests++}`);
   await mkdir(staging);
-  setEnv({ ...service.env, GITHUB_WORKSPACE: workspace, TMPDIR: staging });
+  env.set({ ...service.env, GITHUB_WORKSPACE: workspace, TMPDIR: staging });
   output = "";
   vi.spyOn(process.stdout, "write").mockImplementation((chunk: unknown) => {
     output += String(chunk);
@@ -74,11 +67,7 @@ beforeEach(async () => {
   });
 });
 afterEach(() => {
-  for (const [name, value] of savedEnv) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  savedEnv.clear();
+  env.restore();
   service.failAll = false;
   service.failStatus = undefined;
   vi.restoreAllMocks();
@@ -170,7 +159,7 @@ describe("publishArtifact (one report)", () => {
     if (!other || other.dev === (await stat(dir)).dev) context.skip();
     const tmp = await mkdtemp(join(shm, "artifact-publish-"));
     try {
-      setEnv({ TMPDIR: tmp });
+      env.set({ TMPDIR: tmp });
       const published = await publishArtifact(
         {
           filePath: await report(),
@@ -258,7 +247,7 @@ describe("publishArtifact (one report)", () => {
   });
 
   it("says what to do instead on GitHub Enterprise Server, without a request", async () => {
-    setEnv({ GITHUB_SERVER_URL: "https://github.example.com" });
+    env.set({ GITHUB_SERVER_URL: "https://github.example.com" });
     const from = service.calls.length;
     const error = await rejection(
       publishArtifact(

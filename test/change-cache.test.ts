@@ -28,22 +28,15 @@ import {
   savePrevious,
 } from "../src/publish/change-cache.ts";
 import { diffCsvFiles } from "../src/publish/csv-diff.ts";
+import { EnvOverrides } from "./support/env-overrides.ts";
 import { type ResultsService, startResultsService } from "./support/results-service/index.ts";
 
 let service: ResultsService;
 let dir: string;
 let workDir: string;
-const savedEnv = new Map<string, string | undefined>();
+const env = new EnvOverrides();
 /** What the cache client printed during the current test: shown only if it fails. */
 let output = "";
-
-function setEnv(values: Record<string, string | undefined>): void {
-  for (const [name, value] of Object.entries(values)) {
-    if (!savedEnv.has(name)) savedEnv.set(name, process.env[name]);
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-}
 
 beforeAll(async () => {
   service = await startResultsService();
@@ -56,7 +49,7 @@ afterAll(async () => {
 beforeEach(async () => {
   const workspace = join(dir, "workspace");
   await mkdir(workspace, { recursive: true });
-  setEnv({ ...service.env, GITHUB_WORKSPACE: workspace });
+  env.set({ ...service.env, GITHUB_WORKSPACE: workspace });
   workDir = join(service.env.RUNNER_TEMP as string, "lucca-report-cache");
   output = "";
   vi.spyOn(process.stdout, "write").mockImplementation((chunk: unknown) => {
@@ -68,11 +61,7 @@ beforeEach(async () => {
   });
 });
 afterEach(() => {
-  for (const [name, value] of savedEnv) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  savedEnv.clear();
+  env.restore();
   service.failAll = false;
   service.failStatus = undefined;
   vi.restoreAllMocks();
@@ -211,7 +200,7 @@ describe("change cache with the real @actions/cache client", () => {
         server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
       });
     });
-    setEnv({ ACTIONS_RESULTS_URL: `http://127.0.0.1:${port}/` });
+    env.set({ ACTIONS_RESULTS_URL: `http://127.0.0.1:${port}/` });
     const identity = identityFor();
     // "At once": every connection attempt is counted (no retry), not timed.
     const connections: unknown[] = [];
@@ -231,7 +220,7 @@ describe("change cache with the real @actions/cache client", () => {
   });
 
   it("is unavailable without a request where the runner has no cache service", async () => {
-    setEnv({ ACTIONS_RESULTS_URL: undefined });
+    env.set({ ACTIONS_RESULTS_URL: undefined });
     const calls = service.calls.length;
     const unavailable = {
       status: "unavailable",
@@ -271,7 +260,7 @@ describe("change cache with the real @actions/cache client", () => {
     // The archive holds workDir relative to the workspace; one level deeper, it lands elsewhere.
     const moved = join(dir, "deeper", "workspace");
     await mkdir(moved, { recursive: true });
-    setEnv({ GITHUB_WORKSPACE: moved });
+    env.set({ GITHUB_WORKSPACE: moved });
     const restored = await restorePrevious(identity, { workDir });
     expect(restored).toEqual({
       status: "unavailable",

@@ -18,6 +18,7 @@ import {
   vi,
 } from "vitest";
 import { restorePollHistory, savePollHistory } from "../src/publish/poll-history-cache.ts";
+import { EnvOverrides } from "./support/env-overrides.ts";
 import { type ResultsService, startResultsService } from "./support/results-service/index.ts";
 
 const PREFIX = "lucca-report-poll-history-v1-";
@@ -25,16 +26,8 @@ let service: ResultsService;
 let dir: string;
 let workDir: string;
 let historyFile: string;
-const savedEnv = new Map<string, string | undefined>();
+const env = new EnvOverrides();
 let output = "";
-
-function setEnv(values: Record<string, string | undefined>): void {
-  for (const [name, value] of Object.entries(values)) {
-    if (!savedEnv.has(name)) savedEnv.set(name, process.env[name]);
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-}
 
 beforeAll(async () => {
   service = await startResultsService();
@@ -47,7 +40,7 @@ afterAll(async () => {
 beforeEach(async () => {
   const workspace = join(dir, "workspace");
   await mkdir(workspace, { recursive: true });
-  setEnv({ ...service.env, GITHUB_WORKSPACE: workspace });
+  env.set({ ...service.env, GITHUB_WORKSPACE: workspace });
   workDir = join(service.env.RUNNER_TEMP as string, "lucca-report-poll-history");
   historyFile = join(workDir, "poll-history.json");
   output = "";
@@ -60,11 +53,7 @@ beforeEach(async () => {
   });
 });
 afterEach(() => {
-  for (const [name, value] of savedEnv) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  savedEnv.clear();
+  env.restore();
   service.failAll = false;
   service.failStatus = undefined;
   vi.restoreAllMocks();
@@ -140,7 +129,7 @@ describe("poll history in the Actions cache", () => {
   });
 
   it("does not ask where the runner has no cache service", async () => {
-    setEnv({ ACTIONS_RESULTS_URL: undefined });
+    env.set({ ACTIONS_RESULTS_URL: undefined });
     const calls = service.calls.length;
     expect(await restorePollHistory(workDir)).toEqual({
       path: historyFile,
