@@ -62,6 +62,8 @@ const json = (
 };
 
 const SHA = "c".repeat(40);
+/** A 40-digit object id made of one repeated pair of hex digits. */
+const hex = (pair: string) => pair.repeat(20);
 const pull = (number: number) => ({
   number,
   html_url: `https://github.com/acme/payroll/pull/${number}`,
@@ -75,15 +77,18 @@ describe("GitHubClient's requests", () => {
       const answers: Record<string, unknown> = {
         "GET /repos/acme/payroll/git/ref/heads/main": { object: { sha: SHA } },
         "GET /repos/acme/payroll/git/commits/c1": {
-          sha: "c1",
-          tree: { sha: "t1" },
-          parents: [{ sha: "p1" }, { sha: "p2" }],
+          sha: hex("c1"),
+          tree: { sha: hex("e1") },
+          parents: [{ sha: hex("a1") }, { sha: hex("a2") }],
         },
         "GET /repos/acme/payroll/git/blobs/b1": { content: "aGVsbG8=", encoding: "base64" },
         "GET /repos/acme/payroll/git/blobs/b2": { content: "héllo", encoding: "utf-8" },
-        "POST /repos/acme/payroll/git/blobs": { sha: "b3" },
-        "POST /repos/acme/payroll/git/trees": { sha: "t2" },
-        "POST /repos/acme/payroll/git/commits": { sha: "c2", verification: { verified: true } },
+        "POST /repos/acme/payroll/git/blobs": { sha: hex("b3") },
+        "POST /repos/acme/payroll/git/trees": { sha: hex("e2") },
+        "POST /repos/acme/payroll/git/commits": {
+          sha: hex("c2"),
+          verification: { verified: true },
+        },
         "POST /repos/acme/payroll/git/refs": {},
         "PATCH /repos/acme/payroll/git/refs/heads/main": {},
         "GET /repos/acme/payroll/pulls": [pull(4), pull(5)],
@@ -97,13 +102,17 @@ describe("GitHubClient's requests", () => {
     const ada = { name: "Ada", email: "ada@example.com" };
     const bob = { name: "Bob", email: "bob@example.com" };
     expect(await github.branchTip("main")).toBe(SHA);
-    expect(await github.commit("c1")).toEqual({ sha: "c1", tree: "t1", parents: ["p1", "p2"] });
+    expect(await github.commit("c1")).toEqual({
+      sha: hex("c1"),
+      tree: hex("e1"),
+      parents: [hex("a1"), hex("a2")],
+    });
     expect((await github.blob("b1")).toString("utf8")).toBe("hello");
     expect((await github.blob("b2")).toString("utf8")).toBe("héllo");
-    expect(await github.createBlob(Buffer.from("hi"))).toBe("b3");
-    expect(await github.createTree("t1", [{ path: "a/b.csv", sha: "b3" }])).toBe("t2");
+    expect(await github.createBlob(Buffer.from("hi"))).toBe(hex("b3"));
+    expect(await github.createTree("t1", [{ path: "a/b.csv", sha: "b3" }])).toBe(hex("e2"));
     const message = { message: "Add", tree: "t2", parents: ["c1"] };
-    expect(await github.createCommit(message)).toEqual({ sha: "c2", verified: true });
+    expect(await github.createCommit(message)).toEqual({ sha: hex("c2"), verified: true });
     await github.createCommit({ ...message, author: ada });
     await github.createCommit({ ...message, committer: bob });
     expect(await github.createBranch("reports", "c2")).toBe("created");
@@ -270,5 +279,49 @@ describe("GitHubClient's requests", () => {
     await expect(github.updateBranch("locked", SHA, false)).rejects.toMatchObject({
       status: 409,
     });
+  });
+
+  it("refuses a 2xx answer that is not GitHub's: cut off, a proxy's page, or forged ids", async () => {
+    const { github } = await serve((request, response) => {
+      if (request.url.endsWith("/payroll")) {
+        // A body cut off mid-way: Octokit hands the client `undefined`, not an error.
+        response.writeHead(200, { "content-type": "application/json", "content-length": "200" });
+        response.write('{"default_branch": "ma');
+        setTimeout(() => response.destroy(), 20);
+        return;
+      }
+      if (request.url.includes("/git/ref/")) {
+        response.writeHead(200, { "content-type": "text/html" });
+        return response.end("<html><body>Sign in to the proxy</body></html>");
+      }
+      if (request.url.includes("/git/commits/"))
+        return json(response, 200, { sha: "../../x", tree: { sha: SHA }, parents: [] });
+      json(response, 201, {
+        number: 6,
+        html_url: "javascript:alert(1)",
+        head: { sha: SHA },
+      });
+    });
+    const refused = (method: string, path: string, status: number) => ({
+      status,
+      method,
+      path,
+      message:
+        `GitHub API ${method} ${path} failed (${status}): the answer is not what GitHub sends ` +
+        "(a body cut off, or a page from a proxy in between). Run the job again; if it persists, check the network between the runner and GitHub.",
+    });
+    await expect(github.defaultBranch()).rejects.toMatchObject(
+      refused("GET", "/repos/acme/payroll", 200),
+    );
+    await expect(github.branchTip("main")).rejects.toMatchObject(
+      refused("GET", "/repos/acme/payroll/git/ref/heads/main", 200),
+    );
+    await expect(github.commit(SHA)).rejects.toMatchObject(
+      refused("GET", `/repos/acme/payroll/git/commits/${SHA}`, 200),
+    );
+    const opened = { branch: "reports", base: "main", title: "T", body: "B", draft: false };
+    await expect(github.createPullRequest(opened)).rejects.toMatchObject(
+      refused("POST", "/repos/acme/payroll/pulls", 201),
+    );
   });
 });

@@ -199,7 +199,9 @@ describe("how long the client waits", () => {
 
   it("spaces writes 1 s apart by default", async () => {
     const asked = recordDelays([1000]);
-    const { url } = await serve((_request, response) => json(response, 201, { sha: "b" }));
+    const { url } = await serve((_request, response) =>
+      json(response, 201, { sha: "b".repeat(40) }),
+    );
     const github = client(url, [], 0, { spacing: undefined });
     await github.createBlob(Buffer.from("a"));
     expect(asked.filter((ms) => ms === 1000)).toEqual([]);
@@ -212,8 +214,12 @@ describe("how long the client waits", () => {
     const asked = recordDelays([7001, 7002]);
     const { url } = await serve((request, response) =>
       request.url?.endsWith("/pulls")
-        ? json(response, 201, { number: 3, html_url: "https://x/pull/3", head: { sha: "c" } })
-        : json(response, 201, { sha: "b" }),
+        ? json(response, 201, {
+            number: 3,
+            html_url: "https://x/pull/3",
+            head: { sha: "c".repeat(40) },
+          })
+        : json(response, 201, { sha: "b".repeat(40) }),
     );
     const writes = client(url, [], 0, { spacing: { writeMs: 7001, notifyMs: 0 } });
     await writes.createBlob(Buffer.from("a"));

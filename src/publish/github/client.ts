@@ -3,8 +3,10 @@ import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { RequestError } from "@octokit/request-error";
 import Bottleneck from "bottleneck/light.js";
+import type * as z from "zod";
 import { LuccaReportError } from "../../core/errors.ts";
 import { excerptOf, redact } from "../../core/redact.ts";
+import { answers } from "./answers.ts";
 import { GitHubApiError } from "./errors.ts";
 
 export { GitHubApiError };
@@ -155,10 +157,11 @@ export class GitHubClient {
 
   /** The repository's default branch. */
   async defaultBranch(): Promise<string> {
-    const { data } = await this.#call(
+    const data = await this.#read(
       "GET",
       `/repos/${this.owner}/${this.repo}`,
       "contents: read",
+      answers.repository,
       () => this.#octokit.rest.repos.get(this.#repo),
     );
     return data.default_branch;
@@ -168,7 +171,7 @@ export class GitHubClient {
   async branchTip(branch: string): Promise<string | undefined> {
     const path = `/repos/${this.owner}/${this.repo}/git/ref/heads/${branch}`;
     try {
-      const { data } = await this.#call("GET", path, "contents: read", () =>
+      const data = await this.#read("GET", path, "contents: read", answers.ref, () =>
         this.#octokit.rest.git.getRef({ ...this.#repo, ref: `heads/${branch}` }),
       );
       return data.object.sha;
@@ -179,10 +182,11 @@ export class GitHubClient {
   }
 
   async commit(sha: string): Promise<{ sha: string; tree: string; parents: string[] }> {
-    const { data } = await this.#call(
+    const data = await this.#read(
       "GET",
       `/repos/${this.owner}/${this.repo}/git/commits/${sha}`,
       "contents: read",
+      answers.commit,
       () => this.#octokit.rest.git.getCommit({ ...this.#repo, commit_sha: sha }),
     );
     return {
@@ -193,10 +197,11 @@ export class GitHubClient {
   }
 
   async tree(sha: string): Promise<TreeEntry[]> {
-    const { data } = await this.#call(
+    const data = await this.#read(
       "GET",
       `/repos/${this.owner}/${this.repo}/git/trees/${sha}`,
       "contents: read",
+      answers.tree,
       () => this.#octokit.rest.git.getTree({ ...this.#repo, tree_sha: sha }),
     );
     return data.tree.map((entry) => ({
@@ -208,20 +213,22 @@ export class GitHubClient {
   }
 
   async blob(sha: string): Promise<Buffer> {
-    const { data } = await this.#call(
+    const data = await this.#read(
       "GET",
       `/repos/${this.owner}/${this.repo}/git/blobs/${sha}`,
       "contents: read",
+      answers.blob,
       () => this.#octokit.rest.git.getBlob({ ...this.#repo, file_sha: sha }),
     );
     return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
   }
 
   async createBlob(content: Buffer): Promise<string> {
-    const { data } = await this.#call(
+    const data = await this.#read(
       "POST",
       `/repos/${this.owner}/${this.repo}/git/blobs`,
       "contents: write",
+      answers.created,
       () =>
         this.#octokit.rest.git.createBlob({
           ...this.#repo,
@@ -233,10 +240,11 @@ export class GitHubClient {
   }
 
   async createTree(baseTree: string, entries: { path: string; sha: string }[]): Promise<string> {
-    const { data } = await this.#call(
+    const data = await this.#read(
       "POST",
       `/repos/${this.owner}/${this.repo}/git/trees`,
       "contents: write",
+      answers.created,
       () =>
         this.#octokit.rest.git.createTree({
           ...this.#repo,
@@ -263,10 +271,11 @@ export class GitHubClient {
     author?: Identity | undefined;
     committer?: Identity | undefined;
   }): Promise<{ sha: string; verified: boolean }> {
-    const { data } = await this.#call(
+    const data = await this.#read(
       "POST",
       `/repos/${this.owner}/${this.repo}/git/commits`,
       "contents: write",
+      answers.createdCommit,
       () =>
         this.#octokit.rest.git.createCommit({
           ...this.#repo,
@@ -318,10 +327,11 @@ export class GitHubClient {
 
   /** Open pull requests from `branch` (of this repository) into `base`. */
   async openPullRequests(branch: string, base: string): Promise<PullRequestRef[]> {
-    const { data } = await this.#call(
+    const data = await this.#read(
       "GET",
       `/repos/${this.owner}/${this.repo}/pulls`,
       "contents: read",
+      answers.pullRequests,
       () =>
         this.#octokit.rest.pulls.list({
           ...this.#repo,
@@ -344,10 +354,11 @@ export class GitHubClient {
     body: string;
     draft: boolean;
   }): Promise<PullRequestRef> {
-    const { data } = await this.#call(
+    const data = await this.#read(
       "POST",
       `/repos/${this.owner}/${this.repo}/pulls`,
       "pull-requests: write",
+      answers.pullRequest,
       () =>
         this.#octokit.rest.pulls.create({
           ...this.#repo,
@@ -365,10 +376,11 @@ export class GitHubClient {
     number: number,
     options: { title: string; body: string },
   ): Promise<PullRequestRef> {
-    const { data } = await this.#call(
+    const data = await this.#read(
       "PATCH",
       `/repos/${this.owner}/${this.repo}/pulls/${number}`,
       "pull-requests: write",
+      answers.pullRequest,
       () => this.#octokit.rest.pulls.update({ ...this.#repo, pull_number: number, ...options }),
     );
     return { number: data.number, url: data.html_url, headSha: data.head.sha };
@@ -408,6 +420,26 @@ export class GitHubClient {
       /\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g,
       "***",
     );
+  }
+
+  /** A call whose answer is read: it must have the shape GitHub documents. */
+  async #read<S extends z.ZodType>(
+    method: string,
+    path: string,
+    permission: Permission,
+    schema: S,
+    send: () => Promise<{ status: number; data: unknown }>,
+  ): Promise<z.infer<S>> {
+    const { status, data } = await this.#call(method, path, permission, send);
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      throw new GitHubApiError(
+        `GitHub API ${method} ${path} failed (${status}): the answer is not what GitHub sends ` +
+          "(a body cut off, or a page from a proxy in between). Run the job again; if it persists, check the network between the runner and GitHub.",
+        { status, method, path },
+      );
+    }
+    return parsed.data;
   }
 
   async #call<T>(
