@@ -42,7 +42,7 @@ async function publishManySignedCommit(results, specs, inputs, env, limits) {
     const signal = (0,_github_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .withDeadline */ .NE)(limits);
     return _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os("Commit the reports through GitHub's API (signed)", async () => {
         const [{ commitViaApi }, client] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(293), __webpack_require__.e(105), __webpack_require__.e(313)]).then(__webpack_require__.bind(__webpack_require__, 24313)),
+            Promise.all(/* import() */[__webpack_require__.e(293), __webpack_require__.e(426), __webpack_require__.e(313)]).then(__webpack_require__.bind(__webpack_require__, 24313)),
             (0,_github_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .gitHubClient */ .XB)(inputs, env, signal),
         ]);
         const files = await repoFiles(results, env);
@@ -77,7 +77,7 @@ async function publishManyPullRequest(rows, inputs, env, limits) {
     const signal = (0,_github_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .withDeadline */ .NE)(limits);
     return _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os("Open or update the pull request", async () => {
         const [{ publishPullRequest }, { diffCsvFiles }, client] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(293), __webpack_require__.e(105), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 10892)),
+            Promise.all(/* import() */[__webpack_require__.e(293), __webpack_require__.e(426), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 10892)),
             __webpack_require__.e(/* import() */ 683).then(__webpack_require__.bind(__webpack_require__, 57683)),
             (0,_github_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .gitHubClient */ .XB)(inputs, env, signal),
         ]);
