@@ -273,6 +273,17 @@ describe("runReportJob", () => {
     }
   });
 
+  it("passes on any other refusal of a resumed report's status", async () => {
+    const s = await simulator({ generationMs: 0 });
+    const first = await run(s);
+    const id = first.result?.reportId as string;
+    s.set({ failures: [{ status: 403, count: 1, on: "status" }] });
+    const { error } = await run(s, { options: { reportId: id, templateId: undefined } });
+    expect(error?.name).toBe("LuccaRejectedError");
+    expect(error?.status).toBe(403);
+    expect(s.requests.filter((r) => r.path.endsWith("/download-csv"))).toHaveLength(1);
+  });
+
   it("resumes without a status endpoint: the download is the signal, the file named by id", async () => {
     const s = await simulator({ statusEndpoint: 404 });
     const { client } = {
