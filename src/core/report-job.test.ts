@@ -167,7 +167,8 @@ describe("runReportJob", () => {
   it("creates the report again when Lucca ends it in error", async () => {
     const s = await simulator({ outcomes: ["error", "done"] });
     const { result, events } = await run(s);
-    const [first, second] = posts(s).length === 2 ? [...s.reports.keys()] : [];
+    expect(posts(s)).toHaveLength(2);
+    const [first, second] = [...s.reports.keys()];
     expect(result).toMatchObject({ reportId: second, attempts: 2, polls: 6 });
     expect(events.filter((event) => event.type !== "status")).toEqual([
       expect.objectContaining({ type: "creating", attempt: 1 }),
@@ -286,16 +287,14 @@ describe("runReportJob", () => {
 
   it("resumes without a status endpoint: the download is the signal, the file named by id", async () => {
     const s = await simulator({ statusEndpoint: 404 });
-    const { client } = {
-      client: createLuccaClient({
-        baseUrl: new URL(s.url),
-        apiKey: KEY,
-        fetch,
-        signal: new AbortController().signal,
-        requestTimeoutMs: 5000,
-        maxRetries: 0,
-      }),
-    };
+    const client = createLuccaClient({
+      baseUrl: new URL(s.url),
+      apiKey: KEY,
+      fetch,
+      signal: new AbortController().signal,
+      requestTimeoutMs: 5000,
+      maxRetries: 0,
+    });
     const { id } = await client.createReport({ templateId: "42", ...JANUARY });
     const { result, events } = await run(s, { options: { reportId: id, templateId: undefined } });
     expect(result).toMatchObject({
