@@ -9,7 +9,7 @@ describe("mayHaveBeenProcessed", () => {
     },
   );
 
-  // 429 and 503 are Lucca turning the request away; the others are no failure of the work.
+  // 429 and 503 are Lucca turning the request away; the others say nothing was done.
   it.each([200, 400, 401, 404, 407, 409, 429, 499, 501, 503, 505])(
     "holds a POST that failed with %s as not carried out",
     (status) => {
