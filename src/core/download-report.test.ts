@@ -135,9 +135,24 @@ describe("downloadReport against the simulator", () => {
     const { download, retries } = setup(s, { maxRetries: 1 });
     const result = await download(id);
     expect(retries).toHaveLength(1);
-    expect(retries[0]).toMatch(/^the download was cut: \S.*: \S/);
+    // fetch's own words and, after them, the socket's ("other side closed", "read ECONNRESET").
+    expect(retries[0]).toMatch(/^the download was cut: terminated: \S/);
     expect(await readFile(result.path)).toEqual(served);
     expect(await leftovers()).toEqual(["report.csv"]);
+  });
+
+  it("keeps what cut the download as the cause of the final error", async () => {
+    const s = await simulator({ resetDownloads: 1, rows: 5000 });
+    const id = await created(s);
+    const { download } = setup(s);
+    const error = await download(id).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.name).toBe("NetworkError");
+    const cut = error?.cause as Error;
+    expect(cut.message).toMatch(/^the download was cut: terminated: \S/);
+    expect((cut.cause as Error).message).toBe("terminated");
   });
 
   it.each([
@@ -240,6 +255,12 @@ describe("downloadReport decides from the head what it was sent", () => {
   it("keeps a CSV whose first cell only looks like markup further on", async () => {
     const s = await simulator();
     const { download } = serving(s, ["name;note\r\nAnn;<html>\r\n"], csv);
+    expect(await outcome(download("1"))).toBe("downloaded");
+  });
+
+  it("skips only the blanks before the first byte, not those further on", async () => {
+    const s = await simulator();
+    const { download } = serving(s, ["<ht ml;x\r\n1;2\r\n"], csv);
     expect(await outcome(download("1"))).toBe("downloaded");
   });
 
