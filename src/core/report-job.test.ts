@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../../simulator/server.ts";
 import { nodeFileSink } from "../adapters/node-file-sink.ts";
 import { nodeSha256 } from "../adapters/node-hash.ts";
@@ -23,6 +23,7 @@ beforeEach(async () => {
   clock = START;
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await sim?.close();
   sim = undefined;
   await rm(dir, { recursive: true, force: true });
@@ -48,6 +49,7 @@ interface Run {
 async function run(s: Simulator, { options = {}, signal, onEvent }: Run = {}) {
   const events: JobEvent[] = [];
   const deadlines: (number | undefined)[] = [];
+  const signals: AbortSignal[] = [];
   const outcome = await runReportJob(
     {
       templateId: "42",
@@ -62,6 +64,7 @@ async function run(s: Simulator, { options = {}, signal, onEvent }: Run = {}) {
     {
       createClient: (jobSignal, deadlineAt) => {
         deadlines.push(deadlineAt);
+        signals.push(jobSignal);
         return createLuccaClient({
           baseUrl: new URL(s.url),
           apiKey: KEY,
@@ -88,7 +91,7 @@ async function run(s: Simulator, { options = {}, signal, onEvent }: Run = {}) {
     (result) => ({ result, error: undefined }),
     (error: unknown) => ({ result: undefined, error: error as Error & Record<string, unknown> }),
   );
-  return { ...outcome, events, deadlines };
+  return { ...outcome, events, deadlines, signals };
 }
 
 const posts = (s: Simulator) => s.requests.filter((r) => r.method === "POST");
@@ -381,6 +384,16 @@ describe("runReportJob", () => {
     expect(error?.name).toBe("ReportTimeoutError");
     expect(error?.message).toBe("No report could be created within 200ms.");
     expect(error?.reportId).toBeUndefined();
+  });
+
+  it("leaves no deadline behind once done", async () => {
+    const s = await simulator({ generationMs: 0 });
+    // Only timers are faked: a report done at once needs no wait, the sockets stay real.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const { result, signals } = await run(s, { options: { timeoutMs: 1000 } });
+    expect(result?.status).toBe("done");
+    vi.advanceTimersByTime(5000);
+    expect(signals[0]?.aborted).toBe(false);
   });
 
   it("passes a cancellation from outside on as it is", async () => {
