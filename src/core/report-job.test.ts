@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../../simulator/server.ts";
 import { nodeFileSink } from "../adapters/node-file-sink.ts";
 import { nodeSha256 } from "../adapters/node-hash.ts";
+import type { FetchLike } from "./http.ts";
 import type { JobEvent } from "./job-events.ts";
 import { checksWithoutHistory } from "./learned-poll.ts";
 import { createLuccaClient } from "./lucca-client.ts";
@@ -42,11 +43,15 @@ async function simulator(options: SimulatorOptions = {}) {
 
 interface Run {
   options?: Partial<ReportJobOptions>;
+  fetch?: FetchLike;
   signal?: AbortSignal;
   onEvent?: (event: JobEvent) => void;
 }
 
-async function run(s: Simulator, { options = {}, signal, onEvent }: Run = {}) {
+async function run(
+  s: Simulator,
+  { options = {}, signal, onEvent, fetch = globalThis.fetch }: Run = {},
+) {
   const events: JobEvent[] = [];
   const deadlines: (number | undefined)[] = [];
   const signals: AbortSignal[] = [];
@@ -255,6 +260,30 @@ describe("runReportJob", () => {
       attempts: 2,
       polling: { generationMs: 5000 },
     });
+  });
+
+  it("cannot create again a resumed report whose template Lucca does not say", async () => {
+    const s = await simulator({ outcomes: ["error"] });
+    const failed = await run(s, { options: { generationAttempts: 1 } });
+    const id = failed.error?.reportId as string;
+    // Lucca's report objects may come without templateId; the simulator's always carry it.
+    const withoutTemplate: FetchLike = async (input, init) => {
+      const response = await fetch(input, init);
+      if (init?.method !== "GET" || !response.ok || !/\/reports\/\d+$/.test(String(input))) {
+        return response;
+      }
+      const { templateId: _, ...report } = (await response.json()) as Record<string, unknown>;
+      return Response.json(report);
+    };
+    const { error } = await run(s, {
+      options: { reportId: id, templateId: undefined, generationAttempts: 3 },
+      fetch: withoutTemplate,
+    });
+    expect(posts(s)).toHaveLength(1);
+    expect(error?.message).toBe(
+      `Lucca could not generate report ${id} (status "error") after 1 attempt(s). ` +
+        "Try again later; if it keeps failing, contact Lucca support with the report id.",
+    );
   });
 
   it("names the report created last when the deadline passes after a regeneration", async () => {
