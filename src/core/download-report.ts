@@ -67,9 +67,11 @@ async function downloadOnce(
   };
   const cut = (error: unknown): unknown => {
     if (deps.signal.aborted) return deps.signal.reason;
-    if (error instanceof LuccaReportError || error instanceof TransientFailure) return error;
-    if (open.signal.aborted && open.signal.reason instanceof TransientFailure)
-      return open.signal.reason;
+    // The sink's own failure (disk full) is not retried.
+    if (error instanceof LuccaReportError) return error;
+    // Cut by the idle timer (a reason is undefined until the signal aborts): Node's body
+    // fails with that reason itself, another runtime's may fail with its own error.
+    if (open.signal.reason instanceof TransientFailure) return open.signal.reason;
     return new TransientFailure(`the download was cut: ${deps.client.excerpt(describe(error))}`, {
       cause: error,
     });

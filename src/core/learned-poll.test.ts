@@ -55,6 +55,79 @@ describe("expectedWindow", () => {
   });
 });
 
+describe("expectedWindow edges", () => {
+  it("keeps a time of exactly a day and drops one past it", () => {
+    expect(usableHistory([86_400_000, 86_400_001, 1])).toEqual([86_400_000, 1]);
+  });
+
+  it("keeps the last ten times, in the order remembered", () => {
+    const fifteen = Array.from({ length: 15 }, (_, i) => (i + 1) * 1000);
+    expect(usableHistory(fifteen)).toEqual(fifteen.slice(5));
+  });
+
+  it("widens by a second when 5% of the median is less, and never opens before creation", () => {
+    expect(expectedWindow([5000])).toEqual({ expectedMs: 5000, fromMs: 4000, toMs: 6000 });
+    expect(expectedWindow([500])).toEqual({ expectedMs: 500, fromMs: 0, toMs: 1500 });
+  });
+
+  it("takes the middle of an odd history and the mean of the middle two of an even one", () => {
+    expect(expectedWindow([40_000, 10_000, 30_000, 20_000])?.expectedMs).toBe(25_000);
+    expect(expectedWindow([50_000, 10_000, 40_000, 30_000, 20_000])?.expectedMs).toBe(30_000);
+    // Sorted as numbers, not as text ("10000" < "20000" < "9000").
+    expect(expectedWindow([20_000, 9000, 10_000])).toEqual({
+      expectedMs: 10_000,
+      fromMs: 8000,
+      toMs: 21_000,
+    });
+  });
+});
+
+describe("learnedPollDelay edges", () => {
+  it("treats a window exactly ten intervals wide as wide", () => {
+    const window = { expectedMs: 5000, fromMs: 0, toMs: 10_000 };
+    expect(learnedPollDelay(window, [], 0, poll)).toBe(2500);
+  });
+
+  it("checks no faster than every 6 s inside a wide window", () => {
+    const window = { expectedMs: 600_000, fromMs: 500_000, toMs: 700_000 };
+    expect(learnedPollDelay(window, [550_000], 550_000, poll)).toBe(6000);
+    expect(learnedPollDelay(window, [550_000], 551_500, poll)).toBe(4500);
+  });
+
+  it("keeps checks an interval apart even when the longest interval is shorter", () => {
+    const window = { expectedMs: 5000, fromMs: 4000, toMs: 6000 };
+    expect(learnedPollDelay(window, [7000], 7000, { intervalMs: 3000, maxIntervalMs: 2000 })).toBe(
+      3000,
+    );
+  });
+
+  it("asks at once when the planned time has passed", () => {
+    const window = { expectedMs: 60_000, fromMs: 50_000, toMs: 70_000 };
+    expect(learnedPollDelay(window, [], 100_000, poll)).toBe(0);
+  });
+
+  it("waits for the tenth check back to be a minute old, and only then", () => {
+    const window = { expectedMs: 600_000, fromMs: 500_000, toMs: 700_000 };
+    const nine = Array.from({ length: 9 }, (_, i) => 500_000 + i * 1000);
+    expect(learnedPollDelay(window, nine, 508_000, poll)).toBe(6000);
+  });
+});
+
+describe("checksWithoutHistory edges", () => {
+  it("counts a check made exactly when the report was seen done, and at least one", () => {
+    // Today's schedule checks at 1000, 2600, 5160, 9256 ms.
+    expect(checksWithoutHistory(2600, poll)).toBe(2);
+    expect(checksWithoutHistory(2601, poll)).toBe(3);
+    expect(checksWithoutHistory(0, poll)).toBe(1);
+    expect(checksWithoutHistory(9256, poll)).toBe(4);
+  });
+
+  it("follows the growth it is given, without jitter", () => {
+    // 1000, 3000, 7000 ms.
+    expect(checksWithoutHistory(7000, { ...poll, multiplier: 2 })).toBe(3);
+  });
+});
+
 describe("learnedPollDelay", () => {
   it("enters a wide window halfway to the expected time, then checks every tenth of it", () => {
     const window = { expectedMs: 60_000, fromMs: 50_000, toMs: 70_000 };
