@@ -154,8 +154,8 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
           }
           text = decodeText(body.bytes, "utf-8");
         } catch (error) {
+          // A job cancelled meanwhile: retry() gives the job's reason for whatever is thrown.
           if (error instanceof UnusableAnswerError) throw error;
-          if (options.signal.aborted) throw options.signal.reason;
           if (open.signal.reason instanceof TransientFailure) throw open.signal.reason;
           throw new TransientFailure("the response body was cut", { cause: error });
         } finally {
@@ -194,7 +194,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
   ): T {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    const shown = excerptOf(JSON.stringify(value) ?? String(value), [options.apiKey]);
+    const shown = excerptOf(JSON.stringify(value), [options.apiKey]);
     const problems = excerptOf(describeIssues(result.error.issues, value), [options.apiKey]);
     throw new UnusableAnswerError(
       `Lucca answered with ${what} this tool cannot use (${problems}): ${shown}`,
