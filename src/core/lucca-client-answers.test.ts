@@ -206,12 +206,23 @@ describe("the retry settings it gives a download loop", () => {
 
 describe("answers it cannot use", () => {
   it("a web page after a redirect on the same origin: the key was refused", async () => {
+    let pageCancelled = false;
+    const page = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("<html>"));
+      },
+      cancel() {
+        pageCancelled = true;
+      },
+    });
     const { client } = clientWith([
       () => new Response(null, { status: 302, headers: { location: "/login?next=1" } }),
-      text("<html>", { "content-type": " Text/HTML; charset=utf-8" }),
+      () => new Response(page, { headers: { "content-type": "Text/HTML; charset=utf-8" } }),
     ]);
     const error = await failureOf(client.getReport("9"));
     expect(error).toBeInstanceOf(LuccaRejectedError);
+    // The page is let go of unread.
+    expect(pageCancelled).toBe(true);
     expect(error.message).toBe(
       `GET ${API}/reports/9 was redirected to a web page (/login) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. Check the API key (LUCCA_API_KEY, --api-key-file or the api-key input): Lucca did not accept it.`,
     );
