@@ -259,7 +259,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
 interface ZodIssueLike {
   readonly path: readonly PropertyKey[];
   readonly message: string;
-  readonly code?: string;
+  /** Only a union's issue has them: the issues of each branch. */
   readonly errors?: readonly (readonly ZodIssueLike[])[];
 }
 
@@ -270,7 +270,7 @@ interface ZodIssueLike {
 function describeIssues(issues: readonly ZodIssueLike[], value: unknown): string {
   const wrapped = typeof value === "object" && value !== null && "data" in value;
   const flat = issues.flatMap((issue) => {
-    if (issue.code !== "invalid_union" || !issue.errors?.length) return [issue];
+    if (!issue.errors?.length) return [issue];
     const branch = wrapped ? issue.errors[0] : issue.errors[issue.errors.length - 1];
     return branch ?? [issue];
   });
