@@ -482,6 +482,10 @@ describe("decimalSeparator", () => {
       "1,5x",
       "x1.5",
       "1.5x",
+      "x,5",
+      "5,x",
+      "x.5",
+      "5.x",
     ];
     expect(decimalSeparator([notDecimals])).toBeNull();
   });

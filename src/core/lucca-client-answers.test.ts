@@ -266,14 +266,15 @@ describe("answers it cannot use", () => {
   });
 
   it("an answer past 1 MiB is not read further", async () => {
-    const big = `{"id":1,"status":"done","pad":"${"x".repeat(MAX_JSON_BYTES)}"}`;
+    const big = `{"id":1,"status":"done","note":"${KEY}","pad":"${"x".repeat(MAX_JSON_BYTES)}"}`;
+    const shown = big.replace(KEY, "***").slice(0, 300);
     const { client } = clientWith([text(big)]);
     const error = await failureOf(client.getReport("9"));
     expect(error).toBeInstanceOf(UnusableAnswerError);
     expect(error.message).toBe(
-      `The answer of GET ${API}/reports/9 is larger than 1 MiB, far more than a report object; it was not read further: ${big.slice(0, 300)}…`,
+      `The answer of GET ${API}/reports/9 is larger than 1 MiB, far more than a report object; it was not read further: ${shown}…`,
     );
-    expect(error).toMatchObject({ excerpt: `${big.slice(0, 300)}…` });
+    expect(error).toMatchObject({ excerpt: `${shown}…` });
   });
 
   it("an answer of exactly 1 MiB is read", async () => {
@@ -377,6 +378,16 @@ describe("objects it cannot use", () => {
       new RegExp(
         `^Lucca answered with a report this tool cannot use \\(Invalid input: expected object, received \\w+\\): ${body}$`,
       ),
+    );
+  });
+
+  it("a created report without a usable id", async () => {
+    const { client } = clientWith([json({ id: "a/b", status: "pending" }, 201)]);
+    const error = await failureOf(
+      client.createReport({ templateId: "42", startsOn: null, endsOn: null }),
+    );
+    expect(error.message).toBe(
+      'Lucca answered with a report this tool cannot use (id: must be digits or a short token of letters, digits, _ and -): {"id":"a/b","status":"pending"}',
     );
   });
 

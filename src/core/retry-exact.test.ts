@@ -269,3 +269,20 @@ describe("isTransientStatus at its edges", () => {
     expect([408, 429, 500, 501, 600].every(isTransientStatus)).toBe(true);
   });
 });
+
+describe("retry when the job ends during an attempt", () => {
+  it.each([
+    ["a transient failure on the last attempt", new TransientFailure("socket closed")],
+    ["any other error", new RangeError("bad")],
+  ])("gives the job's reason, not %s", async (_label, failure) => {
+    const job = new AbortController();
+    const reason = new Error("cancelled");
+    const attempt = async () => {
+      job.abort(reason);
+      throw failure;
+    };
+    await expect(retry(attempt, { ...base, maxRetries: 0, signal: job.signal })).rejects.toBe(
+      reason,
+    );
+  });
+});
