@@ -274,6 +274,7 @@ describe("buildDoctorProfile: the template and the creation", () => {
   it("is unreachable on 403 or 404, unknown on other failures", () => {
     expect(profileOf([create(403)]).templateReachable).toBe(false);
     expect(profileOf([create(404)]).templateReachable).toBe(false);
+    expect(profileOf([create(500), create(404)]).templateReachable).toBe(false);
     for (const status of [0, 199, 400, 401, 500]) {
       expect(profileOf([create(status)]).templateReachable).toBeNull();
     }
