@@ -63,7 +63,8 @@ const REPORTS = /\/timmi-timesheet\/api\/reports$/;
 const STATUS = /\/timmi-timesheet\/api\/reports\/[^/]+$/;
 const DOWNLOAD = /\/timmi-timesheet\/api\/reports\/[^/]+\/download-(csv|excel)$/;
 const FALLBACK_WARNING = /using the download endpoint as the status signal/;
-const RATE_HEADER = /rate-?limit|^retry-after$|^x-ratelimit/i;
+/** X-RateLimit-*, RateLimit-*, X-Rate-Limit-*; Retry-After is counted apart. */
+const RATE_HEADER = /rate-?limit/i;
 
 /** Builds the profile from a trace of the run, its events and its result (or failure). */
 export function buildDoctorProfile(input: DoctorInput): DoctorProfile {
@@ -82,7 +83,8 @@ export function buildDoctorProfile(input: DoctorInput): DoctorProfile {
     );
   const anyAuthFailure =
     signInRedirect || records.some((r) => r.origin === lucca && r.status === 401);
-  const anyAnswer = records.some((r) => r.origin === lucca && r.status > 0 && r.status !== 401);
+  // Read only when no 401 came from Lucca, so any answer of its origin is one the key passed.
+  const anyAnswer = records.some((r) => r.origin === lucca && r.status > 0);
   const done = events.find(
     (e): e is Extract<JobEvent, { type: "status" }> => e.type === "status" && e.status === "done",
   );
@@ -245,9 +247,10 @@ function sentFromEvents(events: readonly JobEvent[]): RangeSent | null {
   return null;
 }
 
+/** Only its origin is read: the "?…" a trace leaves for a query does not change it. */
 function safeUrl(location: string, base: string): URL | undefined {
   try {
-    return new URL(location.replace(/\?…$/, ""), base);
+    return new URL(location, base);
   } catch {
     return undefined;
   }

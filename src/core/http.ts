@@ -157,7 +157,7 @@ async function fetchOrTransient(
   try {
     return await fetch(url, init);
   } catch (error) {
-    if (signal.aborted && signal.reason instanceof TransientFailure) throw signal.reason;
+    // The request timeout (a TransientFailure) or the job's own reason, not the AbortError.
     if (signal.aborted) throw signal.reason;
     // The HTTP stack may quote a header it refused: with a key holding a NUL byte, that
     // is the key. Neither the message nor the cause kept may show it.
@@ -270,10 +270,7 @@ export async function readExcerpt(
 ): Promise<string> {
   let text: string;
   try {
-    text = decodeText(
-      (await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes,
-      "utf-8",
-    ).trim();
+    text = decodeText((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes, "utf-8");
   } catch {
     return "";
   }

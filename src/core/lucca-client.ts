@@ -154,8 +154,8 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
           }
           text = decodeText(body.bytes, "utf-8");
         } catch (error) {
+          // A job cancelled meanwhile: retry() gives the job's reason for whatever is thrown.
           if (error instanceof UnusableAnswerError) throw error;
-          if (options.signal.aborted) throw options.signal.reason;
           if (open.signal.reason instanceof TransientFailure) throw open.signal.reason;
           throw new TransientFailure("the response body was cut", { cause: error });
         } finally {
@@ -194,7 +194,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
   ): T {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    const shown = excerptOf(JSON.stringify(value) ?? String(value), [options.apiKey]);
+    const shown = excerptOf(JSON.stringify(value), [options.apiKey]);
     const problems = excerptOf(describeIssues(result.error.issues, value), [options.apiKey]);
     throw new UnusableAnswerError(
       `Lucca answered with ${what} this tool cannot use (${problems}): ${shown}`,
@@ -259,7 +259,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
 interface ZodIssueLike {
   readonly path: readonly PropertyKey[];
   readonly message: string;
-  readonly code?: string;
+  /** Only a union's issue has them: the issues of each branch. */
   readonly errors?: readonly (readonly ZodIssueLike[])[];
 }
 
@@ -270,7 +270,7 @@ interface ZodIssueLike {
 function describeIssues(issues: readonly ZodIssueLike[], value: unknown): string {
   const wrapped = typeof value === "object" && value !== null && "data" in value;
   const flat = issues.flatMap((issue) => {
-    if (issue.code !== "invalid_union" || !issue.errors?.length) return [issue];
+    if (!issue.errors?.length) return [issue];
     const branch = wrapped ? issue.errors[0] : issue.errors[issue.errors.length - 1];
     return branch ?? [issue];
   });

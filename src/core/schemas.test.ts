@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { calendarDay, reportSchema } from "./schemas.ts";
+import {
+  calendarDay,
+  isKnownStatus,
+  isSafeId,
+  reportSchema,
+  templatePayloadSchema,
+  templateSchema,
+} from "./schemas.ts";
 
 describe("reportSchema", () => {
   const bare = {
@@ -95,5 +102,167 @@ describe("calendarDay", () => {
     expect(calendarDay("2026-04-31")).toBeUndefined();
     expect(calendarDay("2026-10-31 junk")).toBeUndefined();
     expect(calendarDay("2026-10-00")).toBeUndefined();
+  });
+});
+
+describe("isSafeId", () => {
+  it("takes 1 to 64 letters, digits, _ and -, and nothing around them", () => {
+    for (const id of ["1", "a", "Z", "rep_7-A", "0123456789", "x".repeat(64)])
+      expect(isSafeId(id)).toBe(true);
+    for (const id of ["", "x".repeat(65), "a b", "/a", "a/", "a.b", "é", "a\n", "\na"])
+      expect(isSafeId(id)).toBe(false);
+  });
+});
+
+describe("calendarDay boundaries", () => {
+  it.each([
+    ["2026-01-01", "2026-01-01"],
+    ["2026-01-31", "2026-01-31"],
+    ["2026-12-31", "2026-12-31"],
+    ["2026-04-30", "2026-04-30"],
+    ["2026-02-28", "2026-02-28"],
+    ["2024-02-29", "2024-02-29"],
+    ["2000-02-29", "2000-02-29"],
+    ["2400-02-29", "2400-02-29"],
+    ["2026-10-31T10:00", "2026-10-31"],
+    ["2026-10-31T10:00:59", "2026-10-31"],
+    ["2026-10-31T10:00:59.1", "2026-10-31"],
+    ["2026-10-31T10:00:59.123456789Z", "2026-10-31"],
+    ["2026-10-31T10:00+02:00", "2026-10-31"],
+    ["2026-10-31T10:00:00-0530", "2026-10-31"],
+  ])("reads %s as %s", (value, day) => {
+    expect(calendarDay(value)).toBe(day);
+  });
+
+  it.each([
+    "2026-00-10",
+    "2026-13-01",
+    "2026-01-00",
+    "2026-01-32",
+    "2026-12-32",
+    "2026-02-29",
+    "2024-02-30",
+    "1900-02-29",
+    "2100-02-29",
+    "2026-06-31",
+    "26-10-31",
+    "02026-10-31",
+    "2026-1-31",
+    "2026-10-1",
+    "x2026-10-31",
+    "2026/10/31",
+    "2026-10-31T",
+    "2026-10-31T10",
+    "2026-10-31T1:00",
+    "2026-10-31T10:0",
+    "2026-10-31T10:00:5",
+    "2026-10-31T10:00:59.",
+    "2026-10-31T10:00:59.1234567890",
+    "2026-10-31T10:00Zx",
+    "2026-10-31T10:00+2:00",
+    "2026-10-31T10:00+02:0",
+    "2026-10-31 10:00",
+    "",
+  ])("refuses %j", (value) => {
+    expect(calendarDay(value)).toBeUndefined();
+  });
+});
+
+describe("the report's fields", () => {
+  const good = { id: 77, status: "pending" };
+
+  it("takes ids from 0 to the largest safe integer, as text", () => {
+    expect(reportSchema.parse({ ...good, id: 0 }).id).toBe("0");
+    expect(reportSchema.parse({ ...good, id: Number.MAX_SAFE_INTEGER }).id).toBe(
+      "9007199254740991",
+    );
+    expect(reportSchema.safeParse({ ...good, id: Number.MAX_SAFE_INTEGER + 1 }).success).toBe(
+      false,
+    );
+    expect(reportSchema.safeParse({ ...good, id: "" }).success).toBe(false);
+  });
+
+  it("takes a status of 1 to 32 letters, _ and -, in lower case", () => {
+    expect(reportSchema.parse({ ...good, status: "In_Progress-" }).status).toBe("in_progress-");
+    expect(reportSchema.parse({ ...good, status: "P".repeat(32) }).status).toBe("p".repeat(32));
+    for (const status of ["", "done1", "a b", "done.", "/done", "done/"])
+      expect(reportSchema.safeParse({ ...good, status }).success).toBe(false);
+  });
+
+  it("gives no template id and null dates when Lucca leaves them out or sends null", () => {
+    const parsed = reportSchema.parse({ ...good, templateId: null });
+    expect(parsed).toEqual({ id: "77", status: "pending", startsOn: null, endsOn: null });
+    expect(parsed).toHaveProperty("templateId", undefined);
+    expect(reportSchema.parse(good)).toEqual({
+      id: "77",
+      status: "pending",
+      startsOn: null,
+      endsOn: null,
+    });
+  });
+
+  it("says what is wrong with each field", () => {
+    const result = reportSchema.safeParse({
+      id: "a/b",
+      status: "done!",
+      startsOn: "2026-02-30",
+      endsOn: "soon",
+    });
+    const messages = result.success
+      ? []
+      : result.error.issues.flatMap((issue) =>
+          issue.code === "invalid_union"
+            ? (issue.errors.at(-1) ?? []).map(
+                (inner) => `${inner.path.join(".")}: ${inner.message}`,
+              )
+            : [],
+        );
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "id: must be digits or a short token of letters, digits, _ and -",
+        "status: must be a short word (letters, _ and -)",
+        "startsOn: must be a date as YYYY-MM-DD",
+        "endsOn: must be a date as YYYY-MM-DD",
+      ]),
+    );
+  });
+});
+
+describe("templateSchema", () => {
+  it("reads a template bare or wrapped in data, its id as text", () => {
+    expect(templateSchema.parse({ id: 5, name: "Hours" })).toEqual({ id: "5", name: "Hours" });
+    expect(templateSchema.parse({ data: { id: "t-5", name: "Hours" } })).toEqual({
+      id: "t-5",
+      name: "Hours",
+    });
+    for (const body of [{}, { data: {} }, { id: "a b" }, { data: { id: -1 } }, []])
+      expect(templateSchema.safeParse(body).success).toBe(false);
+  });
+});
+
+describe("templatePayloadSchema", () => {
+  const payload = { blueprintId: "b1", name: "Hours", columns: [{ kind: "userName" }], x: 1 };
+
+  it("takes the UI's payload with whatever else it holds", () => {
+    expect(templatePayloadSchema.parse(payload)).toEqual(payload);
+  });
+
+  it.each([
+    ["no blueprintId", { blueprintId: undefined }],
+    ["an empty blueprintId", { blueprintId: "" }],
+    ["no name", { name: undefined }],
+    ["an empty name", { name: "" }],
+    ["no columns", { columns: [] }],
+    ["a column without kind", { columns: [{}] }],
+    ["a column with an empty kind", { columns: [{ kind: "" }] }],
+  ])("refuses %s", (_label, patch) => {
+    expect(templatePayloadSchema.safeParse({ ...payload, ...patch }).success).toBe(false);
+  });
+});
+
+describe("isKnownStatus", () => {
+  it("knows pending, done and error only", () => {
+    expect(["pending", "done", "error"].map(isKnownStatus)).toEqual([true, true, true]);
+    expect(["failed", "Done", "", "pending "].some(isKnownStatus)).toBe(false);
   });
 });
