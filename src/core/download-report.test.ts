@@ -443,6 +443,21 @@ describe("downloadReport's stream", () => {
     expect(memory.files.get("report.csv")?.toString()).toBe(rows.join(""));
   });
 
+  it("allows each silence its idle timeout within the head too, as a short CSV trickles in", async () => {
+    vi.useFakeTimers();
+    // Six rows 40 ms apart, 240 ms in all and under the head's 512 bytes, against 100 ms of
+    // allowed silence: the idle timer is re-armed by each chunk, not once for the head.
+    const rows = ["a;b\r\n", ...Array.from({ length: 5 }, (_, i) => `${i};x\r\n`)];
+    const memory = memorySink();
+    const settled = run(tricklingFetch(rows, 40), memory.sink, 100).then(
+      () => "downloaded",
+      (error: unknown) => String(error),
+    );
+    await vi.runAllTimersAsync();
+    expect(await settled).toBe("downloaded");
+    expect(memory.files.get("report.csv")?.toString()).toBe(rows.join(""));
+  });
+
   it("cuts a silence past the idle timeout", async () => {
     vi.useFakeTimers();
     const memory = memorySink();

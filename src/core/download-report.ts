@@ -84,7 +84,7 @@ async function downloadOnce(
     // written, and Excel's extension comes from the file's own first bytes.
     let head: Head;
     try {
-      head = await readHead(reader, HEAD_BYTES);
+      head = await readHead(reader, HEAD_BYTES, armIdle);
     } catch (error) {
       throw cut(error);
     }
@@ -126,15 +126,18 @@ interface Head {
   done: boolean;
 }
 
+/** The first `want` bytes; `onChunk` after each chunk, so that each silence gets its timeout. */
 async function readHead(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   want: number,
+  onChunk: () => void,
 ): Promise<Head> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   while (size < want) {
     const { done, value } = await reader.read();
     if (done) return { chunks, bytes: concat(chunks, size), done: true };
+    onChunk();
     chunks.push(value);
     size += value.byteLength;
   }
