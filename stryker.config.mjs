@@ -13,6 +13,25 @@
 //   aborts a response already read to its end.
 // - download-report.ts `reader.cancel(...)` / `writer.abort(...)` after a failed copy
 //   removed: the request's own abort and the sink's discard() release both anyway.
+// - download-report.ts `if (deps.signal.aborted)` in cut() -> false: retry() rethrows the
+//   job's reason itself whenever its signal is aborted. `size <= want` in readHead: one more
+//   chunk in the head changes nothing (the head is cut to 512 bytes, every chunk written).
+//   `done: false` -> true on a finished head: reading a finished stream again gives done.
+//   concat's `offset >= limit` -> false / `>`: each part is capped at the room left. The two
+//   `?? "Stryker was here!"` on Content-Type: a missing type reads as neither HTML nor JSON,
+//   as "" does, and split() always gives a first element. `value.trim()` on a header:
+//   Headers already strips surrounding whitespace.
+// - wait-for-report.ts `previous = ""` -> any other text: no status equals it, so the first
+//   check is always a change.
+// - download-when-ready.ts `!(error instanceof LuccaRejectedError)` -> false: no other error
+//   carries a pending-refusal status (a NetworkError's is 408, 429 or 5xx).
+// - report-job.ts `status: "pending"` -> "" on the stand-in of a resumed report: only its id
+//   is read.
+// - lucca-client.ts `get("content-type") ?? ""` -> other text: only tested against
+//   /^\s*text\/html/, which no fallback matches. `excerptOf(describeIssues(...), [apiKey])`
+//   -> []: zod's messages and schema paths never quote the answer's values. `branch ??
+//   [issue]` -> []: unreachable, `errors.length` is at least 1 there.
+// - doctor-profile.ts `!Array.isArray(data)` -> true in envelopeOf: an array has no `items`.
 // publish: artifacts and cache
 // - artifact.ts 73 `rm(staging, { force: true })` -> false: mkdtemp made it, nothing else
 //   removes it.
