@@ -16,15 +16,12 @@ const MASK = "***";
  * covers them all, in O(text length) lookups.
  */
 export function redact(text: string, secrets: readonly string[]): string {
-  if (text === "") return text;
   const masked = new Uint8Array(text.length);
-  let any = false;
   for (const secret of secrets) {
     if (!secret) continue;
     if (secret.length < MIN_SECRET_PIECE) {
       for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
         masked.fill(1, at, at + secret.length);
-        any = true;
       }
       continue;
     }
@@ -35,11 +32,9 @@ export function redact(text: string, secrets: readonly string[]): string {
     for (let index = 0; index + MIN_SECRET_PIECE <= text.length; index++) {
       if (windows.has(text.slice(index, index + MIN_SECRET_PIECE))) {
         masked.fill(1, index, index + MIN_SECRET_PIECE);
-        any = true;
       }
     }
   }
-  if (!any) return text;
   let result = "";
   for (let index = 0; index < text.length; ) {
     if (masked[index]) {
