@@ -82,5 +82,9 @@ describe("truncate", () => {
     expect(truncate("😀😀", 2)).toBe("😀😀");
     expect(truncate("abcd", 3)).toBe("abc…");
     expect(truncate("", 0)).toBe("");
+    expect(truncate("a", 0)).toBe("…");
+    expect(truncate("a😀b", 2)).toBe("a😀…");
+    expect(truncate("😀a", 1)).toBe("😀…");
+    expect(truncate("😀", 1)).toBe("😀");
   });
 });
