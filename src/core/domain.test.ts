@@ -118,6 +118,9 @@ describe("parseDomain, exactly", () => {
     expect(problem("https://LUCCA.internal.corp", [" lucca.INTERNAL.corp "])).toBe(
       "accepted https://lucca.internal.corp/",
     );
+    expect(problem("https://lucca.internal.corp:8443", [" LUCCA.internal.Corp "])).toBe(
+      "accepted https://lucca.internal.corp:8443/",
+    );
     expect(problem("https://lucca.internal.corp:9443", allow)).toMatch(/is not a Lucca host/);
     expect(problem("https://internal.corp", allow)).toMatch(/is not a Lucca host/);
   });
