@@ -33,7 +33,8 @@ export function redact(text: string, secrets: readonly string[]): string {
       while (masked[index]) index++;
     } else {
       const start = index;
-      while (index < text.length && !masked[index]) index++;
+      // Past the end, masked[index] is undefined: the run stops there too.
+      while (masked[index] === 0) index++;
       result += text.slice(start, index);
     }
   }
