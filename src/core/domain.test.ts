@@ -45,3 +45,83 @@ describe("parseDomain", () => {
     expect(origin("https://")).toMatch(/not a URL/);
   });
 });
+
+describe("parseDomain, exactly", () => {
+  const problem = (input: string, allow: string[] = []) => {
+    const result = parseDomain(input, allow);
+    return "problem" in result ? result.problem : `accepted ${result.url.href}`;
+  };
+
+  it("gives the origin alone as a URL", () => {
+    const result = parseDomain("  https://Acme.ilucca.net:443/  ", []);
+    expect("url" in result && result.url.href).toBe("https://acme.ilucca.net/");
+  });
+
+  it("says what is wrong, naming the setting", () => {
+    expect(problem(" ")).toBe(
+      "--domain: missing; give your Lucca domain, e.g. https://acme.ilucca.net",
+    );
+    expect(problem("https://")).toBe(
+      '--domain: "https://" is not a URL; expected e.g. https://acme.ilucca.net',
+    );
+    expect(problem("ftp://acme.ilucca.net")).toBe(
+      '--domain: "ftp://acme.ilucca.net" must use https://',
+    );
+    expect(problem("http://acme.ilucca.net")).toBe(
+      '--domain: "http://acme.ilucca.net" uses http://, which would send the API key in clear; use https:// (only loopback hosts may use http)',
+    );
+    expect(problem("https://Evil.example.com")).toBe(
+      '--domain: "evil.example.com" is not a Lucca host (expected {account}.ilucca.net, .ilucca-test.net, .ilucca-demo.net, the .ch equivalents or {account}-{sandbox}.sandbox.{server}.luccasoftware.com); if it is really yours, allow it with --allow-host evil.example.com',
+    );
+  });
+
+  it.each([
+    "https://user@acme.ilucca.net",
+    "https://:pw@acme.ilucca.net",
+    "https://acme.ilucca.net?a=1",
+    "https://acme.ilucca.net#x",
+    "https://acme.ilucca.net/timmi",
+    "acme.ilucca.net?u=http://x",
+  ])("refuses %s as more than an origin", (input) => {
+    expect(problem(input)).toBe(
+      `--domain: "${input}" must be a bare origin such as https://acme.ilucca.net (no path, query or credentials)`,
+    );
+  });
+
+  it("reads any scheme as a scheme, and a bare host as https", () => {
+    for (const scheme of ["git+ssh", "a.b", "a-b", "s3"]) {
+      expect(problem(`${scheme}://acme.ilucca.net`)).toBe(
+        `--domain: "${scheme}://acme.ilucca.net" must use https://`,
+      );
+    }
+    expect(problem("acme.ilucca.net")).toBe("accepted https://acme.ilucca.net/");
+  });
+
+  it("uses the labels it is given", () => {
+    expect(
+      parseDomain("https://x.example", [], { domain: "domain", allowHost: "allow-hosts" }),
+    ).toEqual({
+      problem:
+        'domain: "x.example" is not a Lucca host (expected {account}.ilucca.net, .ilucca-test.net, .ilucca-demo.net, the .ch equivalents or {account}-{sandbox}.sandbox.{server}.luccasoftware.com); if it is really yours, allow it with allow-hosts x.example',
+    });
+  });
+
+  it("lets loopback use https too", () => {
+    expect(problem("https://localhost:8443")).toBe("accepted https://localhost:8443/");
+  });
+
+  it("matches allowed hosts by name or name:port, trimmed and in any case", () => {
+    const allow = ["other.example", " Lucca.Internal.Corp:8443 "];
+    expect(problem("https://lucca.internal.corp:8443", allow)).toBe(
+      "accepted https://lucca.internal.corp:8443/",
+    );
+    expect(problem("https://LUCCA.internal.corp", [" lucca.INTERNAL.corp "])).toBe(
+      "accepted https://lucca.internal.corp/",
+    );
+    expect(problem("https://lucca.internal.corp:8443", [" LUCCA.internal.Corp "])).toBe(
+      "accepted https://lucca.internal.corp:8443/",
+    );
+    expect(problem("https://lucca.internal.corp:9443", allow)).toMatch(/is not a Lucca host/);
+    expect(problem("https://internal.corp", allow)).toMatch(/is not a Lucca host/);
+  });
+});

@@ -17,7 +17,7 @@ export function isLuccaHost(hostname: string): boolean {
  */
 export function parseDomain(
   input: string,
-  allowHosts: readonly string[] = [],
+  allowHosts: readonly string[],
   labels: { domain: string; allowHost: string } = { domain: "--domain", allowHost: "--allow-host" },
 ): { url: URL } | { problem: string } {
   const label = labels.domain;
@@ -33,13 +33,7 @@ export function parseDomain(
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     return { problem: `${label}: "${text}" must use https://` };
   }
-  if (
-    url.username ||
-    url.password ||
-    url.search ||
-    url.hash ||
-    (url.pathname !== "/" && url.pathname !== "")
-  ) {
+  if (url.username || url.password || url.search || url.hash || url.pathname !== "/") {
     return {
       problem: `${label}: "${text}" must be a bare origin such as https://acme.ilucca.net (no path, query or credentials)`,
     };

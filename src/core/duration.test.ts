@@ -21,6 +21,11 @@ describe("parseDuration", () => {
     ["596h", 2_145_600_000],
     ["1h 30m", 5_400_000],
     ["1m 05s", 65_000],
+    [" 30 ", 30_000],
+    ["2.25", 2250],
+    ["2147483647ms", 2_147_483_647],
+    ["0.0004s", 0],
+    ["0.0005s", 1],
   ])("reads %s as %i ms", (text, ms) => {
     expect(parseDuration(text, "--timeout")).toBe(ms);
   });
@@ -45,6 +50,9 @@ describe("parseDuration", () => {
     "1h 30",
     "1 h",
     "1h,30m",
+    "-5",
+    "   ",
+    "5s ms",
   ])("rejects %j, naming the setting", (text) => {
     expect(() => parseDuration(text, "--timeout")).toThrow(InvalidInputError);
     expect(() => parseDuration(text, "--timeout")).toThrow(/^--timeout: cannot parse/);
@@ -56,6 +64,17 @@ describe("parseDuration", () => {
       '--timeout: cannot use "597h" as a duration: timers cannot wait longer than 596h 31m (about 24 days)',
     );
     expect(() => parseDuration("3000000", "timeout")).toThrow(/^timeout: cannot use "3000000"/);
+  });
+
+  it("refuses one millisecond past what a timer can wait", () => {
+    expect(() => parseDuration("2147483648ms", "--timeout")).toThrow(
+      '--timeout: cannot use "2147483648ms" as a duration: timers cannot wait longer than 596h 31m (about 24 days)',
+    );
+  });
+
+  it("starts afresh after a refused value", () => {
+    expect(() => parseDuration("1h1h", "--timeout")).toThrow(InvalidInputError);
+    expect(parseDuration("2s", "--timeout")).toBe(2000);
   });
 
   it("names the setting and quotes the text as given", () => {
@@ -74,6 +93,10 @@ describe("formatDuration", () => {
     [0, "0ms"],
     [999.4, "999ms"],
     [999.6, "1.0s"],
+    [999.5, "1.0s"],
+    [59_949.9, "59.9s"],
+    [3_600_000, "1h 00m"],
+    [36_000_000 + 59 * 60_000 + 29_000, "10h 59m"],
     [59_949, "59.9s"],
     [59_950, "1m 00s"],
     [3_599_499, "59m 59s"],

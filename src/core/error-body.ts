@@ -8,15 +8,15 @@ export function messageOfErrorBody(text: string): string {
   const trimmed = text.trim();
   if (trimmed === "") return "empty body";
   if (/^<(!doctype|html)/i.test(trimmed)) {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
+    const title = (/<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1] ?? "").trim();
     return title ? `an HTML page titled "${title}"` : "an HTML page";
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(trimmed);
   } catch {
-    // Not JSON, whatever the Content-Type said: plain text, shown as is.
-    return trimmed;
+    // Not JSON, whatever the Content-Type said: `parsed` stays undefined, and the text is
+    // shown as is below.
   }
   if (typeof parsed === "string") return parsed;
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return trimmed;

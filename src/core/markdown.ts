@@ -23,8 +23,10 @@ export function escapeMarkdown(text: string): string {
     .replace(/[&<>"']/g, (char) => HTML[char] as string)
     .replace(/[\\`*_[\]()!|~]/g, "\\$&");
   // Constructs that only count at the start of a line: heading, quote, list, thematic break.
-  return escaped.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_match, space: string, mark: string) =>
-    /^\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${space}\\${mark}`,
+  // The backslash goes before the last character of the mark: \# and 12\. alike.
+  return escaped.replace(
+    /^(\s*)([#>+=-]|\d+[.)])/,
+    (_match, space: string, mark: string) => `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`,
   );
 }
 

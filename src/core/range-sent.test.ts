@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodFromSent, rangeToSend } from "./range-sent.ts";
+import { END_DATE_CONVENTIONS, periodFromSent, rangeToSend } from "./range-sent.ts";
 
 describe("rangeToSend", () => {
   it("sends the last day as is when the end is inclusive", () => {
@@ -30,5 +30,35 @@ describe("rangeToSend", () => {
     const period = { startsOn: "2026-02-01", endsOn: "2026-02-28" };
     expect(periodFromSent(rangeToSend(period, "exclusive"), "exclusive")).toEqual(period);
     expect(periodFromSent(rangeToSend(period, "inclusive"), "inclusive")).toEqual(period);
+  });
+});
+
+describe("periodFromSent", () => {
+  it("takes a day off an exclusive end, across years and leap days", () => {
+    const back = (endsOn: string) =>
+      periodFromSent({ startsOn: "2024-01-01", endsOn }, "exclusive").endsOn;
+    expect(back("2027-01-01")).toBe("2026-12-31");
+    expect(back("2024-03-01")).toBe("2024-02-29");
+    expect(back("2026-03-01")).toBe("2026-02-28");
+  });
+
+  it("reads an inclusive end as it is", () => {
+    expect(periodFromSent({ startsOn: "2026-10-01", endsOn: "2026-11-01" }, "inclusive")).toEqual({
+      startsOn: "2026-10-01",
+      endsOn: "2026-11-01",
+    });
+  });
+
+  it("leaves the template's default period alone", () => {
+    expect(periodFromSent({ startsOn: null, endsOn: null }, "exclusive")).toEqual({
+      startsOn: null,
+      endsOn: null,
+    });
+  });
+});
+
+describe("END_DATE_CONVENTIONS", () => {
+  it("lists both conventions, inclusive first", () => {
+    expect(END_DATE_CONVENTIONS).toEqual(["inclusive", "exclusive"]);
   });
 });

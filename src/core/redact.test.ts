@@ -37,6 +37,30 @@ describe("redact", () => {
   it("hides whole short keys", () => {
     expect(redact("k=abc1 x", ["abc1"])).toBe("k=*** x");
   });
+
+  it("hides a short key each time it occurs, overlapping or not", () => {
+    expect(redact("aaa", ["aa"])).toBe("***");
+    expect(redact("a-aa-a-aa", ["aa"])).toBe("a-***-a-***");
+  });
+
+  it("hides pieces of exactly 8 characters at either end of the key and of the text", () => {
+    expect(redact(KEY.slice(-MIN_SECRET_PIECE), [KEY])).toBe("***");
+    expect(redact(`${KEY.slice(0, MIN_SECRET_PIECE)}!`, [KEY])).toBe("***!");
+    expect(redact(`${KEY.slice(0, MIN_SECRET_PIECE - 1)}!`, [KEY])).toBe(
+      `${KEY.slice(0, MIN_SECRET_PIECE - 1)}!`,
+    );
+  });
+
+  it("writes one mask for touching secrets and one per separate secret", () => {
+    expect(redact("abcXYZ", ["abc", "XYZ"])).toBe("***");
+    expect(redact("abc.XYZ!", ["XYZ", "abc"])).toBe("***.***!");
+  });
+
+  it("skips empty secrets and leaves text without secrets as it is", () => {
+    expect(redact("abc", ["", "b"])).toBe("a***c");
+    expect(redact("", [KEY, "k"])).toBe("");
+    expect(redact("plain text", [])).toBe("plain text");
+  });
 });
 
 describe("excerptOf", () => {
@@ -46,6 +70,17 @@ describe("excerptOf", () => {
     expect(leakedPieces(shown, KEY)).toEqual([]);
     expect(Array.from(shown).length).toBeLessThanOrEqual(EXCERPT_CHARS + 1);
     expect(shown.endsWith("…")).toBe(true);
+  });
+
+  it("cuts at 300 characters unless told otherwise", () => {
+    expect(EXCERPT_CHARS).toBe(300);
+    expect(excerptOf("x".repeat(300), [])).toBe("x".repeat(300));
+    expect(excerptOf("x".repeat(301), [])).toBe(`${"x".repeat(300)}…`);
+    expect(excerptOf("abcdef", [], 3)).toBe("abc…");
+  });
+
+  it("folds whitespace runs and trims the ends", () => {
+    expect(excerptOf(" \n a \t\r\n b  ", ["zz"])).toBe("a b");
   });
 
   it("is one line with control characters escaped", () => {

@@ -13,33 +13,19 @@ const MASK = "***";
  * Hides every secret in `text`, and every piece of a secret of at least
  * MIN_SECRET_PIECE characters. Any such piece is a union of MIN_SECRET_PIECE-long windows
  * of the secret, so marking each window of the text found in the secret's window set
- * covers them all, in O(text length) lookups.
+ * covers them all, in O(text length) lookups. A shorter secret is its own only window:
+ * it is hidden whole, wherever it occurs (an empty one hides nothing).
  */
 export function redact(text: string, secrets: readonly string[]): string {
-  if (text === "") return text;
   const masked = new Uint8Array(text.length);
-  let any = false;
   for (const secret of secrets) {
-    if (!secret) continue;
-    if (secret.length < MIN_SECRET_PIECE) {
-      for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
-        masked.fill(1, at, at + secret.length);
-        any = true;
-      }
-      continue;
-    }
+    const size = Math.min(secret.length, MIN_SECRET_PIECE);
     const windows = new Set<string>();
-    for (let index = 0; index + MIN_SECRET_PIECE <= secret.length; index++) {
-      windows.add(secret.slice(index, index + MIN_SECRET_PIECE));
-    }
-    for (let index = 0; index + MIN_SECRET_PIECE <= text.length; index++) {
-      if (windows.has(text.slice(index, index + MIN_SECRET_PIECE))) {
-        masked.fill(1, index, index + MIN_SECRET_PIECE);
-        any = true;
-      }
+    for (let end = size; end <= secret.length; end++) windows.add(secret.slice(end - size, end));
+    for (let end = size; end <= text.length; end++) {
+      if (windows.has(text.slice(end - size, end))) masked.fill(1, end - size, end);
     }
   }
-  if (!any) return text;
   let result = "";
   for (let index = 0; index < text.length; ) {
     if (masked[index]) {
@@ -47,7 +33,8 @@ export function redact(text: string, secrets: readonly string[]): string {
       while (masked[index]) index++;
     } else {
       const start = index;
-      while (index < text.length && !masked[index]) index++;
+      // Past the end, masked[index] is undefined: the run stops there too.
+      while (masked[index] === 0) index++;
       result += text.slice(start, index);
     }
   }

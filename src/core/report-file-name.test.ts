@@ -26,4 +26,29 @@ describe("defaultReportPath", () => {
     expect(() => defaultReportPath({ ...parts, reportId: "../x" }, "csv")).toThrow(RangeError);
     expect(() => defaultReportPath(parts, "csv/../../x")).toThrow(RangeError);
   });
+
+  it("says which extension or which id it refuses", () => {
+    expect(() => defaultReportPath(parts, "csv/../../x")).toThrow(
+      'Cannot name a report file with extension "csv/../../x"',
+    );
+    expect(() => defaultReportPath(parts, "")).toThrow(
+      'Cannot name a report file with extension ""',
+    );
+    expect(() => defaultReportPath({ ...parts, reportId: "../x" }, "csv")).toThrow(
+      "Cannot name a report file after a report id of an unexpected form",
+    );
+  });
+
+  it("knows the three extensions Lucca exports", () => {
+    expect(defaultReportPath(parts, "xls")).toBe("reports/42_2026-10-01_2026-10-31.xls");
+    expect(defaultReportPath({ ...parts, templateId: undefined }, "xlsx")).toBe(
+      "reports/report-77.xlsx",
+    );
+  });
+
+  it("names the default of only one end", () => {
+    expect(defaultReportPath({ ...parts, endsOn: null }, "csv")).toBe(
+      "reports/42_2026-10-01_default.csv",
+    );
+  });
 });

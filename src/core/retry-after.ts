@@ -5,7 +5,6 @@
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
   if (value == null) return undefined;
   const text = value.trim();
-  if (text === "") return undefined;
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
   // An HTTP-date names its weekday and month; a bare "-3" must not parse as year -3.
   if (!/[a-z]/i.test(text)) return undefined;

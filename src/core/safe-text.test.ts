@@ -35,6 +35,24 @@ describe("logSafe", () => {
     );
   });
 
+  it("escapes every character of the unsafe set, with fixed-width codes", () => {
+    expect(escapeControls("\u0001\u001f\u009f\u061c\u200e\u2028\u2029\u202a\u2069")).toBe(
+      "\\x01\\x1f\\x9f\\u061c\\u200e\\u2028\\u2029\\u202a\\u2069",
+    );
+    expect(escapeControls(" ~\u00a0\u00ff\u202f\u2065")).toBe(" ~\u00a0\u00ff\u202f\u2065");
+  });
+
+  it("escapes the first colon of a leading ::, after any leading space", () => {
+    expect(logSafe("::error::x")).toBe("\\::error::x");
+    expect(logSafe("  ::error::x ")).toBe("  \\::error::x ");
+    expect(logSafe("a ::error::x")).toBe("a ::error::x");
+    expect(logSafe(":x")).toBe(":x");
+  });
+
+  it("breaks every legacy ##[ marker", () => {
+    expect(logSafe("##[a] ##[b]")).toBe("#\\#[a] #\\#[b]");
+  });
+
   it("leaves ordinary text alone and is stable when applied twice", () => {
     for (const text of ["Report 1001: pending", "https://acme.ilucca.net/x", "a::b", "été 2026"]) {
       expect(logSafe(text)).toBe(text);
@@ -49,6 +67,11 @@ describe("logSafe", () => {
     expect(safe.split("\n")).toHaveLength(4);
     expect(safe).not.toMatch(COMMAND_LINE);
   });
+
+  it("logSafeLines splits on every kind of line break, CRLF as one", () => {
+    expect(logSafeLines("a\r\nb\rc\nd\u2028e\u2029f")).toBe("a\nb\nc\nd\ne\nf");
+    expect(logSafeLines("::x\n##[y\tz")).toBe("\\::x\n#\\#[y\\tz");
+  });
 });
 
 describe("truncate", () => {
@@ -56,5 +79,12 @@ describe("truncate", () => {
     expect(truncate("abcdef", 3)).toBe("abc…");
     expect(truncate("abc", 3)).toBe("abc");
     expect(truncate("😀😀😀😀", 2)).toBe("😀😀…");
+    expect(truncate("😀😀", 2)).toBe("😀😀");
+    expect(truncate("abcd", 3)).toBe("abc…");
+    expect(truncate("", 0)).toBe("");
+    expect(truncate("a", 0)).toBe("…");
+    expect(truncate("a😀b", 2)).toBe("a😀…");
+    expect(truncate("😀a", 1)).toBe("😀…");
+    expect(truncate("😀", 1)).toBe("😀");
   });
 });

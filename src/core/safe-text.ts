@@ -17,10 +17,8 @@ export function escapeControls(text: string): string {
   return text.replace(UNSAFE, (char) => {
     const named = NAMED[char];
     if (named) return named;
-    const code = char.charCodeAt(0);
-    return code <= 0xff
-      ? `\\x${code.toString(16).padStart(2, "0")}`
-      : `\\u${code.toString(16).padStart(4, "0")}`;
+    const hex = char.charCodeAt(0).toString(16);
+    return hex.length <= 2 ? `\\x${hex.padStart(2, "0")}` : `\\u${hex.padStart(4, "0")}`;
   });
 }
 
@@ -46,9 +44,17 @@ export function logSafeLines(text: string): string {
     .join("\n");
 }
 
-/** Cuts `text` to `max` characters (whole code points), marking the cut with "…". */
+/**
+ * Cuts `text` to `max` (>= 0) characters (whole code points), marking the cut with "…".
+ * Reads no further than the cut, however long the text.
+ */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max).join("")}…`;
+  let count = 0;
+  let units = 0;
+  for (const char of text) {
+    if (count === max) return `${text.slice(0, units)}…`;
+    count++;
+    units += char.length;
+  }
+  return text;
 }
