@@ -56,7 +56,7 @@ describe("CsvStatsCollector, counting past the preview", () => {
 
   it("stops collecting once the preview records are in, keeping the last of them", () => {
     // Far more than a megabyte after the preview: none of it may push the preview out.
-    const rest = encode(`${"9;z\n".repeat(300_000)}`);
+    const rest = encode("9;z\n".repeat(300_000));
     const stats = statsOf([encode("h;i\n1;a\n2;b\n"), rest], { previewRows: 2 });
     expect(stats.rows).toBe(300_002);
     expect(stats.preview).toEqual([
@@ -69,7 +69,7 @@ describe("CsvStatsCollector, counting past the preview", () => {
     const header = "id;text\n";
     const record = `1;${"y".repeat(MIB - header.length - 3)}\n`;
     expect(header.length + record.length).toBe(MIB);
-    const stats = statsOf([encode(header + record + "2;z\n")], {
+    const stats = statsOf([encode(`${header}${record}2;z\n`)], {
       previewRows: 1,
       maxCellLength: 3,
     });
