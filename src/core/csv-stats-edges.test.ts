@@ -54,6 +54,20 @@ describe("CsvStatsCollector, counting past the preview", () => {
     expect(stats).toMatchObject({ rows: 3, preview: [["1", "2"]], lineEnding: "\r\n" });
   });
 
+  it("hands the chunks after a preview cut by the megabyte to the counter too", () => {
+    let calls = 0;
+    const countRecords: RecordCounter = (chunk, count) => {
+      calls++;
+      countRecordsByteWise(chunk, count);
+    };
+    const stats = statsOf(
+      [encode(`h\n${"y".repeat(MIB)}`), encode("\n1\n"), encode("2\n"), encode("3\n")],
+      { countRecords },
+    );
+    expect(calls).toBe(3);
+    expect(stats.rows).toBe(4);
+  });
+
   it("stops collecting once the preview records are in, keeping the last of them", () => {
     // Far more than a megabyte after the preview: none of it may push the preview out.
     const rest = encode("9;z\n".repeat(300_000));

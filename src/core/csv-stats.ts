@@ -90,7 +90,8 @@ export class CsvStatsCollector {
       this.#countRecords(chunk, scan);
     } else {
       const cut = scanBytes(chunk, 0, chunk.length, scan, this.#previewRows + 1);
-      if (this.#collecting) this.#collect(cut < 0 ? chunk : chunk.subarray(0, cut), cut >= 0);
+      // -1 when the preview's last record does not end in this chunk.
+      if (this.#collecting) this.#collect(cut === -1 ? chunk : chunk.subarray(0, cut), cut !== -1);
     }
     if (chunk.length > 0) {
       this.#byteBeforeLast = chunk.length > 1 ? (chunk[chunk.length - 2] as number) : scan.lastByte;
