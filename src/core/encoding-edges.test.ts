@@ -60,6 +60,11 @@ describe("decoding the last chunk", () => {
     expect(decodeHead(head)).toEqual({ encoding: "utf-8", bom: false, text: "Nom;D" });
   });
 
+  it("decodes a whole text as the last chunk: a character cut at its end is marked", () => {
+    expect(decodeText(new TextEncoder().encode("aé").subarray(0, 2), "utf-8")).toBe("a\uFFFD");
+    expect(decodeText(bytes(0x41, 0x00, 0x42), "utf-16le")).toBe("A\uFFFD");
+  });
+
   it("drops the BOM of each encoding", () => {
     expect(decodeText(bytes(0xef, 0xbb, 0xbf, 0x61), "utf-8")).toBe("a");
     expect(decodeText(bytes(0xff, 0xfe, 0x61, 0x00), "utf-16le")).toBe("a");
