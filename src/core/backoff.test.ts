@@ -16,6 +16,26 @@ describe("backoffDelay", () => {
     expect(backoffDelay(0, options)).toBe(800);
     expect(backoffDelay(10, options)).toBeLessThanOrEqual(10_000);
   });
+
+  it("draws a fifth of the delay at random by default, rounded to the millisecond", () => {
+    const options = { initialMs: 1000, maxMs: 10_000 };
+    expect(backoffDelay(0, { ...options, random: () => 0.5 })).toBe(900);
+    expect(backoffDelay(1, { ...options, random: () => 1 / 3 })).toBe(1867);
+    expect(backoffDelay(0, { ...options, jitter: 0, random: () => 0.5 })).toBe(1000);
+  });
+
+  it("grows by the multiplier it is given", () => {
+    const options = { initialMs: 100, maxMs: 10_000, multiplier: 3, random: () => 0 };
+    expect([0, 1, 2].map((attempt) => backoffDelay(attempt, options))).toEqual([100, 300, 900]);
+  });
+
+  it("draws from Math.random when given no source", () => {
+    for (let i = 0; i < 20; i++) {
+      const value = backoffDelay(0, { initialMs: 1000, maxMs: 10_000 });
+      expect(value).toBeGreaterThanOrEqual(800);
+      expect(value).toBeLessThanOrEqual(1000);
+    }
+  });
 });
 
 describe("nextPollDelay", () => {

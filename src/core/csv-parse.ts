@@ -4,18 +4,21 @@ export type Delimiter = (typeof DELIMITERS)[number];
 
 /** The delimiter of a header line: the candidate seen most often outside quotes, or null. */
 export function detectDelimiter(headerLine: string): Delimiter | null {
-  const counts = new Map<Delimiter, number>();
+  // Every character outside quotes is counted; only the delimiters' counts are read.
+  const counts = new Map<string, number>();
   let quoted = false;
   for (const char of headerLine) {
     if (char === '"') quoted = !quoted;
-    else if (!quoted && (DELIMITERS as readonly string[]).includes(char)) {
-      counts.set(char as Delimiter, (counts.get(char as Delimiter) ?? 0) + 1);
-    }
+    else if (!quoted) counts.set(char, (counts.get(char) ?? 0) + 1);
   }
   let best: Delimiter | null = null;
+  let most = 0;
   for (const delimiter of DELIMITERS) {
-    if ((counts.get(delimiter) ?? 0) > (best === null ? 0 : (counts.get(best) ?? 0)))
+    const count = counts.get(delimiter) ?? 0;
+    if (count > most) {
       best = delimiter;
+      most = count;
+    }
   }
   return best;
 }
@@ -74,6 +77,7 @@ export function parseCsvRecords(
       start = i + 1;
     }
   }
-  if (records.length < maxRecords && start < text.length) take(text.length);
+  // An empty rest is a blank record, which take() skips.
+  if (records.length < maxRecords) take(text.length);
   return records;
 }

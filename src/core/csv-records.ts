@@ -94,16 +94,11 @@ export function forEachRecordIn(
 ): void {
   const split = newRecordSplit();
   let start = 0;
-  let stopped = false;
   splitRecords(bytes, 0, bytes.length, split, (lf, blank) => {
     const record = withoutLineEnd(bytes.subarray(start, lf));
     start = lf + 1;
-    if (blank) return undefined;
-    if (onRecord(record) === false) {
-      stopped = true;
-      return false;
-    }
-    return undefined;
+    return blank ? undefined : onRecord(record);
   });
-  if (!stopped && split.content) onRecord(withoutLineEnd(bytes.subarray(start)));
+  // A stop comes right after a line feed, so no record is under way then.
+  if (split.content) onRecord(withoutLineEnd(bytes.subarray(start)));
 }

@@ -90,7 +90,8 @@ export class CsvStatsCollector {
       this.#countRecords(chunk, scan);
     } else {
       const cut = scanBytes(chunk, 0, chunk.length, scan, this.#previewRows + 1);
-      if (this.#collecting) this.#collect(cut < 0 ? chunk : chunk.subarray(0, cut), cut >= 0);
+      // -1 when the preview's last record does not end in this chunk.
+      if (this.#collecting) this.#collect(cut === -1 ? chunk : chunk.subarray(0, cut), cut !== -1);
     }
     if (chunk.length > 0) {
       this.#byteBeforeLast = chunk.length > 1 ? (chunk[chunk.length - 2] as number) : scan.lastByte;
@@ -124,12 +125,8 @@ export class CsvStatsCollector {
     const parsed = parseCsvRecords(text, delimiter, this.#previewRows + 1);
     // A record cut by the size limit would show fewer fields than it has.
     if (this.#headCut && parsed.length > 1) parsed.pop();
-    const cutCell = (cell: string) => {
-      const chars = Array.from(cell);
-      return chars.length > this.#maxCellLength
-        ? chars.slice(0, this.#maxCellLength).join("")
-        : cell;
-    };
+    // By characters, so that no surrogate pair is cut in two.
+    const cutCell = (cell: string) => Array.from(cell).slice(0, this.#maxCellLength).join("");
     const header = parsed[0] ?? [];
     return {
       rows: Math.max(0, records - 1),
@@ -155,7 +152,7 @@ function scanBytes(
   from: number,
   to: number,
   scan: ScanState,
-  wanted = -1,
+  wanted: number,
 ): number {
   let { records, quoted, content, lineEnding } = scan;
   let cut = -1;
@@ -177,7 +174,8 @@ function scanBytes(
         if (content) {
           records++;
           content = false;
-          if (records === wanted && cut < 0) cut = i + 1;
+          // Records only grow, so they equal `wanted` at one line feed at most.
+          if (records === wanted) cut = i + 1;
         }
       }
     } else if (byte !== CR) {

@@ -56,7 +56,8 @@ export function createDecoder(encoding: TextEncodingName): StreamDecoder {
       if (encoding === "utf-16le") return decoder.decode(chunk, { stream: !last });
       const joined = carry === undefined ? chunk : prepend(carry, chunk);
       const even = joined.length - (joined.length % 2);
-      carry = even < joined.length ? joined[even] : undefined;
+      // The odd byte out, or undefined (past the end) when there is none.
+      carry = joined[even];
       const swapped = new Uint8Array(even);
       for (let i = 0; i < even; i += 2) {
         swapped[i] = joined[i + 1] as number;

@@ -171,6 +171,34 @@ describe("resolvePeriod", () => {
     expect((error as InvalidInputError).message).toContain('"Nowhere/Land"');
   });
 
+  it("words a conflict once, beside the problem of the one date given", () => {
+    expect(issuesOf({ period: "previous-month", start: "2026-01-01", now })).toEqual([
+      "--period cannot be combined with --start/--end; give one or the other",
+      "--start and --end go together; give both (YYYY-MM-DD, end included)",
+    ]);
+    expect(issuesOf({ period: "previous-month", end: "2026-01-31", now })).toEqual([
+      "--period cannot be combined with --start/--end; give one or the other",
+      "--start and --end go together; give both (YYYY-MM-DD, end included)",
+    ]);
+  });
+
+  it("compares the dates only when both are real", () => {
+    expect(issuesOf({ start: "2026-13-01", end: "2026-12-31", now })).toEqual([
+      '--start: "2026-13-01" is not a real date (expected YYYY-MM-DD)',
+    ]);
+    expect(issuesOf({ start: "2026-12-01", end: "2026-11-31", now })).toEqual([
+      '--end: "2026-11-31" is not a real date (expected YYYY-MM-DD)',
+    ]);
+  });
+
+  it("takes YYYY-MM only as the whole value", () => {
+    for (const period of ["x2026-01", "2026-01x", "2026-01-01"]) {
+      expect(issuesOf({ period, now })).toEqual([
+        `--period: unknown value "${period}"; expected previous-month, current-month, previous-week, current-week, previous-day or YYYY-MM`,
+      ]);
+    }
+  });
+
   it("lists every problem at once, with the caller's labels", () => {
     const labels = { start: "start-date", end: "end-date", period: "period", timezone: "timezone" };
     const issues = issuesOf({

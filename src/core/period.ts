@@ -101,7 +101,8 @@ function named(period: (typeof NAMED)[number], today: number): Period {
     case "current-month":
       return monthOf(year, month);
     case "previous-month":
-      return month === 1 ? monthOf(year - 1, 12) : monthOf(year, month - 1);
+      // Month 0 is December of the year before: Date carries it over.
+      return monthOf(year, month - 1);
     case "current-week":
       return span(monday, monday + 6 * DAY_MS);
     case "previous-week":
