@@ -6,8 +6,6 @@
 // way to exclude one mutant from its config, so they are listed here (file, line at the
 // time of review, mutant: why):
 // core
-// - retry-after.ts `if (text === "") return undefined` removed: "" fails the number regex
-//   and has no letter, so it is refused two lines later all the same.
 // - http.ts redact `if (secret)` -> true: the only secret is the API key, never empty.
 // - download-report.ts `clearTimeout(idle)` in `finally` removed: the idle timer then only
 //   aborts a response already read to its end.
@@ -32,6 +30,23 @@
 //   -> []: zod's messages and schema paths never quote the answer's values. `branch ??
 //   [issue]` -> []: unreachable, `errors.length` is at least 1 there.
 // - doctor-profile.ts `!Array.isArray(data)` -> true in envelopeOf: an array has no `items`.
+// - read-body.ts `if (overflowed) cancel` -> true: after `done` the stream is closed and
+//   cancel does nothing; after a failed read its rejection is caught, the same error goes on.
+// - csv-records.ts and csv-stats.ts `if (byte > QUOTE)` -> false / {}: those bytes reach
+//   `else if (byte !== CR) content = true`, which does the same. csv-parse.ts and
+//   csv-stats.ts `i <= text.length`: text[length] is undefined and matches nothing.
+// - encoding.ts `i <= even`: writes past a Uint8Array's end are dropped; `start <=
+//   chunk.length`: the extra batch is empty; `new Array(n)` -> new Array(): preallocation.
+// - delay.ts `!(ms > 0)` -> `!(ms >= 0)`: 0 becomes Math.min(Math.ceil(0), MAX), still 0.
+// - period.ts isValidDate's four checks: within the regex's shape, the month check alone
+//   catches every overflow of month or day, and year with day catches them too.
+// - csv-stats.ts `-1` -> `+1` for "no byte" (69, 76): any value but CR or LF means none.
+// - row-counter.ts LITTLE_ENDIAN (x4): on a little-endian machine the byte-wise path gives
+//   the same count; the word fast path's conditions (x4) and `~`: speed only; `from <=
+//   chunk.length`: an empty window; `blocks >= 0` / true: count(0, q, c) returns 0 and
+//   hands q and c back unchanged.
+// - request-budget.ts the `filter` of freed slots removed / -> true / `>=`: a freed slot
+//   sorts before those still counted, and a negative wait is raised to 0 by Math.max.
 // publish: artifacts and cache
 // - artifact.ts 73 `rm(staging, { force: true })` -> false: mkdtemp made it, nothing else
 //   removes it.

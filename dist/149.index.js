@@ -111,7 +111,8 @@ const REPORTS = /\/timmi-timesheet\/api\/reports$/;
 const STATUS = /\/timmi-timesheet\/api\/reports\/[^/]+$/;
 const DOWNLOAD = /\/timmi-timesheet\/api\/reports\/[^/]+\/download-(csv|excel)$/;
 const FALLBACK_WARNING = /using the download endpoint as the status signal/;
-const RATE_HEADER = /rate-?limit|^retry-after$|^x-ratelimit/i;
+/** X-RateLimit-*, RateLimit-*, X-Rate-Limit-*; Retry-After is counted apart. */
+const RATE_HEADER = /rate-?limit/i;
 /** Builds the profile from a trace of the run, its events and its result (or failure). */
 function buildDoctorProfile(input) {
     const { records, events } = input;
@@ -125,7 +126,8 @@ function buildDoctorProfile(input) {
     const signInRedirect = input.failure?.exitCode === 3 &&
         records.some((r) => r.status >= 300 && r.status < 400 && (REPORTS.test(r.path) || STATUS.test(r.path)));
     const anyAuthFailure = signInRedirect || records.some((r) => r.origin === lucca && r.status === 401);
-    const anyAnswer = records.some((r) => r.origin === lucca && r.status > 0 && r.status !== 401);
+    // Read only when no 401 came from Lucca, so any answer of its origin is one the key passed.
+    const anyAnswer = records.some((r) => r.origin === lucca && r.status > 0);
     const done = events.find((e) => e.type === "status" && e.status === "done");
     // Words Lucca sent; after the fallback, "pending"/"done" are the tool's own reading.
     const words = new Set();
@@ -287,9 +289,10 @@ function sentFromEvents(events) {
             return event.sent;
     return null;
 }
+/** Only its origin is read: the "?…" a trace leaves for a query does not change it. */
 function safeUrl(location, base) {
     try {
-        return new URL(location.replace(/\?…$/, ""), base);
+        return new URL(location, base);
     }
     catch {
         return undefined;

@@ -45664,10 +45664,8 @@ function escapeControls(text) {
         const named = NAMED[char];
         if (named)
             return named;
-        const code = char.charCodeAt(0);
-        return code <= 0xff
-            ? `\\x${code.toString(16).padStart(2, "0")}`
-            : `\\u${code.toString(16).padStart(4, "0")}`;
+        const hex = char.charCodeAt(0).toString(16);
+        return hex.length <= 2 ? `\\x${hex.padStart(2, "0")}` : `\\u${hex.padStart(4, "0")}`;
     });
 }
 /**
@@ -45691,12 +45689,20 @@ function logSafeLines(text) {
         .map(logSafe)
         .join("\n");
 }
-/** Cuts `text` to `max` characters (whole code points), marking the cut with "…". */
+/**
+ * Cuts `text` to `max` (>= 0) characters (whole code points), marking the cut with "…".
+ * Reads no further than the cut, however long the text.
+ */
 function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    const chars = Array.from(text);
-    return chars.length <= max ? text : `${chars.slice(0, max).join("")}…`;
+    let count = 0;
+    let units = 0;
+    for (const char of text) {
+        if (count === max)
+            return `${text.slice(0, units)}…`;
+        count++;
+        units += char.length;
+    }
+    return text;
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -46247,7 +46253,8 @@ function createDecoder(encoding) {
                 return decoder.decode(chunk, { stream: !last });
             const joined = carry === undefined ? chunk : prepend(carry, chunk);
             const even = joined.length - (joined.length % 2);
-            carry = even < joined.length ? joined[even] : undefined;
+            // The odd byte out, or undefined (past the end) when there is none.
+            carry = joined[even];
             const swapped = new Uint8Array(even);
             for (let i = 0; i < even; i += 2) {
                 swapped[i] = joined[i + 1];
@@ -46303,7 +46310,7 @@ function isLuccaHost(hostname) {
  * named in `allowHosts`, so a typo cannot send the API key somewhere else.
  * Returns a list of problems instead of throwing, so callers can report every bad input at once.
  */
-function parseDomain(input, allowHosts = [], labels = { domain: "--domain", allowHost: "--allow-host" }) {
+function parseDomain(input, allowHosts, labels = { domain: "--domain", allowHost: "--allow-host" }) {
     const label = labels.domain;
     const text = input.trim();
     if (text === "")
@@ -46318,11 +46325,7 @@ function parseDomain(input, allowHosts = [], labels = { domain: "--domain", allo
     if (url.protocol !== "https:" && url.protocol !== "http:") {
         return { problem: `${label}: "${text}" must use https://` };
     }
-    if (url.username ||
-        url.password ||
-        url.search ||
-        url.hash ||
-        (url.pathname !== "/" && url.pathname !== "")) {
+    if (url.username || url.password || url.search || url.hash || url.pathname !== "/") {
         return {
             problem: `${label}: "${text}" must be a bare origin such as https://acme.ilucca.net (no path, query or credentials)`,
         };
@@ -46355,7 +46358,7 @@ function messageOfErrorBody(text) {
     if (trimmed === "")
         return "empty body";
     if (/^<(!doctype|html)/i.test(trimmed)) {
-        const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
+        const title = (/<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1] ?? "").trim();
         return title ? `an HTML page titled "${title}"` : "an HTML page";
     }
     let parsed;
@@ -46363,8 +46366,8 @@ function messageOfErrorBody(text) {
         parsed = JSON.parse(trimmed);
     }
     catch {
-        // Not JSON, whatever the Content-Type said: plain text, shown as is.
-        return trimmed;
+        // Not JSON, whatever the Content-Type said: `parsed` stays undefined, and the text is
+        // shown as is below.
     }
     if (typeof parsed === "string")
         return parsed;
@@ -46446,36 +46449,21 @@ const MASK = "***";
  * Hides every secret in `text`, and every piece of a secret of at least
  * MIN_SECRET_PIECE characters. Any such piece is a union of MIN_SECRET_PIECE-long windows
  * of the secret, so marking each window of the text found in the secret's window set
- * covers them all, in O(text length) lookups.
+ * covers them all, in O(text length) lookups. A shorter secret is its own only window:
+ * it is hidden whole, wherever it occurs (an empty one hides nothing).
  */
 function redact(text, secrets) {
-    if (text === "")
-        return text;
     const masked = new Uint8Array(text.length);
-    let any = false;
     for (const secret of secrets) {
-        if (!secret)
-            continue;
-        if (secret.length < MIN_SECRET_PIECE) {
-            for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
-                masked.fill(1, at, at + secret.length);
-                any = true;
-            }
-            continue;
-        }
+        const size = Math.min(secret.length, MIN_SECRET_PIECE);
         const windows = new Set();
-        for (let index = 0; index + MIN_SECRET_PIECE <= secret.length; index++) {
-            windows.add(secret.slice(index, index + MIN_SECRET_PIECE));
-        }
-        for (let index = 0; index + MIN_SECRET_PIECE <= text.length; index++) {
-            if (windows.has(text.slice(index, index + MIN_SECRET_PIECE))) {
-                masked.fill(1, index, index + MIN_SECRET_PIECE);
-                any = true;
-            }
+        for (let end = size; end <= secret.length; end++)
+            windows.add(secret.slice(end - size, end));
+        for (let end = size; end <= text.length; end++) {
+            if (windows.has(text.slice(end - size, end)))
+                masked.fill(1, end - size, end);
         }
     }
-    if (!any)
-        return text;
     let result = "";
     for (let index = 0; index < text.length;) {
         if (masked[index]) {
@@ -46485,7 +46473,8 @@ function redact(text, secrets) {
         }
         else {
             const start = index;
-            while (index < text.length && !masked[index])
+            // Past the end, masked[index] is undefined: the run stops there too.
+            while (masked[index] === 0)
                 index++;
             result += text.slice(start, index);
         }
@@ -46614,8 +46603,6 @@ function parseRetryAfter(value, now) {
     if (value == null)
         return undefined;
     const text = value.trim();
-    if (text === "")
-        return undefined;
     if (/^\d+(\.\d+)?$/.test(text))
         return Math.round(Number(text) * 1000);
     // An HTTP-date names its weekday and month; a bare "-3" must not parse as year -3.
@@ -46719,8 +46706,7 @@ async function fetchOrTransient(fetch, url, init, signal, secrets) {
         return await fetch(url, init);
     }
     catch (error) {
-        if (signal.aborted && signal.reason instanceof TransientFailure)
-            throw signal.reason;
+        // The request timeout (a TransientFailure) or the job's own reason, not the AbortError.
         if (signal.aborted)
             throw signal.reason;
         // The HTTP stack may quote a header it refused: with a key holding a NUL byte, that
@@ -46801,7 +46787,7 @@ async function failureFor(method, url, response, options, echoBody) {
 async function readExcerpt(response, secrets = []) {
     let text;
     try {
-        text = decodeText((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes, "utf-8").trim();
+        text = decodeText((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes, "utf-8");
     }
     catch {
         return "";
@@ -56527,10 +56513,9 @@ function createLuccaClient(options) {
                 text = decodeText(body.bytes, "utf-8");
             }
             catch (error) {
+                // A job cancelled meanwhile: retry() gives the job's reason for whatever is thrown.
                 if (error instanceof errors/* UnusableAnswerError */.qx)
                     throw error;
-                if (options.signal.aborted)
-                    throw options.signal.reason;
                 if (open.signal.reason instanceof TransientFailure)
                     throw open.signal.reason;
                 throw new TransientFailure("the response body was cut", { cause: error });
@@ -56557,7 +56542,7 @@ function createLuccaClient(options) {
         const result = schema.safeParse(value);
         if (result.success)
             return result.data;
-        const shown = excerptOf(JSON.stringify(value) ?? String(value), [options.apiKey]);
+        const shown = excerptOf(JSON.stringify(value), [options.apiKey]);
         const problems = excerptOf(describeIssues(result.error.issues, value), [options.apiKey]);
         throw new errors/* UnusableAnswerError */.qx(`Lucca answered with ${what} this tool cannot use (${problems}): ${shown}`, { excerpt: shown });
     }
@@ -56608,7 +56593,7 @@ function createLuccaClient(options) {
 function describeIssues(issues, value) {
     const wrapped = typeof value === "object" && value !== null && "data" in value;
     const flat = issues.flatMap((issue) => {
-        if (issue.code !== "invalid_union" || !issue.errors?.length)
+        if (!issue.errors?.length)
             return [issue];
         const branch = wrapped ? issue.errors[0] : issue.errors[issue.errors.length - 1];
         return branch ?? [issue];
@@ -56742,19 +56727,23 @@ function defaultReportPath(parts, extension) {
 const DELIMITERS = [";", ",", "\t", "|"];
 /** The delimiter of a header line: the candidate seen most often outside quotes, or null. */
 function detectDelimiter(headerLine) {
+    // Every character outside quotes is counted; only the delimiters' counts are read.
     const counts = new Map();
     let quoted = false;
     for (const char of headerLine) {
         if (char === '"')
             quoted = !quoted;
-        else if (!quoted && DELIMITERS.includes(char)) {
+        else if (!quoted)
             counts.set(char, (counts.get(char) ?? 0) + 1);
-        }
     }
     let best = null;
+    let most = 0;
     for (const delimiter of DELIMITERS) {
-        if ((counts.get(delimiter) ?? 0) > (best === null ? 0 : (counts.get(best) ?? 0)))
+        const count = counts.get(delimiter) ?? 0;
+        if (count > most) {
             best = delimiter;
+            most = count;
+        }
     }
     return best;
 }
@@ -56815,7 +56804,8 @@ function parseCsvRecords(text, delimiter, maxRecords) {
             start = i + 1;
         }
     }
-    if (records.length < maxRecords && start < text.length)
+    // An empty rest is a blank record, which take() skips.
+    if (records.length < maxRecords)
         take(text.length);
     return records;
 }
@@ -56900,19 +56890,13 @@ function recordBody(record) {
 function forEachRecordIn(bytes, onRecord) {
     const split = newRecordSplit();
     let start = 0;
-    let stopped = false;
     splitRecords(bytes, 0, bytes.length, split, (lf, blank) => {
         const record = withoutLineEnd(bytes.subarray(start, lf));
         start = lf + 1;
-        if (blank)
-            return undefined;
-        if (onRecord(record) === false) {
-            stopped = true;
-            return false;
-        }
-        return undefined;
+        return blank ? undefined : onRecord(record);
     });
-    if (!stopped && split.content)
+    // A stop comes right after a line feed, so no record is under way then.
+    if (split.content)
         onRecord(withoutLineEnd(bytes.subarray(start)));
 }
 
@@ -57014,11 +56998,8 @@ const WINDOW = 1 << 20;
 function wasmRecordCounter() {
     let exports;
     try {
-        if (typeof WebAssembly !== "object")
-            return undefined;
+        // Without WebAssembly this throws a ReferenceError, without SIMD a CompileError.
         const bytes = Uint8Array.from(atob(ROW_COUNTER_WASM_BASE64), (char) => char.charCodeAt(0));
-        if (!WebAssembly.validate(bytes))
-            return undefined;
         exports = new WebAssembly.Instance(new WebAssembly.Module(bytes))
             .exports;
     }
@@ -57096,8 +57077,9 @@ class CsvStatsCollector {
         }
         else {
             const cut = scanBytes(chunk, 0, chunk.length, scan, this.#previewRows + 1);
+            // -1 when the preview's last record does not end in this chunk.
             if (this.#collecting)
-                this.#collect(cut < 0 ? chunk : chunk.subarray(0, cut), cut >= 0);
+                this.#collect(cut === -1 ? chunk : chunk.subarray(0, cut), cut !== -1);
         }
         if (chunk.length > 0) {
             this.#byteBeforeLast = chunk.length > 1 ? chunk[chunk.length - 2] : scan.lastByte;
@@ -57130,12 +57112,8 @@ class CsvStatsCollector {
         // A record cut by the size limit would show fewer fields than it has.
         if (this.#headCut && parsed.length > 1)
             parsed.pop();
-        const cutCell = (cell) => {
-            const chars = Array.from(cell);
-            return chars.length > this.#maxCellLength
-                ? chars.slice(0, this.#maxCellLength).join("")
-                : cell;
-        };
+        // By characters, so that no surrogate pair is cut in two.
+        const cutCell = (cell) => Array.from(cell).slice(0, this.#maxCellLength).join("");
         const header = parsed[0] ?? [];
         return {
             rows: Math.max(0, records - 1),
@@ -57155,7 +57133,7 @@ class CsvStatsCollector {
  * Scans chunk[from, to) byte by byte. Returns the offset just past the line feed that ends
  * record number `wanted` when it is in this range, else -1.
  */
-function scanBytes(chunk, from, to, scan, wanted = -1) {
+function scanBytes(chunk, from, to, scan, wanted) {
     let { records, quoted, content, lineEnding } = scan;
     let cut = -1;
     for (let i = from; i < to; i++) {
@@ -57177,7 +57155,8 @@ function scanBytes(chunk, from, to, scan, wanted = -1) {
                 if (content) {
                     records++;
                     content = false;
-                    if (records === wanted && cut < 0)
+                    // Records only grow, so they equal `wanted` at one line feed at most.
+                    if (records === wanted)
                         cut = i + 1;
                 }
             }
@@ -57260,9 +57239,12 @@ async function downloadOnce(options, deps) {
     const cut = (error) => {
         if (deps.signal.aborted)
             return deps.signal.reason;
-        if (error instanceof errors/* LuccaReportError */.v1 || error instanceof TransientFailure)
+        // The sink's own failure (disk full) is not retried.
+        if (error instanceof errors/* LuccaReportError */.v1)
             return error;
-        if (open.signal.aborted && open.signal.reason instanceof TransientFailure)
+        // Cut by the idle timer (a reason is undefined until the signal aborts): Node's body
+        // fails with that reason itself, another runtime's may fail with its own error.
+        if (open.signal.reason instanceof TransientFailure)
             return open.signal.reason;
         return new TransientFailure(`the download was cut: ${deps.client.excerpt(download_report_describe(error))}`, {
             cause: error,
@@ -57277,7 +57259,7 @@ async function downloadOnce(options, deps) {
         // written, and Excel's extension comes from the file's own first bytes.
         let head;
         try {
-            head = await readHead(reader, HEAD_BYTES);
+            head = await readHead(reader, HEAD_BYTES, armIdle);
         }
         catch (error) {
             throw cut(error);
@@ -57312,13 +57294,15 @@ async function downloadOnce(options, deps) {
 }
 /** Bytes looked at before the file is created. */
 const HEAD_BYTES = 512;
-async function readHead(reader, want) {
+/** The first `want` bytes; `onChunk` after each chunk, so that each silence gets its timeout. */
+async function readHead(reader, want, onChunk) {
     const chunks = [];
     let size = 0;
     while (size < want) {
         const { done, value } = await reader.read();
         if (done)
             return { chunks, bytes: download_report_concat(chunks, size), done: true };
+        onChunk();
         chunks.push(value);
         size += value.byteLength;
     }
@@ -58212,7 +58196,8 @@ function named(period, today) {
         case "current-month":
             return monthOf(year, month);
         case "previous-month":
-            return month === 1 ? monthOf(year - 1, 12) : monthOf(year, month - 1);
+            // Month 0 is December of the year before: Date carries it over.
+            return monthOf(year, month - 1);
         case "current-week":
             return span(monday, monday + 6 * period_DAY_MS);
         case "previous-week":
@@ -58996,7 +58981,8 @@ const REPORTS = /\/timmi-timesheet\/api\/reports$/;
 const STATUS = /\/timmi-timesheet\/api\/reports\/[^/]+$/;
 const DOWNLOAD = /\/timmi-timesheet\/api\/reports\/[^/]+\/download-(csv|excel)$/;
 const FALLBACK_WARNING = /using the download endpoint as the status signal/;
-const RATE_HEADER = /rate-?limit|^retry-after$|^x-ratelimit/i;
+/** X-RateLimit-*, RateLimit-*, X-Rate-Limit-*; Retry-After is counted apart. */
+const RATE_HEADER = /rate-?limit/i;
 /** Builds the profile from a trace of the run, its events and its result (or failure). */
 function buildDoctorProfile(input) {
     const { records, events } = input;
@@ -59010,7 +58996,8 @@ function buildDoctorProfile(input) {
     const signInRedirect = input.failure?.exitCode === 3 &&
         records.some((r) => r.status >= 300 && r.status < 400 && (REPORTS.test(r.path) || STATUS.test(r.path)));
     const anyAuthFailure = signInRedirect || records.some((r) => r.origin === lucca && r.status === 401);
-    const anyAnswer = records.some((r) => r.origin === lucca && r.status > 0 && r.status !== 401);
+    // Read only when no 401 came from Lucca, so any answer of its origin is one the key passed.
+    const anyAnswer = records.some((r) => r.origin === lucca && r.status > 0);
     const done = events.find((e) => e.type === "status" && e.status === "done");
     // Words Lucca sent; after the fallback, "pending"/"done" are the tool's own reading.
     const words = new Set();
@@ -59172,9 +59159,10 @@ function sentFromEvents(events) {
             return event.sent;
     return null;
 }
+/** Only its origin is read: the "?…" a trace leaves for a query does not change it. */
 function safeUrl(location, base) {
     try {
-        return new URL(location.replace(/\?…$/, ""), base);
+        return new URL(location, base);
     }
     catch {
         return undefined;

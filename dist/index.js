@@ -29585,19 +29585,23 @@ var delay = __nccwpck_require__(36968);
 const DELIMITERS = [";", ",", "\t", "|"];
 /** The delimiter of a header line: the candidate seen most often outside quotes, or null. */
 function detectDelimiter(headerLine) {
+    // Every character outside quotes is counted; only the delimiters' counts are read.
     const counts = new Map();
     let quoted = false;
     for (const char of headerLine) {
         if (char === '"')
             quoted = !quoted;
-        else if (!quoted && DELIMITERS.includes(char)) {
+        else if (!quoted)
             counts.set(char, (counts.get(char) ?? 0) + 1);
-        }
     }
     let best = null;
+    let most = 0;
     for (const delimiter of DELIMITERS) {
-        if ((counts.get(delimiter) ?? 0) > (best === null ? 0 : (counts.get(best) ?? 0)))
+        const count = counts.get(delimiter) ?? 0;
+        if (count > most) {
             best = delimiter;
+            most = count;
+        }
     }
     return best;
 }
@@ -29658,7 +29662,8 @@ function parseCsvRecords(text, delimiter, maxRecords) {
             start = i + 1;
         }
     }
-    if (records.length < maxRecords && start < text.length)
+    // An empty rest is a blank record, which take() skips.
+    if (records.length < maxRecords)
         take(text.length);
     return records;
 }
@@ -29765,11 +29770,8 @@ const WINDOW = 1 << 20;
 function wasmRecordCounter() {
     let exports;
     try {
-        if (typeof WebAssembly !== "object")
-            return undefined;
+        // Without WebAssembly this throws a ReferenceError, without SIMD a CompileError.
         const bytes = Uint8Array.from(atob(ROW_COUNTER_WASM_BASE64), (char) => char.charCodeAt(0));
-        if (!WebAssembly.validate(bytes))
-            return undefined;
         exports = new WebAssembly.Instance(new WebAssembly.Module(bytes))
             .exports;
     }
@@ -29847,8 +29849,9 @@ class CsvStatsCollector {
         }
         else {
             const cut = scanBytes(chunk, 0, chunk.length, scan, this.#previewRows + 1);
+            // -1 when the preview's last record does not end in this chunk.
             if (this.#collecting)
-                this.#collect(cut < 0 ? chunk : chunk.subarray(0, cut), cut >= 0);
+                this.#collect(cut === -1 ? chunk : chunk.subarray(0, cut), cut !== -1);
         }
         if (chunk.length > 0) {
             this.#byteBeforeLast = chunk.length > 1 ? chunk[chunk.length - 2] : scan.lastByte;
@@ -29881,12 +29884,8 @@ class CsvStatsCollector {
         // A record cut by the size limit would show fewer fields than it has.
         if (this.#headCut && parsed.length > 1)
             parsed.pop();
-        const cutCell = (cell) => {
-            const chars = Array.from(cell);
-            return chars.length > this.#maxCellLength
-                ? chars.slice(0, this.#maxCellLength).join("")
-                : cell;
-        };
+        // By characters, so that no surrogate pair is cut in two.
+        const cutCell = (cell) => Array.from(cell).slice(0, this.#maxCellLength).join("");
         const header = parsed[0] ?? [];
         return {
             rows: Math.max(0, records - 1),
@@ -29906,7 +29905,7 @@ class CsvStatsCollector {
  * Scans chunk[from, to) byte by byte. Returns the offset just past the line feed that ends
  * record number `wanted` when it is in this range, else -1.
  */
-function scanBytes(chunk, from, to, scan, wanted = -1) {
+function scanBytes(chunk, from, to, scan, wanted) {
     let { records, quoted, content, lineEnding } = scan;
     let cut = -1;
     for (let i = from; i < to; i++) {
@@ -29928,7 +29927,8 @@ function scanBytes(chunk, from, to, scan, wanted = -1) {
                 if (content) {
                     records++;
                     content = false;
-                    if (records === wanted && cut < 0)
+                    // Records only grow, so they equal `wanted` at one line feed at most.
+                    if (records === wanted)
                         cut = i + 1;
                 }
             }
@@ -30015,9 +30015,12 @@ async function downloadOnce(options, deps) {
     const cut = (error) => {
         if (deps.signal.aborted)
             return deps.signal.reason;
-        if (error instanceof errors/* LuccaReportError */.v1 || error instanceof retry/* TransientFailure */.$r)
+        // The sink's own failure (disk full) is not retried.
+        if (error instanceof errors/* LuccaReportError */.v1)
             return error;
-        if (open.signal.aborted && open.signal.reason instanceof retry/* TransientFailure */.$r)
+        // Cut by the idle timer (a reason is undefined until the signal aborts): Node's body
+        // fails with that reason itself, another runtime's may fail with its own error.
+        if (open.signal.reason instanceof retry/* TransientFailure */.$r)
             return open.signal.reason;
         return new retry/* TransientFailure */.$r(`the download was cut: ${deps.client.excerpt(describe(error))}`, {
             cause: error,
@@ -30032,7 +30035,7 @@ async function downloadOnce(options, deps) {
         // written, and Excel's extension comes from the file's own first bytes.
         let head;
         try {
-            head = await readHead(reader, HEAD_BYTES);
+            head = await readHead(reader, HEAD_BYTES, armIdle);
         }
         catch (error) {
             throw cut(error);
@@ -30067,13 +30070,15 @@ async function downloadOnce(options, deps) {
 }
 /** Bytes looked at before the file is created. */
 const HEAD_BYTES = 512;
-async function readHead(reader, want) {
+/** The first `want` bytes; `onChunk` after each chunk, so that each silence gets its timeout. */
+async function readHead(reader, want, onChunk) {
     const chunks = [];
     let size = 0;
     while (size < want) {
         const { done, value } = await reader.read();
         if (done)
             return { chunks, bytes: download_report_concat(chunks, size), done: true };
+        onChunk();
         chunks.push(value);
         size += value.byteLength;
     }
@@ -31512,19 +31517,13 @@ function recordBody(record) {
 function forEachRecordIn(bytes, onRecord) {
     const split = newRecordSplit();
     let start = 0;
-    let stopped = false;
     splitRecords(bytes, 0, bytes.length, split, (lf, blank) => {
         const record = withoutLineEnd(bytes.subarray(start, lf));
         start = lf + 1;
-        if (blank)
-            return undefined;
-        if (onRecord(record) === false) {
-            stopped = true;
-            return false;
-        }
-        return undefined;
+        return blank ? undefined : onRecord(record);
     });
-    if (!stopped && split.content)
+    // A stop comes right after a line feed, so no record is under way then.
+    if (split.content)
         onRecord(withoutLineEnd(bytes.subarray(start)));
 }
 
@@ -31594,7 +31593,7 @@ function isLuccaHost(hostname) {
  * named in `allowHosts`, so a typo cannot send the API key somewhere else.
  * Returns a list of problems instead of throwing, so callers can report every bad input at once.
  */
-function parseDomain(input, allowHosts = [], labels = { domain: "--domain", allowHost: "--allow-host" }) {
+function parseDomain(input, allowHosts, labels = { domain: "--domain", allowHost: "--allow-host" }) {
     const label = labels.domain;
     const text = input.trim();
     if (text === "")
@@ -31609,11 +31608,7 @@ function parseDomain(input, allowHosts = [], labels = { domain: "--domain", allo
     if (url.protocol !== "https:" && url.protocol !== "http:") {
         return { problem: `${label}: "${text}" must use https://` };
     }
-    if (url.username ||
-        url.password ||
-        url.search ||
-        url.hash ||
-        (url.pathname !== "/" && url.pathname !== "")) {
+    if (url.username || url.password || url.search || url.hash || url.pathname !== "/") {
         return {
             problem: `${label}: "${text}" must be a bare origin such as https://acme.ilucca.net (no path, query or credentials)`,
         };
@@ -31759,7 +31754,8 @@ function createDecoder(encoding) {
                 return decoder.decode(chunk, { stream: !last });
             const joined = carry === undefined ? chunk : prepend(carry, chunk);
             const even = joined.length - (joined.length % 2);
-            carry = even < joined.length ? joined[even] : undefined;
+            // The odd byte out, or undefined (past the end) when there is none.
+            carry = joined[even];
             const swapped = new Uint8Array(even);
             for (let i = 0; i < even; i += 2) {
                 swapped[i] = joined[i + 1];
@@ -32065,7 +32061,7 @@ function messageOfErrorBody(text) {
     if (trimmed === "")
         return "empty body";
     if (/^<(!doctype|html)/i.test(trimmed)) {
-        const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
+        const title = (/<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1] ?? "").trim();
         return title ? `an HTML page titled "${title}"` : "an HTML page";
     }
     let parsed;
@@ -32073,8 +32069,8 @@ function messageOfErrorBody(text) {
         parsed = JSON.parse(trimmed);
     }
     catch {
-        // Not JSON, whatever the Content-Type said: plain text, shown as is.
-        return trimmed;
+        // Not JSON, whatever the Content-Type said: `parsed` stays undefined, and the text is
+        // shown as is below.
     }
     if (typeof parsed === "string")
         return parsed;
@@ -32241,8 +32237,7 @@ async function fetchOrTransient(fetch, url, init, signal, secrets) {
         return await fetch(url, init);
     }
     catch (error) {
-        if (signal.aborted && signal.reason instanceof retry/* TransientFailure */.$r)
-            throw signal.reason;
+        // The request timeout (a TransientFailure) or the job's own reason, not the AbortError.
         if (signal.aborted)
             throw signal.reason;
         // The HTTP stack may quote a header it refused: with a key holding a NUL byte, that
@@ -32323,7 +32318,7 @@ async function failureFor(method, url, response, options, echoBody) {
 async function readExcerpt(response, secrets = []) {
     let text;
     try {
-        text = (0,encoding/* decodeText */.g7)((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes, "utf-8").trim();
+        text = (0,encoding/* decodeText */.g7)((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes, "utf-8");
     }
     catch {
         return "";
@@ -32426,10 +32421,9 @@ function createLuccaClient(options) {
                 text = (0,encoding/* decodeText */.g7)(body.bytes, "utf-8");
             }
             catch (error) {
+                // A job cancelled meanwhile: retry() gives the job's reason for whatever is thrown.
                 if (error instanceof errors/* UnusableAnswerError */.qx)
                     throw error;
-                if (options.signal.aborted)
-                    throw options.signal.reason;
                 if (open.signal.reason instanceof retry/* TransientFailure */.$r)
                     throw open.signal.reason;
                 throw new retry/* TransientFailure */.$r("the response body was cut", { cause: error });
@@ -32456,7 +32450,7 @@ function createLuccaClient(options) {
         const result = schema.safeParse(value);
         if (result.success)
             return result.data;
-        const shown = (0,redact/* excerptOf */.zU)(JSON.stringify(value) ?? String(value), [options.apiKey]);
+        const shown = (0,redact/* excerptOf */.zU)(JSON.stringify(value), [options.apiKey]);
         const problems = (0,redact/* excerptOf */.zU)(describeIssues(result.error.issues, value), [options.apiKey]);
         throw new errors/* UnusableAnswerError */.qx(`Lucca answered with ${what} this tool cannot use (${problems}): ${shown}`, { excerpt: shown });
     }
@@ -32507,7 +32501,7 @@ function createLuccaClient(options) {
 function describeIssues(issues, value) {
     const wrapped = typeof value === "object" && value !== null && "data" in value;
     const flat = issues.flatMap((issue) => {
-        if (issue.code !== "invalid_union" || !issue.errors?.length)
+        if (!issue.errors?.length)
             return [issue];
         const branch = wrapped ? issue.errors[0] : issue.errors[issue.errors.length - 1];
         return branch ?? [issue];
@@ -32587,7 +32581,8 @@ function escapeMarkdown(text) {
         .replace(/[&<>"']/g, (char) => HTML[char])
         .replace(/[\\`*_[\]()!|~]/g, "\\$&");
     // Constructs that only count at the start of a line: heading, quote, list, thematic break.
-    return escaped.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_match, space, mark) => /^\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${space}\\${mark}`);
+    // The backslash goes before the last character of the mark: \# and 12\. alike.
+    return escaped.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_match, space, mark) => `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`);
 }
 /** A table cell: as `escapeMarkdown`, with line breaks shown as <br>. */
 function escapeCell(text) {
@@ -32792,7 +32787,8 @@ function named(period, today) {
         case "current-month":
             return monthOf(year, month);
         case "previous-month":
-            return month === 1 ? monthOf(year - 1, 12) : monthOf(year, month - 1);
+            // Month 0 is December of the year before: Date carries it over.
+            return monthOf(year, month - 1);
         case "current-week":
             return span(monday, monday + 6 * DAY_MS);
         case "previous-week":
@@ -32913,36 +32909,21 @@ const MASK = "***";
  * Hides every secret in `text`, and every piece of a secret of at least
  * MIN_SECRET_PIECE characters. Any such piece is a union of MIN_SECRET_PIECE-long windows
  * of the secret, so marking each window of the text found in the secret's window set
- * covers them all, in O(text length) lookups.
+ * covers them all, in O(text length) lookups. A shorter secret is its own only window:
+ * it is hidden whole, wherever it occurs (an empty one hides nothing).
  */
 function redact(text, secrets) {
-    if (text === "")
-        return text;
     const masked = new Uint8Array(text.length);
-    let any = false;
     for (const secret of secrets) {
-        if (!secret)
-            continue;
-        if (secret.length < MIN_SECRET_PIECE) {
-            for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
-                masked.fill(1, at, at + secret.length);
-                any = true;
-            }
-            continue;
-        }
+        const size = Math.min(secret.length, MIN_SECRET_PIECE);
         const windows = new Set();
-        for (let index = 0; index + MIN_SECRET_PIECE <= secret.length; index++) {
-            windows.add(secret.slice(index, index + MIN_SECRET_PIECE));
-        }
-        for (let index = 0; index + MIN_SECRET_PIECE <= text.length; index++) {
-            if (windows.has(text.slice(index, index + MIN_SECRET_PIECE))) {
-                masked.fill(1, index, index + MIN_SECRET_PIECE);
-                any = true;
-            }
+        for (let end = size; end <= secret.length; end++)
+            windows.add(secret.slice(end - size, end));
+        for (let end = size; end <= text.length; end++) {
+            if (windows.has(text.slice(end - size, end)))
+                masked.fill(1, end - size, end);
         }
     }
-    if (!any)
-        return text;
     let result = "";
     for (let index = 0; index < text.length;) {
         if (masked[index]) {
@@ -32952,7 +32933,8 @@ function redact(text, secrets) {
         }
         else {
             const start = index;
-            while (index < text.length && !masked[index])
+            // Past the end, masked[index] is undefined: the run stops there too.
+            while (masked[index] === 0)
                 index++;
             result += text.slice(start, index);
         }
@@ -32987,8 +32969,6 @@ function parseRetryAfter(value, now) {
     if (value == null)
         return undefined;
     const text = value.trim();
-    if (text === "")
-        return undefined;
     if (/^\d+(\.\d+)?$/.test(text))
         return Math.round(Number(text) * 1000);
     // An HTTP-date names its weekday and month; a bare "-3" must not parse as year -3.
@@ -33137,10 +33117,8 @@ function escapeControls(text) {
         const named = NAMED[char];
         if (named)
             return named;
-        const code = char.charCodeAt(0);
-        return code <= 0xff
-            ? `\\x${code.toString(16).padStart(2, "0")}`
-            : `\\u${code.toString(16).padStart(4, "0")}`;
+        const hex = char.charCodeAt(0).toString(16);
+        return hex.length <= 2 ? `\\x${hex.padStart(2, "0")}` : `\\u${hex.padStart(4, "0")}`;
     });
 }
 /**
@@ -33164,12 +33142,20 @@ function logSafeLines(text) {
         .map(logSafe)
         .join("\n");
 }
-/** Cuts `text` to `max` characters (whole code points), marking the cut with "…". */
+/**
+ * Cuts `text` to `max` (>= 0) characters (whole code points), marking the cut with "…".
+ * Reads no further than the cut, however long the text.
+ */
 function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    const chars = Array.from(text);
-    return chars.length <= max ? text : `${chars.slice(0, max).join("")}…`;
+    let count = 0;
+    let units = 0;
+    for (const char of text) {
+        if (count === max)
+            return `${text.slice(0, units)}…`;
+        count++;
+        units += char.length;
+    }
+    return text;
 }
 
 
