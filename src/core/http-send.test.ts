@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { failureOf } from "../../test/support/failure-of.ts";
 import { LuccaRejectedError, UnusableAnswerError } from "./errors.ts";
 import {
   type FetchLike,
@@ -84,14 +85,6 @@ const post = (extra: Partial<HttpRequest> = {}): HttpRequest => ({
   body: '{"templateId":"42"}',
   ...extra,
 });
-
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error("expected a failure");
-    },
-    (error: unknown) => error as Error,
-  );
 
 afterEach(() => {
   vi.useRealTimers();

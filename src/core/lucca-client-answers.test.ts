@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { failureOf } from "../../test/support/failure-of.ts";
 import { LuccaRejectedError, NetworkError, UnusableAnswerError } from "./errors.ts";
 import type { FetchLike } from "./http.ts";
 import { createLuccaClient, type LuccaClientOptions, MAX_JSON_BYTES } from "./lucca-client.ts";
@@ -54,13 +55,6 @@ const text =
   (body: string, headers: Record<string, string> = {}, status = 200) =>
   () =>
     new Response(body, { status, headers });
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error("expected a failure");
-    },
-    (error: unknown) => error as Error,
-  );
 
 afterEach(() => {
   vi.useRealTimers();
