@@ -8,9 +8,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulator } from "../simulator/server.ts";
-import { runManyFromSettings } from "../src/adapters/run-many-job.ts";
-import { CLI_LABELS, parseSettings } from "../src/adapters/settings.ts";
 import { peakPerWindow } from "../src/core/request-budget.ts";
+import { runManyFromSettings } from "../src/node/run-many-job.ts";
+import { CLI_LABELS, parseSettings } from "../src/node/settings.ts";
 import { type Figure, round } from "./figures.ts";
 import { benchJob } from "./job.ts";
 

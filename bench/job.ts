@@ -1,6 +1,6 @@
-import { nodeSha256 } from "../src/adapters/node-hash.ts";
 import { createLuccaClient } from "../src/core/lucca-client.ts";
 import { type ReportJobResult, runReportJob } from "../src/core/report-job.ts";
+import { nodeSha256 } from "../src/node/node-hash.ts";
 import { nullSink } from "./null-sink.ts";
 
 /** One report job of the core, in this process, against a simulator; the file is dropped. */

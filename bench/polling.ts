@@ -3,10 +3,10 @@
 // generation times), then confirmed in real time against the simulator for 2 s reports.
 
 import { startSimulator } from "../simulator/server.ts";
-import { DEFAULTS } from "../src/adapters/settings.ts";
 import { parseDuration } from "../src/core/duration.ts";
 import { expectedWindow, learnedPollDelay } from "../src/core/learned-poll.ts";
 import { nextPollDelay } from "../src/core/poll.ts";
+import { DEFAULTS } from "../src/node/settings.ts";
 import { type Figure, median, round, seededRandom } from "./figures.ts";
 import { benchJob } from "./job.ts";
 

@@ -1,3 +1,3 @@
-import { fail, run } from "./adapters/action/main.ts";
+import { fail, run } from "./action/main.ts";
 
 run().catch(fail);

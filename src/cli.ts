@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { readFile } from "node:fs/promises";
 import process from "node:process";
-import { runCli } from "./adapters/cli/run.ts";
-import { fetchForEnvironment } from "./adapters/proxy-fetch.ts";
+import { runCli } from "./cli/run.ts";
+import { fetchForEnvironment } from "./node/proxy-fetch.ts";
 // Bundled into dist/cli.js itself: ncc numbers the dynamic chunks of dist/cli.js and
 // dist/index.js independently, and the same chunk name holding different code breaks the build.
-import "./adapters/undici-fetch.ts";
+import "./node/undici-fetch.ts";
 import { AbortedError, CANCEL_SIGNALS, type CancelSignal } from "./core/errors.ts";
 
 const cancel = new AbortController();

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../simulator/server.ts";
-import { readInputs } from "../src/adapters/action/inputs.ts";
+import { readInputs } from "../src/action/inputs.ts";
 import { branchNameProblem } from "../src/core/branch-name.ts";
 import { InvalidInputError } from "../src/core/errors.ts";
 import { runAction } from "./support/action.ts";

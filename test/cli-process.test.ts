@@ -38,7 +38,7 @@ describe("the CLI as a process", () => {
     sim = await startSimulator({ apiKey: KEY, generationMs: 60_000 });
     const cwd = await tempDir();
     const cli = spawnCli(
-      ["node", join(root, "src/cli.ts"), "--domain", sim.url, "--template-id", "42"],
+      [process.execPath, join(root, "src/cli.ts"), "--domain", sim.url, "--template-id", "42"],
       {
         env: { LUCCA_API_KEY: KEY },
         cwd,
@@ -64,7 +64,15 @@ describe("the CLI as a process", () => {
     });
     const cwd = await tempDir();
     const cli = spawnCli(
-      ["node", join(root, "src/cli.ts"), "--domain", sim.url, "--template-id", "42", "--verbose"],
+      [
+        process.execPath,
+        join(root, "src/cli.ts"),
+        "--domain",
+        sim.url,
+        "--template-id",
+        "42",
+        "--verbose",
+      ],
       {
         env: { LUCCA_API_KEY: KEY },
         cwd,
@@ -82,7 +90,7 @@ describe("the CLI as a process", () => {
     const cwd = await tempDir();
     const cli = spawnCli(
       [
-        "node",
+        process.execPath,
         join(root, "dist/cli.js"),
         "--domain",
         sim.url,

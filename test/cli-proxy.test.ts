@@ -20,7 +20,7 @@ async function runCliProcess(env: Record<string, string>) {
   if (!sim) throw new Error("start the simulator first");
   const cli = spawnCli(
     [
-      "node",
+      process.execPath,
       join(root, "src/cli.ts"),
       "--domain",
       sim.url,

@@ -2,8 +2,8 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/server.ts";
-import { createUndiciFetch } from "../src/adapters/undici-fetch.ts";
 import type { FetchLike } from "../src/core/http.ts";
+import { createUndiciFetch } from "../src/node/undici-fetch.ts";
 import { runCliHere, sha256Of, sha256OfFile, tempDir } from "./support/cli.ts";
 
 const KEY = "test-key-5f1c9a7e";

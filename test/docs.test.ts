@@ -25,7 +25,7 @@ describe("documentation stays true", () => {
 
   it("every CLI flag is documented in the README", () => {
     const readme = read("README.md");
-    const help = read("src/adapters/cli/help.ts");
+    const help = read("src/cli/help.ts");
     const flags = new Set(help.match(/--[a-z][a-z-]+/g));
     for (const flag of flags) expect(readme, flag).toContain(flag);
   });

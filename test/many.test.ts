@@ -3,9 +3,9 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/server.ts";
-import { runManyFromSettings } from "../src/adapters/run-many-job.ts";
-import { CLI_LABELS, parseSettings, type RawSettings } from "../src/adapters/settings.ts";
 import { peakPerWindow } from "../src/core/request-budget.ts";
+import { runManyFromSettings } from "../src/node/run-many-job.ts";
+import { CLI_LABELS, parseSettings, type RawSettings } from "../src/node/settings.ts";
 import { runCliHere, sha256Of, tempDir } from "./support/cli.ts";
 
 // Lucca's window is 60 s; the simulator's and the client's are both scaled down to WINDOW_MS

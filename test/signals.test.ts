@@ -34,7 +34,15 @@ describe("SIGHUP", () => {
     });
     const cwd = await tempDir();
     const cli = spawnCli(
-      ["node", join(root, "src/cli.ts"), "--domain", sim.url, "--template-id", "42", "--verbose"],
+      [
+        process.execPath,
+        join(root, "src/cli.ts"),
+        "--domain",
+        sim.url,
+        "--template-id",
+        "42",
+        "--verbose",
+      ],
       { env: { LUCCA_API_KEY: KEY }, cwd },
     );
     await cli.waitForStderr(/Downloading report 1001/);

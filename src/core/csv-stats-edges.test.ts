@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nodeSha256 } from "../adapters/node-hash.ts";
+import { nodeSha256 } from "../node/node-hash.ts";
 import { CsvStatsCollector, type CsvStatsOptions } from "./csv-stats.ts";
 import { countRecordsByteWise, type RecordCounter } from "./row-counter/row-counter.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nodeSha256 } from "../adapters/node-hash.ts";
+import { nodeSha256 } from "../node/node-hash.ts";
 import { CsvStatsCollector } from "./csv-stats.ts";
 
 const TEXT = 'Nom;Département;Coût\r\nZoé;"R&D; études";12,5 €\r\nÉlodie;Paie;7,0\r\n';

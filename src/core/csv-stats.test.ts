@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { nodeSha256 } from "../adapters/node-hash.ts";
+import { nodeSha256 } from "../node/node-hash.ts";
 import { CsvStatsCollector, type CsvStatsOptions, csvStatsTransform } from "./csv-stats.ts";
 import { countRecordsWordWise } from "./row-counter/row-counter.ts";
 

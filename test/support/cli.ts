@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { constants as osConstants, tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "../../src/adapters/cli/run.ts";
+import { runCli } from "../../src/cli/run.ts";
 
 export interface CliRun {
   code: number;

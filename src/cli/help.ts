@@ -1,4 +1,4 @@
-import { VERSION } from "../../version.ts";
+import { VERSION } from "../version.ts";
 
 export const HELP = `lucca-report ${VERSION}: generate a Lucca Timesheet report and save it as a file.
 

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { InvalidInputError } from "../../core/errors.ts";
-import type { RawSettings } from "../settings.ts";
+import { InvalidInputError } from "../core/errors.ts";
+import type { RawSettings } from "../node/settings.ts";
 
 export interface CliArgs {
   command: "report" | "doctor" | "template-create" | "help" | "version";

@@ -1,5 +1,5 @@
 import * as core from "@actions/core";
-import type { ReportJobResult } from "../../core/report-job.ts";
+import type { ReportJobResult } from "../core/report-job.ts";
 import type { ActionInputs } from "./inputs.ts";
 import type { SummaryFacts } from "./summary-markdown.ts";
 
@@ -12,7 +12,7 @@ export async function publishArtifactStep(
   env: Env,
 ): Promise<NonNullable<SummaryFacts["artifact"]>> {
   return core.group("Publish the workflow artifact", async () => {
-    const { publishArtifact } = await import("../../publish/artifact.ts");
+    const { publishArtifact } = await import("../publish/artifact.ts");
     const published = await publishArtifact(
       {
         filePath: result.path,
@@ -44,8 +44,8 @@ export async function publishCommitStep(
 ): Promise<NonNullable<SummaryFacts["commit"]>> {
   return core.group("Commit the report", async () => {
     const [{ commitReport }, { renderCommitMessage }] = await Promise.all([
-      import("../../publish/commit.ts"),
-      import("../../publish/commit-message.ts"),
+      import("../publish/commit.ts"),
+      import("../publish/commit-message.ts"),
     ]);
     const committed = await commitReport({
       workspace: env.GITHUB_WORKSPACE,

@@ -1,8 +1,8 @@
-import { parseDuration } from "../../core/duration.ts";
-import { InvalidInputError } from "../../core/errors.ts";
-import { createLuccaClient } from "../../core/lucca-client.ts";
-import { templatePayloadSchema } from "../../core/schemas.ts";
-import { CLI_LABELS, DEFAULTS, parseConnection } from "../settings.ts";
+import { parseDuration } from "../core/duration.ts";
+import { InvalidInputError } from "../core/errors.ts";
+import { createLuccaClient } from "../core/lucca-client.ts";
+import { templatePayloadSchema } from "../core/schemas.ts";
+import { CLI_LABELS, DEFAULTS, parseConnection } from "../node/settings.ts";
 import type { CliArgs } from "./args.ts";
 import type { CliIo } from "./run.ts";
 

@@ -1,5 +1,5 @@
 import * as core from "@actions/core";
-import { formatDuration } from "../../core/duration.ts";
+import { formatDuration } from "../core/duration.ts";
 import {
   AbortedError,
   CANCEL_SIGNALS,
@@ -9,15 +9,15 @@ import {
   ReportFailedError,
   ReportTimeoutError,
   UnusableAnswerError,
-} from "../../core/errors.ts";
-import type { JobEvent } from "../../core/job-events.ts";
-import type { ReportJobResult } from "../../core/report-job.ts";
-import { logSafe } from "../../core/safe-text.ts";
-import { GitHubApiError } from "../../publish/github/errors.ts";
-import { encodingText, progressLines, rangeSentText } from "../progress-lines.ts";
-import { fetchForEnvironment } from "../proxy-fetch.ts";
-import { runJobFromSettings } from "../run-job.ts";
-import { recordTrace } from "../trace-recorder.ts";
+} from "../core/errors.ts";
+import type { JobEvent } from "../core/job-events.ts";
+import type { ReportJobResult } from "../core/report-job.ts";
+import { logSafe } from "../core/safe-text.ts";
+import { encodingText, progressLines, rangeSentText } from "../node/progress-lines.ts";
+import { fetchForEnvironment } from "../node/proxy-fetch.ts";
+import { runJobFromSettings } from "../node/run-job.ts";
+import { recordTrace } from "../node/trace-recorder.ts";
+import { GitHubApiError } from "../publish/github/errors.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
 import { gitHubWarnings } from "./github-inputs.ts";

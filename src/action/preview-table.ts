@@ -1,4 +1,4 @@
-import { escapeCell } from "../../core/markdown.ts";
+import { escapeCell } from "../core/markdown.ts";
 
 export interface PreviewLimits {
   /** Characters a cell keeps before it is cut with an ellipsis. */

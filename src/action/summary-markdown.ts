@@ -1,12 +1,12 @@
-import { formatDuration } from "../../core/duration.ts";
+import { formatDuration } from "../core/duration.ts";
 import {
   codeSpan,
   escapeCell,
   escapeMarkdown,
   escapeWithCode,
   linkTarget,
-} from "../../core/markdown.ts";
-import { periodText } from "../progress-lines.ts";
+} from "../core/markdown.ts";
+import { periodText } from "../node/progress-lines.ts";
 import type { ChangeFacts } from "./change-step.ts";
 import { previewTable } from "./preview-table.ts";
 

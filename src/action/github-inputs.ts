@@ -1,4 +1,4 @@
-import { unknownPlaceholders } from "../../publish/commit-message.ts";
+import { unknownPlaceholders } from "../publish/commit-message.ts";
 
 /** Inputs of the modes that talk to GitHub's API: sign-commits and publish: pull-request. */
 export interface GitHubInputs {

@@ -1,9 +1,9 @@
-import type { ManyReportSpec } from "../../core/run-many.ts";
+import type { ManyReportSpec } from "../core/run-many.ts";
 import {
   type CommitValues,
   DEFAULT_COMMIT_MESSAGE,
   renderCommitMessage,
-} from "../../publish/commit-message.ts";
+} from "../publish/commit-message.ts";
 import type { PublishTarget } from "./inputs.ts";
 
 /** Placeholders that hold one report's value: a step of several reports has no single one. */

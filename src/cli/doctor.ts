@@ -1,7 +1,7 @@
-import { logSafe, logSafeLines } from "../../core/safe-text.ts";
-import type { DoctorReport } from "../doctor-run.ts";
-import { runDoctor } from "../doctor-run.ts";
-import { CLI_LABELS, parseSettings } from "../settings.ts";
+import { logSafe, logSafeLines } from "../core/safe-text.ts";
+import type { DoctorReport } from "../node/doctor-run.ts";
+import { runDoctor } from "../node/doctor-run.ts";
+import { CLI_LABELS, parseSettings } from "../node/settings.ts";
 import type { CliArgs } from "./args.ts";
 import { type CliIo, resolveTraceTarget, saveTrace } from "./run.ts";
 

@@ -1,10 +1,10 @@
-import { AbortedError, LuccaReportError } from "../../core/errors.ts";
-import type { ReportOutcome } from "../../core/run-many.ts";
-import { logSafeLines } from "../../core/safe-text.ts";
-import { cliHistoryPath } from "../poll-history.ts";
-import { periodText, progressLines } from "../progress-lines.ts";
-import { runManyFromSettings } from "../run-many-job.ts";
-import type { Settings } from "../settings.ts";
+import { AbortedError, LuccaReportError } from "../core/errors.ts";
+import type { ReportOutcome } from "../core/run-many.ts";
+import { logSafeLines } from "../core/safe-text.ts";
+import { cliHistoryPath } from "../node/poll-history.ts";
+import { periodText, progressLines } from "../node/progress-lines.ts";
+import { runManyFromSettings } from "../node/run-many-job.ts";
+import type { Settings } from "../node/settings.ts";
 import type { CliArgs } from "./args.ts";
 import type { CliIo } from "./run.ts";
 

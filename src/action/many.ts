@@ -1,14 +1,14 @@
 import { realpath } from "node:fs/promises";
 import { relative, sep } from "node:path";
 import * as core from "@actions/core";
-import { AbortedError, LuccaReportError } from "../../core/errors.ts";
-import type { FetchLike } from "../../core/http.ts";
-import type { ReportJobResult } from "../../core/report-job.ts";
-import type { ReportOutcome } from "../../core/run-many.ts";
-import { logSafe } from "../../core/safe-text.ts";
-import type { TargetPolicy } from "../output-target.ts";
-import { periodText, progressLines } from "../progress-lines.ts";
-import { runManyFromSettings } from "../run-many-job.ts";
+import { AbortedError, LuccaReportError } from "../core/errors.ts";
+import type { FetchLike } from "../core/http.ts";
+import type { ReportJobResult } from "../core/report-job.ts";
+import type { ReportOutcome } from "../core/run-many.ts";
+import { logSafe } from "../core/safe-text.ts";
+import type { TargetPolicy } from "../node/output-target.ts";
+import { periodText, progressLines } from "../node/progress-lines.ts";
+import { runManyFromSettings } from "../node/run-many-job.ts";
 import { type ChangeFacts, detectChange, rememberReport } from "./change-step.ts";
 import type { ManyGitHubOutcome } from "./github-many-steps.ts";
 import type { ActionInputs } from "./inputs.ts";
@@ -99,7 +99,7 @@ export async function runManyStep(step: ManyStep): Promise<void> {
     }
     if (inputs.artifact.perReport) {
       await core.group("Publish the workflow artifacts", async () => {
-        const { publishArtifact } = await import("../../publish/artifact.ts");
+        const { publishArtifact } = await import("../publish/artifact.ts");
         for (const row of upload) {
           const result = row.outcome.result;
           const own = defaultArtifactName(result);
@@ -127,7 +127,7 @@ export async function runManyStep(step: ManyStep): Promise<void> {
       });
     } else if (upload.length > 0) {
       const published = await core.group("Publish the workflow artifact", async () => {
-        const { publishArtifactFiles } = await import("../../publish/artifact-many.ts");
+        const { publishArtifactFiles } = await import("../publish/artifact-many.ts");
         return publishArtifactFiles(
           {
             filePaths: upload.map((row) => row.outcome.result.path),
@@ -208,7 +208,7 @@ async function publishGit(
 async function commitAll(step: ManyStep, results: ReportJobResult[]) {
   const { inputs } = step;
   return core.group("Commit the reports", async () => {
-    const { commitReports } = await import("../../publish/commit-many.ts");
+    const { commitReports } = await import("../publish/commit-many.ts");
     const committed = await commitReports({
       workspace: step.workspace,
       filePaths: results.map((result) => result.path),

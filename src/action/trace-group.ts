@@ -1,6 +1,6 @@
 import * as core from "@actions/core";
-import { logSafe } from "../../core/safe-text.ts";
-import type { TraceRecorder } from "../trace-recorder.ts";
+import { logSafe } from "../core/safe-text.ts";
+import type { TraceRecorder } from "../node/trace-recorder.ts";
 
 /** The trace in a collapsed group, printed whether the job worked or not. */
 export function printTrace(trace: TraceRecorder): void {

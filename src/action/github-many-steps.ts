@@ -2,12 +2,12 @@ import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as core from "@actions/core";
-import { LuccaReportError } from "../../core/errors.ts";
-import type { ReportJobResult } from "../../core/report-job.ts";
-import type { ManyReportSpec } from "../../core/run-many.ts";
-import { logSafe } from "../../core/safe-text.ts";
-import { renderCommitMessage } from "../../publish/commit-message.ts";
-import type { FileChange, RepoFile } from "../../publish/github/api-files.ts";
+import { LuccaReportError } from "../core/errors.ts";
+import type { ReportJobResult } from "../core/report-job.ts";
+import type { ManyReportSpec } from "../core/run-many.ts";
+import { logSafe } from "../core/safe-text.ts";
+import { renderCommitMessage } from "../publish/commit-message.ts";
+import type { FileChange, RepoFile } from "../publish/github/api-files.ts";
 import { checkBranchName, DEFAULT_PR_TITLE } from "./github-inputs.ts";
 import {
   checkedOutBranch,
@@ -54,7 +54,7 @@ export async function publishManySignedCommit(
   const signal = withDeadline(limits);
   return core.group("Commit the reports through GitHub's API (signed)", async () => {
     const [{ commitViaApi }, client] = await Promise.all([
-      import("../../publish/github/api-commit.ts"),
+      import("../publish/github/api-commit.ts"),
       gitHubClient(inputs, env, signal),
     ]);
     const files = await repoFiles(results, env);
@@ -105,8 +105,8 @@ export async function publishManyPullRequest(
   const signal = withDeadline(limits);
   return core.group("Open or update the pull request", async () => {
     const [{ publishPullRequest }, { diffCsvFiles }, client] = await Promise.all([
-      import("../../publish/github/pull-request.ts"),
-      import("../../publish/csv-diff.ts"),
+      import("../publish/github/pull-request.ts"),
+      import("../publish/csv-diff.ts"),
       gitHubClient(inputs, env, signal),
     ]);
     const pr = inputs.github.pullRequest;
@@ -224,7 +224,7 @@ async function compareWithBase(
   result: ReportJobResult,
   change: FileChange,
   inputs: ActionInputs,
-  diffCsvFiles: typeof import("../../publish/csv-diff.ts").diffCsvFiles,
+  diffCsvFiles: typeof import("../publish/csv-diff.ts").diffCsvFiles,
 ): Promise<NonNullable<ManyBodyRow["change"]>> {
   if (change.before === undefined) return { existed: false, diff: undefined };
   if (result.format !== "csv") return { existed: true, diff: undefined };

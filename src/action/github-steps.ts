@@ -2,10 +2,10 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import * as core from "@actions/core";
-import { LuccaReportError } from "../../core/errors.ts";
-import type { ReportJobResult } from "../../core/report-job.ts";
-import { logSafe } from "../../core/safe-text.ts";
-import { type CommitValues, renderCommitMessage } from "../../publish/commit-message.ts";
+import { LuccaReportError } from "../core/errors.ts";
+import type { ReportJobResult } from "../core/report-job.ts";
+import { logSafe } from "../core/safe-text.ts";
+import { type CommitValues, renderCommitMessage } from "../publish/commit-message.ts";
 import { checkBranchName } from "./github-inputs.ts";
 import type { ActionInputs } from "./inputs.ts";
 import { renderPullRequestBody } from "./pull-request-body.ts";
@@ -41,7 +41,7 @@ export async function publishSignedCommitStep(
   const signal = withDeadline(limits);
   return core.group("Commit the report through GitHub's API (signed)", async () => {
     const [{ commitViaApi }, client] = await Promise.all([
-      import("../../publish/github/api-commit.ts"),
+      import("../publish/github/api-commit.ts"),
       gitHubClient(inputs, env, signal),
     ]);
     const branch = inputs.commit.branch ?? checkedOutBranch(env);
@@ -82,8 +82,8 @@ export async function publishPullRequestStep(
   const signal = withDeadline(limits);
   return core.group("Open or update the pull request", async () => {
     const [{ publishPullRequest }, { diffCsvFiles }, client] = await Promise.all([
-      import("../../publish/github/pull-request.ts"),
-      import("../../publish/csv-diff.ts"),
+      import("../publish/github/pull-request.ts"),
+      import("../publish/csv-diff.ts"),
       gitHubClient(inputs, env, signal),
     ]);
     const pr = inputs.github.pullRequest;
@@ -163,7 +163,7 @@ export async function publishPullRequestStep(
 }
 
 export async function gitHubClient(inputs: ActionInputs, env: Env, signal: AbortSignal) {
-  const { GitHubClient } = await import("../../publish/github/client.ts");
+  const { GitHubClient } = await import("../publish/github/client.ts");
   return new GitHubClient({
     token: inputs.github.token,
     repository: env.GITHUB_REPOSITORY ?? "",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ReportJobResult } from "../../core/report-job.ts";
+import type { ReportJobResult } from "../core/report-job.ts";
 import { renderManySummary } from "./summary-many.ts";
 
 function done(month: number): ReportJobResult {

@@ -1,12 +1,17 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import * as core from "@actions/core";
 import * as z from "zod";
-import { branchNameProblem } from "../../core/branch-name.ts";
-import { InvalidInputError } from "../../core/errors.ts";
-import { DEFAULT_COMMIT_MESSAGE, unknownPlaceholders } from "../../publish/commit-message.ts";
-import { type Identity, parseIdentity } from "../../publish/git.ts";
-import { inputError, optionalText, runnerBoolean, wholeNumber } from "../input-schema.ts";
-import { parseSettings, type RawSettings, type SettingLabels, type Settings } from "../settings.ts";
+import { branchNameProblem } from "../core/branch-name.ts";
+import { InvalidInputError } from "../core/errors.ts";
+import { inputError, optionalText, runnerBoolean, wholeNumber } from "../node/input-schema.ts";
+import {
+  parseSettings,
+  type RawSettings,
+  type SettingLabels,
+  type Settings,
+} from "../node/settings.ts";
+import { DEFAULT_COMMIT_MESSAGE, unknownPlaceholders } from "../publish/commit-message.ts";
+import { type Identity, parseIdentity } from "../publish/git.ts";
 import { type GitHubInputs, readGitHubInputs } from "./github-inputs.ts";
 import { severalReportsIssues } from "./several-reports-text.ts";
 

@@ -1,7 +1,7 @@
-import { codeSpan, escapeCell, linkTarget } from "../../core/markdown.ts";
-import type { ReportJobResult } from "../../core/report-job.ts";
-import type { CsvDiff } from "../../publish/csv-diff.ts";
-import { periodText } from "../progress-lines.ts";
+import { codeSpan, escapeCell, linkTarget } from "../core/markdown.ts";
+import type { ReportJobResult } from "../core/report-job.ts";
+import { periodText } from "../node/progress-lines.ts";
+import type { CsvDiff } from "../publish/csv-diff.ts";
 
 /** What the default pull request body tells: the report's facts and what changed on the base. */
 export function renderPullRequestBody(

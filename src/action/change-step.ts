@@ -1,8 +1,8 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as core from "@actions/core";
-import type { ReportJobResult } from "../../core/report-job.ts";
-import type { CsvDiff } from "../../publish/csv-diff.ts";
+import type { ReportJobResult } from "../core/report-job.ts";
+import type { CsvDiff } from "../publish/csv-diff.ts";
 import type { ActionInputs } from "./inputs.ts";
 
 type Env = Record<string, string | undefined>;
@@ -34,7 +34,7 @@ export async function detectChange(
   env: Env,
 ): Promise<ChangeFacts> {
   return core.group("Compare with the previous run", async () => {
-    const { restorePrevious } = await import("../../publish/change-cache.ts");
+    const { restorePrevious } = await import("../publish/change-cache.ts");
     const previous = await restorePrevious(identityOf(result, inputs), { workDir: workDir(env) });
     if (previous.status === "unavailable") {
       core.warning(
@@ -49,7 +49,7 @@ export async function detectChange(
     let diff: CsvDiff | undefined;
     let changed: boolean;
     if (result.format === "csv") {
-      const { diffCsvFiles } = await import("../../publish/csv-diff.ts");
+      const { diffCsvFiles } = await import("../publish/csv-diff.ts");
       try {
         diff = await diffCsvFiles(previous.csvPath, result.path, {
           ignoreLines: inputs.commit.ignoreLines,
@@ -79,7 +79,7 @@ export async function rememberReport(
   inputs: ActionInputs,
   env: Env,
 ): Promise<void> {
-  const { savePrevious } = await import("../../publish/change-cache.ts");
+  const { savePrevious } = await import("../publish/change-cache.ts");
   const saved = await savePrevious(
     identityOf(result, inputs),
     { csvPath: result.path, sha256: result.sha256 },

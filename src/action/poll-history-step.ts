@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import * as core from "@actions/core";
-import type { Settings } from "../settings.ts";
+import type { Settings } from "../node/settings.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -22,9 +22,7 @@ export async function restorePollHistoryStep(
   const hasCache = Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL);
   if (!hasCache || !env.RUNNER_TEMP || !settings.templateId || settings.reportId) return undefined;
   // Loaded only here: @actions/cache costs start-up time that runs without a cache need not pay.
-  const { restorePollHistory, savePollHistory } = await import(
-    "../../publish/poll-history-cache.ts"
-  );
+  const { restorePollHistory, savePollHistory } = await import("../publish/poll-history-cache.ts");
   const workDir = join(env.RUNNER_TEMP, "lucca-report-poll-history");
   const restored = await restorePollHistory(workDir);
   if (restored.problem) core.info(`Poll history not restored: ${restored.problem}`);

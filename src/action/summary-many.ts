@@ -1,6 +1,6 @@
-import { codeSpan, escapeCell, linkTarget } from "../../core/markdown.ts";
-import type { ReportOutcome } from "../../core/run-many.ts";
-import { periodText } from "../progress-lines.ts";
+import { codeSpan, escapeCell, linkTarget } from "../core/markdown.ts";
+import type { ReportOutcome } from "../core/run-many.ts";
+import { periodText } from "../node/progress-lines.ts";
 import type { ChangeFacts } from "./change-step.ts";
 import { previewTable } from "./preview-table.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidInputError } from "../../core/errors.ts";
+import { InvalidInputError } from "../core/errors.ts";
 import { readInputs } from "./inputs.ts";
 
 const NOW = new Date("2026-11-15T12:00:00Z");
