@@ -21,8 +21,7 @@ import {
   vi,
 } from "vitest";
 import { LuccaReportError } from "../src/core/errors.ts";
-import { artifactUrl, publishArtifact } from "../src/publish/artifact.ts";
-import { commonDirectory, publishArtifactFiles } from "../src/publish/artifact-many.ts";
+import { artifactUrl, commonDirectory, publishArtifact } from "../src/publish/artifact.ts";
 import { EnvOverrides } from "./support/env-overrides.ts";
 import { type ResultsService, startResultsService } from "./support/results-service/index.ts";
 import { readZip } from "./support/results-service/zip.ts";
@@ -95,7 +94,13 @@ describe("publishArtifact (one report)", () => {
   it("uploads the CSV unzipped under the name plus its extension, from a staged link", async () => {
     const filePath = await report("lucca-2026-10.csv");
     const published = await publishArtifact(
-      { filePath, name: "monthly", archive: false, overwrite: false, retentionDays: 3 },
+      {
+        filePaths: [filePath],
+        name: "monthly",
+        archive: false,
+        overwrite: false,
+        retentionDays: 3,
+      },
       RUN,
     );
     const [artifact] = stored("monthly.csv");
@@ -119,7 +124,7 @@ describe("publishArtifact (one report)", () => {
   it("keeps a name that already ends with the extension", async () => {
     const published = await publishArtifact(
       {
-        filePath: await report(),
+        filePaths: [await report()],
         name: "kept.csv",
         archive: false,
         overwrite: false,
@@ -134,7 +139,13 @@ describe("publishArtifact (one report)", () => {
   it("zips the file under the name as given, without staging it", async () => {
     const filePath = await report("october.csv");
     const published = await publishArtifact(
-      { filePath, name: "zipped", archive: true, overwrite: false, retentionDays: undefined },
+      {
+        filePaths: [filePath],
+        name: "zipped",
+        archive: true,
+        overwrite: false,
+        retentionDays: undefined,
+      },
       RUN,
     );
     const [artifact] = stored("zipped");
@@ -162,7 +173,7 @@ describe("publishArtifact (one report)", () => {
       env.set({ TMPDIR: tmp });
       const published = await publishArtifact(
         {
-          filePath: await report(),
+          filePaths: [await report()],
           name: "copied",
           archive: false,
           overwrite: false,
@@ -180,7 +191,7 @@ describe("publishArtifact (one report)", () => {
 
   it("explains a second artifact of the same name, and replaces it when told to overwrite", async () => {
     const request = {
-      filePath: await report(),
+      filePaths: [await report()],
       name: "twice",
       archive: false,
       retentionDays: undefined,
@@ -209,7 +220,7 @@ describe("publishArtifact (one report)", () => {
     const from = service.calls.length;
     const published = await publishArtifact(
       {
-        filePath: await report(),
+        filePaths: [await report()],
         name: "fresh",
         archive: true,
         overwrite: true,
@@ -228,7 +239,7 @@ describe("publishArtifact (one report)", () => {
     const error = await rejection(
       publishArtifact(
         {
-          filePath: await report(),
+          filePaths: [await report()],
           name: "refused",
           archive: false,
           overwrite: true,
@@ -252,7 +263,7 @@ describe("publishArtifact (one report)", () => {
     const error = await rejection(
       publishArtifact(
         {
-          filePath: await report(),
+          filePaths: [await report()],
           name: "ghes",
           archive: true,
           overwrite: false,
@@ -281,12 +292,12 @@ describe("artifactUrl", () => {
   });
 });
 
-describe("publishArtifactFiles (several reports in one zip)", () => {
+describe("publishArtifact with several reports (one zip)", () => {
   it("zips the files with their paths below the directory they share", async () => {
     const one = await report("one.csv", CSV, "many/a");
     const two = await report("two.csv", "x;y\r\n", "many/b/deeper");
-    const published = await publishArtifactFiles(
-      { filePaths: [one, two], name: "bundle", overwrite: false, retentionDays: 2 },
+    const published = await publishArtifact(
+      { filePaths: [one, two], name: "bundle", archive: false, overwrite: false, retentionDays: 2 },
       RUN,
     );
     const [artifact] = stored("bundle");
@@ -311,25 +322,27 @@ describe("publishArtifactFiles (several reports in one zip)", () => {
   });
 
   it("refuses a taken name unless told to overwrite; overwriting a new name is fine", async () => {
-    const request = { filePaths: [await report()], name: "bundle-twice", retentionDays: undefined };
-    const first = await publishArtifactFiles({ ...request, overwrite: false }, RUN);
+    const request = {
+      filePaths: [await report()],
+      name: "bundle-twice",
+      archive: true,
+      retentionDays: undefined,
+    };
+    const first = await publishArtifact({ ...request, overwrite: false }, RUN);
 
-    const error = await rejection(publishArtifactFiles({ ...request, overwrite: false }, RUN));
+    const error = await rejection(publishArtifact({ ...request, overwrite: false }, RUN));
     expect(error.message).toBe(
-      'Cannot upload the artifact "bundle-twice": Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run',
+      'An artifact named "bundle-twice" already exists in this run; set artifact-overwrite: true, or give each job its own artifact-name.',
     );
     expect(error.cause).toBeInstanceOf(Error);
-    expect((error.cause as Error).message).toBe(error.message.replace(/^[^:]*: /, ""));
+    expect((error.cause as Error).message).toContain("(409) Conflict");
 
-    const second = await publishArtifactFiles({ ...request, overwrite: true }, RUN);
+    const second = await publishArtifact({ ...request, overwrite: true }, RUN);
     expect(second.id).toBeGreaterThan(first.id ?? 0);
     expect(stored("bundle-twice").map((a) => a.id)).toEqual([second.id]);
 
     const from = service.calls.length;
-    const fresh = await publishArtifactFiles(
-      { ...request, name: "bundle-new", overwrite: true },
-      RUN,
-    );
+    const fresh = await publishArtifact({ ...request, name: "bundle-new", overwrite: true }, RUN);
     expect(methodsSince(from)).toEqual(["ListArtifacts", "CreateArtifact", "FinalizeArtifact"]);
     expect(stored("bundle-new").map((a) => a.id)).toEqual([fresh.id]);
   });
@@ -339,10 +352,11 @@ describe("publishArtifactFiles (several reports in one zip)", () => {
     service.failStatus = 400;
     const from = service.calls.length;
     const error = await rejection(
-      publishArtifactFiles(
+      publishArtifact(
         {
           filePaths: [await report()],
           name: "bundle-refused",
+          archive: true,
           overwrite: true,
           retentionDays: undefined,
         },

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { AbortedError } from "../src/core/errors.ts";
-import { type CommitRequest, commitReport } from "../src/publish/commit.ts";
+import { type CommitRequest, commitReports } from "../src/publish/commit.ts";
 import { GitStoppedError } from "../src/publish/git-process.ts";
 import { git, makeRepos, type Repos, writeIn } from "./support/git-repos.ts";
 
@@ -12,9 +12,9 @@ afterEach(() => {
 });
 
 function commitIn(workspace: string, filePath: string, extra: Partial<CommitRequest> = {}) {
-  return commitReport({
+  return commitReports({
     workspace,
-    filePath,
+    filePaths: [filePath],
     branch: undefined,
     message: "Add report",
     author: bot,
@@ -24,7 +24,7 @@ function commitIn(workspace: string, filePath: string, extra: Partial<CommitRequ
   });
 }
 
-describe("commitReport refuses what is not a file of the workspace", () => {
+describe("commitReports refuses what is not a file of the workspace", () => {
   let repos: Repos;
   let work: string;
   beforeAll(async () => {
@@ -55,11 +55,11 @@ describe("commitReport refuses what is not a file of the workspace", () => {
   });
 });
 
-describe("commitReport under the run's time limit", () => {
+describe("commitReports under the run's time limit", () => {
   it("does not start without time left, as a timeout (exit 5)", async () => {
-    const error = await commitReport({
+    const error = await commitReports({
       workspace: "/nonexistent",
-      filePath: "/nonexistent/r.csv",
+      filePaths: ["/nonexistent/r.csv"],
       branch: "main",
       message: "x",
       author: bot,

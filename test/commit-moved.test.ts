@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type CommitRequest, commitReport } from "../src/publish/commit.ts";
+import { type CommitRequest, commitReports } from "../src/publish/commit.ts";
 import { tempDir } from "./support/cli.ts";
 import { git, makeRepos, writeIn } from "./support/git-repos.ts";
 
@@ -28,9 +28,9 @@ async function raced(
   const [work, other] = [await repos.clone(), await repos.clone()];
   const filePath = await writeIn(work, "reports/r.csv", "ours\n");
   beforeStart();
-  const result = commitReport({
+  const result = commitReports({
     workspace: work,
-    filePath,
+    filePaths: [filePath],
     branch: undefined,
     message: "Add report",
     author: bot,
@@ -43,7 +43,7 @@ async function raced(
   return { repos, result };
 }
 
-describe("commitReport when the branch moves", () => {
+describe("commitReports when the branch moves", () => {
   it("names the branch, the file and the new tip when another run changed the report", async () => {
     let theirs = "";
     const { repos, result } = await raced(async (other, attempt) => {

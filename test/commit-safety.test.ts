@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commitReport } from "../src/publish/commit.ts";
+import { commitReports } from "../src/publish/commit.ts";
 import { git, isAncestor, makeRepos, refUpdates, writeIn } from "./support/git-repos.ts";
 
 const bot = {
@@ -11,12 +11,12 @@ async function publish(
   workspace: string,
   path: string,
   content: string,
-  extra: Partial<Parameters<typeof commitReport>[0]> = {},
+  extra: Partial<Parameters<typeof commitReports>[0]> = {},
 ) {
   const filePath = await writeIn(workspace, path, content);
-  return commitReport({
+  return commitReports({
     workspace,
-    filePath,
+    filePaths: [filePath],
     branch: undefined,
     message: `Add ${path}`,
     author: bot,
@@ -85,9 +85,9 @@ describe("commit mode leaves the checkout as it was", () => {
     expect(before.cached).toMatch(/notes\.txt/);
     expect(before.unstaged).toMatch(/edited, not staged/);
 
-    const result = await commitReport({
+    const result = await commitReports({
       workspace: work,
-      filePath: report,
+      filePaths: [report],
       branch: undefined,
       message: "Add report",
       author: bot,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commitReport } from "../src/publish/commit.ts";
+import { commitReports } from "../src/publish/commit.ts";
 import { git, makeRepos, writeIn } from "./support/git-repos.ts";
 
 const bot = {
@@ -11,12 +11,12 @@ async function publish(
   workspace: string,
   path: string,
   content: string,
-  extra: Partial<Parameters<typeof commitReport>[0]> = {},
+  extra: Partial<Parameters<typeof commitReports>[0]> = {},
 ) {
   const filePath = await writeIn(workspace, path, content);
-  return commitReport({
+  return commitReports({
     workspace,
-    filePath,
+    filePaths: [filePath],
     branch: undefined,
     message: `Add ${path}`,
     author: bot,
@@ -157,9 +157,9 @@ describe("commit mode against real git repositories", () => {
     const repos = await makeRepos();
     const work = await repos.clone();
     await expect(
-      commitReport({
+      commitReports({
         workspace: work,
-        filePath: "/etc/hostname",
+        filePaths: ["/etc/hostname"],
         branch: undefined,
         message: "x",
         author: bot,

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../simulator/server.ts";
 import { AbortedError } from "../src/core/errors.ts";
-import { commitReport } from "../src/publish/commit.ts";
+import { commitReports } from "../src/publish/commit.ts";
 import { GitStoppedError, gitEnvironment } from "../src/publish/git-process.ts";
 import { runAction } from "./support/action.ts";
 import { tempDir } from "./support/cli.ts";
@@ -45,11 +45,11 @@ function isAlive(pid: number): Promise<boolean> {
   );
 }
 
-async function commitIn(work: string, extra: Partial<Parameters<typeof commitReport>[0]>) {
+async function commitIn(work: string, extra: Partial<Parameters<typeof commitReports>[0]>) {
   const filePath = await writeIn(work, "reports/r.csv", "a;b\n1;2\n");
-  return commitReport({
+  return commitReports({
     workspace: work,
-    filePath,
+    filePaths: [filePath],
     branch: "main",
     message: "Add report",
     author: bot,

@@ -105,7 +105,7 @@ export async function runManyStep(step: ManyStep): Promise<void> {
           const own = defaultArtifactName(result);
           const published = await publishArtifact(
             {
-              filePath: result.path,
+              filePaths: [result.path],
               // A given artifact-name becomes a prefix: each report needs a name of its own.
               name: inputs.artifact.name
                 ? `${inputs.artifact.name}-${own.replace(/^lucca-report-/, "")}`
@@ -127,11 +127,12 @@ export async function runManyStep(step: ManyStep): Promise<void> {
       });
     } else if (upload.length > 0) {
       const published = await core.group("Publish the workflow artifact", async () => {
-        const { publishArtifactFiles } = await import("../publish/artifact-many.ts");
-        return publishArtifactFiles(
+        const { publishArtifact } = await import("../publish/artifact.ts");
+        return publishArtifact(
           {
             filePaths: upload.map((row) => row.outcome.result.path),
             name: inputs.artifact.name ?? "lucca-reports",
+            archive: true,
             overwrite: inputs.artifact.overwrite,
             retentionDays: inputs.artifact.retentionDays,
           },
@@ -208,7 +209,7 @@ async function publishGit(
 async function commitAll(step: ManyStep, results: ReportJobResult[]) {
   const { inputs } = step;
   return core.group("Commit the reports", async () => {
-    const { commitReports } = await import("../publish/commit-many.ts");
+    const { commitReports } = await import("../publish/commit.ts");
     const committed = await commitReports({
       workspace: step.workspace,
       filePaths: results.map((result) => result.path),

@@ -15,7 +15,7 @@ export async function publishArtifactStep(
     const { publishArtifact } = await import("../publish/artifact.ts");
     const published = await publishArtifact(
       {
-        filePath: result.path,
+        filePaths: [result.path],
         name: inputs.artifact.name ?? defaultArtifactName(result),
         archive: inputs.artifact.archive,
         overwrite: inputs.artifact.overwrite,
@@ -43,13 +43,13 @@ export async function publishCommitStep(
   limits: { signal: AbortSignal; timeoutMs: number; secrets: readonly string[] },
 ): Promise<NonNullable<SummaryFacts["commit"]>> {
   return core.group("Commit the report", async () => {
-    const [{ commitReport }, { renderCommitMessage }] = await Promise.all([
+    const [{ commitReports }, { renderCommitMessage }] = await Promise.all([
       import("../publish/commit.ts"),
       import("../publish/commit-message.ts"),
     ]);
-    const committed = await commitReport({
+    const committed = await commitReports({
       workspace: env.GITHUB_WORKSPACE,
-      filePath: result.path,
+      filePaths: [result.path],
       branch: inputs.commit.branch,
       message: renderCommitMessage(inputs.commit.message, {
         templateId: result.templateId ?? "",

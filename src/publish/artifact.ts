@@ -1,6 +1,6 @@
 import { link, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, extname, join } from "node:path";
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import {
   ArtifactNotFoundError,
   DefaultArtifactClient,
@@ -9,10 +9,14 @@ import {
 import { LuccaReportError } from "../core/errors.ts";
 
 export interface ArtifactRequest {
-  filePath: string;
+  /** The reports; several keep their paths below the deepest directory they share. */
+  filePaths: readonly string[];
   /** Artifact name; for an unzipped upload the file's extension is added when missing. */
   name: string;
-  /** Zip the file (false: upload it as is, so it downloads as a plain CSV). */
+  /**
+   * Zip the file (false: upload it as is, so it downloads as a plain CSV). The artifact
+   * service stores an unzipped upload as one file only, so several files are always zipped.
+   */
   archive: boolean;
   /** Delete an artifact of the same name first, so reruns and matrix jobs do not collide. */
   overwrite: boolean;
@@ -33,32 +37,37 @@ export interface PublishedArtifact {
   size: number | undefined;
 }
 
-/** Uploads the report as a workflow artifact with the real @actions/artifact client. */
+/** Uploads the reports as one workflow artifact with the real @actions/artifact client. */
 export async function publishArtifact(
   request: ArtifactRequest,
   run: RunLocation,
 ): Promise<PublishedArtifact> {
   const client = new DefaultArtifactClient();
-  const extension = extname(request.filePath);
+  const single = request.filePaths.length === 1 ? request.filePaths[0] : undefined;
+  const archive = request.archive || single === undefined;
+  const extension = single === undefined ? "" : extname(single);
   const name =
-    !request.archive && extension && !request.name.endsWith(extension)
+    !archive && extension && !request.name.endsWith(extension)
       ? `${request.name}${extension}`
       : request.name;
   // An unzipped artifact takes its name from the file, so upload a link that bears the name.
-  const staging = request.archive ? undefined : await mkdtemp(join(tmpdir(), "lucca-artifact-"));
+  const staging = archive ? undefined : await mkdtemp(join(tmpdir(), "lucca-artifact-"));
   try {
-    let file = request.filePath;
-    if (staging) {
-      file = join(staging, name);
-      await link(request.filePath, file).catch(async () => {
+    let files = [...request.filePaths];
+    let root = commonDirectory(files);
+    if (staging && single !== undefined) {
+      const file = join(staging, name);
+      await link(single, file).catch(async () => {
         const { copyFile } = await import("node:fs/promises");
-        await copyFile(request.filePath, file);
+        await copyFile(single, file);
       });
+      files = [file];
+      root = staging;
     }
     if (request.overwrite) await deleteIfPresent(client, name);
-    const uploaded = await client.uploadArtifact(name, [file], dirname(file), {
+    const uploaded = await client.uploadArtifact(name, files, root, {
       retentionDays: request.retentionDays,
-      skipArchive: !request.archive,
+      skipArchive: !archive,
     });
     return {
       name,
@@ -103,4 +112,20 @@ function explain(error: unknown, name: string): LuccaReportError {
     );
   }
   return new LuccaReportError(`Cannot upload the artifact "${name}": ${reason}`, { cause: error });
+}
+
+/** The deepest directory holding every file, so a zip keeps the paths below it. */
+export function commonDirectory(paths: readonly string[]): string {
+  const dirs = paths.map((path) => dirname(resolve(path)));
+  let common = dirs[0] ?? ".";
+  for (const dir of dirs) {
+    while (!isWithin(common, dir)) common = dirname(common);
+  }
+  return common;
+}
+
+/** A directory named "..foo" is inside; only ".." itself, or a path through it, is not. */
+function isWithin(parent: string, dir: string): boolean {
+  const rel = relative(parent, dir);
+  return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

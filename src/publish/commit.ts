@@ -1,8 +1,8 @@
 import { readFile, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { forEachRecordIn, recordBody } from "../core/csv-records.ts";
 import { LuccaReportError } from "../core/errors.ts";
+import { sameBytes, sameContent } from "../core/same-content.ts";
 import { afterBranchMoved } from "./branch-moved.ts";
 import { refuseWithoutTimeLeft, withinTimeLimit } from "./commit-time-limit.ts";
 import { Git, type Identity } from "./git.ts";
@@ -10,16 +10,17 @@ import { Git, type Identity } from "./git.ts";
 export interface CommitRequest {
   /** The checked-out repository (GITHUB_WORKSPACE). */
   workspace: string;
-  /** The report, already written inside the workspace. */
-  filePath: string;
+  /** The reports, already written inside the workspace. */
+  filePaths: readonly string[];
   /** Branch to push to; default the checked-out branch. Created from HEAD when missing. */
   branch: string | undefined;
-  message: string;
+  /** The message, or a function of the repository paths that changed. */
+  message: string | ((changedPaths: readonly string[]) => string);
   author: Identity;
   committer: Identity;
   /** Pushes tried in all when the branch keeps moving. @default 5 */
   pushAttempts: number;
-  /** Lines matching this do not count when deciding whether the file changed. */
+  /** Lines matching this do not count when deciding whether a file changed. */
   ignoreLines?: RegExp | undefined;
   remote?: string;
   /** The job's cancellation; every git call and wait stops with it. */
@@ -37,6 +38,8 @@ export interface CommitRequest {
 
 export interface CommitResult {
   branch: string;
+  /** Repository paths of the files committed; empty when the branch already held them all. */
+  changedPaths: string[];
   /** False when the branch already holds this content: nothing was committed. */
   changed: boolean;
   commitSha: string | undefined;
@@ -45,11 +48,12 @@ export interface CommitResult {
 }
 
 /**
- * Commits the report on top of the remote branch and pushes it, never by force. When the
- * push is refused because another run moved the branch, the commit is made again on the new
- * tip (a rebase of a one-file change), unless that run changed the same file differently.
+ * One commit for every report of the step that differs from the branch, made on top of the
+ * remote branch and pushed, never by force. When the push is refused because another run
+ * moved the branch, the commit is made again on the new tip (a rebase of a change that only
+ * touches the reports), unless that run changed one of the same files differently.
  */
-export async function commitReport(request: CommitRequest): Promise<CommitResult> {
+export async function commitReports(request: CommitRequest): Promise<CommitResult> {
   refuseWithoutTimeLeft(request.timeoutMs);
   const git = new Git(request.workspace, {
     env: request.env,
@@ -57,67 +61,74 @@ export async function commitReport(request: CommitRequest): Promise<CommitResult
     timeoutMs: request.timeoutMs,
     secrets: request.secrets,
   });
-  return withinTimeLimit(git, request.signal, () => commitWith(git, request));
+  return withinTimeLimit(git, request.signal, () => commitAll(git, request));
 }
 
-async function commitWith(git: Git, request: CommitRequest): Promise<CommitResult> {
+async function commitAll(git: Git, request: CommitRequest): Promise<CommitResult> {
   const remote = request.remote ?? "origin";
-  const signal = git.signal;
-  // The file's path is real (output-target.ts resolved it); so must the workspace's be.
-  const workspace = await realpath(request.workspace);
-  const path = relative(workspace, await realpath(request.filePath))
-    .split(sep)
-    .join("/");
-  if (path.startsWith("../") || path === "" || path === ".." || /(^|\/)\.git(\/|$)/i.test(path)) {
-    throw new LuccaReportError(
-      `Cannot commit ${request.filePath}: it is outside the workspace ${request.workspace}`,
-    );
-  }
+  const files = await filesOf(request);
   const branch = request.branch ?? (await git.currentBranch());
   if (branch === undefined) {
     throw new LuccaReportError(
-      "Cannot commit the report as HEAD is detached: set commit-branch to the branch to push to",
+      `Cannot commit the ${files.length === 1 ? "report" : "reports"} as HEAD is detached: set commit-branch to the branch to push to`,
     );
   }
-  const ours = await readFile(request.filePath);
+  const what = files.length === 1 ? "the report" : "the reports";
   const indexFile = join(tmpdir(), `lucca-report-index-${crypto.randomUUID()}`);
-  let previous: { content: Buffer | undefined } | undefined;
+  let previous: Map<string, Buffer | undefined> | undefined;
   try {
     // No signal check here: fetchBranch's first git call throws the signal's reason.
     for (let attempt = 1; ; attempt++) {
       const tip = await git.fetchBranch(remote, branch);
       const base = tip ?? (await git.run(["rev-parse", "HEAD"]));
-      const theirs = await git.readFileAt(base, path);
-      if (theirs !== undefined && sameContent(theirs, ours, request.ignoreLines)) {
-        return { branch, changed: false, commitSha: undefined, pushed: false, attempts: attempt };
+      const contents = new Map<string, Buffer | undefined>();
+      const changed: typeof files = [];
+      for (const file of files) {
+        const theirs = await git.readFileAt(base, file.path);
+        contents.set(file.path, theirs);
+        if (theirs === undefined || !sameContent(theirs, file.ours, request.ignoreLines)) {
+          changed.push(file);
+        }
       }
-      // On an unmoved base the file is the same bytes, so only a moved base can fail this.
-      if (previous && !sameBytes(previous.content, theirs)) {
+      const none = { branch, changedPaths: [], changed: false, commitSha: undefined };
+      if (changed.length === 0) return { ...none, pushed: false, attempts: attempt };
+      // On an unmoved base every file is the same bytes, so only a moved base finds one.
+      const moved =
+        previous && files.find((f) => !sameBytes(previous?.get(f.path), contents.get(f.path)));
+      if (moved) {
         throw new LuccaReportError(
-          `Cannot push the report to ${branch}: while this run was pushing, another one changed ${path} differently ` +
+          `Cannot push ${what} to ${branch}: while this run was pushing, another one changed ${moved.path} differently ` +
             `(now at ${base.slice(0, 12)}). Nothing was overwritten; check which report is right and re-run.`,
         );
       }
-      const commit = await git.commitFile({
+      const changedPaths = changed.map((file) => file.path);
+      const commit = await git.commitFiles({
         parent: base,
-        path,
-        file: request.filePath,
-        message: request.message,
+        files: changed,
+        message:
+          typeof request.message === "string" ? request.message : request.message(changedPaths),
         author: request.author,
         committer: request.committer,
         indexFile,
       });
       await request.beforePush?.(attempt);
       if ((await git.push(remote, commit, branch)) === "pushed") {
-        return { branch, changed: true, commitSha: commit, pushed: true, attempts: attempt };
+        return {
+          branch,
+          changedPaths,
+          changed: true,
+          commitSha: commit,
+          pushed: true,
+          attempts: attempt,
+        };
       }
-      previous = { content: theirs };
+      previous = contents;
       await afterBranchMoved({
-        what: "push the report",
+        what: `push ${what}`,
         branch,
         attempt,
         attempts: request.pushAttempts,
-        signal,
+        signal: git.signal,
         random: request.random,
       });
     }
@@ -126,28 +137,26 @@ async function commitWith(git: Git, request: CommitRequest): Promise<CommitResul
   }
 }
 
-function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
-  return a === undefined || b === undefined ? a === b : a.equals(b);
-}
-
-/**
- * Equal bytes, or equal once the records matching `ignore` (an export timestamp, say) are left
- * out. Records are split and compared as the artifact mode's change detection does it
- * (csv-records.ts's rule, via the same normalisation): `commit-ignore-lines` means the same in
- * both modes.
- */
-export function sameContent(a: Buffer, b: Buffer, ignore: RegExp | undefined): boolean {
-  if (a.equals(b)) return true;
-  if (!ignore) return false;
-  const kept = (bytes: Buffer) => {
-    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    const records: string[] = [];
-    forEachRecordIn(bytes.subarray(start), (record) => {
-      const text = Buffer.from(recordBody(record)).toString("utf8");
-      if (!ignore.test(text)) records.push(text);
-      return undefined;
-    });
-    return records.join("\n");
-  };
-  return kept(a) === kept(b);
+/** Each report's path in the repository and its bytes, read once. */
+async function filesOf(request: CommitRequest) {
+  // The files' paths are real (output-target.ts resolved them); so must the workspace's be.
+  const workspace = await realpath(request.workspace);
+  return Promise.all(
+    request.filePaths.map(async (file) => {
+      const path = relative(workspace, await realpath(file))
+        .split(sep)
+        .join("/");
+      if (
+        path === ".." ||
+        path.startsWith("../") ||
+        path === "" ||
+        /(^|\/)\.git(\/|$)/i.test(path)
+      ) {
+        throw new LuccaReportError(
+          `Cannot commit ${file}: it is outside the workspace ${request.workspace}`,
+        );
+      }
+      return { file, path, ours: await readFile(file) };
+    }),
+  );
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { sameContent } from "./commit.ts";
+import { sameContent } from "../core/same-content.ts";
 import { diffCsvFiles, normalisedSha256 } from "./csv-diff.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ignore-lines-"));

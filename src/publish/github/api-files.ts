@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { LuccaReportError } from "../../core/errors.ts";
-import { sameContent } from "../commit.ts";
+import { sameContent } from "../../core/same-content.ts";
 import { type GitHubClient, type Identity, MAX_BLOB_BYTES } from "./client.ts";
 
 /** A file to commit: its path in the repository ("/"-separated) and its bytes. */

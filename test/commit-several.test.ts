@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commitReports } from "../src/publish/commit-many.ts";
+import { commitReports } from "../src/publish/commit.ts";
 import { git, makeRepos, writeIn } from "./support/git-repos.ts";
 
 const bot = { name: "bot", email: "bot@example.com" };

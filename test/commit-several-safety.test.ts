@@ -2,7 +2,7 @@ import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { AbortedError } from "../src/core/errors.ts";
-import { type CommitManyRequest, commitReports } from "../src/publish/commit-many.ts";
+import { type CommitRequest, commitReports } from "../src/publish/commit.ts";
 import { GitStoppedError } from "../src/publish/git-process.ts";
 import { tempDir } from "./support/cli.ts";
 import { git, makeRepos, type Repos, writeIn } from "./support/git-repos.ts";
@@ -14,7 +14,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function commitIn(workspace: string, filePaths: string[], extra: Partial<CommitManyRequest> = {}) {
+function commitIn(workspace: string, filePaths: string[], extra: Partial<CommitRequest> = {}) {
   return commitReports({
     workspace,
     filePaths,
@@ -67,7 +67,7 @@ describe("commitReports refuses what is not a file of the workspace", () => {
     git(work, "checkout", "--quiet", "--detach");
     const file = await writeIn(work, "r.csv", "a\n");
     await expect(commitIn(work, [file])).rejects.toThrow(
-      "Cannot commit the reports as HEAD is detached: set commit-branch to the branch to push to",
+      "Cannot commit the report as HEAD is detached: set commit-branch to the branch to push to",
     );
   });
 });
@@ -82,6 +82,7 @@ describe("commitReports against a moving branch (real git)", () => {
     expect(result).toEqual({
       branch: "reports",
       changedPaths: ["a.csv", "b.csv"],
+      changed: true,
       commitSha: git(repos.origin, "rev-parse", "reports"),
       pushed: true,
       attempts: 1,
@@ -141,7 +142,7 @@ describe("commitReports against a moving branch (real git)", () => {
         },
       }),
     ).rejects.toThrow(
-      "Cannot push the reports to main: the branch moved on every one of 2 attempts; re-run the job",
+      "Cannot push the report to main: the branch moved on every one of 2 attempts; re-run the job",
     );
   });
 
