@@ -127,7 +127,10 @@ describe("scripts/apply-dist-patch.sh, against a real repository", () => {
     [
       // numstat and --include see only the new name: the check of the result catches it.
       "a rename of .ci/run into dist/",
-      (repo) => patchOf(repo, async () => git(repo, "mv", ".ci/run", "dist/run")),
+      (repo) =>
+        patchOf(repo, async () => {
+          git(repo, "mv", ".ci/run", "dist/run");
+        }),
       /changes \.ci\/run, outside dist\//,
     ],
     [

@@ -18,6 +18,7 @@ export interface Step {
 export interface Job {
   if?: string;
   needs?: string | string[];
+  outputs?: Record<string, string>;
   permissions?: unknown;
   steps?: Step[];
   uses?: string;
