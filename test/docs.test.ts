@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderReadme } from "../scripts/readme-tables.ts";
@@ -28,5 +28,14 @@ describe("documentation stays true", () => {
     const help = read("src/cli/help.ts");
     const flags = new Set(help.match(/--[a-z][a-z-]+/g));
     for (const flag of flags) expect(readme, flag).toContain(flag);
+  });
+
+  it("SECURITY.md says what each of the repository's workflows can do", () => {
+    const security = read("SECURITY.md");
+    const workflows = readdirSync(resolve(root, ".github/workflows")).filter((name) =>
+      /\.ya?ml$/.test(name),
+    );
+    expect(workflows.length).toBeGreaterThan(0);
+    for (const name of workflows) expect(security, name).toContain(`\n| \`${name}\` |`);
   });
 });
