@@ -7,6 +7,7 @@ import { VERSION } from "../../version.ts";
 import { resolveOutputTarget } from "../output-target.ts";
 import { cliHistoryPath } from "../poll-history.ts";
 import { encodingText, periodText, progressLines, rangeSentText } from "../progress-lines.ts";
+import { proxyProblems } from "../proxy-env.ts";
 import { runJobFromSettings } from "../run-job.ts";
 import { CLI_LABELS, parseSettings } from "../settings.ts";
 import { recordTrace, type TraceRecorder } from "../trace-recorder.ts";
@@ -42,6 +43,9 @@ export async function runCli(io: CliIo): Promise<number> {
       io.stdout(`${VERSION}\n`);
       return 0;
     }
+    // Every command below sends requests: a proxy variable they could not use is bad input.
+    const proxy = proxyProblems(io.env);
+    if (proxy.length > 0) throw new InvalidInputError(proxy);
     if (args.apiKeyFile !== undefined) args.raw.apiKey = await readKeyFile(io, args.apiKeyFile);
     if (args.command === "template-create") {
       const id = await createTemplateFromFile(args, io);
