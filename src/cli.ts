@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import process from "node:process";
 import { runCli } from "./cli/run.ts";
-import { fetchForEnvironment } from "./node/proxy-fetch.ts";
+import { lazyFetchForEnvironment } from "./node/proxy-fetch.ts";
 // Bundled into dist/cli.js itself: ncc numbers the dynamic chunks of dist/cli.js and
 // dist/index.js independently, and the same chunk name holding different code breaks the build.
 import "./node/undici-fetch.ts";
@@ -25,7 +25,7 @@ const code = await runCli({
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  fetch: await fetchForEnvironment(process.env),
+  fetch: lazyFetchForEnvironment(process.env),
   signal: cancel.signal,
   readTextFile: (path) => readFile(path, "utf8"),
 });

@@ -95,6 +95,70 @@ describe("change detection across runs with the real @actions/cache client", () 
     );
   });
 
+  it("restores and saves nothing with cache: false, and says changed is unknown", async () => {
+    sim = await startSimulator({ apiKey: KEY, generationMs: 20, csvBody: CSV });
+    const cacheCalls = () => service.calls.filter((call) => /Cache/.test(call.method)).length;
+    const before = cacheCalls();
+    const run = await runAction(
+      inputsFor(sim, { period: "2026-06", "artifact-name": "june", cache: "false" }),
+      { env: service.env, fromSource: true },
+    );
+    expect(run.code, run.stdout).toBe(0);
+    expect(cacheCalls()).toBe(before);
+    expect(run.outputs.changed).toBe("");
+    expect(run.outputs["artifact-id"]).toMatch(/^\d+$/);
+    expect(run.summary).not.toMatch(/First run|Change detection|expected after/);
+    expect(run.stdout).not.toMatch(/::warning::/);
+
+    // The same run with the cache on does ask it: the count above is not vacuous.
+    const on = await runAction(inputsFor(sim, { period: "2026-06", "artifact-name": "june" }), {
+      env: service.env,
+      fromSource: true,
+    });
+    expect(on.code, on.stdout).toBe(0);
+    expect(cacheCalls()).toBeGreaterThan(before);
+  });
+
+  it("saves the history a timeout made it forget, so the next run does not wait the same way", async () => {
+    // A history of 1.5 s, learned by a run that succeeds.
+    sim = await startSimulator({ apiKey: KEY, generationMs: 1500, csvBody: CSV });
+    const inputs = inputsFor(sim, { publish: "none", "poll-interval": "50ms" });
+    const learn = await runAction(inputs, { env: service.env, fromSource: true });
+    expect(learn.code, learn.stdout).toBe(0);
+    const learned = await runAction(
+      { ...inputs, timeout: "5s" },
+      {
+        env: service.env,
+        fromSource: true,
+      },
+    );
+    expect(learned.code, learned.stdout).toBe(0);
+    expect(learned.summary).toMatch(/report expected after/);
+
+    // Generation now outlasts the timeout: the run fails, after status checks.
+    sim.set({ generationMs: 60_000 });
+    const timedOut = await runAction(
+      { ...inputs, timeout: "1s" },
+      {
+        env: service.env,
+        fromSource: true,
+      },
+    );
+    expect(timedOut.code).toBe(1);
+    expect(timedOut.stdout).toMatch(/::error title=Lucca report timed out::/);
+
+    sim.set({ generationMs: 20 });
+    const next = await runAction(
+      { ...inputs, timeout: "5s" },
+      {
+        env: service.env,
+        fromSource: true,
+      },
+    );
+    expect(next.code, next.stdout).toBe(0);
+    expect(next.summary).not.toMatch(/expected after/);
+  });
+
   it("goes on, and says so once, when the cache service is unavailable", async () => {
     sim = await startSimulator({ apiKey: KEY, generationMs: 20, csvBody: CSV });
     service.failServices = ["CacheService"];

@@ -129,6 +129,21 @@ describe("several reports as artifacts (real @actions/artifact client)", () => {
     );
   });
 
+  it("compares with nothing and asks the cache nothing with cache: false", async () => {
+    const s = await simulator();
+    const cacheCalls = () => service.calls.filter((call) => /Cache/.test(call.method)).length;
+    const before = cacheCalls();
+    const run = await runAction(
+      inputsFor(s, { publish: "artifact", "artifact-name": "no-cache", cache: "false" }),
+      { env: service.env, fromSource: true },
+    );
+    expect(run.code, run.stdout).toBe(0);
+    expect(cacheCalls()).toBe(before);
+    expect(run.outputs).toMatchObject({ succeeded: "4", changed: "" });
+    const reports = JSON.parse(run.outputs.reports ?? "[]");
+    expect(reports.map((r: { changed: string }) => r.changed)).toEqual(["", "", "", ""]);
+  });
+
   it("uploads one artifact per report with artifact-per-report", async () => {
     const s = await simulator();
     const run = await runAction(

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -305,6 +305,34 @@ describe("change cache: what makes it unavailable, word for word", () => {
       status: "unavailable",
       reason: `the cache entry ${key} has no report checksum`,
     });
+  });
+
+  it("refuses an entry whose report is a link, or whose meta.json is too large to be ours", async () => {
+    const valid = JSON.stringify({ sha256: "0".repeat(64) });
+    // A link could show another file's lines in the summary as "removed" rows.
+    const secret = join(dir, `elsewhere-${files++}.csv`);
+    await writeFile(secret, "Name;Secret\r\nEve;hunter2\r\n");
+    const linked = identityFor();
+    await rm(workDir, { recursive: true, force: true });
+    await mkdir(workDir, { recursive: true });
+    await symlink(secret, join(workDir, "report"));
+    await writeFile(join(workDir, "meta.json"), valid);
+    const linkKey = `${cacheKeyPrefix(linked)}crafted-${files++}`;
+    expect(await cache.saveCache([workDir], linkKey)).toBeGreaterThan(0);
+    expect(await restorePrevious(linked, { workDir })).toEqual({
+      status: "unavailable",
+      reason: `the cache entry ${linkKey} does not hold a report and its checksum`,
+    });
+
+    const padded = identityFor();
+    const key = await savedWithMeta(padded, valid.padEnd(4097, " "));
+    expect(await restorePrevious(padded, { workDir })).toEqual({
+      status: "unavailable",
+      reason: `the cache entry ${key} does not hold a report and its checksum`,
+    });
+    const fits = identityFor();
+    await savedWithMeta(fits, valid.padEnd(4096, " "));
+    expect(await restorePrevious(fits, { workDir })).toMatchObject({ status: "restored" });
   });
 
   it("refuses a report inside the work directory, or the directory itself", async () => {

@@ -3,9 +3,10 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/server.ts";
+import { UnusableAnswerError } from "../src/core/errors.ts";
 import { peakPerWindow } from "../src/core/request-budget.ts";
 import { runManyFromSettings } from "../src/node/run-many-job.ts";
-import { CLI_LABELS, parseSettings, type RawSettings } from "../src/node/settings.ts";
+import { CLI_LABELS, MAX_REPORTS, parseSettings, type RawSettings } from "../src/node/settings.ts";
 import { runCliHere, sha256Of, tempDir } from "./support/cli.ts";
 
 // Lucca's window is 60 s; the simulator's and the client's are both scaled down to WINDOW_MS
@@ -181,6 +182,111 @@ describe("refused before any request", () => {
     expect(settingsFor(s, { templateId: "42", period: "2023-01..2025-12" }).reports).toHaveLength(
       36,
     );
+  });
+});
+
+describe("one file per report, one report per id", () => {
+  const cliEnv = { LUCCA_API_KEY: KEY };
+  const posts = (s: Simulator) => s.requests.filter((r) => r.method === "POST");
+
+  it("fetches a template given twice once, with a warning", async () => {
+    const s = await simulator({ rateLimit: false });
+    const run = await runCliHere(
+      [
+        "--domain",
+        s.url,
+        "--template-id",
+        "42,42",
+        "--period",
+        "2026-10",
+        "--poll-interval",
+        "20ms",
+      ],
+      { env: cliEnv },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      "Warning: --template-id: 42 given more than once; each template is fetched once per period",
+    );
+    expect(posts(s)).toHaveLength(1);
+    expect(await readdir(join(run.cwd, "reports"))).toEqual(["42_2026-10-01_2026-10-31.csv"]);
+  });
+
+  it("refuses, before any request, default names that are one file where case does not count", async () => {
+    const s = await simulator();
+    const run = await runCliHere(
+      ["--domain", s.url, "--template-id", "Abc,abc", "--period", "2026-10"],
+      { env: cliEnv },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      '--output (not given, so the default name): "reports/{templateId}_{startsOn}_{endsOn}.{extension}" gives reports/Abc_2026-10-01_2026-10-31.csv and reports/abc_2026-10-01_2026-10-31.csv, one file where case does not count (macOS, Windows), to template Abc 2026-10-01..2026-10-31 and template abc 2026-10-01..2026-10-31',
+    );
+    expect(s.requests).toHaveLength(0);
+  });
+
+  it("fails every report Lucca gives an id another already has, without downloading it again", async () => {
+    const s = await simulator({ rateLimit: false });
+    // A server that answers every creation with the first report's id.
+    let firstId: unknown;
+    const sameId: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (init?.method !== "POST") return response;
+      const body = (await response.json()) as { id?: unknown; data?: { id?: unknown } };
+      const report = body.data ?? body;
+      firstId ??= report.id;
+      report.id = firstId;
+      const headers = new Headers(response.headers);
+      headers.delete("content-length");
+      return new Response(JSON.stringify(body), { status: response.status, headers });
+    };
+    const run = await runCliHere(
+      [
+        "--domain",
+        s.url,
+        "--template-id",
+        "42,43",
+        "--period",
+        "2026-09..2026-10",
+        "--output",
+        "out/{reportId}.csv",
+        "--poll-interval",
+        "20ms",
+        "--json",
+      ],
+      { env: cliEnv, fetch: sameId },
+    );
+    expect(run.code).toBe(new UnusableAnswerError("").exitCode);
+    const lines = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines.map((l) => l.status).sort()).toEqual(["done", "failed", "failed", "failed"]);
+    for (const failed of lines.filter((l) => l.status === "failed")) {
+      expect(failed.error).toBe(
+        `Lucca gave this report the id ${firstId}, which another report of this run already has; it is not downloaded, so that it cannot replace the other's file`,
+      );
+      expect(failed.reportId).toBeNull();
+    }
+    expect(posts(s)).toHaveLength(4);
+    expect(s.requests.filter((r) => r.path.includes("/download-"))).toHaveLength(1);
+    expect(await readdir(join(run.cwd, "out"))).toEqual([`${firstId}.csv`]);
+  });
+
+  it(`refuses more than ${MAX_REPORTS} reports before any request, and takes ${MAX_REPORTS}`, async () => {
+    const s = await simulator();
+    const run = await runCliHere(
+      ["--domain", s.url, "--template-id", "1,2,3", "--period", "2023-01..2025-12"],
+      { env: cliEnv },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "--template-id and --period: 108 reports (3 template(s) × 36 period(s)) in one run; at most 100: split them over several runs",
+    );
+    expect(s.requests).toHaveLength(0);
+    expect(
+      settingsFor(s, { templateId: "1,2,3,4", period: "2024-01..2026-01" }).reports,
+    ).toHaveLength(100);
   });
 });
 

@@ -66,6 +66,18 @@ describe("readInputs (zod schemas)", () => {
     ]);
   });
 
+  it("keeps the Actions cache on unless cache is false, which if-unchanged: skip needs", () => {
+    expect(readInputs(reader(BASE), NOW, "/w").cache).toBe(true);
+    expect(readInputs(reader({ ...BASE, cache: "false" }), NOW, "/w").cache).toBe(false);
+    expect(issuesOf({ cache: "off" })).toEqual([
+      'cache: "off" is not a boolean; use true or false',
+    ]);
+    expect(issuesOf({ cache: "false", "if-unchanged": "skip" })).toEqual([
+      "if-unchanged: skip needs the previous report, which is kept in the Actions cache; it cannot be used with cache: false",
+    ]);
+    expect(issuesOf({ cache: "true", "if-unchanged": "skip" })).toEqual([]);
+  });
+
   it("refuses a commit target outside the workspace", () => {
     expect(issuesOf({ publish: "commit", "output-path": "../x.csv" })).toEqual([
       'output-path: "../x.csv" is outside the workspace; with publish: commit or pull-request the file must be inside the repository',

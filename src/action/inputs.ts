@@ -61,6 +61,12 @@ export interface ActionInputs {
     pushAttempts: number;
   };
   ifUnchanged: "publish" | "skip";
+  /**
+   * Whether the Actions cache carries anything from run to run (the poll history, and with
+   * publish: artifact the previous report for the comparison). false: nothing is restored or
+   * saved. @default true
+   */
+  cache: boolean;
   github: GitHubInputs;
   summary: boolean;
   summaryPreviewRows: number;
@@ -135,6 +141,7 @@ export function readInputs(read: InputReader, now: Date, workspace: string): Act
       pushAttempts: inputs["push-attempts"],
     },
     ifUnchanged: inputs["if-unchanged"],
+    cache: inputs.cache,
     github,
     summary: inputs.summary,
     summaryPreviewRows: inputs["summary-preview-rows"],
@@ -238,6 +245,7 @@ const PUBLISHING_FIELDS = {
   "artifact-archive": runnerBoolean("artifact-archive", false),
   "artifact-overwrite": runnerBoolean("artifact-overwrite", false),
   "artifact-per-report": runnerBoolean("artifact-per-report", false),
+  cache: runnerBoolean("cache", true),
   summary: runnerBoolean("summary", true),
   "summary-preview-rows": wholeNumber("summary-preview-rows", "10", 0, 100),
   trace: runnerBoolean("trace", false),
@@ -252,6 +260,13 @@ const PUBLISHING_FIELDS = {
 function publishingSchema(workspace: string) {
   return z.object(PUBLISHING_FIELDS).superRefine(
     (inputs, ctx) => {
+      if (inputs.cache === false && inputs["if-unchanged"] === "skip") {
+        custom(
+          ctx,
+          "if-unchanged: skip needs the previous report, which is kept in the Actions cache; it cannot be used with cache: false",
+          inputs["if-unchanged"],
+        );
+      }
       const output = inputs["output-path"];
       if (
         Array.isArray(inputs.publish) &&

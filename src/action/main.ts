@@ -86,7 +86,7 @@ export async function run(): Promise<void> {
       if (trace) printTrace(trace);
     }
   }
-  const pollHistory = await restorePollHistoryStep(inputs.settings, process.env);
+  const pollHistory = await restorePollHistoryStep(inputs.settings, process.env, inputs);
   let result: ReportJobResult;
   try {
     result = await inGroups(async (onEvent) =>
@@ -101,8 +101,9 @@ export async function run(): Promise<void> {
     );
   } finally {
     if (trace) printTrace(trace);
+    // Also after a failure: a timeout forgets the history that made the run wait.
+    await pollHistory?.save();
   }
-  if (result.polling.generationMs !== null) await pollHistory?.save();
   setReportOutputs(result);
 
   const facts = successFacts(result);
@@ -122,25 +123,26 @@ export async function run(): Promise<void> {
     facts.pullRequest = await publishPullRequestStep(result, inputs, gitEnv, gitHubLimits());
   }
   if (inputs.publish.includes("artifact")) {
-    const change = await detectChange(result, inputs, process.env);
+    // cache: false keeps no report from run to run, so there is nothing to compare with.
+    const change = inputs.cache ? await detectChange(result, inputs, process.env) : undefined;
     facts.change = change;
     if (!writesGit) {
       core.setOutput(
         "changed",
-        change.state === "changed" || change.state === "first"
+        change?.state === "changed" || change?.state === "first"
           ? "true"
-          : change.state === "unchanged"
+          : change?.state === "unchanged"
             ? "false"
             : "",
       );
     }
-    if (change.state === "unchanged" && inputs.ifUnchanged === "skip") {
+    if (change?.state === "unchanged" && inputs.ifUnchanged === "skip") {
       core.info("if-unchanged is skip: the artifact is not uploaded again");
       facts.artifactSkipped = true;
     } else {
       facts.artifact = await publishArtifactStep(result, inputs, process.env);
     }
-    if (change.state === "first" || change.state === "changed")
+    if (change?.state === "first" || change?.state === "changed")
       await rememberReport(result, inputs, process.env);
   }
 

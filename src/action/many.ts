@@ -36,7 +36,7 @@ export interface ManyStep {
 export async function runManyStep(step: ManyStep): Promise<void> {
   const { inputs, env } = step;
   const lines = new Map<string, ReturnType<typeof progressLines>>();
-  const pollHistory = await restorePollHistoryStep(inputs.settings, env);
+  const pollHistory = await restorePollHistoryStep(inputs.settings, env, inputs);
   const outcomes = await runManyFromSettings(inputs.settings, {
     fetch: step.fetch,
     output: step.output,
@@ -53,13 +53,7 @@ export async function runManyStep(step: ManyStep): Promise<void> {
       else core.info(logSafe(`${prefix} ${line}`));
     },
   });
-  if (
-    outcomes.some(
-      (outcome) => outcome.status === "done" && outcome.result.polling.generationMs !== null,
-    )
-  ) {
-    await pollHistory?.save();
-  }
+  await pollHistory?.save();
   const rows: ReportRow[] = outcomes.map((outcome) => ({ outcome }));
   const done = rows.filter(
     (row): row is ReportRow & { outcome: { result: ReportJobResult } } =>
@@ -83,18 +77,19 @@ export async function runManyStep(step: ManyStep): Promise<void> {
   if (inputs.publish.includes("artifact") && done.length > 0) {
     const upload: typeof done = [];
     for (const row of done) {
-      const change = await detectChange(row.outcome.result, inputs, env);
+      // cache: false keeps no report from run to run, so there is nothing to compare with.
+      const change = inputs.cache ? await detectChange(row.outcome.result, inputs, env) : undefined;
       row.changeFacts = change;
       if (!writesGit) {
         row.change =
-          change.state === "unavailable"
+          change === undefined || change.state === "unavailable"
             ? undefined
             : change.state === "unchanged"
               ? "unchanged"
               : "changed";
-        anyChanged ||= change.state === "changed" || change.state === "first";
+        anyChanged ||= change?.state === "changed" || change?.state === "first";
       }
-      if (change.state === "unchanged" && inputs.ifUnchanged === "skip") continue;
+      if (change?.state === "unchanged" && inputs.ifUnchanged === "skip") continue;
       upload.push(row);
     }
     if (inputs.artifact.perReport) {
@@ -158,7 +153,9 @@ export async function runManyStep(step: ManyStep): Promise<void> {
   core.setOutput("reports", JSON.stringify(rows.map(reportObject)));
   core.setOutput("succeeded", done.length);
   core.setOutput("failed", failed.length);
-  core.setOutput("changed", String(anyChanged));
+  // Compared with nothing (cache: false, or the cache unavailable): unknown, as for one report.
+  const unknown = !writesGit && inputs.publish.includes("artifact") && done.every((r) => !r.change);
+  core.setOutput("changed", unknown ? "" : String(anyChanged));
   core.setOutput("commit-sha", commitSha ?? "");
   core.setOutput("artifact-id", artifactIds.join(","));
   if (inputs.summary && env.GITHUB_STEP_SUMMARY) {

@@ -6,6 +6,7 @@ import { logSafe, logSafeLines } from "../core/safe-text.ts";
 import { resolveOutputTarget } from "../node/output-target.ts";
 import { cliHistoryPath } from "../node/poll-history.ts";
 import { encodingText, periodText, progressLines, rangeSentText } from "../node/progress-lines.ts";
+import { proxyProblems } from "../node/proxy-env.ts";
 import { runJobFromSettings } from "../node/run-job.ts";
 import { CLI_LABELS, parseSettings } from "../node/settings.ts";
 import { recordTrace, type TraceRecorder } from "../node/trace-recorder.ts";
@@ -42,6 +43,9 @@ export async function runCli(io: CliIo): Promise<number> {
       io.stdout(`${VERSION}\n`);
       return 0;
     }
+    // Every command below sends requests: a proxy variable they could not use is bad input.
+    const proxy = proxyProblems(io.env);
+    if (proxy.length > 0) throw new InvalidInputError(proxy);
     if (args.apiKeyFile !== undefined) args.raw.apiKey = await readKeyFile(io, args.apiKeyFile);
     if (args.command === "template-create") {
       const id = await createTemplateFromFile(args, io);

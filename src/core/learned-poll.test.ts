@@ -4,8 +4,10 @@ import {
   expectedWindow,
   learnedPollDelay,
   usableHistory,
+  WAIT_SHARE_OF_TIME_LEFT,
 } from "./learned-poll.ts";
 import type { LuccaClient } from "./lucca-client.ts";
+import { nextPollDelay } from "./poll.ts";
 import type { Report } from "./schemas.ts";
 import { waitForReport } from "./wait-for-report.ts";
 
@@ -147,9 +149,15 @@ describe("learnedPollDelay", () => {
     expect(learnedPollDelay({ expectedMs: 200, fromMs: 0, toMs: 1200 }, [], 0, poll)).toBe(1000);
   });
 
-  it("falls back to the longest interval once the window has passed", () => {
+  it("resumes today's schedule, jitter included, once the window has passed", () => {
     const window = { expectedMs: 60_000, fromMs: 50_000, toMs: 70_000 };
-    expect(learnedPollDelay(window, [50_000, 70_000], 70_000, poll)).toBe(8000);
+    const plain = { ...poll, jitter: 0 };
+    // Two checks made: the third wait of today's schedule, 1000 × 1.6².
+    expect(learnedPollDelay(window, [57_500, 70_000], 70_000, plain)).toBe(2560);
+    const drawn = { ...poll, jitter: 0.2, random: () => 0.5 };
+    expect(learnedPollDelay(window, [57_500, 70_000], 70_000, drawn)).toBe(2816);
+    const many = [50_000, 52_000, 54_000, 56_000, 58_000, 60_000, 62_000, 70_000];
+    expect(learnedPollDelay(window, many, 70_000, plain)).toBe(8000);
   });
 
   it("holds ten checks in any 60 s, even for a dense window", () => {
@@ -168,6 +176,44 @@ describe("learnedPollDelay", () => {
     expect(made[0]).toBe(57_500);
     expect(made.length).toBeLessThan(checksWithoutHistory(made.at(-1) as number, poll));
     expect(checksWithoutHistory(61_000, poll)).toBe(11);
+  });
+});
+
+describe("learnedPollDelay within the time left", () => {
+  const halfHour = expectedWindow([1_800_000]) as NonNullable<ReturnType<typeof expectedWindow>>;
+
+  it("waits a quarter of the time left at most, where the history would wait past the deadline", () => {
+    expect(WAIT_SHARE_OF_TIME_LEFT).toBe(0.25);
+    expect(learnedPollDelay(halfHour, [], 0, poll)).toBe(1_755_000);
+    expect(learnedPollDelay(halfHour, [], 0, poll, 300_000)).toBe(75_000);
+    expect(learnedPollDelay(halfHour, [], 10_000, poll, 290_000)).toBe(72_500);
+  });
+
+  it("then gets closer a quarter of what is left at a time, never denser than today's schedule", () => {
+    expect(learnedPollDelay(halfHour, [75_000], 75_000, poll, 225_000)).toBe(56_250);
+    // Nearly out of time: today's wait after eight checks (8 s), not a quarter of 6 s.
+    const eight = [75_000, 131_250, 173_438, 205_078, 228_809, 246_606, 259_955, 294_000];
+    expect(learnedPollDelay(halfHour, eight, 294_000, poll, 6000)).toBe(8000);
+  });
+
+  it("keeps the planned first check when it comes before a quarter of the time left", () => {
+    const minute = { expectedMs: 60_000, fromMs: 50_000, toMs: 70_000 };
+    expect(learnedPollDelay(minute, [], 0, poll, 15 * 60_000)).toBe(55_000);
+  });
+
+  it("reaches a window the timeout leaves room for in a few checks, then checks it densely", () => {
+    const tenMinutes = expectedWindow([600_000]) as NonNullable<ReturnType<typeof expectedWindow>>;
+    const deadline = 15 * 60_000;
+    const checks: number[] = [];
+    let now = 0;
+    while (now < 640_000) {
+      now += learnedPollDelay(tenMinutes, checks, now, poll, deadline - now);
+      checks.push(now);
+    }
+    const beforeWindow = checks.filter((at) => at < tenMinutes.fromMs);
+    expect(beforeWindow).toEqual([225_000, 393_750, 520_313]);
+    expect(checks[3]).toBe(585_000);
+    expect(checks[4]).toBe(591_000);
   });
 });
 
@@ -206,6 +252,56 @@ describe("waitForReport with history", () => {
     expect(result.generationMs).toBe(61_000);
     expect(result.checksWithoutHistory).toBe(checksWithoutHistory(61_500, poll));
     expect(result.checksWithoutHistory).toBe(11);
+  });
+
+  it("checks early when the history is longer than the time left, until the deadline", async () => {
+    const started = Date.now();
+    const { client, asked } = clientDoneAt(Number.POSITIVE_INFINITY, started);
+    const controller = new AbortController();
+    const promise = waitForReport({ id: "9", status: "pending" } as Report, {
+      client,
+      signal: controller.signal,
+      now: Date.now,
+      poll: { ...poll, jitter: 0 },
+      onEvent: () => {},
+      expected: expectedWindow([1_800_000]),
+      deadlineAt: started + 300_000,
+    });
+    const outcome = expect(promise).rejects.toThrow("deadline");
+    await vi.advanceTimersByTimeAsync(300_000);
+    controller.abort(new Error("deadline"));
+    await outcome;
+    expect(asked[0]).toBe(75_000);
+    expect(asked.length).toBeGreaterThan(10);
+    expect(asked.every((at) => at <= 300_000)).toBe(true);
+    expect(asked.at(-1)).toBeGreaterThan(290_000);
+  });
+
+  it("goes back to today's schedule once the expected window has passed", async () => {
+    const started = Date.now();
+    const { client, asked } = clientDoneAt(80_000, started);
+    const plain = { ...poll, jitter: 0 };
+    const promise = waitForReport({ id: "9", status: "pending" } as Report, {
+      client,
+      signal: new AbortController().signal,
+      now: Date.now,
+      poll: plain,
+      onEvent: () => {},
+      // 57..63 s: narrow, so the first check comes just past the expected 60 s.
+      expected: expectedWindow([60_000]),
+      deadlineAt: started + 900_000,
+    });
+    await vi.runAllTimersAsync();
+    await promise;
+    expect(asked.slice(0, 4)).toEqual([60_900, 61_900, 62_900, 63_900]);
+    // Past 63 s: today's waits after four, five and six checks (6.55 s, then 8 s).
+    const after = asked.slice(3).map((at, i, all) => (i === 0 ? 0 : at - (all[i - 1] as number)));
+    expect(after.slice(1)).toEqual([
+      Math.round(nextPollDelay(4, plain)),
+      nextPollDelay(5, plain),
+      nextPollDelay(6, plain),
+    ]);
+    expect(after.slice(1)).toEqual([6554, 8000, 8000]);
   });
 
   it("keeps today's schedule without history", async () => {

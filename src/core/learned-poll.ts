@@ -52,40 +52,67 @@ export function expectedWindow(historyMs: readonly number[]): ExpectedWindow | u
 }
 
 /**
+ * Share of the time left before the deadline that a wait before the expected window may
+ * take. Without it, a history longer than this run's `timeout` (one slow generation, then a
+ * shorter timeout) puts the first check past the deadline: the run fails without a single
+ * check, saves nothing, and fails the same way every time after. A quarter still gets to a
+ * well-fitting window in a handful of checks (each takes a quarter of what is left), and
+ * leaves most of the time for checking when the history was wrong.
+ */
+export const WAIT_SHARE_OF_TIME_LEFT = 0.25;
+
+/**
  * Wait before the next status check, for a template with history. `checksMs` are the times of
- * the checks made so far and `nowMs` the time now, both in ms after the report was created.
- * The first check comes after most of the expected time (waited in one go; see below where),
- * then checks every tenth of the window (between `intervalMs` and 6 s) until it closes, then
- * every `maxIntervalMs`, as today's schedule ends. Whatever the window, no 60 s holds more
- * than 10 checks and no two are less than `intervalMs` apart.
+ * the checks made so far and `nowMs` the time now, both in ms after the report was created;
+ * `timeLeftMs` is what is left of the job's deadline.
+ * - Before the window: one wait to the planned first check (most of the expected time; see
+ *   below where), but never more than WAIT_SHARE_OF_TIME_LEFT of the time left (nor less
+ *   than today's schedule would wait): a run whose timeout is shorter than its history still
+ *   checks, early, and gets closer to the window with each check.
+ * - In the window: every tenth of it (between `intervalMs` and 6 s) until it closes.
+ * - Once the window has passed (the report is later than its history): today's schedule,
+ *   jitter included, as if there had been no history.
+ * Whatever the window, no 60 s holds more than 10 checks and no two are less than
+ * `intervalMs` apart.
  */
 export function learnedPollDelay(
   window: ExpectedWindow,
   checksMs: readonly number[],
   nowMs: number,
-  poll: Pick<PollDelayOptions, "intervalMs" | "maxIntervalMs">,
+  poll: PollDelayOptions,
+  timeLeftMs: number = Number.POSITIVE_INFINITY,
 ): number {
   const last = checksMs.at(-1);
   const gap = (window.toMs - window.fromMs) / 10;
   let at: number;
-  if (last === undefined) {
-    // A window narrower than ten poll intervals costs little latency to start late in, so
-    // the first check comes just past the expected time and usually is the only one; a
-    // wider window is entered halfway between its opening and the expected time.
-    const first =
-      gap < poll.intervalMs
-        ? window.expectedMs + 0.3 * (window.toMs - window.expectedMs)
-        : window.expectedMs - 0.5 * (window.expectedMs - window.fromMs);
-    at = Math.max(first, poll.intervalMs);
+  if (last === undefined || last < window.fromMs) {
+    const planned = Math.max(plannedFirstCheck(window, gap, poll), poll.intervalMs);
+    const usual = nextPollDelay(checksMs.length, { ...poll, jitter: 0 });
+    at = Math.min(planned, nowMs + Math.max(WAIT_SHARE_OF_TIME_LEFT * timeLeftMs, usual));
   } else if (last < window.toMs) {
     at = last + Math.min(MAX_DENSE_GAP_MS, Math.max(poll.intervalMs, gap));
   } else {
-    at = last + poll.maxIntervalMs;
+    at = last + nextPollDelay(checksMs.length, poll);
   }
   if (last !== undefined) at = Math.max(at, last + poll.intervalMs);
   const tenthBack = checksMs[checksMs.length - MAX_CHECKS_PER_WINDOW];
   if (tenthBack !== undefined) at = Math.max(at, tenthBack + BUDGET_WINDOW_MS);
   return Math.max(0, Math.round(at - nowMs));
+}
+
+/**
+ * A window narrower than ten poll intervals costs little latency to start late in, so the
+ * first check comes just past the expected time and usually is the only one; a wider window
+ * is entered halfway between its opening and the expected time.
+ */
+function plannedFirstCheck(
+  window: ExpectedWindow,
+  gap: number,
+  poll: Pick<PollDelayOptions, "intervalMs">,
+): number {
+  return gap < poll.intervalMs
+    ? window.expectedMs + 0.3 * (window.toMs - window.expectedMs)
+    : window.expectedMs - 0.5 * (window.expectedMs - window.fromMs);
 }
 
 /**

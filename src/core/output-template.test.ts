@@ -30,4 +30,15 @@ describe("output-path templates", () => {
     expect(() => checkDistinctPaths("out/{month}.csv", reports, "output-path")).not.toThrow();
     expect(() => checkDistinctPaths("out/{reportId}.csv", reports, "output-path")).not.toThrow();
   });
+
+  it("refuses paths that differ only in case: one file on macOS and Windows runners", () => {
+    const reports = [
+      { templateId: "Abc", period: jan },
+      { templateId: "abc", period: jan },
+    ];
+    expect(() => checkDistinctPaths("out/{templateId}.csv", reports, "output-path")).toThrow(
+      'output-path: "out/{templateId}.csv" gives out/Abc.csv and out/abc.csv, one file where case does not count (macOS, Windows), to template Abc 2026-01-01..2026-01-31 and template abc 2026-01-01..2026-01-31; add placeholders such as {templateId}, {year} and {month}, or {reportId}',
+    );
+    expect(() => checkDistinctPaths("out/{reportId}.csv", reports, "output-path")).not.toThrow();
+  });
 });

@@ -47,20 +47,26 @@ export function expandPath(template: string, facts: PathFacts): string {
 
 /**
  * Refuses, before any request, a template that would send two reports to the same file.
- * `{reportId}` tells every report apart, since Lucca gives each its own id.
+ * `{reportId}` tells every report apart, since Lucca gives each its own id (and a repeated
+ * one fails that report: see run-many.ts). Paths that differ only in case clash too: they
+ * are one file on macOS and Windows runners, where the second report would replace the first.
  */
 export function checkDistinctPaths(template: string, reports: PathFacts[], label: string): void {
   if (template.includes("{reportId}")) return;
-  const seen = new Map<string, PathFacts>();
+  const seen = new Map<string, { path: string; report: PathFacts }>();
   for (const report of reports) {
     const path = expandPath(template, report);
-    const earlier = seen.get(path);
+    const earlier = seen.get(path.toLowerCase());
     if (earlier) {
+      const clash =
+        earlier.path === path
+          ? `the same file ${path}`
+          : `${earlier.path} and ${path}, one file where case does not count (macOS, Windows),`;
       throw new InvalidInputError(
-        `${label}: "${template}" gives the same file ${path} to ${describe(earlier)} and ${describe(report)}; add placeholders such as {templateId}, {year} and {month}`,
+        `${label}: "${template}" gives ${clash} to ${describe(earlier.report)} and ${describe(report)}; add placeholders such as {templateId}, {year} and {month}${earlier.path === path ? "" : ", or {reportId}"}`,
       );
     }
-    seen.set(path, report);
+    seen.set(path.toLowerCase(), { path, report });
   }
 }
 

@@ -166,6 +166,7 @@ export async function runReportJob(
         poll: options.poll,
         onEvent,
         expected,
+        deadlineAt: started + options.timeoutMs,
       });
       polls += waited.polls;
       if (expected) requestsSaved += waited.checksWithoutHistory - waited.polls;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { UnusableAnswerError } from "./errors.ts";
 import type { ReportJobResult } from "./report-job.ts";
 import { type ManyReportSpec, runMany } from "./run-many.ts";
 
@@ -91,6 +92,29 @@ describe("runMany", () => {
     expect(outcomes).toEqual([
       { spec: specs[0], status: "failed", error: failure, reportId: undefined },
     ]);
+  });
+
+  it("fails a report given an id another report already has, and keeps its own last id", async () => {
+    const outcomes = await runMany({
+      reports: specs.slice(0, 3),
+      concurrency: 1,
+      failFast: false,
+      signal: new AbortController().signal,
+      runOne: async (spec, _signal, created) => {
+        // b was regenerated once: its first id is its own, its second is a's.
+        if (spec.templateId === "b") created("own-b");
+        created(spec.templateId === "c" ? "r-c" : "r-a");
+        return resultFor(spec);
+      },
+    });
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["done", "failed", "done"]);
+    const failed = outcomes[1];
+    expect(failed?.status === "failed" && failed.reportId).toBe("own-b");
+    expect(failed?.status === "failed" && failed.error).toEqual(
+      new UnusableAnswerError(
+        "Lucca gave this report the id r-a, which another report of this run already has; it is not downloaded, so that it cannot replace the other's file",
+      ),
+    );
   });
 
   it("with fail-fast, stops the others with the failure and starts no more", async () => {

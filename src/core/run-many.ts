@@ -1,3 +1,4 @@
+import { UnusableAnswerError } from "./errors.ts";
 import type { Period } from "./period.ts";
 import type { ReportJobResult } from "./report-job.ts";
 
@@ -27,7 +28,8 @@ export interface RunManyOptions {
   signal: AbortSignal;
   /**
    * Runs one report; `created` is told each report id as Lucca hands it out, so a failure
-   * can say which report to resume.
+   * can say which report to resume. It throws (UnusableAnswerError) for an id another report
+   * of the step already has: the job lets that error end it, before it downloads anything.
    */
   runOne: (
     spec: ManyReportSpec,
@@ -45,6 +47,9 @@ export async function runMany(options: RunManyOptions): Promise<ReportOutcome[]>
   const signal = AbortSignal.any([options.signal, stop.signal]);
   const outcomes: ReportOutcome[] = options.reports.map((spec) => ({ spec, status: "skipped" }));
   let next = 0;
+  // Two reports with one id would be one file with {reportId} in output-path, and two
+  // "done" rows for one download: only the first report to get an id keeps it.
+  const given = new Set<string>();
 
   const worker = async () => {
     while (next < options.reports.length && !signal.aborted) {
@@ -53,6 +58,12 @@ export async function runMany(options: RunManyOptions): Promise<ReportOutcome[]>
       let reportId: string | undefined;
       try {
         const result = await options.runOne(spec, signal, (id) => {
+          if (given.has(id)) {
+            throw new UnusableAnswerError(
+              `Lucca gave this report the id ${id}, which another report of this run already has; it is not downloaded, so that it cannot replace the other's file`,
+            );
+          }
+          given.add(id);
           reportId = id;
         });
         outcomes[index] = { spec, status: "done", result };

@@ -36,6 +36,8 @@ export async function waitForReport(
     onEvent: JobEventListener;
     /** From the template's last generation times: polling then waits and checks around it. */
     expected?: ExpectedWindow | undefined;
+    /** The job's deadline (epoch ms by `now`): no wait before the window takes much of it. */
+    deadlineAt?: number | undefined;
   },
 ): Promise<WaitResult> {
   const started = deps.now();
@@ -64,7 +66,13 @@ export async function waitForReport(
     const nextCheckMs = finished
       ? undefined
       : deps.expected
-        ? learnedPollDelay(deps.expected, checksMs, elapsedMs, deps.poll)
+        ? learnedPollDelay(
+            deps.expected,
+            checksMs,
+            elapsedMs,
+            deps.poll,
+            deps.deadlineAt === undefined ? undefined : deps.deadlineAt - deps.now(),
+          )
         : nextPollDelay(polls, deps.poll);
     deps.onEvent({
       type: "status",

@@ -1,9 +1,17 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cliHistoryPath, historyKey, readHistory, rememberGeneration } from "./poll-history.ts";
+import {
+  cliHistoryPath,
+  forgetTemplate,
+  historyKey,
+  MAX_HISTORY_FILE_BYTES,
+  readHistory,
+  rememberGeneration,
+} from "./poll-history.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "poll-history-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,6 +44,40 @@ describe("poll history file", () => {
     expect(await readHistory(path, key)).toEqual([]);
     expect(await rememberGeneration(path, key, 5000)).toBeUndefined();
     expect(await readHistory(path, key)).toEqual([5000]);
+  });
+
+  it("forgets one template and keeps the others", async () => {
+    const path = fresh();
+    const other = historyKey("acme.ilucca.net", "43");
+    await rememberGeneration(path, key, 1000);
+    await rememberGeneration(path, other, 2000);
+    expect(await forgetTemplate(path, key)).toBeUndefined();
+    expect(await readHistory(path, key)).toEqual([]);
+    expect(await readHistory(path, other)).toEqual([2000]);
+    expect(await forgetTemplate(fresh(), key)).toBeUndefined();
+  });
+
+  it("reads only a small regular file: not a link, a FIFO or a file past the cap", async () => {
+    const good = fresh();
+    await rememberGeneration(good, key, 5000);
+    const link = fresh();
+    await mkdir(join(link, ".."), { recursive: true });
+    await symlink(good, link);
+    expect(await readHistory(link, key)).toEqual([]);
+
+    const fifo = fresh();
+    await mkdir(join(fifo, ".."), { recursive: true });
+    execFileSync("mkfifo", [fifo]);
+    // Read as a file, it would wait for a writer for ever.
+    expect(await readHistory(fifo, key)).toEqual([]);
+
+    const large = fresh();
+    await mkdir(join(large, ".."), { recursive: true });
+    const content = JSON.stringify({ version: 1, templates: { [key]: [5000] } });
+    await writeFile(large, content.padEnd(MAX_HISTORY_FILE_BYTES + 1, " "));
+    expect(await readHistory(large, key)).toEqual([]);
+    await writeFile(large, content.padEnd(MAX_HISTORY_FILE_BYTES, " "));
+    expect(await readHistory(large, key)).toEqual([5000]);
   });
 
   it("returns a failed write instead of throwing it", async () => {

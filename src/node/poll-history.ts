@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join } from "node:path";
 import { HISTORY_LENGTH, usableHistory } from "../core/learned-poll.ts";
 
@@ -11,6 +11,12 @@ import { HISTORY_LENGTH, usableHistory } from "../core/learned-poll.ts";
 const VERSION = 1;
 /** Templates remembered; the least recently run ones go first. */
 const MAX_TEMPLATES = 200;
+/**
+ * A full file is about 30 KiB (200 keys of 24 characters, ten times of up to 8 digits each):
+ * anything much larger was not written by this tool (a restored cache entry is data too),
+ * and is not read.
+ */
+export const MAX_HISTORY_FILE_BYTES = 64 * 1024;
 
 /**
  * Where the CLI keeps it: `$XDG_CACHE_HOME/lucca-report/` or `$HOME/.cache/lucca-report/`;
@@ -32,9 +38,26 @@ export function historyKey(domain: string, templateId: string): string {
 
 type Templates = Record<string, number[]>;
 
+/**
+ * The file's text, or undefined when there is no usable file: only a small regular file
+ * counts (a FIFO would block the read, a link may point anywhere).
+ */
+export async function readHistoryText(path: string): Promise<string | undefined> {
+  try {
+    const found = await lstat(path);
+    if (!found.isFile() || found.size > MAX_HISTORY_FILE_BYTES) return undefined;
+    const text = await readFile(path, "utf8");
+    return text.length > MAX_HISTORY_FILE_BYTES ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
 async function readTemplates(path: string): Promise<Templates> {
   try {
-    const parsed: unknown = JSON.parse(await readFile(path, "utf8"));
+    const text = await readHistoryText(path);
+    if (text === undefined) return {};
+    const parsed: unknown = JSON.parse(text);
     if (typeof parsed !== "object" || parsed === null) return {};
     const { version, templates } = parsed as { version?: unknown; templates?: unknown };
     if (version !== VERSION || typeof templates !== "object" || templates === null) return {};
@@ -65,10 +88,30 @@ export function rememberGeneration(
   key: string,
   generationMs: number,
 ): Promise<Error | undefined> {
+  return update(path, (templates) => {
+    const times = [...(templates[key] ?? []), Math.round(generationMs)].slice(-HISTORY_LENGTH);
+    delete templates[key];
+    templates[key] = usableHistory(times);
+  });
+}
+
+/**
+ * Drops a template's history: a run that waited as it said and timed out must not make the
+ * next run wait the same way (a run that times out has no new time to correct it with).
+ * Returns the error instead of throwing it.
+ */
+export function forgetTemplate(path: string, key: string): Promise<Error | undefined> {
+  return update(path, (templates) => {
+    delete templates[key];
+  });
+}
+
+/** One read-modify-write of the file; several at once on one file run one after the other. */
+function update(path: string, change: (templates: Templates) => void): Promise<Error | undefined> {
   // Several reports of one step finish at once: one read-modify-write at a time per file,
   // or the last writer would drop the others' times.
   const previous = writing.get(path) ?? Promise.resolve(undefined);
-  const next = previous.then(() => writeGeneration(path, key, generationMs));
+  const next = previous.then(() => write(path, change));
   writing.set(path, next);
   void next.finally(() => {
     if (writing.get(path) === next) writing.delete(path);
@@ -78,15 +121,12 @@ export function rememberGeneration(
 
 const writing = new Map<string, Promise<Error | undefined>>();
 
-async function writeGeneration(
+async function write(
   path: string,
-  key: string,
-  generationMs: number,
+  change: (templates: Templates) => void,
 ): Promise<Error | undefined> {
   const templates = await readTemplates(path);
-  const times = [...(templates[key] ?? []), Math.round(generationMs)].slice(-HISTORY_LENGTH);
-  delete templates[key];
-  templates[key] = usableHistory(times);
+  change(templates);
   const keys = Object.keys(templates);
   for (const old of keys.slice(0, Math.max(0, keys.length - MAX_TEMPLATES))) delete templates[old];
   const temporary = `${path}.${process.pid}.tmp`;

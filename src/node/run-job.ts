@@ -1,3 +1,4 @@
+import { ReportTimeoutError } from "../core/errors.ts";
 import type { FetchLike } from "../core/http.ts";
 import type { JobEventListener } from "../core/job-events.ts";
 import { createLuccaClient } from "../core/lucca-client.ts";
@@ -7,7 +8,7 @@ import { type ReportJobResult, runReportJob } from "../core/report-job.ts";
 import { nodeFileSink, STALE_PART_MS } from "./node-file-sink.ts";
 import { nodeSha256 } from "./node-hash.ts";
 import { resolveOutputDirectory, resolveOutputTarget, type TargetPolicy } from "./output-target.ts";
-import { historyKey, readHistory, rememberGeneration } from "./poll-history.ts";
+import { forgetTemplate, historyKey, readHistory, rememberGeneration } from "./poll-history.ts";
 import type { Settings } from "./settings.ts";
 
 export interface JobEnvironment {
@@ -45,7 +46,7 @@ export async function runJobFromSettings(
     key && env.pollHistoryPath && !settings.reportId
       ? await readHistory(env.pollHistoryPath, key)
       : [];
-  const result = await runReportJob(
+  const job = runReportJob(
     {
       templateId: settings.templateId,
       period: settings.period,
@@ -82,6 +83,11 @@ export async function runJobFromSettings(
       createHasher: nodeSha256,
     },
   );
+  const result = await forgettingOnTimeout(
+    job,
+    key && env.pollHistoryPath ? { path: env.pollHistoryPath, key, times: history } : undefined,
+    env.onEvent,
+  );
   const generationMs = result.polling.generationMs;
   if (key && env.pollHistoryPath && generationMs !== null) {
     const failed = await rememberGeneration(env.pollHistoryPath, key, generationMs);
@@ -93,6 +99,28 @@ export async function runJobFromSettings(
     }
   }
   return result;
+}
+
+/** The job, and on a timeout after waiting as the history said, that history forgotten. */
+async function forgettingOnTimeout<T>(
+  job: Promise<T>,
+  history: { path: string; key: string; times: readonly number[] } | undefined,
+  onEvent: JobEventListener,
+): Promise<T> {
+  try {
+    return await job;
+  } catch (error) {
+    if (error instanceof ReportTimeoutError && history && history.times.length > 0) {
+      const failed = await forgetTemplate(history.path, history.key);
+      if (failed) {
+        onEvent({
+          type: "warning",
+          message: `Could not forget this template's generation times in ${history.path}: ${failed.message}`,
+        });
+      }
+    }
+    throw error;
+  }
 }
 
 /** Refuses a place the report cannot go, before any request; returns the job's target. */

@@ -5,6 +5,7 @@ import { InvalidInputError } from "../core/errors.ts";
 import type { ReportFormat } from "../core/lucca-client.ts";
 import {
   checkDistinctPaths,
+  DEFAULT_OUTPUT_TEMPLATE,
   type PathFacts,
   unknownPathPlaceholders,
 } from "../core/output-template.ts";
@@ -124,6 +125,12 @@ export interface Connection {
 }
 
 const ID = /^[A-Za-z0-9_-]+$/;
+/**
+ * Reports in one step. Each costs at least three of the tenant's 50 requests a minute, so 100
+ * already take the step's default share (20 a minute) a quarter of an hour; and the summary,
+ * the `reports` output and a pull request body list every one.
+ */
+export const MAX_REPORTS = 100;
 
 function connectionFields(raw: RawSettings, labels: SettingLabels) {
   return {
@@ -316,7 +323,14 @@ export function parseSettings(raw: RawSettings, labels: SettingLabels, now: Date
       issues.push(...error.issues);
     }
   }
-  const templateIds = result.success ? result.data.templateId : [];
+  const givenIds = result.success ? result.data.templateId : [];
+  const templateIds = [...new Set(givenIds)];
+  const repeated = [...new Set(givenIds.filter((id, index) => givenIds.indexOf(id) !== index))];
+  if (repeated.length > 0) {
+    warnings.push(
+      `${labels.templateId}: ${repeated.join(", ")} given more than once; each template is fetched once per period`,
+    );
+  }
   const reports: ReportSpec[] =
     text(raw.reportId) !== undefined
       ? []
@@ -326,10 +340,19 @@ export function parseSettings(raw: RawSettings, labels: SettingLabels, now: Date
       `${labels.reportId}: resumes one report; give at most one ${labels.templateId} and a single period with it`,
     );
   }
+  if (reports.length > MAX_REPORTS) {
+    issues.push(
+      `${labels.templateId} and ${labels.period}: ${reports.length} reports (${templateIds.length} template(s) × ${periods.length} period(s)) in one run; at most ${MAX_REPORTS}: split them over several runs`,
+    );
+  }
   const output = text(raw.output);
-  if (reports.length > 1 && output !== undefined && issues.length === 0) {
+  if (reports.length > 1 && issues.length === 0) {
     try {
-      checkDistinctPaths(output, reports as PathFacts[], labels.output);
+      checkDistinctPaths(
+        output ?? DEFAULT_OUTPUT_TEMPLATE,
+        reports as PathFacts[],
+        output === undefined ? `${labels.output} (not given, so the default name)` : labels.output,
+      );
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
       issues.push(...error.issues);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, lstat, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import * as cache from "@actions/cache";
 import * as core from "@actions/core";
@@ -31,6 +31,8 @@ export interface CacheOptions {
 
 const REPORT_FILE = "report";
 const META_FILE = "meta.json";
+/** meta.json holds a checksum and a date (about 120 bytes); anything larger is not ours. */
+const MAX_META_BYTES = 4096;
 
 /**
  * The start of every cache key for this report, e.g. `lucca-report-v1-0123456789abcdef-`.
@@ -76,6 +78,12 @@ export async function restorePrevious(
   const key = call.value;
   let sha256: unknown;
   try {
+    // A restored entry is data: only regular files (no link, FIFO or device), meta.json small.
+    const meta = await lstat(join(options.workDir, META_FILE));
+    const report = await lstat(join(options.workDir, REPORT_FILE));
+    if (!meta.isFile() || !report.isFile() || meta.size > MAX_META_BYTES) {
+      return unavailable(`the cache entry ${key} does not hold a report and its checksum`);
+    }
     sha256 = JSON.parse(await readFile(join(options.workDir, META_FILE), "utf8"))?.sha256;
   } catch (error) {
     // The archive holds paths relative to GITHUB_WORKSPACE (or the cwd): if that moved since

@@ -3,7 +3,7 @@ import * as cache from "@actions/cache";
 import { heldBackProblems, prepare } from "./change-cache.ts";
 
 /**
- * The poll history file (adapters/poll-history.ts) carried from run to run in the Actions
+ * The poll history file (node/poll-history.ts) carried from run to run in the Actions
  * cache, one entry per repository (the cache is scoped to it and to the branch). Never throws:
  * without the cache, polling simply does not learn.
  */
