@@ -1,33 +1,13 @@
 #!/usr/bin/env node
-import { readFile } from "node:fs/promises";
 import process from "node:process";
-import { runCli } from "./cli/run.ts";
-import { lazyFetchForEnvironment } from "./node/proxy-fetch.ts";
-// Bundled into dist/cli.js itself: ncc numbers the dynamic chunks of dist/cli.js and
-// dist/index.js independently, and the same chunk name holding different code breaks the build.
-import "./node/undici-fetch.ts";
-import { AbortedError, CANCEL_SIGNALS, type CancelSignal } from "./core/errors.ts";
+import { nodeVersionProblem } from "./node/node-version.ts";
 
-const cancel = new AbortController();
-// SIGHUP (the terminal closed, an ssh session dropped) cancels like SIGTERM: no .part is left.
-for (const signal of Object.keys(CANCEL_SIGNALS) as CancelSignal[]) {
-  process.on(signal, () => {
-    if (cancel.signal.aborted) process.exit(CANCEL_SIGNALS[signal]);
-    cancel.abort(
-      new AbortedError(`Interrupted by ${signal}; no partial file was left`, { signal }),
-    );
-  });
+// The version check is this file's only import: on an older Node, the CLI's own imports
+// (undici needs zlib functions Node 20 lacks) would fail with a stack trace before any of
+// its code could say why. Deno reports the Node version it is compatible with, or none.
+const problem = "Deno" in globalThis ? undefined : nodeVersionProblem(process.versions.node);
+if (problem !== undefined) {
+  process.stderr.write(`${problem}\n`);
+  process.exit(1);
 }
-
-const code = await runCli({
-  argv: process.argv.slice(2),
-  env: process.env,
-  cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  fetch: lazyFetchForEnvironment(process.env),
-  signal: cancel.signal,
-  readTextFile: (path) => readFile(path, "utf8"),
-});
-// Exit at once: a cancelled keep-alive socket or timer must not hold the process open.
-process.exit(code);
+await import("./cli/main.ts");

@@ -51,7 +51,7 @@ describe("readInputs (zod schemas)", () => {
       "if-unchanged": "never",
     });
     expect(issues).toEqual([
-      "api-key: missing; the Lucca API key is required",
+      "api-key: missing; the secret passed to it is empty or not available to this event: GitHub gives no secrets to workflows run for pull requests from forks (and only Dependabot secrets to Dependabot's), so check the secret's name and the event",
       'template-id: "a b" is not a template id (letters, digits, - and _ only)',
       expect.stringMatching(/^timeout: cannot parse "forever"/),
       "max-poll-interval: must not be shorter than poll-interval",

@@ -1,9 +1,14 @@
 import { parseArgs } from "node:util";
 import { InvalidInputError } from "../core/errors.ts";
+import { nearest } from "../core/nearest.ts";
 import type { RawSettings } from "../node/settings.ts";
+import { argvProblems } from "./argv-problems.ts";
+import type { HelpTopic } from "./help.ts";
 
 export interface CliArgs {
   command: "report" | "doctor" | "template-create" | "help" | "version";
+  /** Which usage `help` prints: the command's own, with an example. */
+  helpTopic: HelpTopic;
   raw: RawSettings;
   apiKeyFile: string | undefined;
   templateFile: string | undefined;
@@ -51,6 +56,8 @@ export function parseCliArgs(
   argv: readonly string[],
   env: Record<string, string | undefined>,
 ): CliArgs {
+  const problems = argvProblems(argv, OPTIONS);
+  if (problems.length > 0) throw new InvalidInputError(problems);
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -64,20 +71,14 @@ export function parseCliArgs(
       "--api-key is not accepted: pass the key in the LUCCA_API_KEY environment variable or with --api-key-file PATH",
     );
   }
-  let command: CliArgs["command"] = "report";
-  if (values.help) command = "help";
+  const topic = commandOf(positionals[0] === "help" ? positionals.slice(1) : positionals);
+  let command: CliArgs["command"];
+  if (values.help || positionals[0] === "help" || topic === "template") command = "help";
   else if (values.version) command = "version";
-  else if (positionals.length > 0) {
-    if (positionals[0] === "template" && positionals[1] === "create" && positionals.length === 2) {
-      command = "template-create";
-    } else if (positionals[0] === "doctor" && positionals.length === 1) {
-      command = "doctor";
-    } else {
-      throw new InvalidInputError(`unexpected argument "${positionals.join(" ")}"; see --help`);
-    }
-  }
+  else command = topic;
   return {
     command,
+    helpTopic: topic,
     raw: {
       domain: values.domain ?? env.LUCCA_DOMAIN,
       templateId: values["template-id"]?.join(",") ?? env.LUCCA_TEMPLATE_ID,
@@ -108,4 +109,23 @@ export function parseCliArgs(
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,
   };
+}
+
+const COMMANDS: Record<string, HelpTopic> = {
+  "": "report",
+  doctor: "doctor",
+  "template create": "template-create",
+  // `template` alone shows what it offers, as `template --help` does.
+  template: "template",
+};
+
+/** The command the positionals name; an unknown one is refused, with the one meant if close. */
+function commandOf(positionals: readonly string[]): HelpTopic {
+  const words = positionals.join(" ");
+  const topic = COMMANDS[words];
+  if (topic !== undefined) return topic;
+  const meant = nearest(words, Object.keys(COMMANDS).filter(Boolean));
+  throw new InvalidInputError(
+    `unexpected argument "${words}"; ${meant === undefined ? "" : `did you mean ${meant}? `}the commands are doctor and template create (see --help)`,
+  );
 }

@@ -13,7 +13,7 @@ import { recordTrace, type TraceRecorder } from "../node/trace-recorder.ts";
 import { VERSION } from "../version.ts";
 import { type CliArgs, parseCliArgs } from "./args.ts";
 import { doctorCommand } from "./doctor.ts";
-import { HELP } from "./help.ts";
+import { helpFor } from "./help.ts";
 import { reportMany } from "./report-many.ts";
 import { createTemplateFromFile } from "./template-create.ts";
 
@@ -36,7 +36,7 @@ export async function runCli(io: CliIo): Promise<number> {
   try {
     args = parseCliArgs(io.argv, io.env);
     if (args.command === "help") {
-      io.stdout(HELP);
+      io.stdout(helpFor(args.helpTopic));
       return 0;
     }
     if (args.command === "version") {
@@ -167,13 +167,17 @@ export async function saveTrace(
 }
 
 async function readKeyFile(io: CliIo, path: string): Promise<string> {
+  let key: string;
   try {
-    return (await io.readTextFile(path)).trim();
+    key = (await io.readTextFile(path)).trim();
   } catch (error) {
     throw new InvalidInputError(
       `--api-key-file: cannot read "${path}": ${(error as Error).message}`,
     );
   }
+  // Else the message would be about LUCCA_API_KEY, which the user did not use.
+  if (key === "") throw new InvalidInputError(`--api-key-file: "${path}" is empty`);
+  return key;
 }
 
 function fail(error: unknown, io: CliIo, quiet: boolean): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDomain } from "./domain.ts";
+import { parseDomain, suggestLuccaHost } from "./domain.ts";
 
 const origin = (input: string, allow: string[] = []) => {
   const result = parseDomain(input, allow);
@@ -71,7 +71,7 @@ describe("parseDomain, exactly", () => {
       '--domain: "http://acme.ilucca.net" uses http://, which would send the API key in clear; use https:// (only loopback hosts may use http)',
     );
     expect(problem("https://Evil.example.com")).toBe(
-      '--domain: "evil.example.com" is not a Lucca host (expected {account}.ilucca.net, .ilucca-test.net, .ilucca-demo.net, the .ch equivalents or {account}-{sandbox}.sandbox.{server}.luccasoftware.com); if it is really yours, allow it with --allow-host evil.example.com',
+      '--domain: "evil.example.com" is not a Lucca host (expected {account}.ilucca.net, .ilucca-test.net, .ilucca-demo.net, the .ch equivalents or {account}-{sandbox}.sandbox.{server}.luccasoftware.com); if it is your own proxy or host in front of Lucca, allow it with --allow-host evil.example.com',
     );
   });
 
@@ -102,7 +102,7 @@ describe("parseDomain, exactly", () => {
       parseDomain("https://x.example", [], { domain: "domain", allowHost: "allow-hosts" }),
     ).toEqual({
       problem:
-        'domain: "x.example" is not a Lucca host (expected {account}.ilucca.net, .ilucca-test.net, .ilucca-demo.net, the .ch equivalents or {account}-{sandbox}.sandbox.{server}.luccasoftware.com); if it is really yours, allow it with allow-hosts x.example',
+        'domain: "x.example" is not a Lucca host (expected {account}.ilucca.net, .ilucca-test.net, .ilucca-demo.net, the .ch equivalents or {account}-{sandbox}.sandbox.{server}.luccasoftware.com); if it is your own proxy or host in front of Lucca, allow it with allow-hosts x.example',
     });
   });
 
@@ -123,5 +123,64 @@ describe("parseDomain, exactly", () => {
     );
     expect(problem("https://lucca.internal.corp:9443", allow)).toMatch(/is not a Lucca host/);
     expect(problem("https://internal.corp", allow)).toMatch(/is not a Lucca host/);
+  });
+});
+
+describe("a domain that resembles a Lucca host", () => {
+  const problem = (input: string, allow: string[] = []) => {
+    const result = parseDomain(input, allow);
+    return "problem" in result ? result.problem : `accepted ${result.url.href}`;
+  };
+
+  it("names the Lucca host meant, and never offers to allow the typo", () => {
+    expect(problem("https://acme.iluca.net")).toBe(
+      '--domain: "acme.iluca.net" is not a Lucca host; did you mean https://acme.ilucca.net?',
+    );
+    expect(problem("bigcorp")).toBe(
+      '--domain: "bigcorp" is not a Lucca host; did you mean https://bigcorp.ilucca.net?',
+    );
+    expect(problem("https://acme.iluca.net:8443")).toMatch(
+      /did you mean https:\/\/acme\.ilucca\.net:8443\?$/,
+    );
+    expect(problem("acme.ilucca-tset.ch")).not.toContain("--allow-host");
+  });
+
+  it("still accepts the near miss when it is allowed on purpose", () => {
+    expect(problem("https://acme.iluca.net", ["acme.iluca.net"])).toBe(
+      "accepted https://acme.iluca.net/",
+    );
+  });
+
+  it.each([
+    ["bigcorp", "bigcorp.ilucca.net"],
+    ["acme.iluca.net", "acme.ilucca.net"],
+    ["acme.illuca.net", "acme.ilucca.net"],
+    ["acme.lucca.net", "acme.ilucca.net"],
+    ["acme.ilucca.met", "acme.ilucca.net"],
+    ["acme.ilucca.com", "acme.ilucca.net"],
+    ["acme.ilucca.fr", "acme.ilucca.net"],
+    ["acme.ilucca.cj", "acme.ilucca.ch"],
+    ["acme.ilucca", "acme.ilucca.net"],
+    ["acme.ilucca-tset.net", "acme.ilucca-test.net"],
+    ["acme.iluca-demo.ch", "acme.ilucca-demo.ch"],
+    ["www.acme.ilucca.net", "acme.ilucca.net"],
+    ["acme.ilucca.net.", "acme.ilucca.net"],
+    ["acme-sb1.sandbox.eu1.lucasoftware.com", "acme-sb1.sandbox.eu1.luccasoftware.com"],
+    ["acme-sb1.sandbx.eu1.luccasoftware.com", "acme-sb1.sandbox.eu1.luccasoftware.com"],
+  ])("takes %s for %s", (typed, meant) => {
+    expect(suggestLuccaHost(typed)).toBe(meant);
+  });
+
+  it.each([
+    "evil.example.com",
+    "lucca.internal.corp",
+    "proxy.corp.example",
+    "acme.ilucca.net.evil.com",
+    "acme.sandbox.eu1.example.com",
+    "10.0.0.5",
+    "under_score",
+    "acme.ilucca.net",
+  ])("suggests nothing for %s", (host) => {
+    expect(suggestLuccaHost(host)).toBeUndefined();
   });
 });

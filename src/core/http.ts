@@ -2,7 +2,8 @@ import { timerMs } from "./delay.ts";
 import { isLoopbackHost } from "./domain.ts";
 import { decodeText } from "./encoding.ts";
 import { messageOfErrorBody } from "./error-body.ts";
-import { LuccaRejectedError, UnusableAnswerError } from "./errors.ts";
+import { LuccaRejectedError, NetworkError, UnusableAnswerError } from "./errors.ts";
+import { permanentNetworkProblem } from "./network-failure.ts";
 import { readCapped } from "./read-body.ts";
 import { EXCERPT_CHARS, excerptOf, redact } from "./redact.ts";
 import { isTransientStatus, TransientFailure } from "./retry.ts";
@@ -163,6 +164,18 @@ async function fetchOrTransient(
     // is the key. Neither the message nor the cause kept may show it.
     const described = describeCause(error);
     const cause = redact(described, secrets) === described ? error : redactedCause(error, secrets);
+    const permanent = permanentNetworkProblem(error, url.hostname);
+    if (permanent !== undefined) {
+      // Fails at once: every retry would meet the same answer, after waits of 15 s in all.
+      const where = `${init.method ?? "GET"} ${url.origin}${url.pathname}`;
+      throw new NetworkError(`${where} failed: ${permanent}. Not retried.`, {
+        method: init.method ?? "GET",
+        url: `${url.origin}${url.pathname}`,
+        status: undefined,
+        attempts: 1,
+        cause,
+      });
+    }
     throw new TransientFailure(`network error: ${excerptOf(described, secrets)}`, { cause });
   }
 }

@@ -120,12 +120,15 @@ describe("resolvePeriod", () => {
   it.each([
     [{ start: "2026-02-30", end: "2026-03-01" }, /--start: "2026-02-30" is not a real date/],
     [{ start: "2026-13-01", end: "2026-12-31" }, /--start: "2026-13-01" is not a real date/],
-    [{ start: "26-01-01", end: "2026-12-31" }, /--start: "26-01-01" is not a real date/],
+    [
+      { start: "26-01-01", end: "2026-12-31" },
+      /--start: "26-01-01" is not a date written YYYY-MM-DD$/,
+    ],
     [{ start: "2026-03-10", end: "2026-03-01" }, /--start 2026-03-10 is after --end 2026-03-01/],
     [{ start: "2026-03-01" }, /go together/],
     [
       { period: "last-month" },
-      /--period: unknown value "last-month"; expected previous-month, .* or YYYY-MM/,
+      /--period: unknown value "last-month"; did you mean previous-month\? expected previous-month, .* or last-N-months$/,
     ],
     [{ period: "2026-13" }, /--period: unknown value "2026-13"/],
     [{ period: "2026-00" }, /--period: unknown value "2026-00"/],
@@ -153,7 +156,7 @@ describe("resolvePeriod", () => {
       "--start 2026-03-10 is after --end 2026-03-01",
     ]);
     expect(issuesOf({ period: "last-month", now })).toEqual([
-      '--period: unknown value "last-month"; expected previous-month, current-month, previous-week, current-week, previous-day or YYYY-MM',
+      '--period: unknown value "last-month"; did you mean previous-month? expected previous-month, current-month, previous-week, current-week, previous-day, a month as YYYY-MM, or several months (one report each) as YYYY-MM..YYYY-MM or last-N-months',
     ]);
     expect(issuesOf({ timezone: "Mars/Olympus", now })).toEqual([
       '--timezone: unknown time zone "Mars/Olympus"',
@@ -194,7 +197,7 @@ describe("resolvePeriod", () => {
   it("takes YYYY-MM only as the whole value", () => {
     for (const period of ["x2026-01", "2026-01x", "2026-01-01"]) {
       expect(issuesOf({ period, now })).toEqual([
-        `--period: unknown value "${period}"; expected previous-month, current-month, previous-week, current-week, previous-day or YYYY-MM`,
+        `--period: unknown value "${period}"; expected previous-month, current-month, previous-week, current-week, previous-day, a month as YYYY-MM, or several months (one report each) as YYYY-MM..YYYY-MM or last-N-months`,
       ]);
     }
   });

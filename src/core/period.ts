@@ -1,4 +1,5 @@
 import { InvalidInputError } from "./errors.ts";
+import { dateReadings, NAMED_PERIODS, PERIOD_FORMS, suggestPeriod } from "./period-hints.ts";
 
 /** Dates as Lucca takes them, YYYY-MM-DD, end included; both null = the template's default period. */
 export interface Period {
@@ -17,13 +18,7 @@ export interface PeriodInput {
   labels?: { start: string; end: string; period: string; timezone: string };
 }
 
-const NAMED = [
-  "previous-month",
-  "current-month",
-  "previous-week",
-  "current-week",
-  "previous-day",
-] as const;
+const NAMED = NAMED_PERIODS;
 const DAY_MS = 86_400_000;
 
 /** True for a strict YYYY-MM-DD that exists on the calendar (2024-02-29 yes, 2026-02-30 no). */
@@ -66,9 +61,7 @@ export function resolvePeriod(input: PeriodInput): Period {
     [labels.start, start],
     [labels.end, end],
   ] as const) {
-    if (value !== undefined && !isValidDate(value)) {
-      issues.push(`${label}: "${value}" is not a real date (expected YYYY-MM-DD)`);
-    }
+    if (value !== undefined && !isValidDate(value)) issues.push(dateProblem(label, value));
   }
   if (start && end && isValidDate(start) && isValidDate(end) && start > end) {
     issues.push(`${labels.start} ${start} is after ${labels.end} ${end}`);
@@ -78,8 +71,9 @@ export function resolvePeriod(input: PeriodInput): Period {
   const month = period === undefined ? undefined : /^(\d{4})-(\d{2})$/.exec(period);
   if (period !== undefined && !(NAMED as readonly string[]).includes(period)) {
     if (!month || Number(month[2]) < 1 || Number(month[2]) > 12) {
+      const meant = suggestPeriod(period);
       issues.push(
-        `${labels.period}: unknown value "${period}"; expected ${NAMED.slice(0, -1).join(", ")}, ${NAMED.at(-1)} or YYYY-MM`,
+        `${labels.period}: unknown value "${period}"; ${meant === undefined ? "" : `did you mean ${meant}? `}expected ${PERIOD_FORMS}`,
       );
     }
   }
@@ -89,6 +83,21 @@ export function resolvePeriod(input: PeriodInput): Period {
   if (period === undefined) return { startsOn: null, endsOn: null };
   if (month) return monthOf(Number(month[1]), Number(month[2]));
   return named(period as (typeof NAMED)[number], todayIn(timezone, input.now));
+}
+
+/** A date in the right form that the calendar lacks, or one written another way. */
+function dateProblem(label: string, value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return `${label}: "${value}" is not a real date (expected YYYY-MM-DD)`;
+  }
+  const readings = dateReadings(value).filter(isValidDate);
+  const meant =
+    readings.length === 2
+      ? `; did you mean ${readings[0]} (day first) or ${readings[1]} (month first)?`
+      : readings.length === 1
+        ? `; did you mean ${readings[0]}?`
+        : "";
+  return `${label}: "${value}" is not a date written YYYY-MM-DD${meant}`;
 }
 
 function named(period: (typeof NAMED)[number], today: number): Period {

@@ -132,6 +132,14 @@ const ID = /^[A-Za-z0-9_-]+$/;
  */
 export const MAX_REPORTS = 100;
 
+/** How to give the key, by the name each surface gives it (the CLI's, the action's). */
+const MISSING_KEY: Record<string, string> = {
+  LUCCA_API_KEY:
+    "give the Lucca API key with `export LUCCA_API_KEY=...` or put it in a file and pass --api-key-file PATH",
+  "api-key":
+    "the secret passed to it is empty or not available to this event: GitHub gives no secrets to workflows run for pull requests from forks (and only Dependabot secrets to Dependabot's), so check the secret's name and the event",
+};
+
 function connectionFields(raw: RawSettings, labels: SettingLabels) {
   return {
     domain: z
@@ -150,7 +158,7 @@ function connectionFields(raw: RawSettings, labels: SettingLabels) {
       if (value === undefined) {
         ctx.issues.push({
           code: "custom",
-          message: `${labels.apiKey}: missing; the Lucca API key is required`,
+          message: `${labels.apiKey}: missing; ${MISSING_KEY[labels.apiKey] ?? "the Lucca API key is required"}`,
           input: value,
         });
       } else if (/\p{Cc}/u.test(value.replace(/[\t\n\r]/g, ""))) {
