@@ -8,6 +8,7 @@ import { type Identity, parseIdentity } from "../../publish/git.ts";
 import { inputError, optionalText, runnerBoolean, wholeNumber } from "../input-schema.ts";
 import { parseSettings, type RawSettings, type SettingLabels, type Settings } from "../settings.ts";
 import { type GitHubInputs, readGitHubInputs } from "./github-inputs.ts";
+import { plannedBranchIssues } from "./pull-request-branch.ts";
 import { severalReportsIssues } from "./several-reports-text.ts";
 
 export const ACTION_LABELS: SettingLabels = {
@@ -106,6 +107,15 @@ export function readInputs(read: InputReader, now: Date, workspace: string): Act
         pullRequest: github.pullRequest,
       }),
     );
+  }
+  // The branch the reports' values make, checked now rather than after they are fetched.
+  if (
+    result.success &&
+    settings &&
+    result.data.publish.includes("pull-request") &&
+    !issues.some((issue) => issue.startsWith("pr-branch:"))
+  ) {
+    issues.push(...plannedBranchIssues(github.pullRequest.branch, settings));
   }
   if (issues.length > 0 || settings === undefined || !result.success) {
     throw new InvalidInputError(issues);
