@@ -204,14 +204,23 @@ describe("the branch publish: pull-request may write (from source)", () => {
     expect(gh.exchanges).toEqual([]);
   });
 
-  it("keeps a person's commit on the report branch: the next run fails naming it", async () => {
+  it("replaces last month's report on its branch, but not a person's commit", async () => {
     const { sim, gh } = await servers(4);
-    const first = await runAction(inputs(sim, { publish: "pull-request" }), {
-      env: env(gh),
-      fromSource: true,
-      workspace: await tempDir("pr-ws-"),
-    });
-    expect(first.code, first.stdout).toBe(0);
+    const month = async (period: string) =>
+      runAction(
+        inputs(sim, {
+          publish: "pull-request",
+          period,
+          "output-path": "timesheets/{year}-{month}.csv",
+        }),
+        { env: env(gh), fromSource: true, workspace: await tempDir("pr-ws-") },
+      );
+    const september = await month("2026-09");
+    expect(september.code, september.stdout).toBe(0);
+    // Not merged yet: October's run rebuilds the branch, dropping September's commit (its own).
+    const october = await month("2026-10");
+    expect(october.code, october.stdout).toBe(0);
+    expect(october.outputs).toMatchObject({ "pull-request-operation": "updated", pushed: "true" });
     const fix = await gh.commitOnBranch(
       "lucca-report/42",
       { "timesheets/2026-10.csv": "Name;Hours\nAda;1\n" },
@@ -219,11 +228,7 @@ describe("the branch publish: pull-request may write (from source)", () => {
       { author: { name: "Jane Doe", email: "jane@acme.example" } },
     );
     const writes = gh.exchanges.filter((e) => e.method !== "GET").length;
-    const again = await runAction(inputs(sim, { publish: "pull-request" }), {
-      env: env(gh),
-      fromSource: true,
-      workspace: await tempDir("pr-ws-"),
-    });
+    const again = await month("2026-10");
     expect(again.code).toBe(1);
     expect(again.stdout).toContain(
       `Cannot update the pull request's branch lucca-report/42: commit ${fix.slice(0, 7)} by Jane Doe <jane@acme.example> was not made by this action. The branch was left untouched. Choose another pr-branch, or delete the branch lucca-report/42 once that commit is kept elsewhere, then re-run.`,
