@@ -184,6 +184,34 @@ describe("a branch holding work that is not the action's", () => {
     expect(await s.repo.branchTip(BRANCH)).toBe(replaced.commitSha);
   });
 
+  it("is the action's with several of its commits, checked one by one, up to 20", async () => {
+    const s = await start();
+    await publish(s);
+    const own = (path: string) =>
+      s.commitOnBranch(BRANCH, { [path]: "x\n" }, "Add", { author: BOT });
+    await own("timesheets/2026-10.csv");
+    const replaced = await publish(s);
+    expect(replaced).toMatchObject({ operation: "updated", pushed: true });
+    // Each commit's own files: the second one's README.md, whatever the first one changed.
+    await own("timesheets/2026-10.csv");
+    const readme = await own("README.md");
+    await own("timesheets/2026-10.csv");
+    const error = await publish(s).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `commit ${readme.slice(0, 7)} by github-actions\\[bot\\] <[^>]+> changes README.md,`,
+      ),
+    );
+    for (let index = 0; index < 20; index++) await own("timesheets/2026-10.csv");
+    const many = await publish(s).catch((e: unknown) => e);
+    const tip = (await s.repo.branchTip(BRANCH)) as string;
+    expect((many as Error).message).toMatch(
+      new RegExp(
+        `^Cannot update the pull request's branch ${BRANCH}: commit ${tip.slice(0, 7)} by github-actions\\[bot\\] <[^>]+> is the tip of 24 commits beyond main, more than this action makes\\.`,
+      ),
+    );
+  });
+
   it("escapes the author's name through the log-line door", async () => {
     const s = await start();
     await publish(s);
