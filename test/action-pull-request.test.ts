@@ -140,3 +140,106 @@ describe("publish: pull-request and sign-commits, through the action", () => {
     expectMaskedOnly(run.stdout);
   });
 });
+
+// The sources (src/action.ts), so that these run what this branch changed: pr-branch names a
+// branch the action may rebuild, and a rebuild keeps other people's commits.
+describe("the branch publish: pull-request may write (from source)", () => {
+  const refusedBeforeLucca = async (
+    extra: Record<string, string>,
+    runEnv: Record<string, string>,
+    setup?: (gh: GitHubStandIn) => Promise<unknown>,
+  ) => {
+    const { sim, gh } = await servers(3);
+    await setup?.(gh);
+    const tips = { main: await gh.repo.branchTip("main") };
+    const run = await runAction(inputs(sim, { publish: "pull-request", ...extra }), {
+      env: { ...env(gh), ...runEnv },
+      fromSource: true,
+    });
+    expect(run.code).toBe(1);
+    expect(sim.requests).toHaveLength(0);
+    expect(gh.exchanges.filter((e) => e.method !== "GET")).toEqual([]);
+    expect(await gh.repo.branchTip("main")).toBe(tips.main);
+    return run;
+  };
+
+  it("refuses pr-branch: main into pr-base: develop before any request to Lucca", async () => {
+    const run = await refusedBeforeLucca(
+      { "pr-branch": "main", "pr-base": "develop" },
+      { GITHUB_REF: "refs/heads/develop", GITHUB_REF_NAME: "develop" },
+      (gh) => gh.commitOnBranch("develop", { "README.md": "develop\n" }, "Develop"),
+    );
+    expect(run.stdout).toContain(
+      '::error title=Invalid inputs::- pr-branch: "main" is the repository\'s default branch; the action rebuilds and force-updates pr-branch, so give it a branch of its own (the default is lucca-report/{templateId})',
+    );
+  });
+
+  it("refuses the pull request's own head branch, and the base, for several reports too", async () => {
+    const head = await refusedBeforeLucca(
+      { "pr-branch": "payroll/fix" },
+      {
+        GITHUB_EVENT_NAME: "pull_request",
+        GITHUB_REF: "refs/pull/7/merge",
+        GITHUB_REF_NAME: "7/merge",
+        GITHUB_HEAD_REF: "payroll/fix",
+      },
+    );
+    expect(head.stdout).toContain('- pr-branch: "payroll/fix" is the branch the workflow runs on;');
+    const base = await refusedBeforeLucca(
+      { "template-id": "42\n43", "pr-branch": "release", "output-path": "", "pr-base": "release" },
+      {},
+    );
+    expect(base.stdout).toContain('- pr-branch: "release" is the pull request\'s base;');
+  });
+
+  it("refuses a branch name too long for GitHub before any request", async () => {
+    const { sim, gh } = await servers(3);
+    const run = await runAction(
+      inputs(sim, { publish: "pull-request", "pr-branch": `reports/${"x".repeat(240)}` }),
+      { env: env(gh), fromSource: true },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/is 248 bytes long; GitHub refuses branch names over 244 bytes/);
+    expect(sim.requests).toHaveLength(0);
+    expect(gh.exchanges).toEqual([]);
+  });
+
+  it("replaces last month's report on its branch, but not a person's commit", async () => {
+    const { sim, gh } = await servers(4);
+    const month = async (period: string) =>
+      runAction(
+        inputs(sim, {
+          publish: "pull-request",
+          period,
+          "output-path": "timesheets/{year}-{month}.csv",
+        }),
+        { env: env(gh), fromSource: true, workspace: await tempDir("pr-ws-") },
+      );
+    const september = await month("2026-09");
+    expect(september.code, september.stdout).toBe(0);
+    // Not merged yet: October's run rebuilds the branch, dropping September's commit (its own).
+    const october = await month("2026-10");
+    expect(october.code, october.stdout).toBe(0);
+    expect(october.outputs).toMatchObject({ "pull-request-operation": "updated", pushed: "true" });
+    const fix = await gh.commitOnBranch(
+      "lucca-report/42",
+      { "timesheets/2026-10.csv": "Name;Hours\nAda;1\n" },
+      "Fix Ada's hours",
+      { author: { name: "Jane Doe", email: "jane@acme.example" } },
+    );
+    const writes = gh.exchanges.filter((e) => e.method !== "GET").length;
+    const again = await month("2026-10");
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain(
+      `Cannot update the pull request's branch lucca-report/42: commit ${fix.slice(0, 7)} by Jane Doe <jane@acme.example> was not made by this action. The branch was left untouched. Choose another pr-branch, or delete the branch lucca-report/42 once that commit is kept elsewhere, then re-run.`,
+    );
+    expect(await gh.repo.branchTip("lucca-report/42")).toBe(fix);
+    // The commit objects were made; no ref moved and the pull request was not touched.
+    expect(
+      gh.exchanges
+        .filter((e) => e.method !== "GET")
+        .slice(writes)
+        .map((e) => `${e.method} ${e.path.replace(/^.*\/payroll/, "")}`),
+    ).toEqual(["POST /git/blobs", "POST /git/trees", "POST /git/commits"]);
+  });
+});

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../simulator/server.ts";
 import { readInputs } from "../src/action/inputs.ts";
@@ -59,6 +59,40 @@ describe("branchNameProblem", () => {
       if (stricter.has(name)) continue;
       expect(branchNameProblem(name) === undefined, name).toBe(gitAccepts(name));
     }
+  });
+
+  it("refuses a name git's files backend cannot hold, or GitHub would refuse", () => {
+    // git check-ref-format has no length rule: creating the ref is what fails.
+    const repo = execFileSync("mktemp", ["-d"], { encoding: "utf8" }).trim();
+    execFileSync("git", ["init", "--quiet", repo]);
+    const tree = execFileSync("git", ["-C", repo, "write-tree"], { encoding: "utf8" }).trim();
+    const commit = execFileSync(
+      "git",
+      [
+        "-c",
+        "user.name=T",
+        "-c",
+        "user.email=t@example.com",
+        "-C",
+        repo,
+        "commit-tree",
+        tree,
+        "-m",
+        "x",
+      ],
+      { encoding: "utf8" },
+    ).trim();
+    const creates = (name: string) =>
+      spawnSync("git", ["-C", repo, "update-ref", `refs/heads/${name}`, commit]).status === 0;
+    const long = `reports/${"1000+".repeat(69)}1069`;
+    expect(gitAccepts(long)).toBe(true);
+    expect(creates(long)).toBe(false);
+    expect(branchNameProblem(long)).toBe(
+      "is 357 bytes long; GitHub refuses branch names over 244 bytes",
+    );
+    const longest = "a".repeat(244);
+    expect(branchNameProblem(longest)).toBeUndefined();
+    expect(creates(longest)).toBe(true);
   });
 
   it("suggests the short name for a full ref", () => {

@@ -92,12 +92,21 @@ describe("commit through the API: another run", () => {
   });
 });
 
+const BOT = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com",
+};
+
 describe("pull request: another run", () => {
   it("created the branch first: it is force-updated to this run's commit on the base", async () => {
     const s = await start();
     const main = (await s.repo.branchTip("main")) as string;
     s.beforeNextRefUpdate(async () => {
-      await s.commitOnBranch("lucca-report/42", { "other.csv": "x\n" }, "Another run");
+      // The other run of this action: its own commit of its own report, on the base.
+      await s.repo.updateRef("lucca-report/42", main, undefined);
+      await s.commitOnBranch("lucca-report/42", { "a.csv": "Name;Hours\n" }, "Another run", {
+        author: BOT,
+      });
     });
     const result = await publishPullRequest({
       client: client(s),
@@ -114,6 +123,38 @@ describe("pull request: another run", () => {
     expect(writes(s).filter((w) => w.includes("/git/refs"))).toEqual([
       "POST /repos/acme/payroll/git/refs 422",
       "PATCH /repos/acme/payroll/git/refs/heads/lucca-report/42 200",
+    ]);
+  });
+});
+
+describe("pull request: a person", () => {
+  it("created the branch first: it is left to them, and nothing is forced", async () => {
+    const s = await start();
+    let theirs: string | undefined;
+    s.beforeNextRefUpdate(async () => {
+      await s.repo.updateRef(
+        "lucca-report/42",
+        (await s.repo.branchTip("main")) as string,
+        undefined,
+      );
+      theirs = await s.commitOnBranch("lucca-report/42", { "notes.md": "mine\n" }, "Notes", {
+        author: { name: "Jane Doe", email: "jane@acme.example" },
+      });
+    });
+    const error = await publishPullRequest({
+      client: client(s),
+      branch: "lucca-report/42",
+      files: [file("a.csv", REPORT)],
+      message: "Add report",
+      title: "Report",
+      body: "",
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      /^Cannot update the pull request's branch lucca-report\/42: commit [0-9a-f]{7} by Jane Doe <jane@acme.example> was not made by this action\./,
+    );
+    expect(await s.repo.branchTip("lucca-report/42")).toBe(theirs);
+    expect(writes(s).filter((w) => w.includes("/git/refs") || w.includes("/pulls"))).toEqual([
+      "POST /repos/acme/payroll/git/refs 422",
     ]);
   });
 });

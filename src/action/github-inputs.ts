@@ -1,3 +1,4 @@
+import { branchNameProblem } from "../core/branch-name.ts";
 import { unknownPlaceholders } from "../publish/commit-message.ts";
 
 /** Inputs of the modes that talk to GitHub's API: sign-commits and publish: pull-request. */
@@ -5,7 +6,7 @@ export interface GitHubInputs {
   token: string;
   signCommits: boolean;
   pullRequest: {
-    /** May hold placeholders; the rendered name is checked again before use. */
+    /** May hold placeholders; the rendered name is checked with the reports' values (pull-request-branch.ts). */
     branch: string;
     base: string | undefined;
     title: string;
@@ -41,11 +42,13 @@ export function readGitHubInputs(read: (name: string) => string, issues: string[
     return false;
   };
   const branch = placeholders("pr-branch", text("pr-branch", DEFAULT_PR_BRANCH));
-  const branchProblem = checkBranchName(branch.replace(/\{[^{}\s]+\}/g, "x"));
-  if (branchProblem) issues.push(`pr-branch: "${branch}" ${branchProblem}`);
+  // "x" stands for each value here; the name with the reports' values is checked in readInputs.
+  const branchProblem = branchNameProblem(branch.replace(/\{[^{}\s]+\}/g, "x"));
+  if (branchProblem)
+    issues.push(`pr-branch: "${branch}" is not a valid branch name: it ${branchProblem}`);
   const base = read("pr-base").trim() || undefined;
-  const baseProblem = base === undefined ? undefined : checkBranchName(base);
-  if (baseProblem) issues.push(`pr-base: "${base}" ${baseProblem}`);
+  const baseProblem = base === undefined ? undefined : branchNameProblem(base);
+  if (baseProblem) issues.push(`pr-base: "${base}" is not a valid branch name: it ${baseProblem}`);
   const reviewers = list(read("pr-reviewers"));
   const bad = reviewers.filter((name) => !/^[A-Za-z0-9-]+(\/[A-Za-z0-9_.-]+)?$/.test(name));
   if (bad.length > 0) {
@@ -93,28 +96,6 @@ export function gitHubWarnings(inputs: {
     );
   }
   return warnings;
-}
-
-/** Why git would refuse `name` as a branch (check-ref-format), or undefined when it is fine. */
-export function checkBranchName(name: string): string | undefined {
-  if (name === "" || name === "HEAD" || name === "@") return "is not a branch name";
-  if (name.startsWith("refs/")) return "must be a short branch name, without refs/heads/";
-  if (
-    name.startsWith("-") ||
-    name.startsWith("/") ||
-    name.endsWith("/") ||
-    name.endsWith(".") ||
-    name.endsWith(".lock") ||
-    name.includes("..") ||
-    name.includes("//") ||
-    name.includes("@{") ||
-    name.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")) ||
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what git refuses
-    /[\u0000-\u0020\u007f~^:?*[\\]/.test(name)
-  ) {
-    return "is not a valid branch name";
-  }
-  return undefined;
 }
 
 function list(text: string): string[] {

@@ -2,13 +2,14 @@ import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as core from "@actions/core";
+import { branchNameProblem } from "../core/branch-name.ts";
 import { LuccaReportError } from "../core/errors.ts";
 import type { ReportJobResult } from "../core/report-job.ts";
 import type { ManyReportSpec } from "../core/run-many.ts";
 import { logSafe } from "../core/safe-text.ts";
 import { renderCommitMessage } from "../publish/commit-message.ts";
 import type { FileChange, RepoFile } from "../publish/github/api-files.ts";
-import { checkBranchName, DEFAULT_PR_TITLE } from "./github-inputs.ts";
+import { DEFAULT_PR_TITLE } from "./github-inputs.ts";
 import {
   checkedOutBranch,
   commitUrl,
@@ -21,6 +22,11 @@ import {
 } from "./github-steps.ts";
 import type { ActionInputs } from "./inputs.ts";
 import { type ManyBodyRow, renderManyPullRequestBody } from "./pull-request-body.ts";
+import {
+  type PullRequestTarget,
+  pullRequestBranch,
+  reportPathTest,
+} from "./pull-request-branch.ts";
 import { inNumber, MANY_PR_TITLE, manyCommitMessage, stepValues } from "./several-reports-text.ts";
 import type { ReportRow } from "./summary-many.ts";
 
@@ -101,6 +107,7 @@ export async function publishManyPullRequest(
   inputs: ActionInputs,
   env: Env,
   limits: Limits,
+  target: PullRequestTarget,
 ): Promise<ManyGitHubOutcome> {
   const signal = withDeadline(limits);
   return core.group("Open or update the pull request", async () => {
@@ -116,9 +123,13 @@ export async function publishManyPullRequest(
     );
     const files = await repoFiles(results, env);
     // The branch is named before anything is known of the base: {count} is every report fetched.
-    const branch = renderCommitMessage(pr.branch, stepValues(specs, files.length));
-    const problem = checkBranchName(branch);
-    if (problem) throw new LuccaReportError(`pr-branch: "${branch}" ${problem}`);
+    const branch = pullRequestBranch(pr.branch, stepValues(specs, files.length));
+    const problem = branchNameProblem(branch);
+    if (problem) {
+      throw new LuccaReportError(
+        `pr-branch: "${branch}" is not a valid branch name: it ${problem}`,
+      );
+    }
     const runUrl =
       env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
@@ -128,8 +139,9 @@ export async function publishManyPullRequest(
     const published = await publishPullRequest({
       client,
       branch,
-      base:
-        pr.base ?? (env.GITHUB_REF?.startsWith("refs/heads/") ? env.GITHUB_REF_NAME : undefined),
+      base: target.base,
+      refuse: target.refuse,
+      isReportPath: reportPathTest(inputs.settings.outputPath, env.GITHUB_WORKSPACE),
       files: files.map((file) => file.repo),
       message: (changed) =>
         manyCommitMessage(

@@ -2,13 +2,19 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import * as core from "@actions/core";
+import { branchNameProblem } from "../core/branch-name.ts";
 import { LuccaReportError } from "../core/errors.ts";
 import type { ReportJobResult } from "../core/report-job.ts";
 import { logSafe } from "../core/safe-text.ts";
-import { type CommitValues, renderCommitMessage } from "../publish/commit-message.ts";
-import { checkBranchName } from "./github-inputs.ts";
+import { renderCommitMessage } from "../publish/commit-message.ts";
 import type { ActionInputs } from "./inputs.ts";
 import { renderPullRequestBody } from "./pull-request-body.ts";
+import {
+  type PullRequestTarget,
+  pullRequestBranch,
+  reportPathTest,
+  reportValues as values,
+} from "./pull-request-branch.ts";
 import type { SummaryFacts } from "./summary-markdown.ts";
 
 export type Env = Record<string, string | undefined> & { GITHUB_WORKSPACE: string };
@@ -78,6 +84,7 @@ export async function publishPullRequestStep(
   inputs: ActionInputs,
   env: Env,
   limits: Limits,
+  target: PullRequestTarget,
 ): Promise<NonNullable<SummaryFacts["pullRequest"]>> {
   const signal = withDeadline(limits);
   return core.group("Open or update the pull request", async () => {
@@ -88,9 +95,14 @@ export async function publishPullRequestStep(
     ]);
     const pr = inputs.github.pullRequest;
     const placeholders = values(result);
-    const branch = renderCommitMessage(pr.branch, placeholders);
-    const problem = checkBranchName(branch);
-    if (problem) throw new LuccaReportError(`pr-branch: "${branch}" ${problem}`);
+    const branch = pullRequestBranch(pr.branch, placeholders);
+    // Checked before any request already, unless a value came from Lucca's answer.
+    const problem = branchNameProblem(branch);
+    if (problem) {
+      throw new LuccaReportError(
+        `pr-branch: "${branch}" is not a valid branch name: it ${problem}`,
+      );
+    }
     const file = await repoFile(result, env);
     const runUrl =
       env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
@@ -99,8 +111,9 @@ export async function publishPullRequestStep(
     const published = await publishPullRequest({
       client,
       branch,
-      base:
-        pr.base ?? (env.GITHUB_REF?.startsWith("refs/heads/") ? env.GITHUB_REF_NAME : undefined),
+      base: target.base,
+      refuse: target.refuse,
+      isReportPath: reportPathTest(inputs.settings.outputPath, env.GITHUB_WORKSPACE),
       files: [file],
       message: renderCommitMessage(inputs.commit.message, placeholders),
       identity: inputs.github.signCommits
@@ -189,18 +202,6 @@ export async function repoFile(result: ReportJobResult, env: Env) {
     );
   }
   return { path, content: await readFile(result.path) };
-}
-
-function values(result: ReportJobResult): CommitValues {
-  return {
-    templateId: result.templateId ?? "",
-    startsOn: result.startsOn ?? "default",
-    endsOn: result.endsOn ?? "default",
-    reportId: result.reportId,
-    rows: String(result.rows ?? ""),
-    sha256: result.sha256,
-    count: "1",
-  };
 }
 
 /** The outputs every pull-request run sets, whatever the number of reports. */

@@ -13,6 +13,7 @@ import {
 import { DEFAULT_COMMIT_MESSAGE, unknownPlaceholders } from "../publish/commit-message.ts";
 import { type Identity, parseIdentity } from "../publish/git.ts";
 import { type GitHubInputs, readGitHubInputs } from "./github-inputs.ts";
+import { plannedBranchIssues } from "./pull-request-branch.ts";
 import { severalReportsIssues } from "./several-reports-text.ts";
 
 export const ACTION_LABELS: SettingLabels = {
@@ -117,6 +118,15 @@ export function readInputs(read: InputReader, now: Date, workspace: string): Act
         pullRequest: github.pullRequest,
       }),
     );
+  }
+  // The branch the reports' values make, checked now rather than after they are fetched.
+  if (
+    result.success &&
+    settings &&
+    result.data.publish.includes("pull-request") &&
+    !issues.some((issue) => issue.startsWith("pr-branch:"))
+  ) {
+    issues.push(...plannedBranchIssues(github.pullRequest.branch, settings));
   }
   if (issues.length > 0 || settings === undefined || !result.success) {
     throw new InvalidInputError(issues);

@@ -66,6 +66,14 @@ export async function run(): Promise<void> {
     await doctorStep(inputs, baseFetch, cancel.signal);
     return;
   }
+  // pr-branch is force-updated: what it must not be is settled before Lucca is asked anything.
+  const pullRequest = inputs.publish.includes("pull-request")
+    ? await (await import("./pull-request-target.ts")).pullRequestTarget(
+        inputs,
+        { ...process.env, GITHUB_WORKSPACE: workspace },
+        cancel.signal,
+      )
+    : undefined;
   // One deadline for the run: what the report job leaves of `timeout` is the commit's budget.
   const deadline = Date.now() + inputs.settings.timeoutMs;
   const trace = inputs.trace ? recordTrace(baseFetch, inputs.settings.apiKey) : undefined;
@@ -81,6 +89,7 @@ export async function run(): Promise<void> {
         signal: cancel.signal,
         apiKey,
         env: { ...process.env },
+        pullRequest,
       });
     } finally {
       if (trace) printTrace(trace);
@@ -119,8 +128,14 @@ export async function run(): Promise<void> {
           secrets: [apiKey],
         });
   }
-  if (inputs.publish.includes("pull-request")) {
-    facts.pullRequest = await publishPullRequestStep(result, inputs, gitEnv, gitHubLimits());
+  if (pullRequest) {
+    facts.pullRequest = await publishPullRequestStep(
+      result,
+      inputs,
+      gitEnv,
+      gitHubLimits(),
+      pullRequest,
+    );
   }
   if (inputs.publish.includes("artifact")) {
     // cache: false keeps no report from run to run, so there is nothing to compare with.

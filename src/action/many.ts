@@ -14,6 +14,7 @@ import type { ManyGitHubOutcome } from "./github-many-steps.ts";
 import type { ActionInputs } from "./inputs.ts";
 import { restorePollHistoryStep } from "./poll-history-step.ts";
 import { defaultArtifactName } from "./publish-steps.ts";
+import type { PullRequestTarget } from "./pull-request-branch.ts";
 import { manyCommitMessage } from "./several-reports-text.ts";
 import { type ReportRow, renderManySummary } from "./summary-many.ts";
 
@@ -27,6 +28,8 @@ export interface ManyStep {
   signal: AbortSignal;
   apiKey: string;
   env: Env;
+  /** With publish: pull-request, learned before any request to Lucca. */
+  pullRequest?: PullRequestTarget | undefined;
 }
 
 /**
@@ -184,9 +187,9 @@ async function publishGit(
   const env = { ...step.env, GITHUB_WORKSPACE: step.workspace };
   // `timeout` bounds each report; publishing gets the same budget of its own.
   const limits = { signal: step.signal, timeoutMs: inputs.settings.timeoutMs };
-  if (inputs.publish.includes("pull-request")) {
+  if (inputs.publish.includes("pull-request") && step.pullRequest) {
     const { publishManyPullRequest } = await import("./github-many-steps.ts");
-    return publishManyPullRequest(rows, inputs, env, limits);
+    return publishManyPullRequest(rows, inputs, env, limits, step.pullRequest);
   }
   if (inputs.github.signCommits) {
     const { publishManySignedCommit } = await import("./github-many-steps.ts");

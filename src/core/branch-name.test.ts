@@ -64,4 +64,15 @@ describe("branchNameProblem says why", () => {
   ])("accepts %j", (name) => {
     expect(branchNameProblem(name)).toBeUndefined();
   });
+
+  it("counts bytes, not characters, up to GitHub's 244", () => {
+    expect(branchNameProblem("a".repeat(244))).toBeUndefined();
+    expect(branchNameProblem(`x/${"é".repeat(121)}`)).toBeUndefined();
+    expect(branchNameProblem("a".repeat(245))).toBe(
+      "is 245 bytes long; GitHub refuses branch names over 244 bytes",
+    );
+    expect(branchNameProblem(`x/${"é".repeat(122)}`)).toBe(
+      "is 246 bytes long; GitHub refuses branch names over 244 bytes",
+    );
+  });
 });

@@ -13,6 +13,12 @@ const pullRequest = z.object({
   head: z.object({ sha: objectId }),
 });
 
+// Git's names as GitHub reports them (nullable-git-user): shown only through the log-line door.
+const gitUser = z
+  .object({ name: z.string().optional(), email: z.string().optional() })
+  .nullable()
+  .transform((user) => ({ name: user?.name ?? "", email: user?.email ?? "" }));
+
 export const answers = {
   repository: z.object({ default_branch: z.string().regex(/^[^\s\p{Cc}]+$/u) }),
   ref: z.object({ object: z.object({ sha: objectId }) }),
@@ -20,6 +26,7 @@ export const answers = {
     sha: objectId,
     tree: z.object({ sha: objectId }),
     parents: z.array(z.object({ sha: objectId })),
+    author: gitUser.optional(),
   }),
   tree: z.object({
     tree: z.array(
@@ -33,7 +40,25 @@ export const answers = {
   }),
   blob: z.object({ content: z.string(), encoding: z.string() }),
   created: z.object({ sha: objectId }),
-  createdCommit: z.object({ sha: objectId, verification: z.object({ verified: z.boolean() }) }),
+  createdCommit: z.object({
+    sha: objectId,
+    verification: z.object({ verified: z.boolean() }),
+    author: gitUser.optional(),
+    committer: gitUser.optional(),
+  }),
+  comparison: z.object({
+    total_commits: z.number().int().nonnegative(),
+    commits: z.array(
+      z.object({
+        sha: objectId,
+        parents: z.array(z.object({ sha: objectId })),
+        commit: z.object({ author: gitUser, committer: gitUser }),
+      }),
+    ),
+    files: z
+      .array(z.object({ filename: z.string(), previous_filename: z.string().optional() }))
+      .optional(),
+  }),
   pullRequest,
   pullRequests: z.array(pullRequest),
 };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { LuccaReportError } from "../../core/errors.ts";
 import { sameContent } from "../../core/same-content.ts";
-import { type GitHubClient, type Identity, MAX_BLOB_BYTES } from "./client.ts";
+import { type CreatedCommit, type GitHubClient, type Identity, MAX_BLOB_BYTES } from "./client.ts";
 
 /** A file to commit: its path in the repository ("/"-separated) and its bytes. */
 export interface RepoFile {
@@ -99,7 +99,7 @@ export async function createFilesCommit(
     identity?: { author: Identity; committer: Identity } | undefined;
     blobs?: Map<string, string>;
   },
-): Promise<{ sha: string; verified: boolean }> {
+): Promise<CreatedCommit> {
   const blobs = options.blobs ?? new Map<string, string>();
   const entries: { path: string; sha: string }[] = [];
   for (const file of options.files) {

@@ -52,6 +52,20 @@ export interface TreeEntry {
   sha: string;
 }
 
+export interface CreatedCommit {
+  sha: string;
+  verified: boolean;
+  /** As GitHub recorded them (for a signed commit, the token's identity). */
+  author?: Identity | undefined;
+  committer?: Identity | undefined;
+}
+
+export interface Comparison {
+  totalCommits: number;
+  commits: { sha: string; parents: string[]; author: Identity; committer: Identity }[];
+  files: { path: string; previousPath: string | undefined }[];
+}
+
 export interface PullRequestRef {
   number: number;
   url: string;
@@ -181,7 +195,9 @@ export class GitHubClient {
     }
   }
 
-  async commit(sha: string): Promise<{ sha: string; tree: string; parents: string[] }> {
+  async commit(
+    sha: string,
+  ): Promise<{ sha: string; tree: string; parents: string[]; author?: Identity | undefined }> {
     const data = await this.#read(
       "GET",
       `/repos/${this.owner}/${this.repo}/git/commits/${sha}`,
@@ -193,6 +209,7 @@ export class GitHubClient {
       sha: data.sha,
       tree: data.tree.sha,
       parents: data.parents.map((parent) => parent.sha),
+      author: data.author,
     };
   }
 
@@ -270,7 +287,7 @@ export class GitHubClient {
     parents: string[];
     author?: Identity | undefined;
     committer?: Identity | undefined;
-  }): Promise<{ sha: string; verified: boolean }> {
+  }): Promise<CreatedCommit> {
     const data = await this.#read(
       "POST",
       `/repos/${this.owner}/${this.repo}/git/commits`,
@@ -286,7 +303,40 @@ export class GitHubClient {
           ...(options.committer ? { committer: options.committer } : {}),
         }),
     );
-    return { sha: data.sha, verified: data.verification.verified };
+    return {
+      sha: data.sha,
+      verified: data.verification.verified,
+      author: data.author,
+      committer: data.committer,
+    };
+  }
+
+  /**
+   * The commits on `head` that `base` does not have (as `git log base..head`, oldest first, at
+   * most 250) and, with a single page, the files that differ from their merge base (at most 300).
+   */
+  async compare(base: string, head: string): Promise<Comparison> {
+    const basehead = `${base}...${head}`;
+    const data = await this.#read(
+      "GET",
+      `/repos/${this.owner}/${this.repo}/compare/${basehead}`,
+      "contents: read",
+      answers.comparison,
+      () => this.#octokit.rest.repos.compareCommitsWithBasehead({ ...this.#repo, basehead }),
+    );
+    return {
+      totalCommits: data.total_commits,
+      commits: data.commits.map((commit) => ({
+        sha: commit.sha,
+        parents: commit.parents.map((parent) => parent.sha),
+        author: commit.commit.author,
+        committer: commit.commit.committer,
+      })),
+      files: (data.files ?? []).map((file) => ({
+        path: file.filename,
+        previousPath: file.previous_filename,
+      })),
+    };
   }
 
   /** Creates the branch; "exists" when another run created it first. */

@@ -8,13 +8,24 @@ import {
 } from "./api-files.ts";
 import type { GitHubClient, Identity, PullRequestRef } from "./client.ts";
 import { GitHubApiError } from "./errors.ts";
+import { type Authorship, checkOwnBranch, DEFAULT_AUTHORSHIPS } from "./own-branch.ts";
 
 export interface PullRequestRequest {
   client: GitHubClient;
-  /** The action's own branch: it is force-updated to one commit on the base. */
+  /**
+   * The action's own branch: it is force-updated to one commit on the base, but only while
+   * every commit on it beyond the base is this action's (see own-branch.ts).
+   */
   branch: string;
   /** Branch the pull request goes into. @default the repository's default branch */
   base?: string | undefined;
+  /** Branches `branch` must never be, besides the base: the default one, the workflow's own. */
+  refuse?: readonly string[] | undefined;
+  /**
+   * Paths of reports this action may have written on the branch in earlier runs (another
+   * period, say), besides `files`. @default only the paths of `files`
+   */
+  isReportPath?: ((path: string) => boolean) | undefined;
   /** The files that differ from the base go into one commit; the others are left out. */
   files: RepoFile[];
   /** Each text, or a function of the files that differ from the base (each with its version there). */
@@ -53,8 +64,9 @@ export interface PullRequestResult {
 
 /**
  * Opens a pull request that brings the files into the base branch, or updates the one already
- * open from `branch`. The branch is rebuilt as one commit on the base's tip and force-updated;
- * the base itself is only read. When the base already holds the files, nothing is written and
+ * open from `branch`. The branch is rebuilt as one commit on the base's tip and force-updated,
+ * unless a commit on it is not this action's: then nothing is written and the run fails naming
+ * it. The base itself is only read. When the base already holds the files, nothing is written and
  * an open pull request (for an older report) is left as it is.
  */
 export async function publishPullRequest(request: PullRequestRequest): Promise<PullRequestResult> {
@@ -65,6 +77,11 @@ export async function publishPullRequest(request: PullRequestRequest): Promise<P
   if (branch === base) {
     throw new LuccaReportError(
       `Cannot open a pull request from ${branch} into itself: pr-branch must differ from pr-base`,
+    );
+  }
+  if (request.refuse?.includes(branch)) {
+    throw new LuccaReportError(
+      `Cannot use ${branch} as the pull request's branch: the action force-updates pr-branch, and ${branch} is the default branch or the one the workflow runs on`,
     );
   }
   const baseTip = await client.branchTip(base);
@@ -103,7 +120,23 @@ export async function publishPullRequest(request: PullRequestRequest): Promise<P
     signal.throwIfAborted();
     const created =
       tip === undefined && (await client.createBranch(branch, commit.sha)) === "created";
-    if (!created) await client.updateBranch(branch, commit.sha, true);
+    if (!created) {
+      // Read again right before the force (another run may have created or moved it).
+      const current = await client.branchTip(branch);
+      if (current !== undefined) {
+        const own = request.files.map((file) => file.path);
+        await checkOwnBranch(client, {
+          branch,
+          base,
+          baseTip,
+          tip: current,
+          authorships: authorships(request.identity, commit),
+          isReportPath: (path) => own.includes(path) || (request.isReportPath?.(path) ?? false),
+        });
+      }
+      signal.throwIfAborted();
+      await client.updateBranch(branch, commit.sha, true);
+    }
     commitSha = commit.sha;
     verified = commit.verified;
   }
@@ -148,6 +181,20 @@ export async function publishPullRequest(request: PullRequestRequest): Promise<P
     );
   }
   return { operation: "created", ...result, number: pull.number, url: pull.url };
+}
+
+/** Who makes this action's commits: as this run made its own, as set, or by default. */
+function authorships(
+  identity: PullRequestRequest["identity"],
+  made: {
+    author?: Authorship["author"] | undefined;
+    committer?: Authorship["committer"] | undefined;
+  },
+): Authorship[] {
+  const known = [...DEFAULT_AUTHORSHIPS];
+  if (identity) known.push(identity);
+  if (made.author && made.committer) known.push({ author: made.author, committer: made.committer });
+  return known;
 }
 
 /** The branch is one commit on the base's tip that already holds the files. */

@@ -19,7 +19,7 @@ let loaded:
 function load() {
   if (loaded) return loaded;
   const file = require.resolve("@octokit/openapi/generated/api.github.com.json");
-  const spec = JSON.parse(readFileSync(file, "utf8")) as Json;
+  const spec = nullableWithoutType(JSON.parse(readFileSync(file, "utf8"))) as Json;
   // OpenAPI 3.0 schemas: `nullable` is understood by Ajv; examples and x-* are not keywords.
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   addFormats.default(ajv);
@@ -39,6 +39,20 @@ function load() {
   );
   loaded = { spec, ajv, routes };
   return loaded;
+}
+
+/**
+ * OpenAPI 3.0's `nullable` beside `oneOf` or `$ref` and no `type` (a commit's `author`, say):
+ * Ajv reads `nullable` only next to `type`, so such a schema becomes "that, or null".
+ */
+function nullableWithoutType(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableWithoutType);
+  if (node === null || typeof node !== "object") return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node)) out[key] = nullableWithoutType(value);
+  if (out.nullable !== true || "type" in out) return out;
+  const { nullable: _nullable, ...rest } = out;
+  return { anyOf: [rest, { type: "null" }] };
 }
 
 function rebase(schema: Json): Json {

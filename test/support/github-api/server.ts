@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { tempDir } from "../cli.ts";
 import { BareRepo } from "./bare-repo.ts";
+import { compare } from "./compare.ts";
 import {
   errorBody,
   gitCommit,
@@ -56,15 +57,29 @@ export interface GitHubStandIn {
   pulls: PullState[];
   /** Runs once, just before the next ref update is applied (to move the branch meanwhile). */
   beforeNextRefUpdate(hook: () => Promise<void>): void;
-  /** A commit on `branch` made directly in the bare repository, as another run would. */
-  commitOnBranch(branch: string, files: Record<string, string>, message: string): Promise<string>;
+  /**
+   * A commit on `branch` made directly in the bare repository, as another run would (or a
+   * person, or the action itself: `as`). @default as "Other run <other@example.com>"
+   */
+  commitOnBranch(
+    branch: string,
+    files: Record<string, string>,
+    message: string,
+    as?: { author: Person; committer?: Person },
+  ): Promise<string>;
   close(): Promise<void>;
+}
+
+export interface Person {
+  name: string;
+  email: string;
 }
 
 const BOT = {
   name: "github-actions[bot]",
   email: "41898282+github-actions[bot]@users.noreply.github.com",
 };
+const OTHER = { name: "Other run", email: "other@example.com" };
 const DEFAULT_TOKEN = "ghs_standin_token";
 const NOT_FF = "Update is not a fast forward";
 
@@ -240,6 +255,11 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
         201,
         gitCommit(site, { ...(commit as NonNullable<typeof commit>), verified: sign }),
       );
+    }
+    const compared = on("GET", /^\/compare\/([^/]+)$/);
+    if (compared) {
+      const answer = await compare(repo, site, compared[1] as string, (sha) => signed.has(sha));
+      return answer.status === 200 ? reply(200, answer.body) : fail(404, answer.message);
     }
     const m4 = on("GET", /^\/git\/trees\/([0-9a-f]{40})$/);
     if (m4) {
@@ -423,7 +443,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     beforeNextRefUpdate(hook) {
       refHook = hook;
     },
-    async commitOnBranch(branch, files, message) {
+    async commitOnBranch(branch, files, message, as) {
       const tip = await repo.branchTip(branch);
       const parent = tip ? await repo.readCommit(tip) : undefined;
       const entries = [];
@@ -436,8 +456,8 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
         tree,
         parents: tip ? [tip] : [],
         message,
-        author: { name: "Other run", email: "other@example.com", date },
-        committer: { name: "Other run", email: "other@example.com", date },
+        author: { ...(as?.author ?? OTHER), date },
+        committer: { ...(as?.committer ?? as?.author ?? OTHER), date },
       });
       await repo.updateRef(branch, sha, tip);
       return sha;
