@@ -12,6 +12,7 @@ import {
 import type { Period } from "../core/period.ts";
 import { resolvePeriods } from "../core/period-range.ts";
 import { END_DATE_CONVENTIONS, type EndDateConvention } from "../core/range-sent.ts";
+import type { ReportSpec } from "../core/run-reports.ts";
 import {
   ALWAYS,
   inputError,
@@ -21,12 +22,6 @@ import {
   viaParser,
   wholeNumber,
 } from "./input-schema.ts";
-
-/** One report of the step: a template over a period. */
-export interface ReportSpec {
-  templateId: string;
-  period: Period;
-}
 
 /** Settings as text, from command-line flags or action inputs; empty strings mean unset. */
 export interface RawSettings {
@@ -81,9 +76,6 @@ export const CLI_LABELS: SettingLabels = {
 };
 
 export interface Settings extends Connection {
-  templateId: string | undefined;
-  period: Period;
-  reportId: string | undefined;
   format: ReportFormat;
   outputPath: string | undefined;
   timeoutMs: number;
@@ -93,7 +85,10 @@ export interface Settings extends Connection {
   maxRetries: number;
   generationAttempts: number;
   endDateConvention: EndDateConvention;
-  /** Every report the step fetches: each template for each period; one unless asked for more. */
+  /**
+   * Every report the step fetches: each template for each period, or the one report to
+   * resume; never empty.
+   */
   reports: ReportSpec[];
   /** Reports generated at once. @default 3 */
   concurrency: number;
@@ -339,9 +334,10 @@ export function parseSettings(raw: RawSettings, labels: SettingLabels, now: Date
       `${labels.templateId}: ${repeated.join(", ")} given more than once; each template is fetched once per period`,
     );
   }
+  const resume = result.success ? result.data.reportId : undefined;
   const reports: ReportSpec[] =
-    text(raw.reportId) !== undefined
-      ? []
+    resume !== undefined
+      ? [{ templateId: templateIds[0], period: periods[0] as Period, reportId: resume }]
       : templateIds.flatMap((templateId) => periods.map((period) => ({ templateId, period })));
   if (text(raw.reportId) !== undefined && (templateIds.length > 1 || periods.length > 1)) {
     issues.push(
@@ -371,9 +367,6 @@ export function parseSettings(raw: RawSettings, labels: SettingLabels, now: Date
   return {
     baseUrl: fields.domain,
     apiKey: fields.apiKey,
-    templateId: templateIds[0],
-    period: periods[0] as Period,
-    reportId: fields.reportId,
     format: fields.format,
     outputPath: fields.output,
     timeoutMs: fields.timeout,

@@ -2,25 +2,29 @@ import { UnusableAnswerError } from "./errors.ts";
 import type { Period } from "./period.ts";
 import type { ReportJobResult } from "./report-job.ts";
 
-export interface ManyReportSpec {
-  templateId: string;
+/** One report of the step: a template over a period, or an existing report to resume. */
+export interface ReportSpec {
+  /** Unknown only when resuming a report by id without naming its template. */
+  templateId: string | undefined;
   period: Period;
+  /** Resume this report (already created) instead of creating one. */
+  reportId?: string | undefined;
 }
 
 export type ReportOutcome =
-  | { spec: ManyReportSpec; status: "done"; result: ReportJobResult }
+  | { spec: ReportSpec; status: "done"; result: ReportJobResult }
   | {
-      spec: ManyReportSpec;
+      spec: ReportSpec;
       status: "failed";
       error: unknown;
       /** The last report created for it, to resume with. */
       reportId: string | undefined;
     }
   /** fail-fast stopped the step before this report started. */
-  | { spec: ManyReportSpec; status: "skipped" };
+  | { spec: ReportSpec; status: "skipped" };
 
-export interface RunManyOptions {
-  reports: readonly ManyReportSpec[];
+export interface RunReportsOptions {
+  reports: readonly ReportSpec[];
   /** Reports running at once. @default 3 */
   concurrency: number;
   /** Stop every other report at the first failure. @default false */
@@ -32,7 +36,7 @@ export interface RunManyOptions {
    * of the step already has: the job lets that error end it, before it downloads anything.
    */
   runOne: (
-    spec: ManyReportSpec,
+    spec: ReportSpec,
     signal: AbortSignal,
     created: (reportId: string) => void,
   ) => Promise<ReportJobResult>;
@@ -42,7 +46,7 @@ export interface RunManyOptions {
  * Runs every report, `concurrency` at a time, and returns one outcome per report in the
  * order given. A failed report does not stop the others unless `failFast` is set.
  */
-export async function runMany(options: RunManyOptions): Promise<ReportOutcome[]> {
+export async function runReports(options: RunReportsOptions): Promise<ReportOutcome[]> {
   const stop = new AbortController();
   const signal = AbortSignal.any([options.signal, stop.signal]);
   const outcomes: ReportOutcome[] = options.reports.map((spec) => ({ spec, status: "skipped" }));
@@ -54,7 +58,7 @@ export async function runMany(options: RunManyOptions): Promise<ReportOutcome[]>
   const worker = async () => {
     while (next < options.reports.length && !signal.aborted) {
       const index = next++;
-      const spec = options.reports[index] as ManyReportSpec;
+      const spec = options.reports[index] as ReportSpec;
       let reportId: string | undefined;
       try {
         const result = await options.runOne(spec, signal, (id) => {

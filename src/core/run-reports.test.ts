@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { UnusableAnswerError } from "./errors.ts";
 import type { ReportJobResult } from "./report-job.ts";
-import { type ManyReportSpec, runMany } from "./run-many.ts";
+import { type ReportSpec, runReports } from "./run-reports.ts";
 
-const specs: ManyReportSpec[] = ["a", "b", "c", "d", "e"].map((templateId) => ({
+const specs: ReportSpec[] = ["a", "b", "c", "d", "e"].map((templateId) => ({
   templateId,
   period: { startsOn: "2026-01-01", endsOn: "2026-01-31" },
 }));
 
-const resultFor = (spec: ManyReportSpec) =>
-  ({ reportId: `r-${spec.templateId}` }) as ReportJobResult;
+const resultFor = (spec: ReportSpec) => ({ reportId: `r-${spec.templateId}` }) as ReportJobResult;
 
 /** runOne stand-ins that finish when the test says, so the order of events is the test's. */
 function controlled() {
@@ -18,7 +17,7 @@ function controlled() {
   const finish = new Map<string, { resolve: () => void; reject: (error: unknown) => void }>();
   let inFlight = 0;
   let most = 0;
-  const runOne = (spec: ManyReportSpec, signal: AbortSignal, created: (id: string) => void) => {
+  const runOne = (spec: ReportSpec, signal: AbortSignal, created: (id: string) => void) => {
     started.push(spec.templateId);
     signals.set(spec.templateId, signal);
     inFlight++;
@@ -44,10 +43,10 @@ function controlled() {
   return { runOne, started, signals, finish, settle, most: () => most };
 }
 
-describe("runMany", () => {
+describe("runReports", () => {
   it("runs `concurrency` at a time, starting the next as one ends, outcomes in the order given", async () => {
     const c = controlled();
-    const promise = runMany({
+    const promise = runReports({
       reports: specs,
       concurrency: 2,
       failFast: false,
@@ -80,7 +79,7 @@ describe("runMany", () => {
 
   it("says no report id for a failure before Lucca gave one", async () => {
     const failure = new Error("refused");
-    const outcomes = await runMany({
+    const outcomes = await runReports({
       reports: specs.slice(0, 1),
       concurrency: 3,
       failFast: false,
@@ -95,7 +94,7 @@ describe("runMany", () => {
   });
 
   it("fails a report given an id another report already has, and keeps its own last id", async () => {
-    const outcomes = await runMany({
+    const outcomes = await runReports({
       reports: specs.slice(0, 3),
       concurrency: 1,
       failFast: false,
@@ -119,7 +118,7 @@ describe("runMany", () => {
 
   it("with fail-fast, stops the others with the failure and starts no more", async () => {
     const c = controlled();
-    const promise = runMany({
+    const promise = runReports({
       reports: specs,
       concurrency: 2,
       failFast: true,
@@ -148,7 +147,7 @@ describe("runMany", () => {
   it("starts no more once cancelled from outside, and passes the cancellation on", async () => {
     const c = controlled();
     const outside = new AbortController();
-    const promise = runMany({
+    const promise = runReports({
       reports: specs,
       concurrency: 1,
       failFast: false,
@@ -177,7 +176,7 @@ describe("runMany", () => {
       [9, 5],
     ] as const) {
       const c = controlled();
-      const promise = runMany({
+      const promise = runReports({
         reports: specs,
         concurrency,
         failFast: false,
@@ -201,7 +200,7 @@ describe("runMany", () => {
 
   it("returns at once for no reports", async () => {
     let calls = 0;
-    const outcomes = await runMany({
+    const outcomes = await runReports({
       reports: [],
       concurrency: 3,
       failFast: false,

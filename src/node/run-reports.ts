@@ -1,56 +1,112 @@
 import { ReportTimeoutError } from "../core/errors.ts";
 import type { FetchLike } from "../core/http.ts";
-import type { JobEventListener } from "../core/job-events.ts";
+import type { JobEvent, JobEventListener } from "../core/job-events.ts";
 import { createLuccaClient } from "../core/lucca-client.ts";
 import { expandPath } from "../core/output-template.ts";
 import { DEFAULT_OUTPUT_DIR } from "../core/report-file-name.ts";
 import { type ReportJobResult, runReportJob } from "../core/report-job.ts";
+import { budgetedFetch, createRequestBudget, type RequestBudget } from "../core/request-budget.ts";
+import { type ReportOutcome, type ReportSpec, runReports } from "../core/run-reports.ts";
 import { nodeFileSink, STALE_PART_MS } from "./node-file-sink.ts";
 import { nodeSha256 } from "./node-hash.ts";
 import { resolveOutputDirectory, resolveOutputTarget, type TargetPolicy } from "./output-target.ts";
 import { forgetTemplate, historyKey, readHistory, rememberGeneration } from "./poll-history.ts";
 import type { Settings } from "./settings.ts";
 
-export interface JobEnvironment {
+export interface ReportsEnvironment {
   fetch: FetchLike;
-  /** Where the report may be written; checked before the first request. */
+  /** Where the reports may be written; every target is checked before the first request. */
   output: TargetPolicy;
   signal: AbortSignal;
-  onEvent: JobEventListener;
+  /** Every event, with the report it belongs to. */
+  onEvent: (spec: ReportSpec, event: JobEvent) => void;
   previewRows?: number;
   now?: () => number;
-  /** The step's shared request budget, when several reports run at once. */
-  takeSlot?: (signal: AbortSignal) => Promise<() => void>;
+  /** Lucca's window; tests scale it down together with the simulator's. @default 60_000 */
+  windowMs?: number;
+  /** The budget to share; a fresh one of settings.requestsPerMinute by default. */
+  budget?: RequestBudget;
   /**
    * The file of each template's last generation times (poll-history.ts): read before polling,
-   * updated after. Absent: no learning, today's schedule.
+   * updated after, shared by every report. Absent: no learning, today's schedule.
    */
   pollHistoryPath?: string | undefined;
 }
 
-/** Runs the report job described by validated settings; shared by the CLI and the action. */
-export async function runJobFromSettings(
+/**
+ * Runs every report of the step (one or many, the same way) through one request budget;
+ * one outcome per report, in the order asked for. Shared by the CLI and the action.
+ */
+export async function runReportsFromSettings(
   settings: Settings,
-  env: JobEnvironment,
+  env: ReportsEnvironment,
+): Promise<ReportOutcome[]> {
+  // A place a report cannot go is found now, not after Lucca generated it.
+  const targets = new Map<ReportSpec, ReturnType<typeof outputTarget>>();
+  for (const spec of settings.reports)
+    targets.set(spec, await checkOutputTarget(settings, spec, env.output));
+  const budget =
+    env.budget ??
+    createRequestBudget({
+      requests: settings.requestsPerMinute,
+      windowMs: env.windowMs,
+      now: env.now,
+    });
+  const fetch = budgetedFetch(env.fetch, budget, { now: env.now });
+  return runReports({
+    reports: settings.reports,
+    concurrency: settings.concurrency,
+    failFast: settings.failFast,
+    signal: env.signal,
+    runOne: (spec, signal, created) =>
+      runOne(settings, spec, targets.get(spec), {
+        fetch,
+        output: env.output,
+        signal,
+        now: env.now,
+        previewRows: env.previewRows,
+        pollHistoryPath: env.pollHistoryPath,
+        takeSlot: (slotSignal) => budget.take(slotSignal),
+        onEvent: (event) => {
+          if (event.type === "created") created(event.reportId);
+          env.onEvent(spec, event);
+        },
+      }),
+  });
+}
+
+interface OneEnvironment {
+  fetch: FetchLike;
+  output: TargetPolicy;
+  signal: AbortSignal;
+  onEvent: JobEventListener;
+  previewRows: number | undefined;
+  now: (() => number) | undefined;
+  takeSlot: (signal: AbortSignal) => Promise<() => void>;
+  pollHistoryPath: string | undefined;
+}
+
+/** One report of the step, its target already checked. */
+async function runOne(
+  settings: Settings,
+  spec: ReportSpec,
+  target: ReturnType<typeof outputTarget>,
+  env: OneEnvironment,
 ): Promise<ReportJobResult> {
-  // A place the report cannot go is found now, not after Lucca generated it.
-  const target = await checkOutputTarget(settings, env.output);
   const sink = nodeFileSink(env.output, {
     staleAfterMs: Math.max(STALE_PART_MS, 2 * settings.requestTimeoutMs),
   });
   const key =
-    env.pollHistoryPath && settings.templateId
-      ? historyKey(settings.baseUrl.host, settings.templateId)
+    env.pollHistoryPath && spec.templateId
+      ? historyKey(settings.baseUrl.host, spec.templateId)
       : undefined;
   const history =
-    key && env.pollHistoryPath && !settings.reportId
-      ? await readHistory(env.pollHistoryPath, key)
-      : [];
+    key && env.pollHistoryPath && !spec.reportId ? await readHistory(env.pollHistoryPath, key) : [];
   const job = runReportJob(
     {
-      templateId: settings.templateId,
-      period: settings.period,
-      reportId: settings.reportId,
+      templateId: spec.templateId,
+      period: spec.period,
+      reportId: spec.reportId,
       format: settings.format,
       outputPath: target,
       timeoutMs: settings.timeoutMs,
@@ -124,8 +180,12 @@ async function forgettingOnTimeout<T>(
 }
 
 /** Refuses a place the report cannot go, before any request; returns the job's target. */
-export async function checkOutputTarget(settings: Settings, policy: TargetPolicy) {
-  const target = outputTarget(settings.outputPath, settings);
+export async function checkOutputTarget(
+  settings: Settings,
+  spec: ReportSpec,
+  policy: TargetPolicy,
+) {
+  const target = outputTarget(settings.outputPath, spec);
   if (typeof target === "function") {
     await resolveOutputTarget(target({ reportId: "report-id", extension: "csv" }), policy);
   } else if (target !== undefined) await resolveOutputTarget(target, policy);
@@ -139,10 +199,10 @@ export async function checkOutputTarget(settings: Settings, policy: TargetPolicy
  */
 function outputTarget(
   template: string | undefined,
-  settings: Settings,
+  spec: ReportSpec,
 ): string | ((facts: { reportId: string; extension: string }) => string) | undefined {
   if (template === undefined || !template.includes("{")) return template;
-  const templateId = settings.templateId ?? "report";
+  const templateId = spec.templateId ?? "report";
   return ({ reportId, extension }) =>
-    expandPath(template, { templateId, period: settings.period, reportId, extension });
+    expandPath(template, { templateId, period: spec.period, reportId, extension });
 }
