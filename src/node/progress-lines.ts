@@ -55,11 +55,6 @@ export function progressLines(options: ProgressOptions): (event: JobEvent) => st
   };
 }
 
-export function periodText(startsOn: string | null, endsOn: string | null): string {
-  return startsOn === null && endsOn === null
-    ? "the template's default period"
-    : `${startsOn === null ? "…" : v(startsOn)}..${endsOn === null ? "…" : v(endsOn)}`;
-}
 
 /** "UTF-8 with BOM", "Windows-1252": how a CSV's encoding is shown to people. */
 export function encodingText(stats: { encoding: string; bom: boolean }): string {
