@@ -1,16 +1,14 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as core from "@actions/core";
+import { periodWords } from "../core/period-text.ts";
 import type { ReportJobResult } from "../core/report-job.ts";
+import { logSafe } from "../core/safe-text.ts";
 import type { CsvDiff } from "../publish/csv-diff.ts";
 import type { ActionInputs } from "./inputs.ts";
+import type { ChangeFacts } from "./step-facts.ts";
 
 type Env = Record<string, string | undefined>;
-
-export type ChangeFacts =
-  | { state: "first" }
-  | { state: "unchanged" | "changed"; diff: CsvDiff | undefined }
-  | { state: "unavailable"; reason: string };
 
 function workDir(env: Env): string {
   // Must be the same path on every run: the cache version is derived from it.
@@ -33,7 +31,8 @@ export async function detectChange(
   inputs: ActionInputs,
   env: Env,
 ): Promise<ChangeFacts> {
-  return core.group("Compare with the previous run", async () => {
+  const name = `${result.templateId ?? `report ${result.reportId}`}, ${periodWords(result.startsOn, result.endsOn)}`;
+  return core.group(logSafe(`Compare with the previous run: ${name}`), async () => {
     const { restorePrevious } = await import("../publish/change-cache.ts");
     const previous = await restorePrevious(identityOf(result, inputs), { workDir: workDir(env) });
     if (previous.status === "unavailable") {

@@ -24,7 +24,7 @@ describe("readInputs (zod schemas)", () => {
     expect(inputs.summaryPreviewRows).toBe(10);
     expect(inputs.commit.pushAttempts).toBe(5);
     expect(inputs.ifUnchanged).toBe("publish");
-    expect(inputs.settings.period).toEqual({ startsOn: null, endsOn: null });
+    expect(inputs.settings.reports[0]?.period).toEqual({ startsOn: null, endsOn: null });
   });
 
   it("takes the runner's boolean spellings and nothing else", () => {

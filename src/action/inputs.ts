@@ -14,7 +14,7 @@ import { DEFAULT_COMMIT_MESSAGE, unknownPlaceholders } from "../publish/commit-m
 import { type Identity, parseIdentity } from "../publish/git.ts";
 import { type GitHubInputs, readGitHubInputs } from "./github-inputs.ts";
 import { plannedBranchIssues } from "./pull-request-branch.ts";
-import { severalReportsIssues } from "./several-reports-text.ts";
+import { type PublishTarget, severalReportsIssues } from "./step-text.ts";
 
 export const ACTION_LABELS: SettingLabels = {
   domain: "domain",
@@ -39,8 +39,6 @@ export const ACTION_LABELS: SettingLabels = {
   requestsPerMinute: "requests-per-minute",
   failFast: "fail-fast",
 };
-
-export type PublishTarget = "artifact" | "commit" | "pull-request";
 
 export interface ActionInputs {
   settings: Settings;

@@ -1,43 +1,39 @@
 import * as core from "@actions/core";
-import { formatDuration } from "../core/duration.ts";
 import {
   AbortedError,
   CANCEL_SIGNALS,
   type CancelSignal,
   InvalidInputError,
-  LuccaReportError,
-  ReportFailedError,
-  ReportTimeoutError,
-  UnusableAnswerError,
 } from "../core/errors.ts";
-import type { JobEvent } from "../core/job-events.ts";
-import type { ReportJobResult } from "../core/report-job.ts";
 import { logSafe } from "../core/safe-text.ts";
-import { encodingText, progressLines, rangeSentText } from "../node/progress-lines.ts";
 import { fetchForEnvironment } from "../node/proxy-fetch.ts";
-import { runJobFromSettings } from "../node/run-job.ts";
 import { recordTrace } from "../node/trace-recorder.ts";
-import { GitHubApiError } from "../publish/github/errors.ts";
+import type { PublishedArtifact } from "../publish/artifact.ts";
 import { detectChange, rememberReport } from "./change-step.ts";
+import { describeFailure } from "./failure.ts";
 import { isForkPullRequestTarget } from "./fork-guard.ts";
+import type { Env } from "./github-context.ts";
 import { gitHubWarnings } from "./github-inputs.ts";
-import { publishPullRequestStep, publishSignedCommitStep } from "./github-steps.ts";
+import type { GitHubOutcome } from "./github-steps.ts";
 import { type ActionInputs, readInputs, runnerInputs } from "./inputs.ts";
+import { setStepOutputs } from "./outputs.ts";
 import { restorePollHistoryStep } from "./poll-history-step.ts";
 import { publishArtifactStep, publishCommitStep } from "./publish-steps.ts";
-import { renderSummary, type SummaryFacts } from "./summary-markdown.ts";
+import type { PullRequestTarget } from "./pull-request-branch.ts";
+import { reportName, runReportStep } from "./report-step.ts";
+import type { ReportRow, StepFacts } from "./step-facts.ts";
+import { renderSummary, resumeText } from "./summary.ts";
 import { printTrace } from "./trace-group.ts";
 
-/** What is known so far, for the summary and the error annotation if the run fails. */
+/** What is known so far, for the summary and the error annotation if the step fails. */
 interface RunState {
   inputs?: ActionInputs;
+  /** The last report id Lucca handed out, to resume with. */
   reportId?: string;
-  /** Set once the report is downloaded, so a failed publish still shows what was fetched. */
-  facts?: SummaryFacts;
-  startedAt: number;
+  facts?: StepFacts;
 }
 
-const state: RunState = { startedAt: Date.now() };
+const state: RunState = {};
 const cancel = new AbortController();
 
 export async function run(): Promise<void> {
@@ -66,102 +62,148 @@ export async function run(): Promise<void> {
     await doctorStep(inputs, baseFetch, cancel.signal);
     return;
   }
+  const gitEnv: Env = { ...process.env, GITHUB_WORKSPACE: workspace };
   // pr-branch is force-updated: what it must not be is settled before Lucca is asked anything.
   const pullRequest = inputs.publish.includes("pull-request")
     ? await (await import("./pull-request-target.ts")).pullRequestTarget(
         inputs,
-        { ...process.env, GITHUB_WORKSPACE: workspace },
+        gitEnv,
         cancel.signal,
       )
     : undefined;
-  // One deadline for the run: what the report job leaves of `timeout` is the commit's budget.
+  // One deadline for the run: what the reports leave of `timeout` is publishing's budget.
   const deadline = Date.now() + inputs.settings.timeoutMs;
   const trace = inputs.trace ? recordTrace(baseFetch, inputs.settings.apiKey) : undefined;
-  const fetch = trace?.fetch ?? baseFetch;
-  if (inputs.settings.reports.length > 1) {
-    const { runManyStep } = await import("./many.ts");
-    try {
-      return await runManyStep({
-        inputs,
-        workspace,
-        fetch,
-        output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
-        signal: cancel.signal,
-        apiKey,
-        env: { ...process.env },
-        pullRequest,
-      });
-    } finally {
-      if (trace) printTrace(trace);
-    }
-  }
   const pollHistory = await restorePollHistoryStep(inputs.settings, process.env, inputs);
-  let result: ReportJobResult;
+  const facts: StepFacts = { rows: [] };
   try {
-    result = await inGroups(async (onEvent) =>
-      runJobFromSettings(inputs.settings, {
-        fetch,
-        output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
-        signal: cancel.signal,
-        previewRows: inputs.summaryPreviewRows,
-        pollHistoryPath: pollHistory?.path,
-        onEvent,
-      }),
-    );
+    const outcomes = await runReportStep(inputs, {
+      fetch: trace?.fetch ?? baseFetch,
+      output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
+      signal: cancel.signal,
+      pollHistoryPath: pollHistory?.path,
+      onReportId: (reportId) => {
+        state.reportId = reportId;
+      },
+    });
+    facts.rows = outcomes.map((outcome) => ({ outcome }));
   } finally {
     if (trace) printTrace(trace);
     // Also after a failure: a timeout forgets the history that made the run wait.
     await pollHistory?.save();
   }
-  setReportOutputs(result);
-
-  const facts = successFacts(result);
   state.facts = facts;
-  const gitEnv = { ...process.env, GITHUB_WORKSPACE: workspace };
-  const gitHubLimits = () => ({ signal: cancel.signal, timeoutMs: deadline - Date.now() });
-  if (inputs.publish.includes("commit")) {
-    facts.commit = inputs.github.signCommits
-      ? await publishSignedCommitStep(result, inputs, gitEnv, gitHubLimits())
-      : await publishCommitStep(result, inputs, gitEnv, {
-          signal: cancel.signal,
-          timeoutMs: deadline - Date.now(),
-          secrets: [apiKey],
-        });
-  }
-  if (pullRequest) {
-    facts.pullRequest = await publishPullRequestStep(
-      result,
-      inputs,
-      gitEnv,
-      gitHubLimits(),
-      pullRequest,
-    );
-  }
-  if (inputs.publish.includes("artifact")) {
-    // cache: false keeps no report from run to run, so there is nothing to compare with.
-    const change = inputs.cache ? await detectChange(result, inputs, process.env) : undefined;
-    facts.change = change;
-    if (!writesGit) {
-      core.setOutput(
-        "changed",
-        change?.state === "changed" || change?.state === "first"
-          ? "true"
-          : change?.state === "unchanged"
-            ? "false"
-            : "",
-      );
-    }
-    if (change?.state === "unchanged" && inputs.ifUnchanged === "skip") {
-      core.info("if-unchanged is skip: the artifact is not uploaded again");
-      facts.artifactSkipped = true;
-    } else {
-      facts.artifact = await publishArtifactStep(result, inputs, process.env);
-    }
-    if (change?.state === "first" || change?.state === "changed")
-      await rememberReport(result, inputs, process.env);
-  }
-
+  const artifacts = await publish(facts, inputs, {
+    gitEnv,
+    pullRequest,
+    limits: { signal: cancel.signal, timeoutMs: Math.max(0, deadline - Date.now()) },
+    secrets: [inputs.settings.apiKey],
+  });
+  setStepOutputs(facts, artifacts, writesGit);
   if (inputs.summary) await writeSummary(facts);
+  reportFailures(facts.rows);
+}
+
+interface PublishContext {
+  gitEnv: Env;
+  pullRequest: PullRequestTarget | undefined;
+  limits: { signal: AbortSignal; timeoutMs: number };
+  secrets: readonly string[];
+}
+
+/** Every report fetched goes where `publish` says: one commit or pull request, and artifacts. */
+async function publish(
+  facts: StepFacts,
+  inputs: ActionInputs,
+  context: PublishContext,
+): Promise<PublishedArtifact[]> {
+  const done = facts.rows.filter((row) => row.outcome.status === "done");
+  if (done.length === 0) return [];
+  const writesGit = inputs.publish.includes("commit") || inputs.publish.includes("pull-request");
+  if (writesGit) {
+    let outcome: GitHubOutcome;
+    if (context.pullRequest) {
+      const { publishPullRequestStep } = await import("./github-steps.ts");
+      outcome = await publishPullRequestStep(
+        facts.rows,
+        inputs,
+        context.gitEnv,
+        context.limits,
+        context.pullRequest,
+      );
+    } else if (inputs.github.signCommits) {
+      const { publishSignedCommitStep } = await import("./github-steps.ts");
+      outcome = await publishSignedCommitStep(facts.rows, inputs, context.gitEnv, context.limits);
+    } else {
+      outcome = await publishCommitStep(facts.rows, inputs, context.gitEnv, {
+        ...context.limits,
+        secrets: context.secrets,
+      });
+    }
+    facts.commit = outcome.commit;
+    facts.pullRequest = outcome.pullRequest;
+    const changed = new Set(outcome.changedFiles);
+    for (const row of done) {
+      if (row.outcome.status !== "done") continue;
+      row.change = {
+        state: changed.has(row.outcome.result.path) ? "changed" : "unchanged",
+        diff: undefined,
+      };
+    }
+  }
+  if (!inputs.publish.includes("artifact")) return [];
+  const upload: ReportRow[] = [];
+  const remember: ReportRow[] = [];
+  let skipped = 0;
+  for (const row of done) {
+    if (row.outcome.status !== "done") continue;
+    // cache: false keeps no report from run to run, so there is nothing to compare with.
+    const change = inputs.cache
+      ? await detectChange(row.outcome.result, inputs, process.env)
+      : undefined;
+    if (!writesGit) row.change = change;
+    if (change?.state === "first" || change?.state === "changed") remember.push(row);
+    if (change?.state === "unchanged" && inputs.ifUnchanged === "skip") {
+      core.info(
+        logSafe(`if-unchanged is skip: ${reportName(row.outcome.spec)} is not uploaded again`),
+      );
+      skipped++;
+      continue;
+    }
+    upload.push(row);
+  }
+  facts.artifactSkipped = skipped;
+  const artifacts = await publishArtifactStep(upload, inputs, process.env);
+  for (const row of remember) {
+    if (row.outcome.status === "done")
+      await rememberReport(row.outcome.result, inputs, process.env);
+  }
+  return artifacts;
+}
+
+/** One annotation per report that failed; the step fails when any did. */
+function reportFailures(rows: readonly ReportRow[]): void {
+  const failed = rows.filter((row) => row.outcome.status !== "done");
+  if (failed.length === 0) return;
+  for (const { outcome } of failed) {
+    if (outcome.status === "skipped") {
+      core.error(logSafe(`${reportName(outcome.spec)}: not started (fail-fast stopped the step)`), {
+        title: "Lucca report not started",
+      });
+      continue;
+    }
+    if (outcome.status !== "failed") continue;
+    const failure = describeFailure(outcome.error);
+    const what = rows.length > 1 ? `${reportName(outcome.spec)}: ` : "";
+    core.error(logSafe(`${what}${failure.message}${resumeText(outcome)}`), {
+      title: failure.title,
+    });
+  }
+  const aborted = failed.find(
+    (row) => row.outcome.status === "failed" && row.outcome.error instanceof AbortedError,
+  );
+  if (aborted?.outcome.status === "failed") throw aborted.outcome.error;
+  process.exitCode = 1;
 }
 
 /**
@@ -180,163 +222,19 @@ function outputPolicy(inputs: ActionInputs, workspace: string, runnerTemp: strin
 
 /** The entry point's only other half: turns any error into a failed step with an annotation. */
 export async function fail(error: unknown): Promise<void> {
-  const failure = describeFailure(error);
+  const failure = describeFailure(error, state.reportId);
   core.error(failure.message + (failure.resume ? `\n${failure.resume}` : ""), {
     title: failure.title,
   });
   process.exitCode = 1;
   if (state.inputs?.summary === false) return;
-  const settings = state.inputs?.settings;
-  await writeSummary({
-    ...(state.facts ?? {
-      templateId: settings?.templateId,
-      startsOn: settings?.period.startsOn,
-      endsOn: settings?.period.endsOn,
-      reportId: state.reportId,
-      durationMs: Date.now() - state.startedAt,
-    }),
-    status: failure.status,
-    failure,
-  }).catch((summaryError: unknown) =>
-    core.warning(`Could not write the job summary: ${String(summaryError)}`),
+  await writeSummary({ rows: state.facts?.rows ?? [], ...state.facts, failure }).catch(
+    (summaryError: unknown) =>
+      core.warning(`Could not write the job summary: ${String(summaryError)}`),
   );
 }
 
-function describeFailure(error: unknown) {
-  const reportId =
-    error instanceof ReportTimeoutError || error instanceof ReportFailedError
-      ? error.reportId
-      : state.reportId;
-  const resume = reportId
-    ? `To resume, re-run with the input \`report-id: ${reportId}\`.`
-    : undefined;
-  if (error instanceof InvalidInputError) {
-    return {
-      title: "Invalid inputs",
-      message: error.issues.map((issue) => `- ${issue}`).join("\n"),
-      status: "invalid input",
-      resume: undefined,
-    };
-  }
-  if (error instanceof ReportTimeoutError)
-    return { title: "Lucca report timed out", message: error.message, status: "timed out", resume };
-  if (error instanceof ReportFailedError)
-    return {
-      title: "Lucca could not generate the report",
-      message: error.message,
-      status: "error",
-      resume: undefined,
-    };
-  if (error instanceof GitHubApiError)
-    return {
-      title: "GitHub API call failed",
-      message: error.message,
-      status: "failed",
-      resume: undefined,
-    };
-  if (error instanceof AbortedError)
-    return { title: "Cancelled", message: error.message, status: "cancelled", resume };
-  if (error instanceof LuccaReportError) {
-    return {
-      title: titleFor(error),
-      message: error.message,
-      status: "failed",
-      resume: error.exitCode === 6 ? resume : undefined,
-    };
-  }
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return { title: "Unexpected error", message, status: "failed", resume };
-}
-
-function titleFor(error: LuccaReportError): string {
-  if (error instanceof UnusableAnswerError) return "Lucca's answer could not be used";
-  switch (error.exitCode) {
-    case 3:
-      return "Lucca rejected the request";
-    case 5:
-      return "Timed out";
-    case 6:
-      return "Lucca could not be reached";
-    default:
-      return "Lucca report failed";
-  }
-}
-
-/** Log lines grouped by phase: generation, then download. */
-async function inGroups<T>(work: (onEvent: (event: JobEvent) => void) => Promise<T>): Promise<T> {
-  const lines = progressLines({ verbose: core.isDebug() });
-  let open = false;
-  const group = (title: string) => {
-    if (open) core.endGroup();
-    core.startGroup(title);
-    open = true;
-  };
-  try {
-    return await work((event) => {
-      if (event.type === "created" || event.type === "resuming") state.reportId = event.reportId;
-      if (event.type === "creating" && event.attempt === 1) group("Generate the report");
-      if (event.type === "resuming") group(`Resume report ${logSafe(event.reportId)}`);
-      if (event.type === "downloading") group("Download the report");
-      const line = lines(event);
-      if (line === undefined) return;
-      if (event.type === "warning") core.warning(logSafe(event.message));
-      else core.info(logSafe(line));
-    });
-  } finally {
-    if (open) core.endGroup();
-  }
-}
-
-function setReportOutputs(result: ReportJobResult): void {
-  const outputs: Record<string, string | number> = {
-    "report-id": result.reportId,
-    path: result.path,
-    format: result.format,
-    rows: result.rows ?? "",
-    columns: result.columns ?? "",
-    bytes: result.bytes,
-    sha256: result.sha256,
-    encoding: result.format === "csv" ? result.stats.encoding : "",
-    "starts-on": result.startsOn ?? "",
-    "ends-on": result.endsOn ?? "",
-    polls: result.polls,
-    attempts: result.attempts,
-    "duration-seconds": (result.durationMs / 1000).toFixed(1),
-  };
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
-  core.info(
-    `Report ${logSafe(result.reportId)}: ${result.rows ?? "?"} rows, ${result.bytes} bytes, sha256 ${result.sha256}, in ${formatDuration(result.durationMs)}`,
-  );
-}
-
-function successFacts(result: ReportJobResult): SummaryFacts {
-  return {
-    templateId: result.templateId,
-    startsOn: result.startsOn,
-    endsOn: result.endsOn,
-    reportId: result.reportId,
-    status: result.status,
-    durationMs: result.durationMs,
-    polls: result.polls,
-    expectedGenerationMs: result.polling.expectedMs,
-    checksSaved: result.polling.requestsSaved,
-    attempts: result.attempts,
-    rows: result.rows,
-    columns: result.columns,
-    bytes: result.bytes,
-    sha256: result.sha256,
-    path: result.path,
-    encoding: result.format === "csv" ? encodingText(result.stats) : undefined,
-    rangeSent:
-      result.rangeSent.startsOn === null && result.rangeSent.endsOn === null
-        ? undefined
-        : rangeSentText(result.rangeSent),
-    header: result.format === "csv" ? result.stats.header : undefined,
-    preview: result.format === "csv" ? result.stats.preview : undefined,
-  };
-}
-
-async function writeSummary(facts: SummaryFacts): Promise<void> {
+async function writeSummary(facts: StepFacts): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await core.summary.addRaw(renderSummary(facts)).write();
 }

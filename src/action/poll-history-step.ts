@@ -26,8 +26,9 @@ export async function restorePollHistoryStep(
   options: { cache: boolean },
 ): Promise<PollHistoryStep | undefined> {
   const hasCache = Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL);
-  if (!options.cache || !hasCache || !env.RUNNER_TEMP || !settings.templateId || settings.reportId)
-    return undefined;
+  // A resumed report does not wait on generation: only new reports learn.
+  const learns = settings.reports.some((spec) => spec.templateId && !spec.reportId);
+  if (!options.cache || !hasCache || !env.RUNNER_TEMP || !learns) return undefined;
   // Loaded only here: @actions/cache costs start-up time that runs without a cache need not pay.
   const { restorePollHistory, savePollHistory } = await import("../publish/poll-history-cache.ts");
   const workDir = join(env.RUNNER_TEMP, "lucca-report-poll-history");

@@ -18,7 +18,10 @@ export function previewTable(
   const width = Math.min(Math.max(header.length, 1), limits.maxColumns);
   const cells = (fields: string[]) =>
     `| ${Array.from({ length: width }, (_, index) => escapeCell(cut(fields[index] ?? "", limits.maxCell))).join(" | ")} |`;
-  const table = [cells(header), `|${" --- |".repeat(width)}`];
+  const align = Array.from({ length: width }, (_, index) =>
+    isNumericColumn(rows.map((fields) => fields[index] ?? "")) ? " ---: |" : " --- |",
+  ).join("");
+  const table = [cells(header), `|${align}`];
   let size = table.join("\n").length;
   let shown = 0;
   for (const fields of rows) {
@@ -34,4 +37,13 @@ export function previewTable(
 function cut(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
+}
+
+/** Decimal commas and points, signs, and grouping spaces count: "7,5", "-12.25", "1 234,5". */
+const NUMBER = /^[-+]?(\d{1,3}([ \u00a0\u202f]\d{3})+|\d+)([.,]\d+)?$/;
+
+/** A column reads as numbers when it has one and every filled cell is one. */
+export function isNumericColumn(cells: readonly string[]): boolean {
+  const filled = cells.map((cell) => cell.trim()).filter(Boolean);
+  return filled.length > 0 && filled.every((cell) => NUMBER.test(cell));
 }

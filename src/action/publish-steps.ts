@@ -1,65 +1,102 @@
+import { realpath } from "node:fs/promises";
+import { relative, sep } from "node:path";
 import * as core from "@actions/core";
 import type { ReportJobResult } from "../core/report-job.ts";
+import { logSafe } from "../core/safe-text.ts";
+import type { PublishedArtifact } from "../publish/artifact.ts";
+import { commitUrl, doneResults, type Env } from "./github-context.ts";
+import type { GitHubOutcome } from "./github-steps.ts";
 import type { ActionInputs } from "./inputs.ts";
-import type { SummaryFacts } from "./summary-markdown.ts";
+import type { ReportRow } from "./step-facts.ts";
+import { stepCommitMessage } from "./step-text.ts";
 
-type Env = Record<string, string | undefined>;
-
-/** Uploads the report as a workflow artifact; the client is loaded only now. */
+/**
+ * Uploads the reports as one workflow artifact (or one per report with
+ * artifact-per-report); each row learns its artifact. Returns what was uploaded.
+ */
 export async function publishArtifactStep(
-  result: ReportJobResult,
+  rows: readonly ReportRow[],
   inputs: ActionInputs,
-  env: Env,
-): Promise<NonNullable<SummaryFacts["artifact"]>> {
-  return core.group("Publish the workflow artifact", async () => {
-    const { publishArtifact } = await import("../publish/artifact.ts");
-    const published = await publishArtifact(
-      {
-        filePaths: [result.path],
-        name: inputs.artifact.name ?? defaultArtifactName(result),
-        archive: inputs.artifact.archive,
-        overwrite: inputs.artifact.overwrite,
-        retentionDays: inputs.artifact.retentionDays,
-      },
-      {
+  env: Record<string, string | undefined>,
+): Promise<PublishedArtifact[]> {
+  if (rows.length === 0) return [];
+  const results = doneResults(rows);
+  const single = results.length === 1 && rows.length === 1;
+  return core.group(
+    `Publish the workflow artifact${inputs.artifact.perReport ? "s" : ""}`,
+    async () => {
+      const { publishArtifact } = await import("../publish/artifact.ts");
+      const run = {
         serverUrl: env.GITHUB_SERVER_URL,
         repository: env.GITHUB_REPOSITORY,
         runId: env.GITHUB_RUN_ID,
-      },
-    );
-    core.setOutput("artifact-id", published.id ?? "");
-    core.setOutput("artifact-url", published.url ?? "");
-    core.setOutput("artifact-digest", published.digest ?? "");
-    core.info(`Uploaded artifact ${published.name}${published.url ? `: ${published.url}` : ""}`);
-    return { name: published.name, url: published.url };
-  });
+      };
+      const request = (filePaths: string[], name: string) => ({
+        filePaths,
+        name,
+        archive: inputs.artifact.archive,
+        overwrite: inputs.artifact.overwrite,
+        retentionDays: inputs.artifact.retentionDays,
+      });
+      const published: PublishedArtifact[] = [];
+      if (inputs.artifact.perReport) {
+        for (const row of rows) {
+          if (row.outcome.status !== "done") continue;
+          const own = defaultArtifactName(row.outcome.result);
+          // A given artifact-name becomes a prefix: each report needs a name of its own.
+          const name = inputs.artifact.name
+            ? `${inputs.artifact.name}-${own.replace(/^lucca-report-/, "")}`
+            : own;
+          const artifact = await publishArtifact(request([row.outcome.result.path], name), run);
+          row.artifact = { name: artifact.name, url: artifact.url };
+          published.push(artifact);
+          core.info(
+            logSafe(`Uploaded artifact ${artifact.name}${artifact.url ? `: ${artifact.url}` : ""}`),
+          );
+        }
+        return published;
+      }
+      const name =
+        inputs.artifact.name ??
+        (single && results[0] ? defaultArtifactName(results[0]) : "lucca-reports");
+      const artifact = await publishArtifact(
+        request(
+          rows.flatMap((row) => (row.outcome.status === "done" ? [row.outcome.result.path] : [])),
+          name,
+        ),
+        run,
+      );
+      for (const row of rows) {
+        if (row.outcome.status === "done")
+          row.artifact = { name: artifact.name, url: artifact.url };
+      }
+      core.info(
+        logSafe(
+          `Uploaded artifact ${artifact.name} with ${rows.length} report${rows.length === 1 ? "" : "s"}${artifact.url ? `: ${artifact.url}` : ""}`,
+        ),
+      );
+      return [artifact];
+    },
+  );
 }
 
-/** Commits the report into the checked-out repository and pushes it. */
+/** Commits the reports into the checked-out repository in one commit, and pushes it. */
 export async function publishCommitStep(
-  result: ReportJobResult,
+  rows: readonly ReportRow[],
   inputs: ActionInputs,
-  env: Env & { GITHUB_WORKSPACE: string },
+  env: Env,
   limits: { signal: AbortSignal; timeoutMs: number; secrets: readonly string[] },
-): Promise<NonNullable<SummaryFacts["commit"]>> {
-  return core.group("Commit the report", async () => {
-    const [{ commitReports }, { renderCommitMessage }] = await Promise.all([
-      import("../publish/commit.ts"),
-      import("../publish/commit-message.ts"),
-    ]);
+): Promise<GitHubOutcome> {
+  const results = doneResults(rows);
+  const what = results.length === 1 ? "report" : "reports";
+  return core.group(`Commit the ${what}`, async () => {
+    const { commitReports } = await import("../publish/commit.ts");
+    const specs = rows.map((row) => row.outcome.spec);
     const committed = await commitReports({
       workspace: env.GITHUB_WORKSPACE,
-      filePaths: [result.path],
+      filePaths: results.map((result) => result.path),
       branch: inputs.commit.branch,
-      message: renderCommitMessage(inputs.commit.message, {
-        templateId: result.templateId ?? "",
-        startsOn: result.startsOn ?? "default",
-        endsOn: result.endsOn ?? "default",
-        reportId: result.reportId,
-        rows: String(result.rows ?? ""),
-        sha256: result.sha256,
-        count: "1",
-      }),
+      message: (paths) => stepCommitMessage(inputs.commit.message, specs, paths, results[0]),
       author: inputs.commit.author,
       committer: inputs.commit.committer,
       pushAttempts: inputs.commit.pushAttempts,
@@ -69,20 +106,35 @@ export async function publishCommitStep(
       secrets: limits.secrets,
       env,
     });
-    const url =
-      committed.commitSha && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${committed.commitSha}`
-        : undefined;
-    core.setOutput("changed", String(committed.changed));
-    core.setOutput("commit-sha", committed.commitSha ?? "");
-    core.setOutput("commit-url", url ?? "");
-    core.setOutput("pushed", String(committed.pushed));
+    const url = committed.commitSha ? commitUrl(env, committed.commitSha) : undefined;
     core.info(
-      committed.changed
-        ? `Pushed ${committed.commitSha} to ${committed.branch}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
-        : `${committed.branch} already holds this report: nothing to commit`,
+      logSafe(
+        committed.changed
+          ? `Pushed ${committed.commitSha} with ${committed.changedPaths.length} ${what} to ${committed.branch}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
+          : `${committed.branch} already holds ${results.length === 1 ? "this report" : "every report"}: nothing to commit`,
+      ),
     );
-    return { branch: committed.branch, changed: committed.changed, sha: committed.commitSha, url };
+    // commitReports names files by their real path in the repository; map them back.
+    const workspace = await realpath(env.GITHUB_WORKSPACE);
+    const byPath = new Map<string, string>();
+    for (const result of results) {
+      byPath.set(
+        relative(workspace, await realpath(result.path))
+          .split(sep)
+          .join("/"),
+        result.path,
+      );
+    }
+    return {
+      changedFiles: committed.changedPaths.map((path) => byPath.get(path) ?? path),
+      commit: {
+        branch: committed.branch,
+        changed: committed.changed,
+        sha: committed.commitSha,
+        url,
+        pushed: committed.pushed,
+      },
+    };
   });
 }
 

@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { renderManyPullRequestBody, renderPullRequestBody } from "./pull-request-body.ts";
+import { renderPullRequestBody } from "./pull-request-body.ts";
 
-const result = {
+const one = {
   templateId: "42",
   startsOn: "2026-10-01",
   endsOn: "2026-10-31",
+  status: "done" as const,
   reportId: "1001",
+  path: "timesheets/2026-10.csv",
   rows: 12,
-  columns: 5,
-  bytes: 12345,
-  sha256: "ab".repeat(32),
 };
 const diff = {
   changed: true,
@@ -20,34 +19,38 @@ const diff = {
   comparedRecords: true,
 };
 
-describe("renderPullRequestBody", () => {
-  it("lists the report's facts and the row changes against the base", () => {
+describe("renderPullRequestBody with one report", () => {
+  it("gives the report's row with its file and the row changes against the base", () => {
     const body = renderPullRequestBody(
-      result,
-      { path: "timesheets/2026-10.csv", existed: true, diff },
+      [{ ...one, change: { existed: true, diff } }],
       "https://github.com/acme/payroll/actions/runs/7",
     );
-    expect(body).toContain("| Rows | 12 |");
-    expect(body).toContain("| Bytes | 12,345 |");
-    expect(body).toContain("| File | `timesheets/2026-10.csv` |");
-    expect(body).toContain("**3** row(s) added, **1** removed");
+    expect(body).toContain("1 of 1 report(s) differ from the base branch.");
+    expect(body).toContain(
+      "| 42 | 2026-10-01..2026-10-31 | 1001 | `timesheets/2026-10.csv` | 12 | +3 −1 rows |",
+    );
     expect(body).toContain("[this workflow run](https://github.com/acme/payroll/actions/runs/7)");
   });
 
   it("says when the file is new, and keeps outside text inert", () => {
     const body = renderPullRequestBody(
-      { ...result, templateId: "<img src=x> | [a](javascript:alert(1))" },
-      { path: "x.csv", existed: false, diff: undefined },
+      [
+        {
+          ...one,
+          templateId: "<img src=x> | [a](javascript:alert(1))",
+          change: { existed: false, diff: undefined },
+        },
+      ],
       "javascript:alert(1)",
     );
-    expect(body).toContain("A new file: the base branch does not have it yet.");
+    expect(body).toContain("new file");
     expect(body).not.toContain("<img");
     expect(body).not.toContain("](javascript:");
     expect(body).not.toContain("workflow run");
   });
 });
 
-describe("renderManyPullRequestBody", () => {
+describe("renderPullRequestBody", () => {
   it("has a row per report telling how its file compares with the base", () => {
     const report = (templateId: string, month: string) => ({
       templateId,
@@ -58,7 +61,7 @@ describe("renderManyPullRequestBody", () => {
       path: `reports/${templateId}_${month}.csv`,
       rows: 12,
     });
-    const body = renderManyPullRequestBody(
+    const body = renderPullRequestBody(
       [
         { ...report("42", "09"), change: { existed: false, diff: undefined } },
         { ...report("42", "10"), change: { existed: true, diff } },

@@ -8,7 +8,7 @@ import {
   pullRequestBranch,
   reportPathTest,
 } from "./pull-request-branch.ts";
-import { stepValues } from "./several-reports-text.ts";
+import { stepValues } from "./step-text.ts";
 
 const october = { startsOn: "2026-10-01", endsOn: "2026-10-31" };
 const specs = (count: number) =>
@@ -16,11 +16,8 @@ const specs = (count: number) =>
     templateId: String(1000 + index),
     period: october,
   }));
-const one = (extra: Partial<Parameters<typeof plannedBranch>[1]> = {}) => ({
-  reports: [{ templateId: "42", period: october }],
-  reportId: undefined,
-  templateId: "42",
-  ...extra,
+const one = (reportId?: string) => ({
+  reports: [{ templateId: "42", period: october, reportId }],
 });
 
 describe("pullRequestBranch", () => {
@@ -52,7 +49,7 @@ describe("plannedBranch", () => {
       name: "lucca-report/42-2026-10-01",
       exact: true,
     });
-    expect(plannedBranch("r/{reportId}", one({ reportId: "9f3" }))).toEqual({
+    expect(plannedBranch("r/{reportId}", one("9f3"))).toEqual({
       name: "r/9f3",
       exact: true,
     });
@@ -65,9 +62,9 @@ describe("plannedBranch", () => {
     });
     // A resumed report: its template and period come from Lucca.
     const resumed = plannedBranch("r/{templateId}/{startsOn}", {
-      reports: [],
-      reportId: "9f3",
-      templateId: undefined,
+      reports: [
+        { templateId: undefined, period: { startsOn: null, endsOn: null }, reportId: "9f3" },
+      ],
     });
     expect(resumed).toEqual({ name: `r/${"0".repeat(64)}/0000-00-00`, exact: false });
   });

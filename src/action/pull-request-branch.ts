@@ -3,10 +3,9 @@ import { isAbsolute, posix, relative, sep } from "node:path";
 import { branchNameProblem } from "../core/branch-name.ts";
 import { DEFAULT_OUTPUT_TEMPLATE } from "../core/output-template.ts";
 import { DEFAULT_OUTPUT_DIR } from "../core/report-file-name.ts";
-import type { ReportJobResult } from "../core/report-job.ts";
 import type { Settings } from "../node/settings.ts";
 import { type CommitValues, renderCommitMessage } from "../publish/commit-message.ts";
-import { stepValues } from "./several-reports-text.ts";
+import { stepValues } from "./step-text.ts";
 
 /** Where the pull request goes, learned from GitHub before any request to Lucca. */
 export interface PullRequestTarget {
@@ -35,19 +34,6 @@ export function pullRequestBranch(template: string, values: CommitValues): strin
   return renderCommitMessage(template, { ...values, templateId });
 }
 
-/** One report's values, as its commit message and pull request use them. */
-export function reportValues(result: ReportJobResult): CommitValues {
-  return {
-    templateId: result.templateId ?? "",
-    startsOn: result.startsOn ?? "default",
-    endsOn: result.endsOn ?? "default",
-    reportId: result.reportId,
-    rows: String(result.rows ?? ""),
-    sha256: result.sha256,
-    count: "1",
-  };
-}
-
 // Values only Lucca's answer gives, at their longest: ids are at most 64 characters (the schema
 // door), row counts at most 16 digits.
 const LONGEST: CommitValues = {
@@ -67,7 +53,7 @@ const LONGEST: CommitValues = {
  */
 export function plannedBranch(
   template: string,
-  settings: Pick<Settings, "reports" | "reportId" | "templateId">,
+  settings: Pick<Settings, "reports">,
 ): { name: string; exact: boolean } {
   const used = [...template.matchAll(/\{([^{}\s]+)\}/g)].map((match) => match[1] as string);
   if (settings.reports.length > 1) {
@@ -77,14 +63,13 @@ export function plannedBranch(
   }
   const known: Partial<CommitValues> = { count: "1" };
   const [report] = settings.reports;
-  if (report) {
-    known.templateId = report.templateId;
+  if (report?.templateId !== undefined) known.templateId = report.templateId;
+  // A resumed report's period comes from Lucca's answer.
+  if (report && report.reportId === undefined) {
     known.startsOn = report.period.startsOn ?? "default";
     known.endsOn = report.period.endsOn ?? "default";
-  } else if (settings.templateId !== undefined) {
-    known.templateId = settings.templateId;
   }
-  if (settings.reportId !== undefined) known.reportId = settings.reportId;
+  if (report?.reportId !== undefined) known.reportId = report.reportId;
   return {
     name: pullRequestBranch(template, { ...LONGEST, ...known }),
     exact: used.every((name) => name in known),
@@ -94,7 +79,7 @@ export function plannedBranch(
 /** What is wrong with the branch pr-branch makes for these reports; empty when nothing. */
 export function plannedBranchIssues(
   template: string,
-  settings: Pick<Settings, "reports" | "reportId" | "templateId">,
+  settings: Pick<Settings, "reports">,
 ): string[] {
   const planned = plannedBranch(template, settings);
   const problem = branchNameProblem(planned.name);

@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../core/errors.ts";
-import { type Env, gitHubClient, withDeadline } from "./github-steps.ts";
+import { type Env, gitHubClient, withDeadline } from "./github-context.ts";
 import type { ActionInputs } from "./inputs.ts";
 import { type PullRequestTarget, plannedBranch } from "./pull-request-branch.ts";
 

@@ -19,6 +19,8 @@ export interface CommitFacts {
   changed: boolean;
   sha: string | undefined;
   url: string | undefined;
+  /** This run pushed the commit (a pull request's commit may be an earlier run's). */
+  pushed: boolean;
 }
 
 export interface PullRequestFacts {

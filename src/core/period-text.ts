@@ -1,8 +1,18 @@
 import { logSafe } from "./safe-text.ts";
 
 const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ];
 
 /** "2026-10-01..2026-10-31", or the template's default period: how logs name a period. */

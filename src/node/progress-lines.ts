@@ -1,5 +1,6 @@
 import { formatDuration } from "../core/duration.ts";
 import type { JobEvent } from "../core/job-events.ts";
+import { periodText } from "../core/period-text.ts";
 import type { RangeSent } from "../core/range-sent.ts";
 import { logSafe } from "../core/safe-text.ts";
 
@@ -54,7 +55,6 @@ export function progressLines(options: ProgressOptions): (event: JobEvent) => st
     }
   };
 }
-
 
 /** "UTF-8 with BOM", "Windows-1252": how a CSV's encoding is shown to people. */
 export function encodingText(stats: { encoding: string; bom: boolean }): string {

@@ -1,10 +1,12 @@
-import type { ManyReportSpec } from "../core/run-many.ts";
+import type { ReportJobResult } from "../core/report-job.ts";
+import type { ReportSpec } from "../core/run-reports.ts";
 import {
   type CommitValues,
   DEFAULT_COMMIT_MESSAGE,
   renderCommitMessage,
 } from "../publish/commit-message.ts";
-import type { PublishTarget } from "./inputs.ts";
+
+export type PublishTarget = "artifact" | "commit" | "pull-request";
 
 /** Placeholders that hold one report's value: a step of several reports has no single one. */
 const PER_REPORT = ["reportId", "rows", "sha256"];
@@ -23,8 +25,13 @@ export function inNumber(text: string, count: number): string {
  * the order given, joined with "+" (a character template ids cannot hold, and git allows in
  * a branch name); `{startsOn}`..`{endsOn}` spans every period; `{count}` is the number of files.
  */
-export function stepValues(specs: readonly ManyReportSpec[], count: number): CommitValues {
-  const ids = [...new Set(specs.map((spec) => spec.templateId))];
+export function stepValues(
+  specs: readonly ReportSpec[],
+  count: number,
+  only?: ReportJobResult,
+): CommitValues {
+  if (only && specs.length === 1) return { ...reportValues(only), count: String(count) };
+  const ids = [...new Set(specs.flatMap((spec) => spec.templateId ?? []))];
   const starts = specs.flatMap((spec) => spec.period.startsOn ?? []).sort();
   const ends = specs.flatMap((spec) => spec.period.endsOn ?? []).sort();
   return {
@@ -38,15 +45,31 @@ export function stepValues(specs: readonly ManyReportSpec[], count: number): Com
   };
 }
 
+/** One report's values, as its commit message and pull request use them. */
+export function reportValues(result: ReportJobResult): CommitValues {
+  return {
+    templateId: result.templateId ?? "",
+    startsOn: result.startsOn ?? "default",
+    endsOn: result.endsOn ?? "default",
+    reportId: result.reportId,
+    rows: String(result.rows ?? ""),
+    sha256: result.sha256,
+    count: "1",
+  };
+}
+
 /**
- * The step's one commit: the subject from commit-message with the step's values (the default
- * becomes "Add {count} Lucca reports"), the body lists every file.
+ * The step's one commit. One report: commit-message with its values. Several: the subject
+ * from commit-message with the step's values (the default becomes "Add {count} Lucca
+ * reports"), the body lists every file.
  */
-export function manyCommitMessage(
+export function stepCommitMessage(
   template: string,
-  specs: readonly ManyReportSpec[],
+  specs: readonly ReportSpec[],
   paths: readonly string[],
+  only?: ReportJobResult,
 ): string {
+  if (only && specs.length === 1) return renderCommitMessage(template, reportValues(only));
   const subject = renderCommitMessage(
     (template === DEFAULT_COMMIT_MESSAGE
       ? inNumber(MANY_COMMIT_MESSAGE, paths.length)

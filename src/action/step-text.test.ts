@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { manyCommitMessage, stepValues } from "./several-reports-text.ts";
+import { stepCommitMessage, stepValues } from "./step-text.ts";
 
 const spec = (templateId: string, startsOn: string | null, endsOn: string | null) => ({
   templateId,
@@ -29,10 +29,10 @@ describe("the step's placeholder values with several reports", () => {
   it("makes the commit subject from commit-message, one line, and lists the files", () => {
     const specs = [spec("42", "2026-09-01", "2026-09-30"), spec("43", "2026-09-01", "2026-09-30")];
     expect(
-      manyCommitMessage("Add Lucca report {templateId} {startsOn}..{endsOn}", specs, ["a.csv"]),
+      stepCommitMessage("Add Lucca report {templateId} {startsOn}..{endsOn}", specs, ["a.csv"]),
     ).toBe("Add 1 Lucca report\n\n- a.csv\n");
     expect(
-      manyCommitMessage("Reports {templateId} ({count})\nsecond line", specs, ["a.csv", "b.csv"]),
+      stepCommitMessage("Reports {templateId} ({count})\nsecond line", specs, ["a.csv", "b.csv"]),
     ).toBe("Reports 42+43 (2)\n\n- a.csv\n- b.csv\n");
   });
 });
