@@ -1,79 +1,18 @@
-import { defaults as actionsDefaults, GitHub, getOctokitOptions } from "@actions/github/lib/utils";
-import { retry } from "@octokit/plugin-retry";
-import { throttling } from "@octokit/plugin-throttling";
-import { RequestError } from "@octokit/request-error";
-import Bottleneck from "bottleneck/light.js";
+import type { GitHub } from "@actions/github/lib/utils";
 import type * as z from "zod";
 import { LuccaReportError } from "../../core/errors.ts";
-import { excerptOf, redact } from "../../core/redact.ts";
+import { redact } from "../../core/redact.ts";
 import { answers } from "./answers.ts";
+import { describeApiFailure, type Permission } from "./api-failure.ts";
 import { GitHubApiError } from "./errors.ts";
+import { createOctokit, type GitHubClientOptions } from "./octokit-client.ts";
+import type { Comparison, CreatedCommit, Identity, PullRequestRef, TreeEntry } from "./types.ts";
 
+export type { Comparison, CreatedCommit, GitHubClientOptions, Identity, PullRequestRef, TreeEntry };
 export { GitHubApiError };
 
 /** GitHub's size limit for one blob sent through the Git Data API. */
 export const MAX_BLOB_BYTES = 100 * 1024 * 1024;
-
-export interface GitHubClientOptions {
-  token: string;
-  /** "owner/name". */
-  repository: string;
-  /** GITHUB_API_URL; https://HOST/api/v3 on GitHub Enterprise Server. @default https://api.github.com */
-  apiUrl?: string | undefined;
-  signal?: AbortSignal | undefined;
-  /** One HTTP request; a timed-out request is retried like a network error. @default 30000 */
-  requestTimeoutMs?: number | undefined;
-  /** Retries of a 5xx or network failure (plugin-retry). @default 3 */
-  retries?: number | undefined;
-  /**
-   * Gap between two writes and between two notifying writes (a pull request, a review
-   * request), as GitHub recommends to stay clear of secondary rate limits. Tests set 0.
-   * @default { writeMs: 1000, notifyMs: 3000 }
-   */
-  spacing?: { writeMs: number; notifyMs: number } | undefined;
-  /**
-   * How long one second of a wait lasts: a rate limit's retry-after, plugin-retry's back-off
-   * (1 s, 4 s, 9 s). Tests shorten it so that those paths run in milliseconds. @default 1000
-   */
-  retryAfterUnitMs?: number | undefined;
-  /** Warnings from Octokit (deprecations, rate limits). */
-  warn?: ((message: string) => void) | undefined;
-}
-
-export interface Identity {
-  name: string;
-  email: string;
-}
-
-export interface TreeEntry {
-  path: string;
-  mode: string;
-  type: string;
-  sha: string;
-}
-
-export interface CreatedCommit {
-  sha: string;
-  verified: boolean;
-  /** As GitHub recorded them (for a signed commit, the token's identity). */
-  author?: Identity | undefined;
-  committer?: Identity | undefined;
-}
-
-export interface Comparison {
-  totalCommits: number;
-  commits: { sha: string; parents: string[]; author: Identity; committer: Identity }[];
-  files: { path: string; previousPath: string | undefined }[];
-}
-
-export interface PullRequestRef {
-  number: number;
-  url: string;
-  headSha: string;
-}
-
-/** Which permission each call needs, to say it plainly when GitHub answers 403. */
-type Permission = "contents: read" | "contents: write" | "pull-requests: write" | "issues: write";
 
 /**
  * The one door to GitHub's REST API: every call carries the job's signal and a per-request
@@ -105,64 +44,7 @@ export class GitHubClient {
     this.apiUrl = (options.apiUrl || "https://api.github.com").replace(/\/+$/, "");
     this.#token = options.token;
     this.#signal = options.signal;
-    const timeoutMs = options.requestTimeoutMs ?? 30_000;
-    const signal = options.signal;
-    const baseFetch = (actionsDefaults.request?.fetch ?? fetch) as typeof fetch;
-    // Each attempt gets its own timeout. A cancelled job surfaces as an AbortError, which
-    // @octokit/request rethrows as is and plugin-retry does not retry.
-    const requestFetch: typeof fetch = (input, init) => {
-      if (signal?.aborted) {
-        return Promise.reject(new DOMException("The job was cancelled", "AbortError"));
-      }
-      const signals = [AbortSignal.timeout(timeoutMs)];
-      if (init?.signal) signals.push(init.signal);
-      if (signal) signals.push(signal);
-      return baseFetch(input, { ...init, signal: AbortSignal.any(signals) }).catch((error) => {
-        // Whatever reason the job gave, Octokit must see an AbortError, or it would retry.
-        if (signal?.aborted) throw new DOMException("The job was cancelled", "AbortError");
-        throw error;
-      });
-    };
-    const spacing = options.spacing ?? { writeMs: 1000, notifyMs: 3000 };
-    const warn = options.warn ?? (() => {});
-    const unitMs = options.retryAfterUnitMs ?? 1000;
-    const Client = GitHub.plugin(retry, throttling);
-    this.#octokit = new Client(
-      getOctokitOptions(options.token, {
-        baseUrl: this.apiUrl,
-        request: { fetch: requestFetch },
-        retry: { retries: options.retries ?? 3, retryAfterBaseValue: unitMs },
-        throttle: {
-          retryAfterBaseValue: unitMs,
-          write: new Bottleneck.Group({ maxConcurrent: 1, minTime: spacing.writeMs }),
-          notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: spacing.notifyMs }),
-          // A primary or secondary rate limit is waited out twice at most, and never for long.
-          onRateLimit: (after: number, _options: unknown, _octokit: unknown, count: number) => {
-            warn(
-              `GitHub's rate limit was reached; ${count < 2 && after <= 60 ? `retrying in ${after} s` : "giving up"}`,
-            );
-            return count < 2 && after <= 60;
-          },
-          onSecondaryRateLimit: (
-            after: number,
-            _options: unknown,
-            _octokit: unknown,
-            count: number,
-          ) => {
-            warn(
-              `GitHub's secondary rate limit was reached; ${count < 2 && after <= 60 ? `retrying in ${after} s` : "giving up"}`,
-            );
-            return count < 2 && after <= 60;
-          },
-        },
-        log: {
-          debug: () => {},
-          info: () => {},
-          warn: (message: string) => warn(this.redact(message)),
-          error: () => {},
-        },
-      }),
-    );
+    this.#octokit = createOctokit(options, this.apiUrl, (text) => this.redact(text));
   }
 
   get #repo() {
@@ -507,36 +389,13 @@ export class GitHubClient {
   }
 
   #failure(method: string, path: string, permission: Permission, error: unknown): GitHubApiError {
-    const status = error instanceof RequestError ? error.status : undefined;
-    const said = excerptOf(this.redact(error instanceof Error ? error.message : String(error)), [
-      this.#token,
-    ]);
-    let hint = "";
-    if (rateLimited(error)) {
-      hint = " GitHub's rate limit for this token was reached: run the job again later.";
-    } else if (status === 403 || status === 401) {
-      hint =
-        status === 401
-          ? " The token was refused: check github-token."
-          : ` The token needs \`permissions: ${permission}\` in the workflow (or job)` +
-            (permission === "pull-requests: write"
-              ? ', and the repository must allow it: Settings > Actions > General > "Allow GitHub Actions to create and approve pull requests".'
-              : ".");
-    } else if (status === 404) {
-      hint = " Check the repository name and that the token can read it.";
-    }
-    return new GitHubApiError(
-      `GitHub API ${method} ${path} failed${status ? ` (${status})` : ""}: ${said}${/[.!?]$/.test(said) ? "" : "."}${hint}`,
-      { status, method, path, cause: error },
-    );
+    return describeApiFailure({
+      method,
+      path,
+      permission,
+      error,
+      token: this.#token,
+      redact: (text) => this.redact(text),
+    });
   }
-}
-
-/** GitHub's refusals for its primary (remaining 0) or secondary (Retry-After) rate limit. */
-function rateLimited(error: unknown): boolean {
-  if (!(error instanceof RequestError) || (error.status !== 403 && error.status !== 429)) {
-    return false;
-  }
-  const headers = error.response?.headers ?? {};
-  return headers["x-ratelimit-remaining"] === "0" || headers["retry-after"] !== undefined;
 }
