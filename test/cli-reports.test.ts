@@ -141,6 +141,23 @@ describe("--json: one object per report, the same keys whatever the count or sta
   });
 });
 
+describe("docs/cli.md", () => {
+  it("documents every key of the --json object", async () => {
+    const doc = await readFile(join(import.meta.dirname, "../docs/cli.md"), "utf8");
+    const documented = new Set(
+      [...doc.matchAll(/^\| ([^|]+) \|/gm)].flatMap(([, cell]) =>
+        [...(cell ?? "").matchAll(/`([\w.]+)`/g)].map(([, key]) => key),
+      ),
+    );
+    const keys = REPORT_JSON_KEYS.flatMap((key) =>
+      key === "polling"
+        ? ["polling.expectedMs", "polling.generationMs", "polling.requestsSaved"]
+        : [key],
+    );
+    expect([...documented].sort()).toEqual(keys.sort());
+  });
+});
+
 describe("text output and errors", () => {
   it("one report: no label on progress lines; a failure after creation says how to resume", async () => {
     const s = await simulator({ failures: [{ status: 500, count: 100, on: "status" }] });
