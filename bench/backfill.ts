@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulator } from "../simulator/server.ts";
 import { peakPerWindow } from "../src/core/request-budget.ts";
-import { runManyFromSettings } from "../src/node/run-many-job.ts";
+import { runReportsFromSettings } from "../src/node/run-reports.ts";
 import { CLI_LABELS, parseSettings } from "../src/node/settings.ts";
 import { type Figure, round } from "./figures.ts";
 import { benchJob } from "./job.ts";
@@ -64,7 +64,7 @@ export async function backfillFigures(): Promise<Figure[]> {
           CLI_LABELS,
           new Date(),
         );
-        const outcomes = await runManyFromSettings(settings, {
+        const outcomes = await runReportsFromSettings(settings, {
           fetch,
           output: { baseDir: dir, roots: [dir], label: "--output" },
           signal: new AbortController().signal,

@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
+import { lstat, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../simulator/server.ts";
-import { runCliHere } from "./support/cli.ts";
+import { runCliHere, tempDir } from "./support/cli.ts";
 
 const KEY = "test-key-trace-4b1d";
 let sim: Simulator | undefined;
@@ -58,6 +58,60 @@ describe("--trace FILE", () => {
     const line = JSON.parse((await readFile(join(run.cwd, "t.jsonl"), "utf8")).trim());
     expect(line).toMatchObject({ method: "POST", status: 401, responseBody: { Status: "number" } });
     expect(JSON.stringify(line)).not.toContain("another-key-entirely");
+  });
+});
+
+describe("--trace FILE with several reports", () => {
+  it("records every report of the run", async () => {
+    sim = await startSimulator({ apiKey: KEY, generationMs: 30, rows: 5, templates: ["42", "43"] });
+    const run = await runCliHere(
+      [...args(sim), "--template-id", "43", "--period", "2026-09..2026-10", "--trace", "t.jsonl"],
+      { env: { LUCCA_API_KEY: KEY } },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const lines = (await readFile(join(run.cwd, "t.jsonl"), "utf8"))
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(sim.requests.length);
+    expect(lines.filter((line) => line.method === "POST")).toHaveLength(4);
+    expect(lines.filter((line) => /download-csv$/.test(line.path))).toHaveLength(4);
+  });
+});
+
+describe("--trace FILE written as a report is", () => {
+  it("never through a link planted at its place during the run, and readable by its owner only", async () => {
+    sim = await startSimulator({ apiKey: KEY, generationMs: 30, rows: 5 });
+    const cwd = await tempDir();
+    await writeFile(join(cwd, "victim.txt"), "untouched\n");
+    let planted = false;
+    // Once the run started (the place was checked), a link appears where the trace goes.
+    const planting: typeof fetch = async (input, init) => {
+      if (!planted) {
+        planted = true;
+        await symlink(join(cwd, "victim.txt"), join(cwd, "t.jsonl"));
+      }
+      return fetch(input, init);
+    };
+    const run = await runCliHere([...args(sim), "--trace", "t.jsonl"], {
+      env: { LUCCA_API_KEY: KEY },
+      cwd,
+      fetch: planting,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/Warning: could not write the trace to .*t\.jsonl: .*symbolic link/);
+    expect(await readFile(join(cwd, "victim.txt"), "utf8")).toBe("untouched\n");
+    expect((await lstat(join(cwd, "t.jsonl"))).isSymbolicLink()).toBe(true);
+    expect((await readdir(cwd)).filter((name) => name.endsWith(".part"))).toEqual([]);
+  });
+
+  it("into a directory made for it, with mode 0600", async () => {
+    sim = await startSimulator({ apiKey: KEY, generationMs: 30, rows: 5 });
+    const run = await runCliHere([...args(sim), "--trace", "traces/t.jsonl"], {
+      env: { LUCCA_API_KEY: KEY },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect((await lstat(join(run.cwd, "traces/t.jsonl"))).mode & 0o777).toBe(0o600);
   });
 });
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/server.ts";
 import type { FetchLike } from "../src/core/http.ts";
 import { createUndiciFetch } from "../src/node/undici-fetch.ts";
-import { runCliHere, sha256Of, sha256OfFile, tempDir } from "./support/cli.ts";
+import { REPORT_JSON_KEYS, runCliHere, sha256Of, sha256OfFile, tempDir } from "./support/cli.ts";
 
 const KEY = "test-key-5f1c9a7e";
 let sim: Simulator | undefined;
@@ -51,29 +51,8 @@ describe("lucca-report CLI against the simulator", () => {
     expect(result.path).toBe(join(run.cwd, "reports/42_2026-10-01_2026-10-31.csv"));
     expect(result.columns).toBeGreaterThan(1);
     expect(result.polls).toBeGreaterThanOrEqual(1);
-    expect(Object.keys(result).sort()).toEqual(
-      [
-        "reportId",
-        "templateId",
-        "startsOn",
-        "endsOn",
-        "rangeSent",
-        "status",
-        "format",
-        "path",
-        "bytes",
-        "rows",
-        "columns",
-        "sha256",
-        "encoding",
-        "bom",
-        "attempts",
-        "polls",
-        "durationMs",
-        "expectedGenerationMs",
-        "statusChecksSaved",
-      ].sort(),
-    );
+    expect(Object.keys(result)).toEqual(REPORT_JSON_KEYS);
+    expect(result).toMatchObject({ encoding: "utf-8", bom: true, error: null });
     expect(await sha256OfFile(result.path)).toBe(result.sha256);
     expect(result.sha256).toBe(await sha256Of(s.expectedCsv("1001")));
     const create = luccaRequests(s).find((r) => r.method === "POST");
@@ -87,7 +66,7 @@ describe("lucca-report CLI against the simulator", () => {
     const learning = { ...env, XDG_CACHE_HOME: cache };
     const file = join(cache, "lucca-report", "poll-history.json");
     const first = JSON.parse((await runCliHere([...base(s), "--json"], { env: learning })).stdout);
-    expect(first.expectedGenerationMs).toBeNull();
+    expect(first.polling.expectedMs).toBeNull();
     const remembered = JSON.parse(await readFile(file, "utf8"));
     const [times] = Object.values(remembered.templates) as number[][];
     expect(times).toHaveLength(1);
@@ -98,7 +77,7 @@ describe("lucca-report CLI against the simulator", () => {
     await writeFile(file, "{ not json");
     const third = await runCliHere([...base(s), "--json"], { env: learning });
     expect(third.code, third.stderr).toBe(0);
-    expect(JSON.parse(third.stdout).expectedGenerationMs).toBeNull();
+    expect(JSON.parse(third.stdout).polling.expectedMs).toBeNull();
   });
 
   it("learns every template's generation time in a run of several reports, losing none", async () => {

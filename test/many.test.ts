@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/server.ts";
 import { UnusableAnswerError } from "../src/core/errors.ts";
 import { peakPerWindow } from "../src/core/request-budget.ts";
-import { runManyFromSettings } from "../src/node/run-many-job.ts";
+import { runReportsFromSettings } from "../src/node/run-reports.ts";
 import { CLI_LABELS, MAX_REPORTS, parseSettings, type RawSettings } from "../src/node/settings.ts";
 import { runCliHere, sha256Of, tempDir } from "./support/cli.ts";
 
@@ -53,7 +53,7 @@ function settingsFor(s: Simulator, raw: RawSettings = {}) {
 
 async function backfill(s: Simulator, raw: RawSettings = {}) {
   const cwd = await tempDir("lucca-many-");
-  const outcomes = await runManyFromSettings(settingsFor(s, raw), {
+  const outcomes = await runReportsFromSettings(settingsFor(s, raw), {
     fetch: globalThis.fetch,
     output: { baseDir: cwd, roots: [cwd], label: "--output" },
     signal: new AbortController().signal,

@@ -1,9 +1,9 @@
 import * as core from "@actions/core";
-import { doctorJson, doctorText } from "../cli/doctor.ts";
 import type { FetchLike } from "../core/http.ts";
 import { codeSpan, escapeCell } from "../core/markdown.ts";
 import { logSafe } from "../core/safe-text.ts";
 import { type DoctorReport, runDoctor } from "../node/doctor-run.ts";
+import { doctorJson, doctorText } from "../node/doctor-text.ts";
 import type { ActionInputs } from "./inputs.ts";
 import { printTrace } from "./trace-group.ts";
 

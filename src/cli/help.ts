@@ -50,8 +50,9 @@ Several reports (several templates or months):
   --fail-fast                stop at the first failed report
 
 Output:
-  --json                     print one JSON result object on stdout (several reports:
-                             one object per line, JSON Lines, in the order asked)
+  --json                     print one JSON object per report on stdout (JSON Lines, in
+                             the order asked; the same keys for one report or many,
+                             failed ones included: docs/cli.md)
   --trace FILE               write every HTTP exchange to FILE as JSON lines (no key, no
                              values: headers without credentials, bodies as their shape)
   -q, --quiet                only errors on stderr

@@ -4,7 +4,7 @@ import { createLuccaClient } from "../core/lucca-client.ts";
 import { templatePayloadSchema } from "../core/schemas.ts";
 import { CLI_LABELS, DEFAULTS, parseConnection } from "../node/settings.ts";
 import type { CliArgs } from "./args.ts";
-import type { CliIo } from "./run.ts";
+import type { CliIo } from "./io.ts";
 
 /** `template create --file template.json`: posts the template and returns its new id. */
 export async function createTemplateFromFile(args: CliArgs, io: CliIo): Promise<string> {

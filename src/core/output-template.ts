@@ -48,7 +48,7 @@ export function expandPath(template: string, facts: PathFacts): string {
 /**
  * Refuses, before any request, a template that would send two reports to the same file.
  * `{reportId}` tells every report apart, since Lucca gives each its own id (and a repeated
- * one fails that report: see run-many.ts). Paths that differ only in case clash too: they
+ * one fails that report: see run-reports.ts). Paths that differ only in case clash too: they
  * are one file on macOS and Windows runners, where the second report would replace the first.
  */
 export function checkDistinctPaths(template: string, reports: PathFacts[], label: string): void {

@@ -18,20 +18,21 @@ function controlled() {
   let inFlight = 0;
   let most = 0;
   const runOne = (spec: ReportSpec, signal: AbortSignal, created: (id: string) => void) => {
-    started.push(spec.templateId);
-    signals.set(spec.templateId, signal);
+    const name = spec.templateId ?? `report ${spec.reportId}`;
+    started.push(name);
+    signals.set(name, signal);
     inFlight++;
     most = Math.max(most, inFlight);
-    created(`first-${spec.templateId}`);
+    created(`first-${name}`);
     return new Promise<ReportJobResult>((resolve, reject) => {
-      finish.set(spec.templateId, {
+      finish.set(name, {
         resolve: () => {
           inFlight--;
           resolve(resultFor(spec));
         },
         reject: (error) => {
           inFlight--;
-          created(`last-${spec.templateId}`);
+          created(`last-${name}`);
           reject(error);
         },
       });
@@ -91,6 +92,25 @@ describe("runReports", () => {
     expect(outcomes).toEqual([
       { spec: specs[0], status: "failed", error: failure, reportId: undefined },
     ]);
+  });
+
+  it("keeps the id of a resumed report that fails, to resume it again", async () => {
+    const failure = new Error("cut");
+    const resume = {
+      templateId: undefined,
+      period: { startsOn: null, endsOn: null },
+      reportId: "77",
+    };
+    const outcomes = await runReports({
+      reports: [resume],
+      concurrency: 3,
+      failFast: false,
+      signal: new AbortController().signal,
+      runOne: async () => {
+        throw failure;
+      },
+    });
+    expect(outcomes).toEqual([{ spec: resume, status: "failed", error: failure, reportId: "77" }]);
   });
 
   it("fails a report given an id another report already has, and keeps its own last id", async () => {

@@ -59,7 +59,8 @@ export async function runReports(options: RunReportsOptions): Promise<ReportOutc
     while (next < options.reports.length && !signal.aborted) {
       const index = next++;
       const spec = options.reports[index] as ReportSpec;
-      let reportId: string | undefined;
+      // A resumed report has its id from the start: a failure still says it.
+      let reportId: string | undefined = spec.reportId;
       try {
         const result = await options.runOne(spec, signal, (id) => {
           if (given.has(id)) {

@@ -8,7 +8,7 @@ import type { FetchLike } from "../core/http.ts";
 import type { JobEvent } from "../core/job-events.ts";
 import { resolvePeriod } from "../core/period.ts";
 import type { ReportJobResult } from "../core/report-job.ts";
-import { runJobFromSettings } from "./run-job.ts";
+import { runReportsFromSettings } from "./run-reports.ts";
 import type { Settings } from "./settings.ts";
 import { recordTrace, type TraceRecorder } from "./trace-recorder.ts";
 
@@ -50,27 +50,33 @@ export async function runDoctor(
   let result: ReportJobResult | undefined;
   let failure: { exitCode: number; message: string } | undefined;
   try {
-    result = await runJobFromSettings(
-      { ...settings, period, reportId: undefined, outputPath: undefined },
+    // One report, through the same path as every run: its template (the first asked for),
+    // yesterday, a default name in the temporary directory.
+    const [outcome] = await runReportsFromSettings(
+      {
+        ...settings,
+        reports: [{ templateId: settings.reports[0]?.templateId, period }],
+        outputPath: undefined,
+      },
       {
         fetch: trace.fetch,
         output: { baseDir: dir, roots: [dir], label: "the doctor's temporary directory" },
         signal: env.signal,
         now: env.now,
         previewRows: 10,
-        onEvent: (event) => {
+        onEvent: (_spec, event) => {
           events.push(event);
           env.onEvent?.(event);
         },
       },
     );
+    if (outcome?.status === "done") result = outcome.result;
+    // Skipped: cancelled before it started.
+    else throw outcome?.status === "failed" ? outcome.error : env.signal.reason;
   } catch (error) {
     // Cancellation is not a finding: the caller handles it as for any command.
-    if (env.signal.aborted) throw error;
-    failure =
-      error instanceof LuccaReportError
-        ? { exitCode: error.exitCode, message: error.message }
-        : { exitCode: 1, message: error instanceof Error ? error.message : String(error) };
+    if (env.signal.aborted) throw env.signal.reason;
+    failure = failureOf(error);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -83,4 +89,10 @@ export async function runDoctor(
     profile,
     trace,
   };
+}
+
+function failureOf(error: unknown): { exitCode: number; message: string } {
+  return error instanceof LuccaReportError
+    ? { exitCode: error.exitCode, message: error.message }
+    : { exitCode: 1, message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { JobEvent } from "../core/job-events.ts";
 import { nextPollDelay } from "../core/poll.ts";
-import { progressLines } from "./progress-lines.ts";
+import { progressLines, reportProgress } from "./progress-lines.ts";
 
 function pendingChecks(count: number): JobEvent[] {
   const events: JobEvent[] = [];
@@ -123,4 +123,36 @@ describe("progressLines with hostile values", () => {
       expect(line).not.toMatch(/^\s*::/m);
     },
   );
+});
+
+describe("reportProgress", () => {
+  const october = { startsOn: "2026-10-01", endsOn: "2026-10-31" };
+  const created = (reportId: string): JobEvent => ({ type: "created", reportId, attempt: 1 });
+
+  it("labels each line with its report only when the run has several", () => {
+    const a = { templateId: "42", period: october };
+    const b = { templateId: "43", period: october };
+    expect(reportProgress([a], { verbose: false })(a, created("7"))).toBe(
+      "Report 7 created; Lucca is generating it",
+    );
+    const several = reportProgress([a, b], { verbose: false });
+    expect(several(b, created("8"))).toBe(
+      "[43 2026-10-01..2026-10-31] Report 8 created; Lucca is generating it",
+    );
+    const resumed = { templateId: undefined, period: october, reportId: "9" };
+    expect(reportProgress([a, resumed], { verbose: false })(resumed, created("9"))).toMatch(
+      /^\[report 9 2026-10-01\.\.2026-10-31\] /,
+    );
+  });
+
+  it("keeps each report's heartbeat apart", () => {
+    const a = { templateId: "42", period: october };
+    const b = { templateId: "43", period: october };
+    const progress = reportProgress([a, b], { verbose: false });
+    const checks = pendingChecks(3).slice(1);
+    // a's second check is quiet; b's first check of its own still prints (it is a change).
+    expect(progress(a, pendingChecks(1)[0] as JobEvent)).toBeDefined();
+    expect(progress(a, checks[0] as JobEvent)).toBeUndefined();
+    expect(progress(b, pendingChecks(1)[0] as JobEvent)).toMatch(/^\[43 /);
+  });
 });

@@ -2,6 +2,7 @@ import { formatDuration } from "../core/duration.ts";
 import type { JobEvent } from "../core/job-events.ts";
 import { periodText } from "../core/period-text.ts";
 import type { RangeSent } from "../core/range-sent.ts";
+import type { ReportSpec } from "../core/run-reports.ts";
 import { logSafe } from "../core/safe-text.ts";
 
 /** A line is printed at least this often while a report is pending. */
@@ -54,6 +55,33 @@ export function progressLines(options: ProgressOptions): (event: JobEvent) => st
         return `Saved ${v(event.path)} (${event.bytes} bytes)`;
     }
   };
+}
+
+/**
+ * Progress for every report of a run: each report's lines as `progressLines` words them
+ * (its own heartbeat), prefixed with `[template period]` only when the run has several.
+ */
+export function reportProgress(
+  reports: readonly ReportSpec[],
+  options: ProgressOptions,
+): (spec: ReportSpec, event: JobEvent) => string | undefined {
+  const labelled = reports.length > 1;
+  const formats = new Map<ReportSpec, (event: JobEvent) => string | undefined>();
+  return (spec, event) => {
+    let format = formats.get(spec);
+    if (format === undefined) {
+      format = progressLines(options);
+      formats.set(spec, format);
+    }
+    const line = format(event);
+    return line === undefined || !labelled ? line : `[${reportLabel(spec)}] ${line}`;
+  };
+}
+
+/** "42 2026-10-01..2026-10-31": which report of a run a line is about. */
+export function reportLabel(spec: ReportSpec): string {
+  const which = spec.templateId ?? `report ${spec.reportId ?? "?"}`;
+  return `${v(which)} ${periodText(spec.period.startsOn, spec.period.endsOn)}`;
 }
 
 /** "UTF-8 with BOM", "Windows-1252": how a CSV's encoding is shown to people. */

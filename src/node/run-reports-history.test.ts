@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../../simulator/server.ts";
 import { ReportTimeoutError } from "../core/errors.ts";
 import { historyKey, readHistory, rememberGeneration } from "./poll-history.ts";
-import { runJobFromSettings } from "./run-job.ts";
+import { runReportsFromSettings } from "./run-reports.ts";
 import { CLI_LABELS, parseSettings } from "./settings.ts";
 
 const KEY = "history-key-3f9a02";
@@ -19,7 +19,7 @@ let sim: Simulator | undefined;
 let dir: string;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "run-job-history-"));
+  dir = await mkdtemp(join(tmpdir(), "run-reports-history-"));
 });
 afterEach(async () => {
   await sim?.close();
@@ -27,7 +27,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function run(s: Simulator, historyPath: string, timeout: string) {
+async function run(s: Simulator, historyPath: string, timeout: string) {
   const settings = parseSettings(
     {
       domain: s.url,
@@ -41,13 +41,16 @@ function run(s: Simulator, historyPath: string, timeout: string) {
     CLI_LABELS,
     new Date("2026-11-15T12:00:00Z"),
   );
-  return runJobFromSettings(settings, {
+  const [outcome] = await runReportsFromSettings(settings, {
     fetch: globalThis.fetch,
     output: { baseDir: dir, roots: [dir], label: "--output" },
     signal: new AbortController().signal,
     onEvent: () => {},
     pollHistoryPath: historyPath,
   });
+  // The one report's result, or its failure thrown.
+  if (outcome?.status === "done") return outcome.result;
+  throw outcome?.status === "failed" ? outcome.error : new Error(`not run: ${outcome?.status}`);
 }
 
 describe("a history longer than the timeout", () => {

@@ -6,6 +6,30 @@ import { constants as osConstants, tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/run.ts";
 
+/** Every key of a report's `--json` object, in order, whatever its status (docs/cli.md). */
+export const REPORT_JSON_KEYS = [
+  "templateId",
+  "startsOn",
+  "endsOn",
+  "status",
+  "reportId",
+  "path",
+  "format",
+  "rows",
+  "columns",
+  "bytes",
+  "sha256",
+  "encoding",
+  "bom",
+  "rangeSent",
+  "attempts",
+  "polls",
+  "durationMs",
+  "polling",
+  "totals",
+  "error",
+];
+
 export interface CliRun {
   code: number;
   stdout: string;

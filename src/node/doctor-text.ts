@@ -1,0 +1,36 @@
+import { logSafe } from "../core/safe-text.ts";
+import type { DoctorReport } from "./doctor-run.ts";
+
+const MARK = { ok: "✔", failed: "✘", "not reached": "·", info: "i" } as const;
+
+/** What `doctor --json` prints and the action's summary holds: no key, no people, no CSV data. */
+export function doctorJson(report: DoctorReport) {
+  return {
+    ok: report.ok,
+    exitCode: report.exitCode,
+    day: report.day,
+    steps: report.steps,
+    profile: report.profile,
+  };
+}
+
+/** The checklist as text, for the CLI's stdout and the action's log. */
+export function doctorText(report: DoctorReport): string {
+  const lines = [
+    `Lucca tenant check on ${report.day}: ${report.ok ? "the flow works" : "the flow failed"}`,
+  ];
+  const file = report.profile.file;
+  for (const step of report.steps) {
+    lines.push(`  ${MARK[step.state]} ${step.name}: ${logSafe(step.detail)}`);
+    if (step.name === "File" && file && file.header.length > 0) {
+      lines.push(`    header: ${logSafe(file.header.join(file.delimiter ?? ","))}`);
+    }
+  }
+  lines.push(
+    "",
+    "Paste the output of `lucca-report doctor --json` into an issue to tell us what your tenant does;",
+    "it holds no key, no ids of people and no CSV content beyond the header line.",
+    "",
+  );
+  return lines.join("\n");
+}
