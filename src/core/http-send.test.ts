@@ -580,13 +580,27 @@ describe("sendOnce's request timeout and slot", () => {
 });
 
 describe("readExcerpt", () => {
-  it("gives the message of an error body, redacted and cut", async () => {
-    expect(await readExcerpt(new Response('{"message":"  no\\n such   report "}'))).toBe(
+  it("gives the message of an error body, redacted, on one line", async () => {
+    expect(await readExcerpt(new Response('{"message":"  no such   report "}'))).toBe(
       "no such report",
     );
     expect(await readExcerpt(new Response(`bad ${KEY}`), [KEY])).toBe("bad ***");
-    expect(await readExcerpt(new Response("x".repeat(400)))).toBe(`${"x".repeat(300)}…`);
     expect(await readExcerpt(new Response(null))).toBe("empty body");
+  });
+
+  it("gives a body that is not a page or an error by its type, size and first bytes", async () => {
+    const rows = "Jeanne Varenne;E-20931;jv@example.org\r\nBastien Ollier;E-20932;bo@example.org";
+    const shown = await readExcerpt(
+      new Response(rows, { headers: { "content-type": 'text/csv; name="Varenne.csv"' } }),
+    );
+    expect(shown).toBe(
+      "not shown, as it may hold the report's rows: text/csv, 76 bytes, first bytes 4a 65 61 6e 6e 65 20 56",
+    );
+    expect(await readExcerpt(new Response("x".repeat(400)))).toMatch(/^not shown.*, 400 bytes,/);
+    // A message of two lines is not quoted either.
+    expect(await readExcerpt(new Response('{"message":"no\\nsuch"}'))).toMatch(
+      /^not shown.*, 22 bytes,/,
+    );
   });
 
   it("blanks nothing when given no secrets", async () => {

@@ -1,10 +1,9 @@
+import { describeBody } from "./body-description.ts";
 import { timerMs } from "./delay.ts";
 import { isLoopbackHost } from "./domain.ts";
-import { decodeText } from "./encoding.ts";
-import { messageOfErrorBody } from "./error-body.ts";
 import { LuccaRejectedError, UnusableAnswerError } from "./errors.ts";
 import { readCapped } from "./read-body.ts";
-import { EXCERPT_CHARS, excerptOf, redact } from "./redact.ts";
+import { excerptOf, redact } from "./redact.ts";
 import { isTransientStatus, TransientFailure } from "./retry.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
@@ -261,21 +260,35 @@ async function failureFor(
 }
 
 /**
- * The message an error body carries, whichever of Lucca's error shapes it uses: at most
- * 64 KiB read, secrets redacted before the cut to 300 characters, one line.
+ * The message an error body carries, whichever of Lucca's error shapes it uses, or only its
+ * type, size and first bytes when it is not recognisably a page or an error (it may be the
+ * report): at most 64 KiB read, secrets redacted before the cut to 300 characters, one line.
  */
 export async function readExcerpt(
   response: Response,
   secrets: readonly string[] = [],
 ): Promise<string> {
-  let text: string;
   try {
-    text = decodeText((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes, "utf-8");
+    const body = await readCapped(response.body, MAX_ERROR_BODY_BYTES);
+    return describeBody(
+      {
+        bytes: body.bytes,
+        more: body.overflowed,
+        contentType: response.headers.get("content-type"),
+        declaredBytes: declaredLength(response.headers),
+      },
+      secrets,
+    );
   } catch {
     return "";
   }
-  text = messageOfErrorBody(text);
-  return excerptOf(text, secrets, EXCERPT_CHARS);
+}
+
+/** The Content-Length announced, when it is a number. */
+export function declaredLength(headers: Headers): number | undefined {
+  const value = headers.get("content-length");
+  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
+  return Number(value);
 }
 
 export { redact };
