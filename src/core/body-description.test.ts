@@ -54,6 +54,13 @@ describe("describeBody", () => {
     );
   });
 
+  it("shows no byte of a body that starts with the key: hex is no disguise", () => {
+    expect(describeBody(sample(`{"lucca application=${KEY}": 1, "a": [1, 2]}`), [KEY])).toBe(
+      "not shown, as it may hold the report's rows: text/csv, 61 bytes, first bytes not shown (they hold the key)",
+    );
+    expect(describeBody(sample(`${KEY.slice(3, 12)};x;y`), [KEY])).toMatch(/not shown \(they/);
+  });
+
   it("gives the media type, never the parameters a server adds to it", () => {
     expect(bodyFacts(sample("x;y;z", 'text/csv; name="Varenne_Jeanne.csv"'))).toBe(
       "text/csv, 5 bytes, first bytes 78 3b 79 3b 7a",

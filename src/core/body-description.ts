@@ -1,7 +1,7 @@
 import { decodeText } from "./encoding.ts";
 import { messageOfErrorBody } from "./error-body.ts";
 import { mediaTypeOf } from "./header-shape.ts";
-import { excerptOf } from "./redact.ts";
+import { excerptOf, redact } from "./redact.ts";
 
 /** What was read of a body this tool refuses or fails on. */
 export interface BodySample {
@@ -26,20 +26,23 @@ const HEX_BYTES = 8;
 export function describeBody(sample: BodySample, secrets: readonly string[]): string {
   const message = messageOfErrorBody(decodeText(sample.bytes, "utf-8"));
   if (message !== undefined) return excerptOf(message, secrets);
-  return `not shown, as it may hold the report's rows: ${bodyFacts(sample)}`;
+  return `not shown, as it may hold the report's rows: ${bodyFacts(sample, secrets)}`;
 }
 
 /** "text/csv, 2048 bytes, first bytes ef bb bf 4e 61 6d 65 3b" */
-export function bodyFacts(sample: BodySample): string {
+export function bodyFacts(sample: BodySample, secrets: readonly string[] = []): string {
   const size = sample.more
     ? sample.declaredBytes === undefined
       ? `more than ${sample.bytes.byteLength} bytes`
       : `${sample.declaredBytes} bytes`
     : `${sample.bytes.byteLength} bytes`;
-  return `${mediaTypeOf(sample.contentType) ?? "no Content-Type"}, ${size}, first bytes ${firstBytes(sample.bytes)}`;
+  return `${mediaTypeOf(sample.contentType) ?? "no Content-Type"}, ${size}, first bytes ${firstBytes(sample.bytes, secrets)}`;
 }
 
-function firstBytes(bytes: Uint8Array): string {
+function firstBytes(bytes: Uint8Array, secrets: readonly string[]): string {
+  // Hex is no disguise: a body that starts with the key (an echo) shows none of its bytes.
+  const start = decodeText(bytes.subarray(0, 4 * HEX_BYTES), "utf-8");
+  if (redact(start, secrets) !== start) return "not shown (they hold the key)";
   const shown: string[] = [];
   for (const byte of bytes.subarray(0, HEX_BYTES)) {
     if (byte === 0x0a || byte === 0x0d) break;

@@ -6,6 +6,7 @@ import { readCapped } from "./read-body.ts";
 import { excerptOf, redact } from "./redact.ts";
 import { isTransientStatus, TransientFailure } from "./retry.ts";
 import { parseRetryAfter } from "./retry-after.ts";
+import { pathShape, urlForMessage } from "./url-shape.ts";
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -95,7 +96,7 @@ export async function sendOnce(request: HttpRequest, options: SendOptions): Prom
         if (method === "POST" && isSeeOther(response.status)) {
           // The POST was received (the report may exist): read the answer where it points,
           // with a GET, as HTTP says; the POST itself is never sent again.
-          postSeenOther = `${request.method} ${request.url.origin}${request.url.pathname} was answered ${response.status} (see ${next.pathname})`;
+          postSeenOther = `${request.method} ${request.url.origin}${request.url.pathname} was answered ${response.status} (see ${pathShape(next.pathname, options.secrets)})`;
           method = "GET";
           body = null;
           headers = withoutContentType(headers);
@@ -186,7 +187,7 @@ function checkRedirect(
   location: string,
   options: SendOptions,
 ): URL {
-  const where = `${request.method} ${from.origin}${from.pathname}`;
+  const where = `${request.method} ${urlForMessage(from, options.secrets)}`;
   let next: URL;
   try {
     next = new URL(location, from);
@@ -207,11 +208,11 @@ function checkRedirect(
   const keyHint = options.hint(401);
   if ((request.redirects ?? "api") === "api" && next.origin !== request.url.origin) {
     throw new LuccaRejectedError(
-      `${where} was redirected (${status}) to another origin, ${next.origin}; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. ${keyHint}`,
+      `${where} was redirected (${status}) to another origin, ${redact(next.origin, options.secrets)}; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. ${keyHint}`,
       {
         status,
         method: request.method,
-        url: `${from.origin}${from.pathname}`,
+        url: urlForMessage(from, options.secrets),
         bodyExcerpt: "",
         hint: keyHint,
       },
@@ -236,7 +237,9 @@ async function failureFor(
   // Another origin's body is never shown: a redirect could point at an internal service.
   const excerpt = echoBody ? await readExcerpt(response, options.secrets) : "";
   if (!echoBody) await response.body?.cancel().catch(() => {});
-  const where = `${method} ${url.origin}${url.pathname}`;
+  // The last hop's URL may be a redirect's target: the server chose it.
+  const shown = urlForMessage(url, options.secrets);
+  const where = `${method} ${shown}`;
   if (isTransientStatus(response.status)) {
     return new TransientFailure(
       `${where} answered ${response.status}${excerpt ? `: ${excerpt}` : ""}`,
@@ -252,7 +255,7 @@ async function failureFor(
     {
       status: response.status,
       method,
-      url: `${url.origin}${url.pathname}`,
+      url: shown,
       bodyExcerpt: excerpt,
       hint,
     },

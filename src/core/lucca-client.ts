@@ -131,7 +131,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
           await open.response.body?.cancel().catch(() => {});
           const hint = commonHint(401) as string;
           throw new LuccaRejectedError(
-            `${method} ${where} was redirected to a web page (${open.url.pathname}) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. ${hint}`,
+            `${method} ${where} was redirected to a web page (${excerptOf(open.url.pathname, [options.apiKey])}) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. ${hint}`,
             {
               status: open.response.status,
               method,

@@ -2,7 +2,7 @@ import { visibleHeaders } from "./header-shape.ts";
 import type { FetchLike } from "./http.ts";
 import { redact } from "./redact.ts";
 import { type Shape, shapeOfText } from "./trace-shape.ts";
-import { locationShape, pathShape, queryNames } from "./trace-url.ts";
+import { locationShape, pathShape, queryNames } from "./url-shape.ts";
 
 export type { Shape } from "./trace-shape.ts";
 
@@ -13,7 +13,7 @@ export interface TraceRecord {
   method: string;
   /** Redacted. */
   origin: string;
-  /** This tool's own Lucca paths as they are; any other as `*` segments (trace-url.ts). */
+  /** This tool's own Lucca paths as they are; any other as `*` segments (url-shape.ts). */
   path: string;
   /** The names of the query parameters, if any, redacted. */
   query?: string[];

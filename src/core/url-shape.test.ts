@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { locationShape, pathShape, queryNames } from "./trace-url.ts";
+import { locationShape, pathShape, queryNames } from "./url-shape.ts";
 
 const KEY = "url-key-7f3a9b2c4d5e";
 

@@ -2,7 +2,7 @@ import { FILE_EXTENSIONS } from "./header-shape.ts";
 import { redact } from "./redact.ts";
 import { ID_PATTERN } from "./schemas.ts";
 
-/** The paths this tool itself calls on Lucca: the only ones a trace writes as they are. */
+/** The paths this tool itself calls on Lucca: the only ones written as they are. */
 const OWN_PATHS = [
   /^\/timmi-timesheet\/api\/report-templates$/,
   /^\/timmi-timesheet\/api\/reports$/,
@@ -13,7 +13,7 @@ const OWN_PATHS = [
 const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 
 /**
- * A path as a trace writes it. This tool's own Lucca paths (with an id of the id schema's
+ * A path as a trace or a message writes it. This tool's own Lucca paths (with an id of the id schema's
  * form) are written as they are; any other (a redirect's target, chosen by the server) as
  * one `*` per segment with a known file extension kept: a storage path often holds a
  * file name, and a file name can be a person's. The key is redacted wherever it is.
@@ -66,4 +66,12 @@ export function locationShape(location: string, secrets: readonly string[]): str
   return url.origin !== RELATIVE_BASE
     ? `${redact(url.origin, secrets)}${path}${query}`
     : `${path}${query}`;
+}
+
+/**
+ * A URL the server may have chosen (a redirect's target) as a message names it: origin
+ * and path as above, never the query.
+ */
+export function urlForMessage(url: URL, secrets: readonly string[]): string {
+  return `${redact(url.origin, secrets)}${pathShape(url.pathname, secrets)}`;
 }
