@@ -1,8 +1,9 @@
-import { writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { InvalidInputError, LuccaReportError } from "../core/errors.ts";
 import type { FetchLike } from "../core/http.ts";
 import type { ReportJobResult } from "../core/report-job.ts";
 import { logSafe, logSafeLines } from "../core/safe-text.ts";
+import { nodeFileSink } from "../node/node-file-sink.ts";
 import { resolveOutputTarget } from "../node/output-target.ts";
 import { cliHistoryPath } from "../node/poll-history.ts";
 import { encodingText, periodText, progressLines, rangeSentText } from "../node/progress-lines.ts";
@@ -152,14 +153,32 @@ export function resolveTraceTarget(io: CliIo, path: string): Promise<string> {
   return resolveOutputTarget(path, { baseDir: io.cwd, roots: undefined, label: "--trace" });
 }
 
-/** Written whether the run worked or not: a failed run is when support needs it. */
+/**
+ * Written whether the run worked or not: a failed run is when support needs it. Through
+ * the same sink as reports: an exclusive temporary file beside the target, renamed into
+ * place once the target is checked again (the run may have lasted long enough for a link,
+ * a pipe or a directory to take its place).
+ */
 export async function saveTrace(
   target: string,
   trace: TraceRecorder,
   say: (line: string) => void,
 ): Promise<void> {
   try {
-    await writeFile(target, trace.jsonLines(), { mode: 0o600 });
+    const sink = nodeFileSink(
+      { baseDir: dirname(target), roots: undefined, label: "--trace" },
+      { mode: 0o600 },
+    );
+    const file = await sink.create(target);
+    const writer = file.writable.getWriter();
+    try {
+      await writer.write(new TextEncoder().encode(trace.jsonLines()));
+      await writer.close();
+      await file.commit();
+    } catch (error) {
+      await file.discard();
+      throw error;
+    }
     say(`Trace of ${trace.records.length} HTTP exchange(s) written to ${target}`);
   } catch (error) {
     say(`Warning: could not write the trace to ${target}: ${(error as Error).message}`);
