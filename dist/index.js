@@ -1,34 +1,34 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 23368:
+/***/ 52638:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(43069)
-const Dispatcher = __nccwpck_require__(72091)
-const Pool = __nccwpck_require__(27404)
-const BalancedPool = __nccwpck_require__(48973)
-const Agent = __nccwpck_require__(86261)
-const ProxyAgent = __nccwpck_require__(69848)
-const EnvHttpProxyAgent = __nccwpck_require__(7897)
-const RetryAgent = __nccwpck_require__(21882)
-const errors = __nccwpck_require__(48091)
-const util = __nccwpck_require__(31544)
+const Client = __nccwpck_require__(90415)
+const Dispatcher = __nccwpck_require__(40793)
+const Pool = __nccwpck_require__(26878)
+const BalancedPool = __nccwpck_require__(89911)
+const Agent = __nccwpck_require__(57347)
+const ProxyAgent = __nccwpck_require__(54734)
+const EnvHttpProxyAgent = __nccwpck_require__(30155)
+const RetryAgent = __nccwpck_require__(78456)
+const errors = __nccwpck_require__(22225)
+const util = __nccwpck_require__(97130)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(65407)
-const buildConnector = __nccwpck_require__(72296)
-const MockClient = __nccwpck_require__(78957)
-const MockAgent = __nccwpck_require__(15973)
-const MockPool = __nccwpck_require__(78780)
-const mockErrors = __nccwpck_require__(35445)
-const RetryHandler = __nccwpck_require__(60112)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(5837)
-const DecoratorHandler = __nccwpck_require__(57011)
-const RedirectHandler = __nccwpck_require__(25050)
-const createRedirectInterceptor = __nccwpck_require__(21676)
+const api = __nccwpck_require__(83857)
+const buildConnector = __nccwpck_require__(63714)
+const MockClient = __nccwpck_require__(98727)
+const MockAgent = __nccwpck_require__(98251)
+const MockPool = __nccwpck_require__(2102)
+const mockErrors = __nccwpck_require__(6691)
+const RetryHandler = __nccwpck_require__(79990)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(24583)
+const DecoratorHandler = __nccwpck_require__(11461)
+const RedirectHandler = __nccwpck_require__(75728)
+const createRedirectInterceptor = __nccwpck_require__(85402)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -46,10 +46,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(53650),
-  retry: __nccwpck_require__(73874),
-  dump: __nccwpck_require__(14756),
-  dns: __nccwpck_require__(97251)
+  redirect: __nccwpck_require__(36812),
+  retry: __nccwpck_require__(36292),
+  dump: __nccwpck_require__(61018),
+  dns: __nccwpck_require__(75749)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -111,7 +111,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(47302).fetch)
+const fetchImpl = (__nccwpck_require__(79724).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -123,39 +123,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(83676).Headers
-/* unused reexport */ __nccwpck_require__(9107).Response
-/* unused reexport */ __nccwpck_require__(46055).Request
-/* unused reexport */ __nccwpck_require__(79662).FormData
+/* unused reexport */ __nccwpck_require__(42030).Headers
+/* unused reexport */ __nccwpck_require__(85589).Response
+/* unused reexport */ __nccwpck_require__(62369).Request
+/* unused reexport */ __nccwpck_require__(96408).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(96299).FileReader
+/* unused reexport */ __nccwpck_require__(60241).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(42443)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(35845)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(76949)
-const { kConstruct } = __nccwpck_require__(87589)
+const { CacheStorage } = __nccwpck_require__(46795)
+const { kConstruct } = __nccwpck_require__(18799)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(35437)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(98895)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(90980)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(91278)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(50044)
-/* unused reexport */ __nccwpck_require__(55366).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(30462)
+/* unused reexport */ __nccwpck_require__(98680).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -171,18 +171,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(46942)
+const { EventSource } = __nccwpck_require__(90088)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 9318:
+/***/ 20480:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(31544)
-const { RequestAbortedError } = __nccwpck_require__(48091)
+const { addAbortListener } = __nccwpck_require__(97130)
+const { RequestAbortedError } = __nccwpck_require__(22225)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -242,16 +242,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89724:
+/***/ 96510:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(48091)
-const util = __nccwpck_require__(31544)
-const { addSignal, removeSignal } = __nccwpck_require__(9318)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(22225)
+const util = __nccwpck_require__(97130)
+const { addSignal, removeSignal } = __nccwpck_require__(20480)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -357,7 +357,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 86998:
+/***/ 64548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -371,10 +371,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(48091)
-const util = __nccwpck_require__(31544)
+} = __nccwpck_require__(22225)
+const util = __nccwpck_require__(97130)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { addSignal, removeSignal } = __nccwpck_require__(9318)
+const { addSignal, removeSignal } = __nccwpck_require__(20480)
 const assert = __nccwpck_require__(34589)
 
 const kResume = Symbol('resume')
@@ -615,16 +615,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 8675:
+/***/ 24833:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { Readable } = __nccwpck_require__(13135)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(48091)
-const util = __nccwpck_require__(31544)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(28447)
+const { Readable } = __nccwpck_require__(83305)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(22225)
+const util = __nccwpck_require__(97130)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(98361)
 const { AsyncResource } = __nccwpck_require__(16698)
 
 class RequestHandler extends AsyncResource {
@@ -836,18 +836,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 90576:
+/***/ 60306:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
 const { finished, PassThrough } = __nccwpck_require__(57075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(48091)
-const util = __nccwpck_require__(31544)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(28447)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(22225)
+const util = __nccwpck_require__(97130)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(98361)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { addSignal, removeSignal } = __nccwpck_require__(9318)
+const { addSignal, removeSignal } = __nccwpck_require__(20480)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1063,15 +1063,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 42274:
+/***/ 37216:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(48091)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(22225)
 const { AsyncResource } = __nccwpck_require__(16698)
-const util = __nccwpck_require__(31544)
-const { addSignal, removeSignal } = __nccwpck_require__(9318)
+const util = __nccwpck_require__(97130)
+const { addSignal, removeSignal } = __nccwpck_require__(20480)
 const assert = __nccwpck_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1178,21 +1178,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 65407:
+/***/ 83857:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(8675)
-module.exports.stream = __nccwpck_require__(90576)
-module.exports.pipeline = __nccwpck_require__(86998)
-module.exports.upgrade = __nccwpck_require__(42274)
-module.exports.connect = __nccwpck_require__(89724)
+module.exports.request = __nccwpck_require__(24833)
+module.exports.stream = __nccwpck_require__(60306)
+module.exports.pipeline = __nccwpck_require__(64548)
+module.exports.upgrade = __nccwpck_require__(37216)
+module.exports.connect = __nccwpck_require__(96510)
 
 
 /***/ }),
 
-/***/ 13135:
+/***/ 83305:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1201,9 +1201,9 @@ module.exports.connect = __nccwpck_require__(89724)
 
 const assert = __nccwpck_require__(34589)
 const { Readable } = __nccwpck_require__(57075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(48091)
-const util = __nccwpck_require__(31544)
-const { ReadableStreamFrom } = __nccwpck_require__(31544)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(22225)
+const util = __nccwpck_require__(97130)
+const { ReadableStreamFrom } = __nccwpck_require__(97130)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1584,15 +1584,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 28447:
+/***/ 98361:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(34589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(48091)
+} = __nccwpck_require__(22225)
 
-const { chunksDecode } = __nccwpck_require__(13135)
+const { chunksDecode } = __nccwpck_require__(83305)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1684,16 +1684,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 72296:
+/***/ 63714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(77030)
 const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(31544)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(48091)
-const timers = __nccwpck_require__(92563)
+const util = __nccwpck_require__(97130)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(22225)
+const timers = __nccwpck_require__(65577)
 
 function noop () {}
 
@@ -1931,7 +1931,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 61303:
+/***/ 85909:
 /***/ ((module) => {
 
 
@@ -2056,7 +2056,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78150:
+/***/ 72564:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2265,7 +2265,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 48091:
+/***/ 22225:
 /***/ ((module) => {
 
 
@@ -2697,7 +2697,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98823:
+/***/ 45197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2705,7 +2705,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(48091)
+} = __nccwpck_require__(22225)
 const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
@@ -2720,9 +2720,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(31544)
-const { channels } = __nccwpck_require__(78150)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(61303)
+} = __nccwpck_require__(97130)
+const { channels } = __nccwpck_require__(72564)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(85909)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3186,7 +3186,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 99411:
+/***/ 42177:
 /***/ ((module) => {
 
 module.exports = {
@@ -3260,7 +3260,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 23568:
+/***/ 39358:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3268,7 +3268,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(61303)
+} = __nccwpck_require__(85909)
 
 class TstNode {
   /** @type {any} */
@@ -3419,13 +3419,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31544:
+/***/ 97130:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(99411)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(42177)
 const { IncomingMessage } = __nccwpck_require__(37067)
 const stream = __nccwpck_require__(57075)
 const net = __nccwpck_require__(77030)
@@ -3433,9 +3433,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(57975)
 const { stringify } = __nccwpck_require__(41792)
 const { EventEmitter: EE } = __nccwpck_require__(78474)
-const { InvalidArgumentError } = __nccwpck_require__(48091)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(61303)
-const { tree } = __nccwpck_require__(23568)
+const { InvalidArgumentError } = __nccwpck_require__(22225)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(85909)
+const { tree } = __nccwpck_require__(39358)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4145,18 +4145,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 86261:
+/***/ 57347:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(48091)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(99411)
-const DispatcherBase = __nccwpck_require__(44745)
-const Pool = __nccwpck_require__(27404)
-const Client = __nccwpck_require__(43069)
-const util = __nccwpck_require__(31544)
-const createRedirectInterceptor = __nccwpck_require__(21676)
+const { InvalidArgumentError } = __nccwpck_require__(22225)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(42177)
+const DispatcherBase = __nccwpck_require__(14963)
+const Pool = __nccwpck_require__(26878)
+const Client = __nccwpck_require__(90415)
+const util = __nccwpck_require__(97130)
+const createRedirectInterceptor = __nccwpck_require__(85402)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4285,7 +4285,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 48973:
+/***/ 89911:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4293,7 +4293,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(48091)
+} = __nccwpck_require__(22225)
 const {
   PoolBase,
   kClients,
@@ -4301,10 +4301,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(93272)
-const Pool = __nccwpck_require__(27404)
-const { kUrl, kInterceptors } = __nccwpck_require__(99411)
-const { parseOrigin } = __nccwpck_require__(31544)
+} = __nccwpck_require__(25326)
+const Pool = __nccwpck_require__(26878)
+const { kUrl, kInterceptors } = __nccwpck_require__(42177)
+const { parseOrigin } = __nccwpck_require__(97130)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4501,7 +4501,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 81557:
+/***/ 94011:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4509,9 +4509,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(31544)
-const { channels } = __nccwpck_require__(78150)
-const timers = __nccwpck_require__(92563)
+const util = __nccwpck_require__(97130)
+const { channels } = __nccwpck_require__(72564)
+const timers = __nccwpck_require__(65577)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4524,7 +4524,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(48091)
+} = __nccwpck_require__(22225)
 const {
   kUrl,
   kReset,
@@ -4557,9 +4557,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(99411)
+} = __nccwpck_require__(42177)
 
-const constants = __nccwpck_require__(67424)
+const constants = __nccwpck_require__(24546)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4571,11 +4571,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(87846) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(93800) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(9474))
+    mod = await WebAssembly.compile(__nccwpck_require__(15568))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4583,7 +4583,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(87846))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(93800))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5498,7 +5498,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(18900).extractBody)
+      extractBody = (__nccwpck_require__(67426).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6021,7 +6021,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 94092:
+/***/ 82686:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6029,13 +6029,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(34589)
 const { errorMonitor } = __nccwpck_require__(78474)
 const { pipeline } = __nccwpck_require__(57075)
-const util = __nccwpck_require__(31544)
+const util = __nccwpck_require__(97130)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(48091)
+} = __nccwpck_require__(22225)
 const {
   kUrl,
   kReset,
@@ -6054,7 +6054,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(99411)
+} = __nccwpck_require__(42177)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6460,7 +6460,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(18900).extractBody)
+    extractBody ??= (__nccwpck_require__(67426).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -6820,7 +6820,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 43069:
+/***/ 90415:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -6830,16 +6830,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(34589)
 const net = __nccwpck_require__(77030)
 const http = __nccwpck_require__(37067)
-const util = __nccwpck_require__(31544)
-const { channels } = __nccwpck_require__(78150)
-const Request = __nccwpck_require__(98823)
-const DispatcherBase = __nccwpck_require__(44745)
+const util = __nccwpck_require__(97130)
+const { channels } = __nccwpck_require__(72564)
+const Request = __nccwpck_require__(45197)
+const DispatcherBase = __nccwpck_require__(14963)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(48091)
-const buildConnector = __nccwpck_require__(72296)
+} = __nccwpck_require__(22225)
+const buildConnector = __nccwpck_require__(63714)
 const {
   kUrl,
   kServerName,
@@ -6881,9 +6881,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(99411)
-const connectH1 = __nccwpck_require__(81557)
-const connectH2 = __nccwpck_require__(94092)
+} = __nccwpck_require__(42177)
+const connectH1 = __nccwpck_require__(94011)
+const connectH2 = __nccwpck_require__(82686)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7191,7 +7191,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(21676)
+const createRedirectInterceptor = __nccwpck_require__(85402)
 
 function onError (client, err) {
   if (
@@ -7451,19 +7451,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 44745:
+/***/ 14963:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(72091)
+const Dispatcher = __nccwpck_require__(40793)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(48091)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(99411)
+} = __nccwpck_require__(22225)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(42177)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7666,7 +7666,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 72091:
+/***/ 40793:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7738,15 +7738,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 7897:
+/***/ 30155:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(44745)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(99411)
-const ProxyAgent = __nccwpck_require__(69848)
-const Agent = __nccwpck_require__(86261)
+const DispatcherBase = __nccwpck_require__(14963)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(42177)
+const ProxyAgent = __nccwpck_require__(54734)
+const Agent = __nccwpck_require__(57347)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -7905,7 +7905,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 96524:
+/***/ 83934:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8029,15 +8029,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 93272:
+/***/ 25326:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(44745)
-const FixedQueue = __nccwpck_require__(96524)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(99411)
-const PoolStats = __nccwpck_require__(39686)
+const DispatcherBase = __nccwpck_require__(14963)
+const FixedQueue = __nccwpck_require__(83934)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(42177)
+const PoolStats = __nccwpck_require__(20768)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8230,10 +8230,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 39686:
+/***/ 20768:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(99411)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(42177)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8271,7 +8271,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 27404:
+/***/ 26878:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8282,14 +8282,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(93272)
-const Client = __nccwpck_require__(43069)
+} = __nccwpck_require__(25326)
+const Client = __nccwpck_require__(90415)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(48091)
-const util = __nccwpck_require__(31544)
-const { kUrl, kInterceptors } = __nccwpck_require__(99411)
-const buildConnector = __nccwpck_require__(72296)
+} = __nccwpck_require__(22225)
+const util = __nccwpck_require__(97130)
+const { kUrl, kInterceptors } = __nccwpck_require__(42177)
+const buildConnector = __nccwpck_require__(63714)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8385,19 +8385,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 69848:
+/***/ 54734:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(99411)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(42177)
 const { URL } = __nccwpck_require__(73136)
-const Agent = __nccwpck_require__(86261)
-const Pool = __nccwpck_require__(27404)
-const DispatcherBase = __nccwpck_require__(44745)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(48091)
-const buildConnector = __nccwpck_require__(72296)
-const Client = __nccwpck_require__(43069)
+const Agent = __nccwpck_require__(57347)
+const Pool = __nccwpck_require__(26878)
+const DispatcherBase = __nccwpck_require__(14963)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(22225)
+const buildConnector = __nccwpck_require__(63714)
+const Client = __nccwpck_require__(90415)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8666,13 +8666,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 21882:
+/***/ 78456:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(72091)
-const RetryHandler = __nccwpck_require__(60112)
+const Dispatcher = __nccwpck_require__(40793)
+const RetryHandler = __nccwpck_require__(79990)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8708,7 +8708,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 5837:
+/***/ 24583:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8716,8 +8716,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(48091)
-const Agent = __nccwpck_require__(86261)
+const { InvalidArgumentError } = __nccwpck_require__(22225)
+const Agent = __nccwpck_require__(57347)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -8747,7 +8747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57011:
+/***/ 11461:
 /***/ ((module) => {
 
 
@@ -8798,15 +8798,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 25050:
+/***/ 75728:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(31544)
-const { kBodyUsed } = __nccwpck_require__(99411)
+const util = __nccwpck_require__(97130)
+const { kBodyUsed } = __nccwpck_require__(42177)
 const assert = __nccwpck_require__(34589)
-const { InvalidArgumentError } = __nccwpck_require__(48091)
+const { InvalidArgumentError } = __nccwpck_require__(22225)
 const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9037,20 +9037,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 60112:
+/***/ 79990:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(99411)
-const { RequestRetryError } = __nccwpck_require__(48091)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(42177)
+const { RequestRetryError } = __nccwpck_require__(22225)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(31544)
+} = __nccwpck_require__(97130)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9481,14 +9481,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 97251:
+/***/ 75749:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(77030)
 const { lookup } = __nccwpck_require__(40610)
-const DecoratorHandler = __nccwpck_require__(57011)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(48091)
+const DecoratorHandler = __nccwpck_require__(11461)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(22225)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -9863,14 +9863,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 14756:
+/***/ 61018:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(31544)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(48091)
-const DecoratorHandler = __nccwpck_require__(57011)
+const util = __nccwpck_require__(97130)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(22225)
+const DecoratorHandler = __nccwpck_require__(11461)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -9993,12 +9993,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 21676:
+/***/ 85402:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(25050)
+const RedirectHandler = __nccwpck_require__(75728)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10021,11 +10021,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 53650:
+/***/ 36812:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(25050)
+const RedirectHandler = __nccwpck_require__(75728)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10052,11 +10052,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 73874:
+/***/ 36292:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(60112)
+const RetryHandler = __nccwpck_require__(79990)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10078,13 +10078,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 67424:
+/***/ 24546:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(8916);
+const utils_1 = __nccwpck_require__(34266);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10362,7 +10362,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 87846:
+/***/ 93800:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10374,7 +10374,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 9474:
+/***/ 15568:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10386,7 +10386,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 8916:
+/***/ 34266:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10407,13 +10407,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 15973:
+/***/ 98251:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(99411)
-const Agent = __nccwpck_require__(86261)
+const { kClients } = __nccwpck_require__(42177)
+const Agent = __nccwpck_require__(57347)
 const {
   kAgent,
   kMockAgentSet,
@@ -10424,14 +10424,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(28149)
-const MockClient = __nccwpck_require__(78957)
-const MockPool = __nccwpck_require__(78780)
-const { matchValue, buildMockOptions } = __nccwpck_require__(61725)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(48091)
-const Dispatcher = __nccwpck_require__(72091)
-const Pluralizer = __nccwpck_require__(98353)
-const PendingInterceptorsFormatter = __nccwpck_require__(31030)
+} = __nccwpck_require__(86715)
+const MockClient = __nccwpck_require__(98727)
+const MockPool = __nccwpck_require__(2102)
+const { matchValue, buildMockOptions } = __nccwpck_require__(83727)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(22225)
+const Dispatcher = __nccwpck_require__(40793)
+const Pluralizer = __nccwpck_require__(28423)
+const PendingInterceptorsFormatter = __nccwpck_require__(40148)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10574,14 +10574,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 78957:
+/***/ 98727:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(57975)
-const Client = __nccwpck_require__(43069)
-const { buildMockDispatch } = __nccwpck_require__(61725)
+const Client = __nccwpck_require__(90415)
+const { buildMockDispatch } = __nccwpck_require__(83727)
 const {
   kDispatches,
   kMockAgent,
@@ -10590,10 +10590,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(28149)
-const { MockInterceptor } = __nccwpck_require__(71599)
-const Symbols = __nccwpck_require__(99411)
-const { InvalidArgumentError } = __nccwpck_require__(48091)
+} = __nccwpck_require__(86715)
+const { MockInterceptor } = __nccwpck_require__(17585)
+const Symbols = __nccwpck_require__(42177)
+const { InvalidArgumentError } = __nccwpck_require__(22225)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10640,12 +10640,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 35445:
+/***/ 6691:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(48091)
+const { UndiciError } = __nccwpck_require__(22225)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10675,12 +10675,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 71599:
+/***/ 17585:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(61725)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(83727)
 const {
   kDispatches,
   kDispatchKey,
@@ -10688,9 +10688,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(28149)
-const { InvalidArgumentError } = __nccwpck_require__(48091)
-const { buildURL } = __nccwpck_require__(31544)
+} = __nccwpck_require__(86715)
+const { InvalidArgumentError } = __nccwpck_require__(22225)
+const { buildURL } = __nccwpck_require__(97130)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -10889,14 +10889,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 78780:
+/***/ 2102:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(57975)
-const Pool = __nccwpck_require__(27404)
-const { buildMockDispatch } = __nccwpck_require__(61725)
+const Pool = __nccwpck_require__(26878)
+const { buildMockDispatch } = __nccwpck_require__(83727)
 const {
   kDispatches,
   kMockAgent,
@@ -10905,10 +10905,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(28149)
-const { MockInterceptor } = __nccwpck_require__(71599)
-const Symbols = __nccwpck_require__(99411)
-const { InvalidArgumentError } = __nccwpck_require__(48091)
+} = __nccwpck_require__(86715)
+const { MockInterceptor } = __nccwpck_require__(17585)
+const Symbols = __nccwpck_require__(42177)
+const { InvalidArgumentError } = __nccwpck_require__(22225)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -10955,7 +10955,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 28149:
+/***/ 86715:
 /***/ ((module) => {
 
 
@@ -10985,20 +10985,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61725:
+/***/ 83727:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(35445)
+const { MockNotMatchedError } = __nccwpck_require__(6691)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(28149)
-const { buildURL } = __nccwpck_require__(31544)
+} = __nccwpck_require__(86715)
+const { buildURL } = __nccwpck_require__(97130)
 const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
@@ -11359,7 +11359,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31030:
+/***/ 40148:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11409,7 +11409,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 98353:
+/***/ 28423:
 /***/ ((module) => {
 
 
@@ -11445,7 +11445,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 92563:
+/***/ 65577:
 /***/ ((module) => {
 
 
@@ -11875,20 +11875,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4330:
+/***/ 94308:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(87589)
-const { urlEquals, getFieldValues } = __nccwpck_require__(40102)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(31544)
-const { webidl } = __nccwpck_require__(10253)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9107)
-const { Request, fromInnerRequest } = __nccwpck_require__(46055)
-const { kState } = __nccwpck_require__(64883)
-const { fetching } = __nccwpck_require__(47302)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(14296)
+const { kConstruct } = __nccwpck_require__(18799)
+const { urlEquals, getFieldValues } = __nccwpck_require__(31276)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(97130)
+const { webidl } = __nccwpck_require__(30707)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(85589)
+const { Request, fromInnerRequest } = __nccwpck_require__(62369)
+const { kState } = __nccwpck_require__(46301)
+const { fetching } = __nccwpck_require__(79724)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(98190)
 const assert = __nccwpck_require__(34589)
 
 /**
@@ -12741,15 +12741,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76949:
+/***/ 46795:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(87589)
-const { Cache } = __nccwpck_require__(4330)
-const { webidl } = __nccwpck_require__(10253)
-const { kEnumerableProperty } = __nccwpck_require__(31544)
+const { kConstruct } = __nccwpck_require__(18799)
+const { Cache } = __nccwpck_require__(94308)
+const { webidl } = __nccwpck_require__(30707)
+const { kEnumerableProperty } = __nccwpck_require__(97130)
 
 class CacheStorage {
   /**
@@ -12900,26 +12900,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 87589:
+/***/ 18799:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(99411).kConstruct)
+  kConstruct: (__nccwpck_require__(42177).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 40102:
+/***/ 31276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { URLSerializer } = __nccwpck_require__(90980)
-const { isValidHeaderName } = __nccwpck_require__(14296)
+const { URLSerializer } = __nccwpck_require__(91278)
+const { isValidHeaderName } = __nccwpck_require__(98190)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -12964,7 +12964,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6820:
+/***/ 98674:
 /***/ ((module) => {
 
 
@@ -12983,15 +12983,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35437:
+/***/ 98895:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(42802)
-const { stringify } = __nccwpck_require__(35613)
-const { webidl } = __nccwpck_require__(10253)
-const { Headers } = __nccwpck_require__(83676)
+const { parseSetCookie } = __nccwpck_require__(35064)
+const { stringify } = __nccwpck_require__(3855)
+const { webidl } = __nccwpck_require__(30707)
+const { Headers } = __nccwpck_require__(42030)
 
 /**
  * @typedef {Object} Cookie
@@ -13174,14 +13174,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42802:
+/***/ 35064:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(6820)
-const { isCTLExcludingHtab } = __nccwpck_require__(35613)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(90980)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(98674)
+const { isCTLExcludingHtab } = __nccwpck_require__(3855)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(91278)
 const assert = __nccwpck_require__(34589)
 
 /**
@@ -13491,7 +13491,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35613:
+/***/ 3855:
 /***/ ((module) => {
 
 
@@ -13850,13 +13850,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 82455:
+/***/ 36541:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(57075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(76627)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(71665)
 
 /**
  * @type {number[]} BOM
@@ -14431,23 +14431,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46942:
+/***/ 90088:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(57075)
-const { fetching } = __nccwpck_require__(47302)
-const { makeRequest } = __nccwpck_require__(46055)
-const { webidl } = __nccwpck_require__(10253)
-const { EventSourceStream } = __nccwpck_require__(82455)
-const { parseMIMEType } = __nccwpck_require__(90980)
-const { createFastMessageEvent } = __nccwpck_require__(50044)
-const { isNetworkError } = __nccwpck_require__(9107)
-const { delay } = __nccwpck_require__(76627)
-const { kEnumerableProperty } = __nccwpck_require__(31544)
-const { environmentSettingsObject } = __nccwpck_require__(14296)
-const { getGlobalDispatcher } = __nccwpck_require__(5837)
+const { fetching } = __nccwpck_require__(79724)
+const { makeRequest } = __nccwpck_require__(62369)
+const { webidl } = __nccwpck_require__(30707)
+const { EventSourceStream } = __nccwpck_require__(36541)
+const { parseMIMEType } = __nccwpck_require__(91278)
+const { createFastMessageEvent } = __nccwpck_require__(30462)
+const { isNetworkError } = __nccwpck_require__(85589)
+const { delay } = __nccwpck_require__(71665)
+const { kEnumerableProperty } = __nccwpck_require__(97130)
+const { environmentSettingsObject } = __nccwpck_require__(98190)
+const { getGlobalDispatcher } = __nccwpck_require__(24583)
 
 let experimentalWarned = false
 
@@ -14921,7 +14921,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76627:
+/***/ 71665:
 /***/ ((module) => {
 
 
@@ -14965,12 +14965,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 18900:
+/***/ 67426:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(31544)
+const util = __nccwpck_require__(97130)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -14980,16 +14980,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(14296)
-const { FormData } = __nccwpck_require__(79662)
-const { kState } = __nccwpck_require__(64883)
-const { webidl } = __nccwpck_require__(10253)
+} = __nccwpck_require__(98190)
+const { FormData } = __nccwpck_require__(96408)
+const { kState } = __nccwpck_require__(46301)
+const { webidl } = __nccwpck_require__(30707)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(34589)
 const { isErrored, isDisturbed } = __nccwpck_require__(57075)
 const { isArrayBuffer } = __nccwpck_require__(73429)
-const { serializeAMimeType } = __nccwpck_require__(90980)
-const { multipartFormDataParser } = __nccwpck_require__(93100)
+const { serializeAMimeType } = __nccwpck_require__(91278)
+const { multipartFormDataParser } = __nccwpck_require__(86742)
 let random
 
 try {
@@ -15501,7 +15501,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61207:
+/***/ 4497:
 /***/ ((module) => {
 
 
@@ -15632,7 +15632,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 90980:
+/***/ 91278:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16383,12 +16383,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 40933:
+/***/ 38839:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(99411)
+const { kConnected, kSize } = __nccwpck_require__(42177)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16436,14 +16436,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 11506:
+/***/ 59972:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(64883)
-const { webidl } = __nccwpck_require__(10253)
+const { kState } = __nccwpck_require__(46301)
+const { webidl } = __nccwpck_require__(30707)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16569,16 +16569,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 93100:
+/***/ 86742:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(31544)
-const { utf8DecodeBytes } = __nccwpck_require__(14296)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(90980)
-const { isFileLike } = __nccwpck_require__(11506)
-const { makeEntry } = __nccwpck_require__(79662)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(97130)
+const { utf8DecodeBytes } = __nccwpck_require__(98190)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(91278)
+const { isFileLike } = __nccwpck_require__(59972)
+const { makeEntry } = __nccwpck_require__(96408)
 const assert = __nccwpck_require__(34589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17050,16 +17050,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79662:
+/***/ 96408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(14296)
-const { kState } = __nccwpck_require__(64883)
-const { kEnumerableProperty } = __nccwpck_require__(31544)
-const { FileLike, isFileLike } = __nccwpck_require__(11506)
-const { webidl } = __nccwpck_require__(10253)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(98190)
+const { kState } = __nccwpck_require__(46301)
+const { kEnumerableProperty } = __nccwpck_require__(97130)
+const { FileLike, isFileLike } = __nccwpck_require__(59972)
+const { webidl } = __nccwpck_require__(30707)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(57975)
 
@@ -17309,7 +17309,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 42443:
+/***/ 35845:
 /***/ ((module) => {
 
 
@@ -17356,21 +17356,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 83676:
+/***/ 42030:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(99411)
-const { kEnumerableProperty } = __nccwpck_require__(31544)
+const { kConstruct } = __nccwpck_require__(42177)
+const { kEnumerableProperty } = __nccwpck_require__(97130)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(14296)
-const { webidl } = __nccwpck_require__(10253)
+} = __nccwpck_require__(98190)
+const { webidl } = __nccwpck_require__(30707)
 const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(57975)
 
@@ -18050,7 +18050,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47302:
+/***/ 79724:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18063,9 +18063,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9107)
-const { HeadersList } = __nccwpck_require__(83676)
-const { Request, cloneRequest } = __nccwpck_require__(46055)
+} = __nccwpck_require__(85589)
+const { HeadersList } = __nccwpck_require__(42030)
+const { Request, cloneRequest } = __nccwpck_require__(62369)
 const zlib = __nccwpck_require__(38522)
 const {
   bytesMatch,
@@ -18101,23 +18101,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(14296)
-const { kState, kDispatcher } = __nccwpck_require__(64883)
+} = __nccwpck_require__(98190)
+const { kState, kDispatcher } = __nccwpck_require__(46301)
 const assert = __nccwpck_require__(34589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(18900)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(67426)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(61207)
+} = __nccwpck_require__(4497)
 const EE = __nccwpck_require__(78474)
 const { Readable, pipeline, finished } = __nccwpck_require__(57075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(31544)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(90980)
-const { getGlobalDispatcher } = __nccwpck_require__(5837)
-const { webidl } = __nccwpck_require__(10253)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(97130)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(91278)
+const { getGlobalDispatcher } = __nccwpck_require__(24583)
+const { webidl } = __nccwpck_require__(30707)
 const { STATUS_CODES } = __nccwpck_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20327,23 +20327,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46055:
+/***/ 62369:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(18900)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(83676)
-const { FinalizationRegistry } = __nccwpck_require__(40933)()
-const util = __nccwpck_require__(31544)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(67426)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(42030)
+const { FinalizationRegistry } = __nccwpck_require__(38839)()
+const util = __nccwpck_require__(97130)
 const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(14296)
+} = __nccwpck_require__(98190)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20353,12 +20353,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(61207)
+} = __nccwpck_require__(4497)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(64883)
-const { webidl } = __nccwpck_require__(10253)
-const { URLSerializer } = __nccwpck_require__(90980)
-const { kConstruct } = __nccwpck_require__(99411)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(46301)
+const { webidl } = __nccwpck_require__(30707)
+const { URLSerializer } = __nccwpck_require__(91278)
+const { kConstruct } = __nccwpck_require__(42177)
 const assert = __nccwpck_require__(34589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
@@ -21371,14 +21371,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9107:
+/***/ 85589:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(83676)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(18900)
-const util = __nccwpck_require__(31544)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(42030)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(67426)
+const util = __nccwpck_require__(97130)
 const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
@@ -21390,16 +21390,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(14296)
+} = __nccwpck_require__(98190)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(61207)
-const { kState, kHeaders } = __nccwpck_require__(64883)
-const { webidl } = __nccwpck_require__(10253)
-const { FormData } = __nccwpck_require__(79662)
-const { URLSerializer } = __nccwpck_require__(90980)
-const { kConstruct } = __nccwpck_require__(99411)
+} = __nccwpck_require__(4497)
+const { kState, kHeaders } = __nccwpck_require__(46301)
+const { webidl } = __nccwpck_require__(30707)
+const { FormData } = __nccwpck_require__(96408)
+const { URLSerializer } = __nccwpck_require__(91278)
+const { kConstruct } = __nccwpck_require__(42177)
 const assert = __nccwpck_require__(34589)
 const { types } = __nccwpck_require__(57975)
 
@@ -21988,7 +21988,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64883:
+/***/ 46301:
 /***/ ((module) => {
 
 
@@ -22004,21 +22004,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14296:
+/***/ 98190:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(57075)
 const zlib = __nccwpck_require__(38522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(61207)
-const { getGlobalOrigin } = __nccwpck_require__(42443)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(90980)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4497)
+const { getGlobalOrigin } = __nccwpck_require__(35845)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(91278)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(31544)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(97130)
 const assert = __nccwpck_require__(34589)
 const { isUint8Array } = __nccwpck_require__(73429)
-const { webidl } = __nccwpck_require__(10253)
+const { webidl } = __nccwpck_require__(30707)
 
 let supportedHashes = []
 
@@ -23643,14 +23643,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 10253:
+/***/ 30707:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(57975)
 const { markAsUncloneable } = __nccwpck_require__(75919)
-const { toUSVString } = __nccwpck_require__(31544)
+const { toUSVString } = __nccwpck_require__(97130)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24345,7 +24345,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 65207:
+/***/ 93821:
 /***/ ((module) => {
 
 
@@ -24642,7 +24642,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 96299:
+/***/ 60241:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24651,16 +24651,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(77522)
+} = __nccwpck_require__(4724)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(9657)
-const { webidl } = __nccwpck_require__(10253)
-const { kEnumerableProperty } = __nccwpck_require__(31544)
+} = __nccwpck_require__(41095)
+const { webidl } = __nccwpck_require__(30707)
+const { kEnumerableProperty } = __nccwpck_require__(97130)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -24993,12 +24993,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32981:
+/***/ 79275:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(10253)
+const { webidl } = __nccwpck_require__(30707)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25078,7 +25078,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9657:
+/***/ 41095:
 /***/ ((module) => {
 
 
@@ -25095,7 +25095,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 77522:
+/***/ 4724:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25106,10 +25106,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(9657)
-const { ProgressEvent } = __nccwpck_require__(32981)
-const { getEncoding } = __nccwpck_require__(65207)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(90980)
+} = __nccwpck_require__(41095)
+const { ProgressEvent } = __nccwpck_require__(79275)
+const { getEncoding } = __nccwpck_require__(93821)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(91278)
 const { types } = __nccwpck_require__(57975)
 const { StringDecoder } = __nccwpck_require__(13193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25493,27 +25493,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2569:
+/***/ 78747:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(21816)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(67546)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(32456)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(95673)
-const { channels } = __nccwpck_require__(78150)
-const { CloseEvent } = __nccwpck_require__(50044)
-const { makeRequest } = __nccwpck_require__(46055)
-const { fetching } = __nccwpck_require__(47302)
-const { Headers, getHeadersList } = __nccwpck_require__(83676)
-const { getDecodeSplit } = __nccwpck_require__(14296)
-const { WebsocketFrameSend } = __nccwpck_require__(69272)
+} = __nccwpck_require__(86858)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(17367)
+const { channels } = __nccwpck_require__(72564)
+const { CloseEvent } = __nccwpck_require__(30462)
+const { makeRequest } = __nccwpck_require__(62369)
+const { fetching } = __nccwpck_require__(79724)
+const { Headers, getHeadersList } = __nccwpck_require__(42030)
+const { getDecodeSplit } = __nccwpck_require__(98190)
+const { WebsocketFrameSend } = __nccwpck_require__(61890)
 
 /** @type {import('crypto')} */
 let crypto
@@ -25871,7 +25871,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21816:
+/***/ 67546:
 /***/ ((module) => {
 
 
@@ -25944,14 +25944,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 50044:
+/***/ 30462:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(10253)
-const { kEnumerableProperty } = __nccwpck_require__(31544)
-const { kConstruct } = __nccwpck_require__(99411)
+const { webidl } = __nccwpck_require__(30707)
+const { kEnumerableProperty } = __nccwpck_require__(97130)
+const { kConstruct } = __nccwpck_require__(42177)
 const { MessagePort } = __nccwpck_require__(75919)
 
 /**
@@ -26280,12 +26280,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 69272:
+/***/ 61890:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(21816)
+const { maxUnsigned16Bit } = __nccwpck_require__(67546)
 
 const BUFFER_SIZE = 16386
 
@@ -26383,14 +26383,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 62869:
+/***/ 39775:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
-const { isValidClientWindowBits } = __nccwpck_require__(95673)
-const { MessageSizeExceededError } = __nccwpck_require__(48091)
+const { isValidClientWindowBits } = __nccwpck_require__(17367)
+const { MessageSizeExceededError } = __nccwpck_require__(22225)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26495,16 +26495,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 74588:
+/***/ 44482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(57075)
 const assert = __nccwpck_require__(34589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(21816)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(32456)
-const { channels } = __nccwpck_require__(78150)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(67546)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(86858)
+const { channels } = __nccwpck_require__(72564)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26514,11 +26514,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(95673)
-const { WebsocketFrameSend } = __nccwpck_require__(69272)
-const { closeWebSocketConnection } = __nccwpck_require__(2569)
-const { PerMessageDeflate } = __nccwpck_require__(62869)
-const { MessageSizeExceededError } = __nccwpck_require__(48091)
+} = __nccwpck_require__(17367)
+const { WebsocketFrameSend } = __nccwpck_require__(61890)
+const { closeWebSocketConnection } = __nccwpck_require__(78747)
+const { PerMessageDeflate } = __nccwpck_require__(39775)
+const { MessageSizeExceededError } = __nccwpck_require__(22225)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27029,14 +27029,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 90228:
+/***/ 49878:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(69272)
-const { opcodes, sendHints } = __nccwpck_require__(21816)
-const FixedQueue = __nccwpck_require__(96524)
+const { WebsocketFrameSend } = __nccwpck_require__(61890)
+const { opcodes, sendHints } = __nccwpck_require__(67546)
+const FixedQueue = __nccwpck_require__(83934)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27140,7 +27140,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 32456:
+/***/ 86858:
 /***/ ((module) => {
 
 
@@ -27159,16 +27159,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 95673:
+/***/ 17367:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(32456)
-const { states, opcodes } = __nccwpck_require__(21816)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(50044)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(86858)
+const { states, opcodes } = __nccwpck_require__(67546)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(30462)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(90980)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(91278)
 
 /* globals Blob */
 
@@ -27488,15 +27488,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 55366:
+/***/ 98680:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(10253)
-const { URLSerializer } = __nccwpck_require__(90980)
-const { environmentSettingsObject } = __nccwpck_require__(14296)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(21816)
+const { webidl } = __nccwpck_require__(30707)
+const { URLSerializer } = __nccwpck_require__(91278)
+const { environmentSettingsObject } = __nccwpck_require__(98190)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(67546)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27505,21 +27505,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(32456)
+} = __nccwpck_require__(86858)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(95673)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(2569)
-const { ByteParser } = __nccwpck_require__(74588)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(31544)
-const { getGlobalDispatcher } = __nccwpck_require__(5837)
+} = __nccwpck_require__(17367)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(78747)
+const { ByteParser } = __nccwpck_require__(44482)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(97130)
+const { getGlobalDispatcher } = __nccwpck_require__(24583)
 const { types } = __nccwpck_require__(57975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(50044)
-const { SendQueue } = __nccwpck_require__(90228)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(30462)
+const { SendQueue } = __nccwpck_require__(49878)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28090,15 +28090,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20770:
+/***/ 20408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(20218);
+module.exports = __nccwpck_require__(376);
 
 
 /***/ }),
 
-/***/ 20218:
+/***/ 376:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -28369,7 +28369,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 71906:
+/***/ 87062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28380,7 +28380,7 @@ exports.debug = debug; // for test
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33838);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17864);
 
 
 
@@ -28400,7 +28400,7 @@ function identityOf(result, inputs) {
 /** Compares the report with the one the previous run of the same template and period published. */
 async function detectChange(result, inputs, env) {
     return _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os("Compare with the previous run", async () => {
-        const { restorePrevious } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72792));
+        const { restorePrevious } = await Promise.all(/* import() */[__nccwpck_require__.e(116), __nccwpck_require__.e(233), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38725));
         const previous = await restorePrevious(identityOf(result, inputs), { workDir: workDir(env) });
         if (previous.status === "unavailable") {
             _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Change detection is off for this run: ${previous.reason}. The report is published anyway.`);
@@ -28413,7 +28413,7 @@ async function detectChange(result, inputs, env) {
         let diff;
         let changed;
         if (result.format === "csv") {
-            const { diffCsvFiles } = await __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 57683));
+            const { diffCsvFiles } = await __nccwpck_require__.e(/* import() */ 221).then(__nccwpck_require__.bind(__nccwpck_require__, 64221));
             try {
                 diff = await diffCsvFiles(previous.csvPath, result.path, {
                     ignoreLines: inputs.commit.ignoreLines,
@@ -28438,7 +28438,7 @@ async function detectChange(result, inputs, env) {
 }
 /** Remembers this report for the next run; a cache problem is said once and does not fail the run. */
 async function rememberReport(result, inputs, env) {
-    const { savePrevious } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72792));
+    const { savePrevious } = await Promise.all(/* import() */[__nccwpck_require__.e(116), __nccwpck_require__.e(233), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38725));
     const saved = await savePrevious(identityOf(result, inputs), { csvPath: result.path, sha256: result.sha256 }, {
         workDir: workDir(env),
         runId: env.GITHUB_RUN_ID ?? "local",
@@ -28451,17 +28451,18 @@ async function rememberReport(result, inputs, env) {
 
 /***/ }),
 
-/***/ 71264:
+/***/ 27228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BJ: () => (/* binding */ readGitHubInputs),
-/* harmony export */   I$: () => (/* binding */ checkBranchName),
 /* harmony export */   SK: () => (/* binding */ DEFAULT_PR_TITLE),
 /* harmony export */   t7: () => (/* binding */ gitHubWarnings)
 /* harmony export */ });
 /* unused harmony export DEFAULT_PR_BRANCH */
-/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32748);
+/* harmony import */ var _core_branch_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(63886);
+/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(93869);
+
 
 const DEFAULT_PR_BRANCH = "lucca-report/{templateId}";
 const DEFAULT_PR_TITLE = "Lucca report {templateId} {startsOn}..{endsOn}";
@@ -28485,13 +28486,14 @@ function readGitHubInputs(read, issues) {
         return false;
     };
     const branch = placeholders("pr-branch", text("pr-branch", DEFAULT_PR_BRANCH));
-    const branchProblem = checkBranchName(branch.replace(/\{[^{}\s]+\}/g, "x"));
+    // "x" stands for each value here; the name with the reports' values is checked in readInputs.
+    const branchProblem = (0,_core_branch_name_js__WEBPACK_IMPORTED_MODULE_1__/* .branchNameProblem */ .h)(branch.replace(/\{[^{}\s]+\}/g, "x"));
     if (branchProblem)
-        issues.push(`pr-branch: "${branch}" ${branchProblem}`);
+        issues.push(`pr-branch: "${branch}" is not a valid branch name: it ${branchProblem}`);
     const base = read("pr-base").trim() || undefined;
-    const baseProblem = base === undefined ? undefined : checkBranchName(base);
+    const baseProblem = base === undefined ? undefined : (0,_core_branch_name_js__WEBPACK_IMPORTED_MODULE_1__/* .branchNameProblem */ .h)(base);
     if (baseProblem)
-        issues.push(`pr-base: "${base}" ${baseProblem}`);
+        issues.push(`pr-base: "${base}" is not a valid branch name: it ${baseProblem}`);
     const reviewers = list(read("pr-reviewers"));
     const bad = reviewers.filter((name) => !/^[A-Za-z0-9-]+(\/[A-Za-z0-9_.-]+)?$/.test(name));
     if (bad.length > 0) {
@@ -28529,27 +28531,6 @@ function gitHubWarnings(inputs) {
     }
     return warnings;
 }
-/** Why git would refuse `name` as a branch (check-ref-format), or undefined when it is fine. */
-function checkBranchName(name) {
-    if (name === "" || name === "HEAD" || name === "@")
-        return "is not a branch name";
-    if (name.startsWith("refs/"))
-        return "must be a short branch name, without refs/heads/";
-    if (name.startsWith("-") ||
-        name.startsWith("/") ||
-        name.endsWith("/") ||
-        name.endsWith(".") ||
-        name.endsWith(".lock") ||
-        name.includes("..") ||
-        name.includes("//") ||
-        name.includes("@{") ||
-        name.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")) ||
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what git refuses
-        /[\u0000-\u0020\u007f~^:?*[\\]/.test(name)) {
-        return "is not a valid branch name";
-    }
-    return undefined;
-}
 function list(text) {
     return text
         .split(/[\n,]/)
@@ -28560,7 +28541,7 @@ function list(text) {
 
 /***/ }),
 
-/***/ 95246:
+/***/ 65626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28579,12 +28560,14 @@ function list(text) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(33838);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(74296);
-/* harmony import */ var _core_safe_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83712);
-/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(32748);
-/* harmony import */ var _github_inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(71264);
-/* harmony import */ var _pull_request_body_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(64677);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17864);
+/* harmony import */ var _core_branch_name_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(63886);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(92091);
+/* harmony import */ var _core_safe_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(14685);
+/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(93869);
+/* harmony import */ var _pull_request_body_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(28417);
+/* harmony import */ var _pull_request_branch_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(54461);
+
 
 
 
@@ -28606,7 +28589,7 @@ async function publishSignedCommitStep(result, inputs, env, limits) {
     const signal = withDeadline(limits);
     return _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os("Commit the report through GitHub's API (signed)", async () => {
         const [{ commitViaApi }, client] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(426), __nccwpck_require__.e(313)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24313)),
+            Promise.all(/* import() */[__nccwpck_require__.e(829), __nccwpck_require__.e(841), __nccwpck_require__.e(778)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24778)),
             gitHubClient(inputs, env, signal),
         ]);
         const branch = inputs.commit.branch ?? checkedOutBranch(env);
@@ -28615,7 +28598,7 @@ async function publishSignedCommitStep(result, inputs, env, limits) {
             branch,
             startPoint: async () => env.GITHUB_SHA || (await client.branchTip(await client.defaultBranch())) || "",
             files: [await repoFile(result, env)],
-            message: (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_7__.renderCommitMessage)(inputs.commit.message, values(result)),
+            message: (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_8__.renderCommitMessage)(inputs.commit.message, (0,_pull_request_branch_js__WEBPACK_IMPORTED_MODULE_7__/* .reportValues */ .Jq)(result)),
             attempts: inputs.commit.pushAttempts,
             ignoreLines: inputs.commit.ignoreLines,
             signal,
@@ -28632,20 +28615,22 @@ async function publishSignedCommitStep(result, inputs, env, limits) {
     });
 }
 /** publish: pull-request: the report on the action's branch, and a pull request into the base. */
-async function publishPullRequestStep(result, inputs, env, limits) {
+async function publishPullRequestStep(result, inputs, env, limits, target) {
     const signal = withDeadline(limits);
     return _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os("Open or update the pull request", async () => {
         const [{ publishPullRequest }, { diffCsvFiles }, client] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(426), __nccwpck_require__.e(892)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10892)),
-            __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 57683)),
+            Promise.all(/* import() */[__nccwpck_require__.e(829), __nccwpck_require__.e(841), __nccwpck_require__.e(229)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43229)),
+            __nccwpck_require__.e(/* import() */ 221).then(__nccwpck_require__.bind(__nccwpck_require__, 64221)),
             gitHubClient(inputs, env, signal),
         ]);
         const pr = inputs.github.pullRequest;
-        const placeholders = values(result);
-        const branch = (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_7__.renderCommitMessage)(pr.branch, placeholders);
-        const problem = (0,_github_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .checkBranchName */ .I$)(branch);
-        if (problem)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`pr-branch: "${branch}" ${problem}`);
+        const placeholders = (0,_pull_request_branch_js__WEBPACK_IMPORTED_MODULE_7__/* .reportValues */ .Jq)(result);
+        const branch = (0,_pull_request_branch_js__WEBPACK_IMPORTED_MODULE_7__/* .pullRequestBranch */ .Vl)(pr.branch, placeholders);
+        // Checked before any request already, unless a value came from Lucca's answer.
+        const problem = (0,_core_branch_name_js__WEBPACK_IMPORTED_MODULE_9__/* .branchNameProblem */ .h)(branch);
+        if (problem) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`pr-branch: "${branch}" is not a valid branch name: it ${problem}`);
+        }
         const file = await repoFile(result, env);
         const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
             ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
@@ -28653,15 +28638,17 @@ async function publishPullRequestStep(result, inputs, env, limits) {
         const published = await publishPullRequest({
             client,
             branch,
-            base: pr.base ?? (env.GITHUB_REF?.startsWith("refs/heads/") ? env.GITHUB_REF_NAME : undefined),
+            base: target.base,
+            refuse: target.refuse,
+            isReportPath: (0,_pull_request_branch_js__WEBPACK_IMPORTED_MODULE_7__/* .reportPathTest */ .IH)(inputs.settings.outputPath, env.GITHUB_WORKSPACE),
             files: [file],
-            message: (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_7__.renderCommitMessage)(inputs.commit.message, placeholders),
+            message: (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_8__.renderCommitMessage)(inputs.commit.message, placeholders),
             identity: inputs.github.signCommits
                 ? undefined
                 : { author: inputs.commit.author, committer: inputs.commit.committer },
-            title: (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_7__.renderCommitMessage)(pr.title, placeholders).replace(/\s+/g, " ").trim(),
+            title: (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_8__.renderCommitMessage)(pr.title, placeholders).replace(/\s+/g, " ").trim(),
             body: pr.body !== undefined
-                ? (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_7__.renderCommitMessage)(pr.body, placeholders)
+                ? (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_8__.renderCommitMessage)(pr.body, placeholders)
                 : async ([change]) => {
                     const before = change?.before;
                     if (before === undefined || result.format !== "csv") {
@@ -28703,7 +28690,7 @@ async function publishPullRequestStep(result, inputs, env, limits) {
     });
 }
 async function gitHubClient(inputs, env, signal) {
-    const { GitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(426)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24426));
+    const { GitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(829), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9841));
     return new GitHubClient({
         token: inputs.github.token,
         repository: env.GITHUB_REPOSITORY ?? "",
@@ -28725,17 +28712,6 @@ async function repoFile(result, env) {
     }
     return { path, content: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(result.path) };
 }
-function values(result) {
-    return {
-        templateId: result.templateId ?? "",
-        startsOn: result.startsOn ?? "default",
-        endsOn: result.endsOn ?? "default",
-        reportId: result.reportId,
-        rows: String(result.rows ?? ""),
-        sha256: result.sha256,
-        count: "1",
-    };
-}
 /** The outputs every pull-request run sets, whatever the number of reports. */
 function setPullRequestOutputs(published, env) {
     const url = published.commitSha ? commitUrl(env, published.commitSha) : undefined;
@@ -28754,7 +28730,7 @@ function commitUrl(env, sha) {
 
 /***/ }),
 
-/***/ 90750:
+/***/ 41466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28762,26 +28738,32 @@ function commitUrl(env, sha) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17864);
+/* harmony import */ var _node_poll_history_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(54265);
+
 
 
 /**
  * The poll history for this run, restored from the Actions cache; undefined (polling does not
- * learn) when the runner has no cache service or the job resumes an existing report.
+ * learn) when the cache is turned off (input `cache`), the runner has no cache service, or the
+ * job resumes an existing report.
  */
-async function restorePollHistoryStep(settings, env) {
+async function restorePollHistoryStep(settings, env, options) {
     const hasCache = Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL);
-    if (!hasCache || !env.RUNNER_TEMP || !settings.templateId || settings.reportId)
+    if (!options.cache || !hasCache || !env.RUNNER_TEMP || !settings.templateId || settings.reportId)
         return undefined;
     // Loaded only here: @actions/cache costs start-up time that runs without a cache need not pay.
-    const { restorePollHistory, savePollHistory } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99108));
+    const { restorePollHistory, savePollHistory } = await Promise.all(/* import() */[__nccwpck_require__.e(116), __nccwpck_require__.e(233), __nccwpck_require__.e(117)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14117));
     const workDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(env.RUNNER_TEMP, "lucca-report-poll-history");
     const restored = await restorePollHistory(workDir);
     if (restored.problem)
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Poll history not restored: ${restored.problem}`);
+    const before = await (0,_node_poll_history_js__WEBPACK_IMPORTED_MODULE_2__/* .readHistoryText */ .i)(restored.path);
     return {
         path: restored.path,
         save: async () => {
+            if ((await (0,_node_poll_history_js__WEBPACK_IMPORTED_MODULE_2__/* .readHistoryText */ .i)(restored.path)) === before)
+                return;
             const problem = await savePollHistory(workDir, {
                 runId: env.GITHUB_RUN_ID ?? "local",
                 runAttempt: env.GITHUB_RUN_ATTEMPT ?? "1",
@@ -28795,13 +28777,13 @@ async function restorePollHistoryStep(settings, env) {
 
 /***/ }),
 
-/***/ 15594:
+/***/ 67774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ previewTable)
 /* harmony export */ });
-/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16706);
+/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19345);
 
 /** A Markdown table of the CSV's first rows, every cell escaped; stops at `maxChars`. */
 function previewTable(header, rows, limits) {
@@ -28828,7 +28810,7 @@ function cut(text, max) {
 
 /***/ }),
 
-/***/ 36414:
+/***/ 30986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28836,14 +28818,14 @@ function cut(text, max) {
 /* harmony export */   Vb: () => (/* binding */ defaultArtifactName),
 /* harmony export */   ve: () => (/* binding */ publishCommitStep)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17864);
 
 /** Uploads the report as a workflow artifact; the client is loaded only now. */
 async function publishArtifactStep(result, inputs, env) {
     return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os("Publish the workflow artifact", async () => {
-        const { publishArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(36), __nccwpck_require__.e(536), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67625));
+        const { publishArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(829), __nccwpck_require__.e(116), __nccwpck_require__.e(150), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2316));
         const published = await publishArtifact({
-            filePath: result.path,
+            filePaths: [result.path],
             name: inputs.artifact.name ?? defaultArtifactName(result),
             archive: inputs.artifact.archive,
             overwrite: inputs.artifact.overwrite,
@@ -28863,13 +28845,13 @@ async function publishArtifactStep(result, inputs, env) {
 /** Commits the report into the checked-out repository and pushes it. */
 async function publishCommitStep(result, inputs, env, limits) {
     return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os("Commit the report", async () => {
-        const [{ commitReport }, { renderCommitMessage }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 662).then(__nccwpck_require__.bind(__nccwpck_require__, 26662)),
-            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 32748)),
+        const [{ commitReports }, { renderCommitMessage }] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 988).then(__nccwpck_require__.bind(__nccwpck_require__, 22988)),
+            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 93869)),
         ]);
-        const committed = await commitReport({
+        const committed = await commitReports({
             workspace: env.GITHUB_WORKSPACE,
-            filePath: result.path,
+            filePaths: [result.path],
             branch: inputs.commit.branch,
             message: renderCommitMessage(inputs.commit.message, {
                 templateId: result.templateId ?? "",
@@ -28912,15 +28894,15 @@ function defaultArtifactName(result) {
 
 /***/ }),
 
-/***/ 64677:
+/***/ 28417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ renderPullRequestBody),
 /* harmony export */   _: () => (/* binding */ renderManyPullRequestBody)
 /* harmony export */ });
-/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16706);
-/* harmony import */ var _progress_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64047);
+/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19345);
+/* harmony import */ var _node_progress_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(47032);
 
 
 /** What the default pull request body tells: the report's facts and what changed on the base. */
@@ -28931,7 +28913,7 @@ function renderPullRequestBody(result, file, runUrl) {
             lines.push(`| ${name} | ${value} |`);
     };
     row("Template", result.templateId && (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(result.templateId));
-    row("Period", (0,_progress_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .periodText */ .JX)(result.startsOn ?? null, result.endsOn ?? null));
+    row("Period", (0,_node_progress_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .periodText */ .JX)(result.startsOn ?? null, result.endsOn ?? null));
     row("Report id", (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(result.reportId));
     row("File", (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(file.path, true));
     row("Rows", result.rows);
@@ -28969,7 +28951,7 @@ function renderManyPullRequestBody(reports, runUrl) {
     for (const report of reports) {
         const cells = [
             (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(report.templateId),
-            (0,_progress_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .periodText */ .JX)(report.startsOn, report.endsOn),
+            (0,_node_progress_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .periodText */ .JX)(report.startsOn, report.endsOn),
             report.reportId ? (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(report.reportId) : "",
             report.path ? (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(report.path, true) : "",
             report.rows === undefined || report.rows === null ? "" : String(report.rows),
@@ -28998,7 +28980,138 @@ function changeCell(report) {
 
 /***/ }),
 
-/***/ 4173:
+/***/ 54461:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $P: () => (/* binding */ plannedBranchIssues),
+/* harmony export */   IH: () => (/* binding */ reportPathTest),
+/* harmony export */   Jq: () => (/* binding */ reportValues),
+/* harmony export */   Vl: () => (/* binding */ pullRequestBranch),
+/* harmony export */   jj: () => (/* binding */ plannedBranch)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_branch_name_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(63886);
+/* harmony import */ var _core_output_template_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(96372);
+/* harmony import */ var _core_report_file_name_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6405);
+/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(93869);
+/* harmony import */ var _several_reports_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(24857);
+
+
+
+
+
+
+
+/**
+ * Longest `{templateId}` a branch name holds as the ids themselves (the commit-message door
+ * cuts a value there, which would give two lists with the same first ids the same branch).
+ */
+const MAX_IDS_CHARS = 100;
+/**
+ * The pull request's branch for these values. A list of template ids too long to spell out
+ * becomes its count and a hash of it: the same templates keep the same branch, and the name
+ * stays short whatever the number of templates.
+ */
+function pullRequestBranch(template, values) {
+    const ids = values.templateId;
+    const templateId = ids.length <= MAX_IDS_CHARS
+        ? ids
+        : `${ids.split("+").length}-templates-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(ids).digest("hex").slice(0, 12)}`;
+    return (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_4__.renderCommitMessage)(template, { ...values, templateId });
+}
+/** One report's values, as its commit message and pull request use them. */
+function reportValues(result) {
+    return {
+        templateId: result.templateId ?? "",
+        startsOn: result.startsOn ?? "default",
+        endsOn: result.endsOn ?? "default",
+        reportId: result.reportId,
+        rows: String(result.rows ?? ""),
+        sha256: result.sha256,
+        count: "1",
+    };
+}
+// Values only Lucca's answer gives, at their longest: ids are at most 64 characters (the schema
+// door), row counts at most 16 digits.
+const LONGEST = {
+    templateId: "0".repeat(64),
+    startsOn: "0000-00-00",
+    endsOn: "0000-00-00",
+    reportId: "0".repeat(64),
+    rows: "0".repeat(16),
+    sha256: "0".repeat(64),
+    count: "1",
+};
+/**
+ * The branch the step will use, as far as it is known before any request to Lucca. `exact`
+ * is false when a placeholder it uses is filled from Lucca's answer (a report id, the rows,
+ * a resumed report's template and period): `name` is then its longest form.
+ */
+function plannedBranch(template, settings) {
+    const used = [...template.matchAll(/\{([^{}\s]+)\}/g)].map((match) => match[1]);
+    if (settings.reports.length > 1) {
+        // {count} is the number of reports fetched, at most every one of them.
+        const values = (0,_several_reports_text_js__WEBPACK_IMPORTED_MODULE_5__/* .stepValues */ .pi)(settings.reports, settings.reports.length);
+        return { name: pullRequestBranch(template, values), exact: !used.includes("count") };
+    }
+    const known = { count: "1" };
+    const [report] = settings.reports;
+    if (report) {
+        known.templateId = report.templateId;
+        known.startsOn = report.period.startsOn ?? "default";
+        known.endsOn = report.period.endsOn ?? "default";
+    }
+    else if (settings.templateId !== undefined) {
+        known.templateId = settings.templateId;
+    }
+    if (settings.reportId !== undefined)
+        known.reportId = settings.reportId;
+    return {
+        name: pullRequestBranch(template, { ...LONGEST, ...known }),
+        exact: used.every((name) => name in known),
+    };
+}
+/** What is wrong with the branch pr-branch makes for these reports; empty when nothing. */
+function plannedBranchIssues(template, settings) {
+    const planned = plannedBranch(template, settings);
+    const problem = (0,_core_branch_name_js__WEBPACK_IMPORTED_MODULE_6__/* .branchNameProblem */ .h)(planned.name);
+    if (problem === undefined)
+        return [];
+    return [
+        planned.exact
+            ? `pr-branch: "${template}" makes the branch "${planned.name}", which is not a valid branch name: it ${problem}`
+            : `pr-branch: "${template}" can make a branch name that is not valid once the report's values fill it in: with each at its longest, it ${problem}`,
+    ];
+}
+/**
+ * Whether a repository path is one where this step's output-path puts a report, for any
+ * template, period or report id: the only files the action's commits on its branch change.
+ */
+function reportPathTest(outputPath, workspace) {
+    const templates = outputPath === undefined
+        ? [_core_output_template_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_OUTPUT_TEMPLATE */ .hY, `${_core_report_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_OUTPUT_DIR */ .w}/report-{reportId}.{extension}`]
+        : [outputPath];
+    const patterns = templates.map((template) => {
+        const inRepo = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(template) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, template) : template;
+        const path = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(inRepo.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join("/")).replace(/^\.\//, "");
+        // Every placeholder's value is an id, a date, a number or an extension.
+        const source = path
+            .split(/(\{[^{}]*\})/)
+            .map((part, index) => index % 2 === 1 ? "[A-Za-z0-9_-]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+            .join("");
+        return new RegExp(`^${source}$`);
+    });
+    return (path) => patterns.some((pattern) => pattern.test(path));
+}
+
+
+/***/ }),
+
+/***/ 24857:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29009,7 +29122,7 @@ function changeCell(report) {
 /* harmony export */   sb: () => (/* binding */ MANY_PR_TITLE)
 /* harmony export */ });
 /* unused harmony export MANY_COMMIT_MESSAGE */
-/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32748);
+/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(93869);
 
 /** Placeholders that hold one report's value: a step of several reports has no single one. */
 const PER_REPORT = ["reportId", "rows", "sha256"];
@@ -29074,14 +29187,14 @@ function severalReportsIssues(inputs) {
 
 /***/ }),
 
-/***/ 43200:
+/***/ 33028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ printTrace)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
-/* harmony import */ var _core_safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83712);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17864);
+/* harmony import */ var _core_safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14685);
 
 
 /** The trace in a collapsed group, printed whether the job worked or not. */
@@ -29096,7 +29209,2706 @@ function printTrace(trace) {
 
 /***/ }),
 
-/***/ 47454:
+/***/ 71570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ backoffDelay)
+/* harmony export */ });
+/** Delay before attempt `attempt + 1` (attempt counts from 0): exponential, capped, jittered. */
+function backoffDelay(attempt, options) {
+    const { initialMs, maxMs, multiplier = 2, jitter = 0.2, random = Math.random } = options;
+    const exponential = Math.min(maxMs, initialMs * multiplier ** attempt);
+    // Jitter only shortens the delay, so the cap stays a true upper bound.
+    return Math.round(exponential * (1 - jitter * random()));
+}
+
+
+/***/ }),
+
+/***/ 44547:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  M: () => (/* binding */ describeBody)
+});
+
+// UNUSED EXPORTS: bodyFacts
+
+// EXTERNAL MODULE: ./src/core/encoding.ts
+var encoding = __nccwpck_require__(87229);
+;// CONCATENATED MODULE: ./src/core/error-body.ts
+/**
+ * What a body says, when it is recognisably a page or an error; undefined otherwise.
+ *
+ * A body this tool refuses or fails on may be the report itself (a CSV under a wrong label,
+ * rows exported as JSON, a CSV sent with an error status): its rows are personal data and
+ * must reach no message. So a body is quoted only when it is one of these, and described
+ * without its content (see body-description.ts) in every other case:
+ * - blank: "empty body";
+ * - an HTML page: after a BOM and blanks it starts with "<" and its first KiB holds
+ *   `<!doctype html`, `<html`, `<head`, `<body` or `<title`. Only its title is quoted,
+ *   when that is a short text; never its body, which could be a table of rows;
+ * - a JSON string or scalar: the string if it is a short text, the scalar as written;
+ * - a JSON error object: each key is one of ERROR_KEYS and each value a scalar, except
+ *   `errors`, an object of field names to messages (RFC 7807). Every message quoted must
+ *   be a short text and every field name an identifier; if none of its messages can be
+ *   quoted, only its keys are named (they are all from ERROR_KEYS);
+ * - a short text (isShortText).
+ * JSON arrays, objects with other keys or nested values, long or multi-line text and
+ * anything that looks like delimited fields are not recognised: when in doubt, not quoted.
+ */
+function messageOfErrorBody(text) {
+    const trimmed = text.replace(/^\ufeff/, "").trim();
+    if (trimmed === "")
+        return "empty body";
+    if (isHtmlPage(trimmed)) {
+        const title = (/<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1] ?? "").trim();
+        return title && isShortText(title) ? `an HTML page titled "${title}"` : "an HTML page";
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(trimmed);
+    }
+    catch {
+        // Not JSON, whatever the Content-Type said: quoted only as a short text.
+        return isShortText(trimmed) ? trimmed : undefined;
+    }
+    if (typeof parsed === "string")
+        return isShortText(parsed) ? parsed : undefined;
+    if (parsed === null || typeof parsed !== "object")
+        return String(parsed);
+    if (Array.isArray(parsed))
+        return undefined;
+    return messageOfErrorObject(parsed);
+}
+/**
+ * Keys of the error shapes Lucca uses: the older {"Status","Message"} (and the SDK's
+ * "StackTrace", never shown), the REST framework's {"id","error"}, RFC 7807's title,
+ * status, type, detail, instance and errors, and the usual extras.
+ */
+const ERROR_KEYS = new Set([
+    "Status",
+    "Message",
+    "StackTrace",
+    "status",
+    "message",
+    "error",
+    "title",
+    "detail",
+    "type",
+    "instance",
+    "errors",
+    "id",
+    "code",
+    "traceId",
+]);
+const MESSAGE_KEYS = ["Message", "message", "detail", "error", "title"];
+const FIELD_NAME = /^[A-Za-z_$][\w$.[\]-]{0,63}$/;
+function messageOfErrorObject(fields) {
+    for (const [key, value] of Object.entries(fields)) {
+        if (!ERROR_KEYS.has(key))
+            return undefined;
+        if (key !== "errors" && value !== null && typeof value === "object")
+            return undefined;
+    }
+    const fieldErrors = fieldErrorsOf(fields.errors);
+    if (fieldErrors === undefined)
+        return undefined;
+    const message = MESSAGE_KEYS.map((key) => fields[key]).find((value) => typeof value === "string" && value.trim() !== "");
+    if (message !== undefined && !isShortText(message))
+        return undefined;
+    if (message === undefined && fieldErrors === "") {
+        // Nothing meant for people (perhaps only a stack trace): its keys, never its values.
+        return `JSON without a message (keys: ${Object.keys(fields).join(", ")})`;
+    }
+    return [message?.trim(), fieldErrors].filter(Boolean).join(": ");
+}
+/**
+ * RFC 7807 `errors`: {"templateId": ["is required"]} -> "templateId: is required"; ""
+ * when there are none to show; undefined when `errors` is not such an object of short texts.
+ */
+function fieldErrorsOf(errors) {
+    if (errors === undefined || errors === null)
+        return "";
+    if (typeof errors !== "object")
+        return "";
+    if (Array.isArray(errors))
+        return undefined;
+    const parts = [];
+    for (const [field, list] of Object.entries(errors)) {
+        if (!FIELD_NAME.test(field))
+            return undefined;
+        const items = Array.isArray(list) ? list : [list];
+        if (items.some((item) => item !== null && typeof item === "object"))
+            return undefined;
+        const messages = items.filter((item) => typeof item === "string");
+        if (!messages.every(isShortText))
+            return undefined;
+        if (messages.length > 0)
+            parts.push(`${field}: ${messages.join(", ")}`);
+    }
+    return parts.join("; ");
+}
+/** Characters of a text quoted as an error message. */
+const SHORT_TEXT_CHARS = 200;
+/**
+ * What error messages look like and a record of a delimited file does not: one line of at
+ * most SHORT_TEXT_CHARS characters, no e-mail address, and fewer than two of any field
+ * delimiter (`;`, tab, `|`, or a comma followed by no space, as in "a,b"): two delimiters
+ * make the three fields of a timesheet row's smallest shape.
+ */
+function isShortText(text) {
+    const trimmed = text.trim();
+    if (trimmed.length > SHORT_TEXT_CHARS || /[\r\n\u2028\u2029]/.test(trimmed))
+        return false;
+    if (/[^\s@<>"]+@[^\s@<>"]+\.[A-Za-z]{2,}/.test(trimmed))
+        return false;
+    for (const delimiter of [/;/g, /\t/g, /\|/g, /,(?! )/g]) {
+        if ((trimmed.match(delimiter)?.length ?? 0) >= 2)
+            return false;
+    }
+    return true;
+}
+/** A page, not a CSV whose first cell holds markup: markup at the very start, and HTML's. */
+function isHtmlPage(trimmed) {
+    return (trimmed.startsWith("<") &&
+        /<(!doctype\s+html|html|head|body|title)[\s>/]/i.test(trimmed.slice(0, 1024)));
+}
+
+// EXTERNAL MODULE: ./src/core/header-shape.ts
+var header_shape = __nccwpck_require__(13637);
+// EXTERNAL MODULE: ./src/core/redact.ts
+var redact = __nccwpck_require__(18477);
+;// CONCATENATED MODULE: ./src/core/body-description.ts
+
+
+
+
+/** Bytes shown in hex: enough for any file signature (an .xls's is 8). */
+const HEX_BYTES = 8;
+/**
+ * A body made fit for a message: what it says when it is recognisably a page or an error
+ * (error-body.ts), the key redacted, one line, cut; otherwise its media type, its size and
+ * its first bytes in hex, never past its first line (a CSV's header line), so that no row
+ * of a report served in its place reaches an error, a log or a summary.
+ */
+function describeBody(sample, secrets) {
+    const message = messageOfErrorBody((0,encoding/* decodeText */.g7)(sample.bytes, "utf-8"));
+    if (message !== undefined)
+        return (0,redact/* excerptOf */.zU)(message, secrets);
+    return `not shown, as it may hold the report's rows: ${bodyFacts(sample, secrets)}`;
+}
+/** "text/csv, 2048 bytes, first bytes ef bb bf 4e 61 6d 65 3b" */
+function bodyFacts(sample, secrets = []) {
+    const size = sample.more
+        ? sample.declaredBytes === undefined
+            ? `more than ${sample.bytes.byteLength} bytes`
+            : `${sample.declaredBytes} bytes`
+        : `${sample.bytes.byteLength} bytes`;
+    return `${(0,header_shape/* mediaTypeOf */.c0)(sample.contentType) ?? "no Content-Type"}, ${size}, first bytes ${firstBytes(sample.bytes, secrets)}`;
+}
+function firstBytes(bytes, secrets) {
+    // Hex is no disguise: a body that starts with the key (an echo) shows none of its bytes.
+    const start = (0,encoding/* decodeText */.g7)(bytes.subarray(0, 4 * HEX_BYTES), "utf-8");
+    if ((0,redact/* redact */.E$)(start, secrets) !== start)
+        return "not shown (they hold the key)";
+    const shown = [];
+    for (const byte of bytes.subarray(0, HEX_BYTES)) {
+        if (byte === 0x0a || byte === 0x0d)
+            break;
+        shown.push(byte.toString(16).padStart(2, "0"));
+    }
+    return shown.length > 0 ? shown.join(" ") : "none before a line break";
+}
+
+
+/***/ }),
+
+/***/ 63886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ branchNameProblem)
+/* harmony export */ });
+/* unused harmony export MAX_BRANCH_BYTES */
+/**
+ * Longest branch name, in UTF-8 bytes. GitHub refuses a ref whose full name is over 255 bytes
+ * (`refs/heads/` is 11 of them), and git's files backend cannot create a name part whose
+ * `.lock` file would pass the usual 255-byte limit of a file name: 244 keeps clear of both.
+ */
+const MAX_BRANCH_BYTES = 244;
+/**
+ * Why `name` cannot be pushed as a branch, or undefined when it can: the rules of
+ * `git check-ref-format --branch`, checked here so a bad name fails before any request,
+ * plus names git accepts but that do not mean what the user meant (`HEAD`, `refs/heads/x`),
+ * and names too long for GitHub.
+ */
+function branchNameProblem(name) {
+    if (name === "")
+        return "is empty";
+    const bytes = new TextEncoder().encode(name).length;
+    if (bytes > MAX_BRANCH_BYTES) {
+        return `is ${bytes} bytes long; GitHub refuses branch names over ${MAX_BRANCH_BYTES} bytes`;
+    }
+    if (name === "HEAD")
+        return "is HEAD, which names the current commit, not a branch";
+    if (name === "@")
+        return 'is "@", which git reads as HEAD';
+    const short = /^refs\/heads\/(.+)$/.exec(name)?.[1];
+    if (short !== undefined)
+        return `is a full ref name; give the branch name "${short}"`;
+    if (name.startsWith("refs/"))
+        return 'starts with "refs/"; give a branch name such as "reports"';
+    if (name.startsWith("-"))
+        return 'starts with "-"';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) {
+        return "contains a space, a control character or one of ~ ^ : ? * [ \\";
+    }
+    if (name.includes(".."))
+        return 'contains ".."';
+    if (name.includes("@{"))
+        return 'contains "@{"';
+    if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) {
+        return "has an empty part between slashes, or starts or ends with /";
+    }
+    if (name.endsWith("."))
+        return 'ends with "."';
+    for (const part of name.split("/")) {
+        if (part.startsWith("."))
+            return `has a part starting with "." ("${part}")`;
+        if (part.endsWith(".lock"))
+            return `has a part ending with ".lock" ("${part}")`;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 59709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DQ: () => (/* binding */ splitRecords),
+/* harmony export */   EV: () => (/* binding */ recordBody),
+/* harmony export */   HE: () => (/* binding */ forEachRecordIn),
+/* harmony export */   oB: () => (/* binding */ newRecordSplit)
+/* harmony export */ });
+/* unused harmony export withoutLineEnd */
+/**
+ * The one rule by which a CSV's bytes become records, shared by the row count, the preview,
+ * the diff and `commit-ignore-lines`:
+ * - a record ends at a line feed outside quotes; a CR right before that line feed (or at the
+ *   very end of the file) belongs to the line end, so CRLF and LF files split alike;
+ * - a bare CR elsewhere is data, not a line break (Lucca writes CRLF or LF, never bare CR);
+ * - a quote toggles "inside quotes", which is exact for well-formed CSV: a doubled quote
+ *   leaves and re-enters;
+ * - a record made of nothing but CRs is a blank line, not a record.
+ */
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+function newRecordSplit() {
+    return { quoted: false, content: false };
+}
+/**
+ * Walks bytes[from, to) and calls `onBreak(lf, blank)` at each line feed outside quotes: `lf`
+ * is its offset, `blank` whether the record it ends is a blank line. When `onBreak` returns
+ * `false` the walk stops there and the offset after that line feed is returned; else -1.
+ */
+function splitRecords(bytes, from, to, split, onBreak) {
+    let { quoted, content } = split;
+    let stop = -1;
+    for (let i = from; i < to; i++) {
+        const byte = bytes[i];
+        // Most bytes are above '"' and cost a single compare.
+        if (byte > QUOTE) {
+            content = true;
+        }
+        else if (byte === QUOTE) {
+            quoted = !quoted;
+            content = true;
+        }
+        else if (byte === LF) {
+            if (!quoted) {
+                const blank = !content;
+                content = false;
+                if (onBreak(i, blank) === false) {
+                    stop = i + 1;
+                    break;
+                }
+            }
+        }
+        else if (byte !== CR) {
+            content = true;
+        }
+    }
+    split.quoted = quoted;
+    split.content = content;
+    return stop;
+}
+/** A record's bytes without its line end: the CR of a CRLF (or a CR ending the file). */
+function withoutLineEnd(record) {
+    return record[record.length - 1] === CR ? record.subarray(0, record.length - 1) : record;
+}
+/**
+ * A record's bytes as compared and matched: without its line end, and with the CRLFs inside
+ * its quoted fields as LF (CRLF and LF files then compare equal).
+ */
+function recordBody(record) {
+    const body = withoutLineEnd(record);
+    const first = body.indexOf(CR);
+    if (first < 0)
+        return body;
+    const out = new Uint8Array(body.length);
+    out.set(body.subarray(0, first));
+    let length = first;
+    for (let i = first; i < body.length; i++) {
+        const byte = body[i];
+        if (byte !== CR || body[i + 1] !== LF)
+            out[length++] = byte;
+    }
+    return out.subarray(0, length);
+}
+/** Calls `onRecord` with each record of a whole buffer, without its line end; blank lines left out. */
+function forEachRecordIn(bytes, onRecord) {
+    const split = newRecordSplit();
+    let start = 0;
+    splitRecords(bytes, 0, bytes.length, split, (lf, blank) => {
+        const record = withoutLineEnd(bytes.subarray(start, lf));
+        start = lf + 1;
+        return blank ? undefined : onRecord(record);
+    });
+    // A stop comes right after a line feed, so no record is under way then.
+    if (split.content)
+        onRecord(withoutLineEnd(bytes.subarray(start)));
+}
+
+
+/***/ }),
+
+/***/ 28997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q2: () => (/* binding */ timerMs),
+/* harmony export */   cb: () => (/* binding */ delay)
+/* harmony export */ });
+/* unused harmony export MAX_TIMER_MS */
+/** The longest wait a timer can hold (about 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A wait fit for setTimeout: whole, not negative, at most MAX_TIMER_MS. */
+function timerMs(ms) {
+    if (!(ms > 0))
+        return 0;
+    return Math.min(Math.ceil(ms), MAX_TIMER_MS);
+}
+/**
+ * Resolves after `ms` (clamped to what a timer can hold), or rejects with the signal's
+ * reason as soon as it aborts.
+ */
+function delay(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+        }, timerMs(ms));
+        signal?.addEventListener("abort", onAbort, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 43060:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   gR: () => (/* binding */ parseDomain)
+/* harmony export */ });
+/* unused harmony exports isLuccaHost, suggestLuccaHost */
+/* harmony import */ var _nearest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(35780);
+
+const LUCCA_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.ilucca(?:-test|-demo)?\.(?:net|ch)$/;
+const SANDBOX_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.sandbox\.[a-z0-9-]+\.luccasoftware\.com$/;
+function isLoopbackHost(hostname) {
+    return hostname === "localhost" || hostname === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+function isLuccaHost(hostname) {
+    return LUCCA_HOST.test(hostname) || SANDBOX_HOST.test(hostname);
+}
+/**
+ * The Lucca host a user most likely meant by a host that is not one: the account alone
+ * (`bigcorp`), a Lucca name a letter or two off (`acme.iluca.net`, `acme.ilucca.com`,
+ * `acme.sandbox.eu1.lucasoftware.com`) or with labels in front (`www.acme.ilucca.net`).
+ * Undefined for a host unlike any of them: that one may be a proxy of the user's own.
+ */
+function suggestLuccaHost(hostname) {
+    const host = hostname.replace(/\.$/, "");
+    const labels = host.split(".");
+    const [account = "", name, tld] = labels;
+    const candidates = [host];
+    for (let first = 1; first < labels.length - 1; first++) {
+        candidates.push(labels.slice(first).join("."));
+    }
+    const lucca = (0,_nearest_js__WEBPACK_IMPORTED_MODULE_0__/* .nearest */ .p)(name ?? "ilucca", ["ilucca", "ilucca-test", "ilucca-demo"]);
+    if (labels.length <= 3 && lucca !== undefined) {
+        // Most tenants are on .net: a wrong top-level domain (.com, .fr) is taken for it.
+        candidates.push(`${account}.${lucca}.${(0,_nearest_js__WEBPACK_IMPORTED_MODULE_0__/* .nearest */ .p)(tld ?? "net", ["net", "ch"], 1) ?? "net"}`);
+    }
+    if (labels.length === 5) {
+        const [, sandbox = "", server = "", ...domain] = labels;
+        const edits = (0,_nearest_js__WEBPACK_IMPORTED_MODULE_0__/* .editDistance */ .Y)(sandbox, "sandbox") + (0,_nearest_js__WEBPACK_IMPORTED_MODULE_0__/* .editDistance */ .Y)(domain.join("."), "luccasoftware.com");
+        if (edits <= 2)
+            candidates.push(`${account}.sandbox.${server}.luccasoftware.com`);
+    }
+    return candidates.find((candidate) => candidate !== hostname && isLuccaHost(candidate));
+}
+/**
+ * Turns the user's domain into the origin every request goes to, or says what is wrong.
+ * Lucca hosts need https; loopback (the simulator) may use http; any other host must be
+ * named in `allowHosts`, so a typo cannot send the API key somewhere else.
+ * Returns a list of problems instead of throwing, so callers can report every bad input at once.
+ */
+function parseDomain(input, allowHosts, labels = { domain: "--domain", allowHost: "--allow-host" }) {
+    const label = labels.domain;
+    const text = input.trim();
+    if (text === "")
+        return { problem: `${label}: missing; give your Lucca domain, e.g. https://acme.ilucca.net` };
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    }
+    catch {
+        return { problem: `${label}: "${text}" is not a URL; expected e.g. https://acme.ilucca.net` };
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+        return { problem: `${label}: "${text}" must use https://` };
+    }
+    if (url.username || url.password || url.search || url.hash || url.pathname !== "/") {
+        return {
+            problem: `${label}: "${text}" must be a bare origin such as https://acme.ilucca.net (no path, query or credentials)`,
+        };
+    }
+    const host = url.hostname.toLowerCase();
+    const loopback = isLoopbackHost(host);
+    const allowed = allowHosts.some((entry) => entry.trim().toLowerCase() === host || entry.trim().toLowerCase() === url.host.toLowerCase());
+    if (url.protocol === "http:" && !loopback) {
+        return {
+            problem: `${label}: "${text}" uses http://, which would send the API key in clear; use https:// (only loopback hosts may use http)`,
+        };
+    }
+    if (!loopback && !allowed && !isLuccaHost(host)) {
+        // Allowing a typo would send the API key to whoever holds that name: a near miss gets
+        // the Lucca host it resembles, and only an unrelated name the allow-list advice.
+        const meant = suggestLuccaHost(host);
+        if (meant !== undefined) {
+            return {
+                problem: `${label}: "${host}" is not a Lucca host; did you mean https://${meant}${url.port ? `:${url.port}` : ""}?`,
+            };
+        }
+        return {
+            problem: `${label}: "${host}" is not a Lucca host (expected {account}.ilucca.net, .ilucca-test.net, .ilucca-demo.net, the .ch equivalents or {account}-{sandbox}.sandbox.{server}.luccasoftware.com); if it is your own proxy or host in front of Lucca, allow it with ${labels.allowHost} ${host}`,
+        };
+    }
+    return { url: new URL(url.origin) };
+}
+
+
+/***/ }),
+
+/***/ 43816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92091);
+
+const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+const ORDER = ["h", "m", "s", "ms"];
+// Spaces may separate the parts, so what formatDuration prints ("1m 05s") reads back.
+const PART = /\s*(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+/** setTimeout fires at once for anything longer (Node, Deno and browsers alike). */
+const MAX_MS = 2 ** 31 - 1;
+/**
+ * Parses `1500ms`, `90s`, `15m`, `1h30m`, `2m30s`, `0.5s` or a bare number of seconds
+ * (`30`, `2.5`) into whole milliseconds. Units are case-insensitive, come largest first and
+ * each at most once. `name` is how the setting is called to the user (`--timeout`, `timeout`).
+ */
+function parseDuration(text, name) {
+    const input = text.trim().toLowerCase();
+    const fail = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`${name}: cannot parse "${text}" as a duration: use forms like 1500ms, 90s, 15m, 1h30m or a number of seconds`);
+    if (input === "")
+        throw fail();
+    let total = 0;
+    if (/^\d+(\.\d+)?$/.test(input)) {
+        total = Number(input) * 1000;
+    }
+    else {
+        let lastUnit = -1;
+        PART.lastIndex = 0;
+        while (PART.lastIndex < input.length) {
+            const match = PART.exec(input);
+            if (!match)
+                throw fail();
+            const unit = match[2];
+            const rank = ORDER.indexOf(unit);
+            if (rank <= lastUnit)
+                throw fail();
+            lastUnit = rank;
+            total += Number(match[1]) * UNIT_MS[unit];
+        }
+    }
+    if (!Number.isFinite(total))
+        throw fail();
+    if (Math.round(total) > MAX_MS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`${name}: cannot use "${text}" as a duration: timers cannot wait longer than ${formatDuration(MAX_MS)} (about 24 days)`);
+    }
+    return Math.round(total);
+}
+/** `850ms`, `4.2s`, `1m 05s`, `2h 03m`: short, for log lines. */
+function formatDuration(ms) {
+    // Thresholds sit where rounding would carry into the next unit ("1000ms", "60.0s").
+    if (ms < 999.5)
+        return `${Math.round(ms)}ms`;
+    if (ms < 59_950)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    if (hours > 0)
+        return `${hours}h ${String(minutes).padStart(2, "0")}m`;
+    return `${minutes}m ${String(seconds).padStart(2, "0")}s`;
+}
+
+
+/***/ }),
+
+/***/ 87229:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $C: () => (/* binding */ createDecoder),
+/* harmony export */   Jk: () => (/* binding */ decodeHead),
+/* harmony export */   X0: () => (/* binding */ detectEncoding),
+/* harmony export */   g7: () => (/* binding */ decodeText)
+/* harmony export */ });
+/** Windows-1252's 0x80-0x9F, where it differs from Latin-1; the five unused bytes stay C1. */
+const CP1252_HIGH = [
+    0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc,
+    0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+/**
+ * Decides from the first bytes of a file: a BOM names UTF-8 or UTF-16; without one, bytes
+ * that decode as UTF-8 are UTF-8 (a character cut at the end of `head` is fine), else
+ * Windows-1252.
+ */
+function detectEncoding(head) {
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+        return { encoding: "utf-8", bom: true };
+    if (head[0] === 0xff && head[1] === 0xfe)
+        return { encoding: "utf-16le", bom: true };
+    if (head[0] === 0xfe && head[1] === 0xff)
+        return { encoding: "utf-16be", bom: true };
+    try {
+        new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+        return { encoding: "utf-8", bom: false };
+    }
+    catch {
+        return { encoding: "windows-1252", bom: false };
+    }
+}
+/** A decoder that drops a leading BOM and keeps characters whole across chunks. */
+function createDecoder(encoding) {
+    if (encoding === "windows-1252")
+        return { decode: (chunk) => decodeWindows1252(chunk) };
+    if (encoding === "utf-8") {
+        const decoder = new TextDecoder("utf-8");
+        return { decode: (chunk, last = true) => decoder.decode(chunk, { stream: !last }) };
+    }
+    // UTF-16BE is decoded as LE after swapping byte pairs: only "utf-16le" is in every runtime.
+    const decoder = new TextDecoder("utf-16le");
+    let carry;
+    return {
+        decode(chunk, last = true) {
+            if (encoding === "utf-16le")
+                return decoder.decode(chunk, { stream: !last });
+            const joined = carry === undefined ? chunk : prepend(carry, chunk);
+            const even = joined.length - (joined.length % 2);
+            // The odd byte out, or undefined (past the end) when there is none.
+            carry = joined[even];
+            const swapped = new Uint8Array(even);
+            for (let i = 0; i < even; i += 2) {
+                swapped[i] = joined[i + 1];
+                swapped[i + 1] = joined[i];
+            }
+            return decoder.decode(swapped, { stream: !last });
+        },
+    };
+}
+/** The whole of `bytes` as text, BOM dropped. */
+function decodeText(bytes, encoding) {
+    return createDecoder(encoding).decode(bytes, true);
+}
+/** The head of a CSV as text, with the encoding it was read in. */
+function decodeHead(head) {
+    const detected = detectEncoding(head);
+    // The head may end inside a character: decoding it as the last chunk marks that with U+FFFD.
+    const text = createDecoder(detected.encoding).decode(head, false);
+    return { ...detected, text };
+}
+function decodeWindows1252(chunk) {
+    let text = "";
+    for (let start = 0; start < chunk.length; start += 8192) {
+        const end = Math.min(chunk.length, start + 8192);
+        const codes = new Array(end - start);
+        for (let i = start; i < end; i++) {
+            const byte = chunk[i];
+            codes[i - start] = byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : byte;
+        }
+        text += String.fromCharCode(...codes);
+    }
+    return text;
+}
+function prepend(byte, chunk) {
+    const out = new Uint8Array(chunk.length + 1);
+    out[0] = byte;
+    out.set(chunk, 1);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 92091:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Az: () => (/* binding */ ReportFailedError),
+/* harmony export */   Co: () => (/* binding */ ReportTimeoutError),
+/* harmony export */   DH: () => (/* binding */ CANCEL_SIGNALS),
+/* harmony export */   Dr: () => (/* binding */ NetworkError),
+/* harmony export */   Xf: () => (/* binding */ LuccaRejectedError),
+/* harmony export */   oC: () => (/* binding */ InvalidInputError),
+/* harmony export */   oM: () => (/* binding */ AbortedError),
+/* harmony export */   qx: () => (/* binding */ UnusableAnswerError),
+/* harmony export */   v1: () => (/* binding */ LuccaReportError)
+/* harmony export */ });
+/** Every error this tool raises on purpose; `exitCode` is what the CLI exits with. */
+class LuccaReportError extends Error {
+    exitCode = 1;
+    constructor(message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = new.target.name;
+    }
+}
+/** Bad input, found before any request; `issues` names each bad field. */
+class InvalidInputError extends LuccaReportError {
+    exitCode = 2;
+    issues;
+    constructor(issues) {
+        const list = typeof issues === "string" ? [issues] : issues;
+        super(list.join("; "));
+        this.issues = list;
+    }
+}
+/** Lucca said no (400, 401, 403, 404, ...): retrying will not help. */
+class LuccaRejectedError extends LuccaReportError {
+    exitCode = 3;
+    status;
+    method;
+    url;
+    bodyExcerpt;
+    hint;
+    constructor(message, details) {
+        super(message, { cause: details.cause });
+        this.status = details.status;
+        this.method = details.method;
+        this.url = details.url;
+        this.bodyExcerpt = details.bodyExcerpt;
+        this.hint = details.hint;
+    }
+}
+/** The report ended in "error" on every generation attempt. */
+class ReportFailedError extends LuccaReportError {
+    exitCode = 4;
+    reportId;
+    attempts;
+    constructor(message, details) {
+        super(message);
+        this.reportId = details.reportId;
+        this.attempts = details.attempts;
+    }
+}
+/** The overall deadline passed; `reportId` lets the user resume. */
+class ReportTimeoutError extends LuccaReportError {
+    exitCode = 5;
+    reportId;
+    constructor(message, details) {
+        super(message, { cause: details.cause });
+        this.reportId = details.reportId;
+    }
+}
+/** Network errors or server failures that outlasted every retry. */
+class NetworkError extends LuccaReportError {
+    exitCode = 6;
+    method;
+    url;
+    status;
+    attempts;
+    constructor(message, details) {
+        super(message, { cause: details.cause });
+        this.method = details.method;
+        this.url = details.url;
+        this.status = details.status;
+        this.attempts = details.attempts;
+    }
+}
+/**
+ * Lucca (or whatever answers on its domain) sent something this tool will not use: a
+ * report whose id, status or dates do not have the expected form, a body past the size
+ * cap, a page where a report was expected, a Retry-After past the deadline. Exit 6 like
+ * other server failures: it is the server's answer that is wrong, not the tool.
+ */
+class UnusableAnswerError extends LuccaReportError {
+    exitCode = 6;
+    /** The answer, redacted, single-line and cut: safe to print. */
+    excerpt;
+    constructor(message, details = {}) {
+        super(message, { cause: details.cause });
+        this.excerpt = details.excerpt ?? "";
+    }
+}
+/** The signals that cancel a run, with the exit code shells expect for each (128 + number). */
+const CANCEL_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+/** Cancelled from outside: SIGHUP exits 129, SIGINT 130, SIGTERM 143, as shells expect. */
+class AbortedError extends LuccaReportError {
+    exitCode;
+    signal;
+    constructor(message, details = {}) {
+        super(message);
+        this.signal = details.signal;
+        this.exitCode = CANCEL_SIGNALS[details.signal ?? "SIGINT"];
+    }
+}
+
+
+/***/ }),
+
+/***/ 13637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $V: () => (/* binding */ visibleHeaders),
+/* harmony export */   D9: () => (/* binding */ dispositionShape),
+/* harmony export */   Y0: () => (/* binding */ FILE_EXTENSIONS),
+/* harmony export */   c0: () => (/* binding */ mediaTypeOf)
+/* harmony export */ });
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18477);
+
+/**
+ * Media types a Lucca answer or a storage service plausibly sends: given by name. Any
+ * other is given as its top-level type and structured suffix only ("application/…+json"),
+ * since a server may put anything, a person's name included, in a subtype.
+ */
+const KNOWN_MEDIA_TYPES = new Set([
+    "text/csv",
+    "text/plain",
+    "text/html",
+    "text/xml",
+    "text/tab-separated-values",
+    "application/json",
+    "application/problem+json",
+    "application/xml",
+    "application/xhtml+xml",
+    "application/octet-stream",
+    "application/zip",
+    "application/x-zip-compressed",
+    "application/vnd.ms-excel",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/csv",
+    "application/x-csv",
+]);
+const TOP_LEVEL = /^(text|application|image|audio|video|font|model|multipart|message)\//;
+/** Charsets named as such; any other charset parameter is left out like every parameter. */
+const CHARSET = /^(utf-?8|utf-?16(le|be)?|us-ascii|iso-?8859-1?\d|windows-125\d|cp125\d|latin-?1)$/;
+/**
+ * The media type of a Content-Type, lower case, without its parameters (a `name="…"`
+ * parameter can be a person's file name) but with a charset of the list above; null when
+ * there is none.
+ */
+function mediaTypeOf(contentType) {
+    if (contentType === null || contentType === undefined)
+        return null;
+    const [type = "", ...parameters] = contentType.split(";").map((part) => part.trim());
+    const lower = type.toLowerCase();
+    if (lower === "")
+        return null;
+    const charset = parameters
+        .map((parameter) => /^charset\s*=\s*"?([^";\s]*)"?$/i.exec(parameter)?.[1]?.toLowerCase())
+        .find((value) => value !== undefined && CHARSET.test(value));
+    return `${kindOfMediaType(lower)}${charset ? `; charset=${charset}` : ""}`;
+}
+function kindOfMediaType(type) {
+    if (KNOWN_MEDIA_TYPES.has(type))
+        return type;
+    const top = TOP_LEVEL.exec(type)?.[1];
+    if (top === undefined)
+        return "unrecognised";
+    const suffix = /\+(json|xml|zip)$/.exec(type)?.[1];
+    return `${top}/…${suffix ? `+${suffix}` : ""}`;
+}
+const DISPOSITION_KINDS = new Set(["attachment", "inline", "form-data"]);
+/** Extensions a file name is given by; any other is "…". */
+const FILE_EXTENSIONS = new Set([
+    "csv",
+    "txt",
+    "tsv",
+    "xls",
+    "xlsx",
+    "json",
+    "html",
+    "zip",
+    "gz",
+]);
+/** "attachment; filename=*.csv": the kind and the extension, never the name. */
+function dispositionShape(value) {
+    if (value === null || value === undefined)
+        return null;
+    const kind = value.split(";")[0]?.trim().toLowerCase() ?? "";
+    const shownKind = DISPOSITION_KINDS.has(kind) ? kind : "unrecognised";
+    const extension = /filename\*?=[^;]*\.([A-Za-z0-9]{1,5})"?\s*(?:;|$)/i
+        .exec(value)?.[1]
+        ?.toLowerCase();
+    if (extension === undefined)
+        return shownKind;
+    return `${shownKind}; filename=*.${FILE_EXTENSIONS.has(extension) ? extension : "…"}`;
+}
+/** Headers that carry credentials or sessions: never written, whatever the trace is for. */
+const HIDDEN_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);
+const NUMBER = /^\d{1,15}(\.\d{1,6})?$/;
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const TOKENS = /^(chunked|gzip|x-gzip|deflate|br|zstd|compress|identity)(\s*,\s*(chunked|gzip|x-gzip|deflate|br|zstd|compress|identity))*$/i;
+/** X-RateLimit-*, RateLimit-*, X-Rate-Limit-*, and RFC 9651's RateLimit and RateLimit-Policy. */
+const RATE_HEADER = /^(x-)?rate-?limit(-[a-z]{1,12})?$/;
+/**
+ * The headers a trace keeps, each with what of its value may be shown: the rest are left
+ * out, whatever they hold (a custom header with an e-mail, a server banner). Values are
+ * kept only in forms that cannot hold a name: numbers, HTTP dates, known tokens.
+ */
+const SHOWN = {
+    "content-type": (value) => mediaTypeOf(value),
+    "content-disposition": (value) => dispositionShape(value),
+    "content-length": (value) => (NUMBER.test(value) ? value : "(not a number)"),
+    "content-encoding": (value) => (TOKENS.test(value) ? value.toLowerCase() : "(other)"),
+    "transfer-encoding": (value) => (TOKENS.test(value) ? value.toLowerCase() : "(other)"),
+    "retry-after": numberOrDate,
+    deprecation: numberOrDate,
+    sunset: numberOrDate,
+    accept: (value) => mediaTypeOf(value),
+};
+function numberOrDate(value) {
+    return NUMBER.test(value) || HTTP_DATE.test(value) ? value : "(other)";
+}
+function showValue(name, value) {
+    const shown = SHOWN[name];
+    if (shown)
+        return shown(value);
+    if (RATE_HEADER.test(name))
+        return NUMBER.test(value) ? value : "(other)";
+    return undefined;
+}
+/**
+ * The headers of an exchange fit for a trace: those of the list above, each value in the
+ * form it allows, then redacted; Location through `location` (the caller's URL shaping);
+ * `left` counts the headers left out.
+ */
+function visibleHeaders(headers, secrets, location) {
+    const shown = {};
+    let left = 0;
+    headers.forEach((value, name) => {
+        if (HIDDEN_HEADERS.has(name))
+            return;
+        const visible = name === "location" ? location(value) : showValue(name, value);
+        if (visible === undefined || visible === null)
+            left++;
+        else
+            shown[name] = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(visible, secrets);
+    });
+    return { shown, left };
+}
+
+
+/***/ }),
+
+/***/ 92313:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f5: () => (/* binding */ MAX_ERROR_BODY_BYTES),
+  Rj: () => (/* binding */ declaredLength),
+  E4: () => (/* binding */ sendOnce)
+});
+
+// UNUSED EXPORTS: readExcerpt, redact
+
+// EXTERNAL MODULE: ./src/core/body-description.ts + 1 modules
+var body_description = __nccwpck_require__(44547);
+// EXTERNAL MODULE: ./src/core/delay.ts
+var delay = __nccwpck_require__(28997);
+// EXTERNAL MODULE: ./src/core/domain.ts
+var domain = __nccwpck_require__(43060);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(92091);
+;// CONCATENATED MODULE: ./src/core/network-failure.ts
+/**
+ * Network failures another attempt cannot cure, told apart by the error's code (Node sets
+ * `code` on the error, and fetch or undici keep it on a `cause`), never by its text. Codes
+ * left out are retried: EAI_AGAIN is a resolver that failed for now, ECONNREFUSED or
+ * ECONNRESET a server that may be back in a moment.
+ */
+/** The certificate chain does not lead to a CA this runtime trusts. */
+const UNTRUSTED = new Set([
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    "UNABLE_TO_GET_ISSUER_CERT",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "CERT_UNTRUSTED",
+    "CERT_SIGNATURE_FAILURE",
+    "CERT_REJECTED",
+]);
+const OUT_OF_DATE = new Set(["CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID"]);
+const OTHER_NAME = new Set(["ERR_TLS_CERT_ALTNAME_INVALID", "HOSTNAME_MISMATCH"]);
+/** How many `cause` links are followed: fetch wraps once, a proxy agent once more. */
+const MAX_DEPTH = 5;
+/**
+ * What is wrong, in words a user can act on, when `error` (thrown by fetch for a request
+ * to `host`) cannot be cured by retrying; undefined when another attempt may work.
+ */
+function permanentNetworkProblem(error, host) {
+    let current = error;
+    for (let depth = 0; depth < MAX_DEPTH && typeof current === "object" && current !== null; depth++) {
+        const { code, hostname } = current;
+        if (typeof code === "string") {
+            const problem = explain(code, typeof hostname === "string" ? hostname : host, host);
+            if (problem !== undefined)
+                return problem;
+        }
+        current = current.cause;
+    }
+    return undefined;
+}
+function explain(code, looked, host) {
+    if (code === "ENOTFOUND") {
+        return looked === host
+            ? `the host name ${host} could not be found in DNS (${code}): check --domain (or the domain input) for a typo`
+            : `the host name ${looked} could not be found in DNS (${code}); it is not the domain ${host} but the proxy's: check HTTPS_PROXY`;
+    }
+    if (UNTRUSTED.has(code)) {
+        return `the TLS certificate presented for ${host} is not trusted (${code}). A company proxy that inspects TLS presents certificates of its own CA: give Node that CA with NODE_EXTRA_CA_CERTS=/path/to/company-ca.pem (see Troubleshooting in the README)`;
+    }
+    if (OUT_OF_DATE.has(code)) {
+        return `the TLS certificate presented for ${host} has expired or is not valid yet (${code}): check this machine's clock, or the proxy in between`;
+    }
+    if (OTHER_NAME.has(code)) {
+        return `the TLS certificate presented for ${host} is for another host name (${code}): check --domain (or the domain input), or the proxy in between`;
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/core/read-body.ts
+var read_body = __nccwpck_require__(8305);
+// EXTERNAL MODULE: ./src/core/redact.ts
+var redact = __nccwpck_require__(18477);
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __nccwpck_require__(59428);
+// EXTERNAL MODULE: ./src/core/retry-after.ts
+var retry_after = __nccwpck_require__(11075);
+// EXTERNAL MODULE: ./src/core/url-shape.ts
+var url_shape = __nccwpck_require__(79143);
+;// CONCATENATED MODULE: ./src/core/http.ts
+
+
+
+
+
+
+
+
+
+
+const MAX_REDIRECTS = 5;
+/** Bytes of an error body read for its excerpt; the rest is never read. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/**
+ * Sends one request and returns the 2xx response with its body unread. Follows redirects
+ * itself so that Authorization never leaves the origin it was meant for. Throws
+ * TransientFailure for what a retry may cure, LuccaRejectedError for the rest.
+ */
+async function sendOnce(request, options) {
+    const answered = await options.takeSlot?.(options.signal);
+    const controller = new AbortController();
+    const signal = AbortSignal.any([options.signal, controller.signal]);
+    const timer = setTimeout(() => controller.abort(new retry/* TransientFailure */.$r(`no response within ${options.requestTimeoutMs} ms`)), (0,delay/* timerMs */.Q2)(options.requestTimeoutMs));
+    try {
+        let url = request.url;
+        let headers = { ...request.headers };
+        let method = request.method;
+        let body = request.body ?? null;
+        /** Set once a POST was answered with "see the result there": it must never be sent again. */
+        let postSeenOther;
+        for (let hop = 0;; hop++) {
+            const response = await fetchOrTransient(options.fetch, url, { method, headers, body, redirect: "manual", signal }, signal, options.secrets).catch((error) => {
+                throw postSeenOther ? notRetried(postSeenOther, error) : error;
+            });
+            const location = response.headers.get("location");
+            if (response.status >= 300 && response.status < 400 && location) {
+                await response.body?.cancel();
+                if (hop >= MAX_REDIRECTS) {
+                    const failure = new retry/* TransientFailure */.$r(`more than ${MAX_REDIRECTS} redirects`);
+                    throw postSeenOther ? notRetried(postSeenOther, failure) : failure;
+                }
+                const next = checkRedirect(request, url, response.status, location, options);
+                if (next.origin !== request.url.origin)
+                    headers = withoutAuthorization(headers);
+                if (method === "POST" && isSeeOther(response.status)) {
+                    // The POST was received (the report may exist): read the answer where it points,
+                    // with a GET, as HTTP says; the POST itself is never sent again.
+                    postSeenOther = `${request.method} ${request.url.origin}${request.url.pathname} was answered ${response.status} (see ${(0,url_shape/* pathShape */.j4)(next.pathname, options.secrets)})`;
+                    method = "GET";
+                    body = null;
+                    headers = withoutContentType(headers);
+                }
+                url = next;
+                continue;
+            }
+            if (response.ok)
+                return { response, url, abort: (reason) => controller.abort(reason), signal };
+            const failure = await failureFor(method, url, response, options, url.origin === request.url.origin);
+            throw postSeenOther ? notRetried(postSeenOther, failure) : failure;
+        }
+    }
+    catch (error) {
+        if (options.signal.aborted)
+            throw options.signal.reason;
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+        answered?.();
+    }
+}
+/** 301, 302 and 303 turn a POST into a GET of the place named (what browsers do). */
+function isSeeOther(status) {
+    return status === 301 || status === 302 || status === 303;
+}
+/**
+ * A failure after a POST was answered with a redirect: retrying would send the POST again
+ * and could create a second report, so it ends the call instead.
+ */
+function notRetried(what, error) {
+    if (!(error instanceof retry/* TransientFailure */.$r))
+        return error;
+    return new errors/* UnusableAnswerError */.qx(`${what}, and reading that answer failed: ${error.message}. Not retried, so that no second report is created; the report may exist in Lucca.`, { cause: error });
+}
+function withoutContentType(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== "content-type"));
+}
+async function fetchOrTransient(fetch, url, init, signal, secrets) {
+    try {
+        return await fetch(url, init);
+    }
+    catch (error) {
+        // The request timeout (a TransientFailure) or the job's own reason, not the AbortError.
+        if (signal.aborted)
+            throw signal.reason;
+        // The HTTP stack may quote a header it refused: with a key holding a NUL byte, that
+        // is the key. Neither the message nor the cause kept may show it.
+        const described = describeCause(error);
+        const cause = (0,redact/* redact */.E$)(described, secrets) === described ? error : redactedCause(error, secrets);
+        const permanent = permanentNetworkProblem(error, url.hostname);
+        if (permanent !== undefined) {
+            // Fails at once: every retry would meet the same answer, after waits of 15 s in all.
+            const where = `${init.method ?? "GET"} ${url.origin}${url.pathname}`;
+            throw new errors/* NetworkError */.Dr(`${where} failed: ${permanent}. Not retried.`, {
+                method: init.method ?? "GET",
+                url: `${url.origin}${url.pathname}`,
+                status: undefined,
+                attempts: 1,
+                cause,
+            });
+        }
+        throw new retry/* TransientFailure */.$r(`network error: ${(0,redact/* excerptOf */.zU)(described, secrets)}`, { cause });
+    }
+}
+/** A stand-in for an error whose text holds a secret: same name, redacted message. */
+function redactedCause(error, secrets) {
+    const copy = new Error((0,redact/* redact */.E$)(describeCause(error), secrets));
+    copy.name = error instanceof Error ? error.name : "Error";
+    return copy;
+}
+/**
+ * Where a redirect may lead. Never to another scheme than https (http only between
+ * loopback hosts, for the simulator), and for JSON calls never to another origin: there, a
+ * redirect means a wrong domain or a sign-in page. A POST answered 301-303 on its own
+ * origin is followed with a GET by the caller; 307/308 re-send the same POST.
+ */
+function checkRedirect(request, from, status, location, options) {
+    const where = `${request.method} ${(0,url_shape/* urlForMessage */.Og)(from, options.secrets)}`;
+    let next;
+    try {
+        next = new URL(location, from);
+    }
+    catch {
+        throw new errors/* UnusableAnswerError */.qx(`${where} was redirected (${status}) to something that is not a URL; not followed.`);
+    }
+    const loopbackHttp = request.url.protocol === "http:" &&
+        (0,domain/* isLoopbackHost */.cW)(request.url.hostname) &&
+        (0,domain/* isLoopbackHost */.cW)(next.hostname);
+    if (next.protocol !== "https:" && !(next.protocol === "http:" && loopbackHttp)) {
+        const what = next.protocol === "http:" ? "http:, a downgrade from https" : `a ${next.protocol} URL`;
+        throw new errors/* UnusableAnswerError */.qx(`${where} was redirected (${status}) to ${what}; not followed.`);
+    }
+    const keyHint = options.hint(401);
+    if ((request.redirects ?? "api") === "api" && next.origin !== request.url.origin) {
+        throw new errors/* LuccaRejectedError */.Xf(`${where} was redirected (${status}) to another origin, ${(0,redact/* redact */.E$)(next.origin, options.secrets)}; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. ${keyHint}`, {
+            status,
+            method: request.method,
+            url: (0,url_shape/* urlForMessage */.Og)(from, options.secrets),
+            bodyExcerpt: "",
+            hint: keyHint,
+        });
+    }
+    return next;
+}
+function withoutAuthorization(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== "authorization"));
+}
+async function failureFor(method, url, response, options, echoBody) {
+    // Another origin's body is never shown: a redirect could point at an internal service.
+    const excerpt = echoBody ? await readExcerpt(response, options.secrets) : "";
+    if (!echoBody)
+        await response.body?.cancel().catch(() => { });
+    // The last hop's URL may be a redirect's target: the server chose it.
+    const shown = (0,url_shape/* urlForMessage */.Og)(url, options.secrets);
+    const where = `${method} ${shown}`;
+    if ((0,retry/* isTransientStatus */.Dm)(response.status)) {
+        return new retry/* TransientFailure */.$r(`${where} answered ${response.status}${excerpt ? `: ${excerpt}` : ""}`, {
+            status: response.status,
+            retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(response.headers.get("retry-after"), options.now()),
+        });
+    }
+    const hint = options.hint(response.status);
+    return new errors/* LuccaRejectedError */.Xf(`Lucca rejected ${where} with ${response.status}${excerpt ? ` (${excerpt})` : ""}. ${hint}`, {
+        status: response.status,
+        method,
+        url: shown,
+        bodyExcerpt: excerpt,
+        hint,
+    });
+}
+/**
+ * The message an error body carries, whichever of Lucca's error shapes it uses, or only its
+ * type, size and first bytes when it is not recognisably a page or an error (it may be the
+ * report): at most 64 KiB read, secrets redacted before the cut to 300 characters, one line.
+ */
+async function readExcerpt(response, secrets = []) {
+    try {
+        const body = await (0,read_body/* readCapped */.E)(response.body, MAX_ERROR_BODY_BYTES);
+        return (0,body_description/* describeBody */.M)({
+            bytes: body.bytes,
+            more: body.overflowed,
+            contentType: response.headers.get("content-type"),
+            declaredBytes: declaredLength(response.headers),
+        }, secrets);
+    }
+    catch {
+        return "";
+    }
+}
+/** The Content-Length announced, when it is a number. */
+function declaredLength(headers) {
+    const value = headers.get("content-length");
+    if (value === null || !/^\d+$/.test(value.trim()))
+        return undefined;
+    return Number(value);
+}
+
+function describeCause(error) {
+    if (error instanceof Error) {
+        const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+        return `${error.message}${cause}`;
+    }
+    return String(error);
+}
+
+
+/***/ }),
+
+/***/ 24015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Su: () => (/* binding */ HISTORY_LENGTH),
+/* harmony export */   Wc: () => (/* binding */ learnedPollDelay),
+/* harmony export */   lj: () => (/* binding */ usableHistory),
+/* harmony export */   pY: () => (/* binding */ expectedWindow),
+/* harmony export */   q: () => (/* binding */ checksWithoutHistory)
+/* harmony export */ });
+/* unused harmony exports MAX_CHECKS_PER_WINDOW, BUDGET_WINDOW_MS, WAIT_SHARE_OF_TIME_LEFT */
+/* harmony import */ var _poll_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81245);
+
+/** Remembered generation times kept per template; older ones are dropped. */
+const HISTORY_LENGTH = 10;
+/** Lucca's tenant budget is 50 a minute; a job never takes more than a fifth of it. */
+const MAX_CHECKS_PER_WINDOW = 10;
+const BUDGET_WINDOW_MS = 60_000;
+const MIN_GAP_MS = 1000;
+/** The dense part never checks faster than the budget allows on average over a long window. */
+const MAX_DENSE_GAP_MS = BUDGET_WINDOW_MS / MAX_CHECKS_PER_WINDOW;
+/** Times beyond a day are not generation times of a report anyone waits for. */
+const MAX_REMEMBERED_MS = 24 * 3_600_000;
+/** The usable remembered times: finite, positive, under a day, the last HISTORY_LENGTH. */
+function usableHistory(historyMs) {
+    return historyMs
+        .filter((ms) => typeof ms === "number" && Number.isFinite(ms) && ms > 0 && ms <= MAX_REMEMBERED_MS)
+        .slice(-HISTORY_LENGTH);
+}
+/**
+ * The window to check densely: the span of the remembered times, widened by 5% of the median
+ * (at least a second) on each side, since the next run is rarely exactly like a past one.
+ * Undefined without history.
+ */
+function expectedWindow(historyMs) {
+    const times = usableHistory(historyMs).sort((a, b) => a - b);
+    if (times.length === 0)
+        return undefined;
+    const middle = times.length >> 1;
+    const expectedMs = times.length % 2 === 1
+        ? times[middle]
+        : (times[middle - 1] + times[middle]) / 2;
+    const margin = Math.max(MIN_GAP_MS, 0.05 * expectedMs);
+    return {
+        expectedMs,
+        fromMs: Math.max(0, times[0] - margin),
+        toMs: times.at(-1) + margin,
+    };
+}
+/**
+ * Share of the time left before the deadline that a wait before the expected window may
+ * take. Without it, a history longer than this run's `timeout` (one slow generation, then a
+ * shorter timeout) puts the first check past the deadline: the run fails without a single
+ * check, saves nothing, and fails the same way every time after. A quarter still gets to a
+ * well-fitting window in a handful of checks (each takes a quarter of what is left), and
+ * leaves most of the time for checking when the history was wrong.
+ */
+const WAIT_SHARE_OF_TIME_LEFT = 0.25;
+/**
+ * Wait before the next status check, for a template with history. `checksMs` are the times of
+ * the checks made so far and `nowMs` the time now, both in ms after the report was created;
+ * `timeLeftMs` is what is left of the job's deadline.
+ * - Before the window: one wait to the planned first check (most of the expected time; see
+ *   below where), but never more than WAIT_SHARE_OF_TIME_LEFT of the time left (nor less
+ *   than today's schedule would wait): a run whose timeout is shorter than its history still
+ *   checks, early, and gets closer to the window with each check.
+ * - In the window: every tenth of it (between `intervalMs` and 6 s) until it closes.
+ * - Once the window has passed (the report is later than its history): today's schedule,
+ *   jitter included, as if there had been no history.
+ * Whatever the window, no 60 s holds more than 10 checks and no two are less than
+ * `intervalMs` apart.
+ */
+function learnedPollDelay(window, checksMs, nowMs, poll, timeLeftMs = Number.POSITIVE_INFINITY) {
+    const last = checksMs.at(-1);
+    const gap = (window.toMs - window.fromMs) / 10;
+    let at;
+    if (last === undefined || last < window.fromMs) {
+        const planned = Math.max(plannedFirstCheck(window, gap, poll), poll.intervalMs);
+        const usual = (0,_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .nextPollDelay */ .q)(checksMs.length, { ...poll, jitter: 0 });
+        at = Math.min(planned, nowMs + Math.max(WAIT_SHARE_OF_TIME_LEFT * timeLeftMs, usual));
+    }
+    else if (last < window.toMs) {
+        at = last + Math.min(MAX_DENSE_GAP_MS, Math.max(poll.intervalMs, gap));
+    }
+    else {
+        at = last + (0,_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .nextPollDelay */ .q)(checksMs.length, poll);
+    }
+    if (last !== undefined)
+        at = Math.max(at, last + poll.intervalMs);
+    const tenthBack = checksMs[checksMs.length - MAX_CHECKS_PER_WINDOW];
+    if (tenthBack !== undefined)
+        at = Math.max(at, tenthBack + BUDGET_WINDOW_MS);
+    return Math.max(0, Math.round(at - nowMs));
+}
+/**
+ * A window narrower than ten poll intervals costs little latency to start late in, so the
+ * first check comes just past the expected time and usually is the only one; a wider window
+ * is entered halfway between its opening and the expected time.
+ */
+function plannedFirstCheck(window, gap, poll) {
+    return gap < poll.intervalMs
+        ? window.expectedMs + 0.3 * (window.toMs - window.expectedMs)
+        : window.expectedMs - 0.5 * (window.expectedMs - window.fromMs);
+}
+/**
+ * Status checks today's schedule (no history, no jitter) would have made to see a report that
+ * was first seen done at `seenAtMs`: the baseline for "requests saved".
+ */
+function checksWithoutHistory(seenAtMs, poll) {
+    let at = 0;
+    let checks = 0;
+    while (at < seenAtMs) {
+        at += (0,_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .nextPollDelay */ .q)(checks, { ...poll, jitter: 0 });
+        checks++;
+    }
+    return Math.max(1, checks);
+}
+
+
+/***/ }),
+
+/***/ 6725:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ createLuccaClient)
+});
+
+// UNUSED EXPORTS: MAX_JSON_BYTES
+
+;// CONCATENATED MODULE: ./src/core/ambiguous-retry.ts
+/**
+ * Whether a failed POST may still have been carried out by Lucca: no answer at all (a
+ * timeout, a reset, a cut body after the request went out), a 408 (Lucca cuts requests
+ * past 5 s, not necessarily the work), or a 500/502/504. A 429 or 503 was turned away.
+ */
+function mayHaveBeenProcessed(info) {
+    const { status } = info;
+    return (status === undefined || status === 408 || status === 500 || status === 502 || status === 504);
+}
+/** The warning after a create that succeeded only once retried past an ambiguous failure. */
+function duplicateWarning(reasons, reportId) {
+    return (`POST /reports was retried after ${reasons.join("; ")}: Lucca may have created a duplicate report. ` +
+        `Report id used: ${reportId}; an earlier attempt's report, if any, was never seen (look for it in the Lucca UI).`);
+}
+
+// EXTERNAL MODULE: ./src/core/body-description.ts + 1 modules
+var body_description = __nccwpck_require__(44547);
+// EXTERNAL MODULE: ./src/core/delay.ts
+var delay = __nccwpck_require__(28997);
+// EXTERNAL MODULE: ./src/core/encoding.ts
+var encoding = __nccwpck_require__(87229);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(92091);
+// EXTERNAL MODULE: ./src/core/http.ts + 1 modules
+var http = __nccwpck_require__(92313);
+// EXTERNAL MODULE: ./src/core/read-body.ts
+var read_body = __nccwpck_require__(8305);
+// EXTERNAL MODULE: ./src/core/redact.ts
+var redact = __nccwpck_require__(18477);
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __nccwpck_require__(59428);
+// EXTERNAL MODULE: ./src/core/schemas.ts
+var schemas = __nccwpck_require__(8602);
+;// CONCATENATED MODULE: ./src/core/lucca-client.ts
+
+
+
+
+
+
+
+
+
+
+const API = "/timmi-timesheet/api";
+/** A report or template object is a few KiB; an answer past this is not one. */
+const MAX_JSON_BYTES = 1024 * 1024;
+function createLuccaClient(options) {
+    const now = options.now ?? Date.now;
+    const backoff = options.backoff ?? { initialMs: 500, maxMs: 30_000 };
+    const authorization = `lucca application=${options.apiKey}`;
+    const request = (method, path, hint, body) => {
+        const req = {
+            method,
+            url: new URL(path, options.baseUrl),
+            headers: { authorization, accept: "application/json" },
+        };
+        if (body !== undefined) {
+            req.headers["content-type"] = "application/json";
+            req.body = JSON.stringify(body);
+        }
+        return {
+            req,
+            send: {
+                fetch: options.fetch,
+                signal: options.signal,
+                requestTimeoutMs: options.requestTimeoutMs,
+                now,
+                secrets: [options.apiKey],
+                hint,
+                takeSlot: options.takeSlot,
+            },
+        };
+    };
+    const retryOptionsFor = (method, url) => ({
+        maxRetries: options.maxRetries,
+        backoff,
+        signal: options.signal,
+        method,
+        url,
+        onRetry: options.onRetry && ((info) => options.onRetry?.({ ...info, method, url })),
+        deadlineAt: options.deadlineAt,
+        now,
+    });
+    async function json(method, path, hint, body, onRetry) {
+        const { req, send } = request(method, path, hint, body);
+        const where = `${req.url.origin}${req.url.pathname}`;
+        const retryOptions = retryOptionsFor(method, where);
+        const notify = retryOptions.onRetry;
+        return (0,retry/* retry */.L5)(async () => {
+            const open = await (0,http/* sendOnce */.E4)(req, send);
+            const type = open.response.headers.get("content-type") ?? "";
+            if (open.url.href !== req.url.href && /^\s*text\/html/i.test(type)) {
+                // Same-origin redirect to a web page: what Lucca does with a key it refuses.
+                await open.response.body?.cancel().catch(() => { });
+                const hint = commonHint(401);
+                throw new errors/* LuccaRejectedError */.Xf(`${method} ${where} was redirected to a web page (${(0,redact/* excerptOf */.zU)(open.url.pathname, [options.apiKey])}) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. ${hint}`, {
+                    status: open.response.status,
+                    method,
+                    url: where,
+                    bodyExcerpt: "",
+                    hint,
+                });
+            }
+            // The request timeout covers the headers; a body that stalls after them is cut too.
+            const stalled = setTimeout(() => open.abort(new retry/* TransientFailure */.$r(`no complete body within ${options.requestTimeoutMs} ms`)), (0,delay/* timerMs */.Q2)(options.requestTimeoutMs));
+            let text;
+            let sample;
+            try {
+                const body = await (0,read_body/* readCapped */.E)(open.response.body, MAX_JSON_BYTES);
+                sample = {
+                    bytes: body.bytes,
+                    more: body.overflowed,
+                    contentType: type || null,
+                    declaredBytes: (0,http/* declaredLength */.Rj)(open.response.headers),
+                };
+                if (body.overflowed) {
+                    const shown = (0,body_description/* describeBody */.M)(sample, [options.apiKey]);
+                    throw new errors/* UnusableAnswerError */.qx(`The answer of ${method} ${where} is larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB, far more than a report object; it was not read further: ${shown}`, { excerpt: shown });
+                }
+                text = (0,encoding/* decodeText */.g7)(body.bytes, "utf-8");
+            }
+            catch (error) {
+                // A job cancelled meanwhile: retry() gives the job's reason for whatever is thrown.
+                if (error instanceof errors/* UnusableAnswerError */.qx)
+                    throw error;
+                if (open.signal.reason instanceof retry/* TransientFailure */.$r)
+                    throw open.signal.reason;
+                throw new retry/* TransientFailure */.$r("the response body was cut", { cause: error });
+            }
+            finally {
+                clearTimeout(stalled);
+            }
+            try {
+                return JSON.parse(text);
+            }
+            catch (error) {
+                // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
+                throw new retry/* TransientFailure */.$r(`the response of ${method} ${where} is not JSON: ${(0,body_description/* describeBody */.M)(sample, [options.apiKey])}`, { cause: error, unusable: true });
+            }
+        }, {
+            ...retryOptions,
+            onRetry: (info) => {
+                onRetry?.(info);
+                notify?.(info);
+            },
+        });
+    }
+    function parse(schema, value, what) {
+        const result = schema.safeParse(value);
+        if (result.success)
+            return result.data;
+        const shown = (0,redact/* excerptOf */.zU)(JSON.stringify(value), [options.apiKey]);
+        const problems = (0,redact/* excerptOf */.zU)(describeIssues(result.error.issues, value), [options.apiKey]);
+        throw new errors/* UnusableAnswerError */.qx(`Lucca answered with ${what} this tool cannot use (${problems}): ${shown}`, { excerpt: shown });
+    }
+    return {
+        async createTemplate(payload) {
+            const body = await json("POST", `${API}/report-templates`, templateHint, payload);
+            return parse(schemas/* templateSchema */.Kq, body, "a template");
+        },
+        async createReport(input) {
+            const ambiguous = [];
+            const body = await json("POST", `${API}/reports`, createHint(input.templateId), {
+                templateId: input.templateId,
+                startsOn: input.startsOn,
+                endsOn: input.endsOn,
+                filters: input.filters ?? null,
+            }, (info) => {
+                if (mayHaveBeenProcessed(info))
+                    ambiguous.push(info.reason);
+            });
+            const report = parse(schemas/* reportSchema */.Qh, body, "a report");
+            if (ambiguous.length > 0)
+                options.onWarning?.(duplicateWarning(ambiguous, report.id));
+            return report;
+        },
+        async getReport(reportId) {
+            const body = await json("GET", `${API}/reports/${encodeURIComponent(reportId)}`, reportHint(reportId));
+            return parse(schemas/* reportSchema */.Qh, body, "a report");
+        },
+        downloadUrl,
+        async openDownload(reportId, format) {
+            const { req, send } = request("GET", downloadUrl(reportId, format).pathname, reportHint(reportId));
+            req.headers.accept = "application/octet-stream";
+            req.redirects = "download";
+            return (0,http/* sendOnce */.E4)(req, send);
+        },
+        retryOptionsFor,
+        excerpt: (text) => (0,redact/* excerptOf */.zU)(text, [options.apiKey]),
+        describe: (sample) => (0,body_description/* describeBody */.M)(sample, [options.apiKey]),
+    };
+    function downloadUrl(reportId, format) {
+        const suffix = format === "excel" ? "download-excel" : "download-csv";
+        return new URL(`${API}/reports/${encodeURIComponent(reportId)}/${suffix}`, options.baseUrl);
+    }
+}
+/**
+ * "id: must be …; status: …" from a failed parse. Of a bare-or-wrapped union, the branch
+ * that matches the answer's shape tells what is wrong.
+ */
+function describeIssues(issues, value) {
+    const wrapped = typeof value === "object" && value !== null && "data" in value;
+    const flat = issues.flatMap((issue) => {
+        if (!issue.errors?.length)
+            return [issue];
+        const branch = wrapped ? issue.errors[0] : issue.errors[issue.errors.length - 1];
+        return branch ?? [issue];
+    });
+    return flat
+        .map((issue) => {
+        const path = issue.path.map(String).join(".");
+        return path ? `${path}: ${issue.message}` : issue.message;
+    })
+        .join("; ");
+}
+const KEY_HINT = "Check the API key (LUCCA_API_KEY, --api-key-file or the api-key input): Lucca did not accept it.";
+function commonHint(status) {
+    if (status === 401)
+        return KEY_HINT;
+    if (status === 405)
+        return "The Lucca API does not accept this method here; check the domain points at a Lucca Timesheet instance.";
+    if (status === 413)
+        return "The request is too large for Lucca.";
+    return undefined;
+}
+function createHint(templateId) {
+    return (status) => commonHint(status) ??
+        (status === 403
+            ? `The API key is valid but its role lacks report generation rights or access to template ${templateId}; ask a Lucca administrator to grant them.`
+            : status === 404
+                ? `Check the template id: template ${templateId} does not exist on this domain or the key's role cannot see it.`
+                : "Check the template id and the dates sent.");
+}
+function reportHint(reportId) {
+    return (status) => commonHint(status) ??
+        (status === 403
+            ? `The API key is valid but its role may not read report ${reportId}; it needs report generation rights.`
+            : status === 404
+                ? `Check the report id: report ${reportId} does not exist on this domain (or no longer), or the key's role cannot see it.`
+                : `Lucca refused report ${reportId}; if it is not finished or failed, create a new one instead of resuming it.`);
+}
+function templateHint(status) {
+    return (commonHint(status) ??
+        (status === 403
+            ? "The API key's role may not create report templates."
+            : "Check the template file: it must be the JSON payload the Lucca Timesheet UI sends (blueprintId, name, columns)."));
+}
+
+
+/***/ }),
+
+/***/ 19345:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cm: () => (/* binding */ linkTarget),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   HY: () => (/* binding */ escapeWithCode),
+/* harmony export */   SS: () => (/* binding */ codeSpan),
+/* harmony export */   kq: () => (/* binding */ escapeCell)
+/* harmony export */ });
+/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14685);
+
+/**
+ * The Markdown/HTML door: every value from outside that reaches the job summary (or any
+ * other Markdown a user reads on GitHub) goes through one of these. Nothing from the
+ * server may become markup: no HTML (`<img>`, `<!--` hiding the rest), no link or image,
+ * no code span it closes, no table cell it breaks.
+ */
+const HTML = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+};
+const LINE_BREAKS = /\r\n|\r|\n|\u2028|\u2029|\u0085/g;
+/** Inline text, one line: HTML made inert, and every Markdown punctuation mark escaped. */
+function escapeMarkdown(text) {
+    const escaped = (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text.replace(LINE_BREAKS, " "))
+        .replace(/[&<>"']/g, (char) => HTML[char])
+        .replace(/[\\`*_[\]()!|~]/g, "\\$&");
+    // Constructs that only count at the start of a line: heading, quote, list, thematic break.
+    // The backslash goes before the last character of the mark: \# and 12\. alike.
+    return escaped.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_match, space, mark) => `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`);
+}
+/** A table cell: as `escapeMarkdown`, with line breaks shown as <br>. */
+function escapeCell(text) {
+    return text.split(LINE_BREAKS).map(escapeMarkdown).join("<br>");
+}
+/**
+ * A code span holding `text` literally: a fence longer than any backtick run inside, so
+ * the text cannot close it. `inTable` escapes pipes, which GitHub reads before code spans.
+ */
+function codeSpan(text, inTable = false) {
+    let body = (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text.replace(LINE_BREAKS, " "));
+    if (inTable)
+        body = body.replace(/\|/g, "\\|");
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = "`".repeat(longest + 1);
+    const pad = body.startsWith("`") || body.endsWith("`") || body === "" ? " " : "";
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/**
+ * Text of our own that marks code with backticks (`report-id: 77`), holding values from
+ * outside: the code parts become code spans, the rest escaped text; each line escaped on
+ * its own and kept as a line.
+ */
+function escapeWithCode(text) {
+    return text
+        .split(LINE_BREAKS)
+        .map((line) => line
+        .split("`")
+        .map((part, index) => (index % 2 === 1 ? codeSpan(part) : escapeMarkdown(part)))
+        .join(""))
+        .join("  \n");
+}
+/**
+ * A link target that stays one: an http(s) URL with the characters that could end the
+ * Markdown link encoded; undefined for anything else (the caller shows plain text).
+ */
+function linkTarget(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+        return undefined;
+    return parsed.href.replace(/[()<> ]/g, (char) => `%${char.charCodeAt(0).toString(16)}`);
+}
+
+
+/***/ }),
+
+/***/ 35780:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ editDistance),
+/* harmony export */   p: () => (/* binding */ nearest)
+/* harmony export */ });
+/**
+ * Edits between two words: insertions, deletions, substitutions, and a swap of two
+ * neighbouring characters counted as one edit (the commonest typo: "domian").
+ */
+function editDistance(a, b) {
+    // rows[i][j]: edits between the first i characters of a and the first j of b.
+    const rows = [];
+    for (let i = 0; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            if (i === 0) {
+                row.push(j);
+                continue;
+            }
+            const above = rows[i - 1];
+            const same = a[i - 1] === b[j - 1];
+            let best = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + (same ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                best = Math.min(best, rows[i - 2][j - 2] + 1);
+            }
+            row.push(best);
+        }
+        rows.push(row);
+    }
+    return rows[a.length][b.length];
+}
+/**
+ * The candidate closest to `word` (case aside) within `maxEdits`, the first listed on a tie;
+ * undefined when none is that close.
+ */
+function nearest(word, candidates, maxEdits = 2) {
+    const typed = word.toLowerCase();
+    let best;
+    for (const candidate of candidates) {
+        const edits = editDistance(typed, candidate.toLowerCase());
+        if (edits <= maxEdits && (best === undefined || edits < best.edits)) {
+            best = { candidate, edits };
+        }
+    }
+    return best?.candidate;
+}
+
+
+/***/ }),
+
+/***/ 96372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z_: () => (/* binding */ checkDistinctPaths),
+/* harmony export */   aD: () => (/* binding */ expandPath),
+/* harmony export */   eq: () => (/* binding */ unknownPathPlaceholders),
+/* harmony export */   hY: () => (/* binding */ DEFAULT_OUTPUT_TEMPLATE)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92091);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8602);
+
+
+/** Where each report goes unless output-path says otherwise. */
+const DEFAULT_OUTPUT_TEMPLATE = "reports/{templateId}_{startsOn}_{endsOn}.{extension}";
+const PLACEHOLDERS = ["templateId", "startsOn", "endsOn", "year", "month", "reportId"];
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+/** Placeholders in `template` that this tool does not know. */
+function unknownPathPlaceholders(template) {
+    return [...template.matchAll(PLACEHOLDER)]
+        .map((match) => match[1])
+        .filter((name) => !PLACEHOLDERS.includes(name) && name !== "extension");
+}
+/**
+ * The path for one report. Template ids and dates were checked as inputs; the report id
+ * comes from Lucca and passes the schema door's id check before it becomes a path part.
+ */
+function expandPath(template, facts) {
+    if (facts.reportId !== undefined && !(0,_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .isSafeId */ .JA)(facts.reportId)) {
+        throw new RangeError("Cannot name a report file after a report id of an unexpected form");
+    }
+    const startsOn = facts.period.startsOn ?? "default";
+    const values = {
+        templateId: facts.templateId,
+        startsOn,
+        endsOn: facts.period.endsOn ?? "default",
+        year: facts.period.startsOn?.slice(0, 4) ?? "default",
+        month: facts.period.startsOn?.slice(5, 7) ?? "default",
+        reportId: facts.reportId ?? "{reportId}",
+        extension: facts.extension ?? "csv",
+    };
+    return template.replace(PLACEHOLDER, (whole, name) => values[name] ?? whole);
+}
+/**
+ * Refuses, before any request, a template that would send two reports to the same file.
+ * `{reportId}` tells every report apart, since Lucca gives each its own id (and a repeated
+ * one fails that report: see run-many.ts). Paths that differ only in case clash too: they
+ * are one file on macOS and Windows runners, where the second report would replace the first.
+ */
+function checkDistinctPaths(template, reports, label) {
+    if (template.includes("{reportId}"))
+        return;
+    const seen = new Map();
+    for (const report of reports) {
+        const path = expandPath(template, report);
+        const earlier = seen.get(path.toLowerCase());
+        if (earlier) {
+            const clash = earlier.path === path
+                ? `the same file ${path}`
+                : `${earlier.path} and ${path}, one file where case does not count (macOS, Windows),`;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`${label}: "${template}" gives ${clash} to ${describe(earlier.report)} and ${describe(report)}; add placeholders such as {templateId}, {year} and {month}${earlier.path === path ? "" : ", or {reportId}"}`);
+        }
+        seen.set(path.toLowerCase(), { path, report });
+    }
+}
+function describe(report) {
+    return `template ${report.templateId} ${report.period.startsOn ?? "default"}..${report.period.endsOn ?? "default"}`;
+}
+
+
+/***/ }),
+
+/***/ 89049:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ resolvePeriod)
+});
+
+// UNUSED EXPORTS: isValidDate
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(92091);
+// EXTERNAL MODULE: ./src/core/nearest.ts
+var nearest = __nccwpck_require__(35780);
+;// CONCATENATED MODULE: ./src/core/period-hints.ts
+
+/** The period names a user may give, as listed in messages. */
+const NAMED_PERIODS = [
+    "previous-month",
+    "current-month",
+    "previous-week",
+    "current-week",
+    "previous-day",
+];
+/** Every form `period` takes, for the message that refuses one. */
+const PERIOD_FORMS = `${NAMED_PERIODS.join(", ")}, a month as YYYY-MM, or several months (one report each) as YYYY-MM..YYYY-MM or last-N-months`;
+/** Words people write for a period, and the name this tool gives it. */
+const SYNONYMS = {
+    last: "previous",
+    prev: "previous",
+    past: "previous",
+    this: "current",
+    yesterday: "previous-day",
+};
+/**
+ * The accepted period nearest to what was written (`last-month` -> previous-month,
+ * `2026/3` -> 2026-03, `last-3-month` -> last-3-months), or undefined. Only a suggestion:
+ * the value still goes through the period rules.
+ */
+function suggestPeriod(text) {
+    const words = text
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_]+/g, "-")
+        .split("-")
+        .map((word) => SYNONYMS[word] ?? word)
+        .join("-");
+    const several = /^previous-?(\d+)-?months?$/.exec(words);
+    if (several)
+        return `last-${Number(several[1])}-months`;
+    const ends = text.split(/\s*(?:\.{2,3}|–|—|\bto\b)\s*/);
+    if (ends.length === 2) {
+        const [from, to] = ends.map((end) => monthOf(end));
+        if (from !== undefined && to !== undefined)
+            return `${from}..${to}`;
+    }
+    return monthOf(text) ?? (0,nearest/* nearest */.p)(words, NAMED_PERIODS);
+}
+/** YYYY-MM for a month written 2026-3, 2026/03, 03/2026 or 3.2026. */
+function monthOf(text) {
+    const yearFirst = /^(\d{4})[-/.](\d{1,2})$/.exec(text.trim());
+    const monthFirst = /^(\d{1,2})[-/.](\d{4})$/.exec(text.trim());
+    const [year, month] = yearFirst
+        ? [yearFirst[1], yearFirst[2]]
+        : monthFirst
+            ? [monthFirst[2], monthFirst[1]]
+            : [];
+    if (year === undefined || month === undefined || Number(month) < 1 || Number(month) > 12) {
+        return undefined;
+    }
+    return `${year}-${month.padStart(2, "0")}`;
+}
+/**
+ * What a date written another way may mean in YYYY-MM-DD (not checked against the calendar):
+ * 31/10/2026 -> 2026-10-31, 2026/10/31, 20261031, 2026-10-31T08:00. Day and month both 12 or
+ * less give both readings, day first (Lucca's users mostly write dates day first).
+ */
+function dateReadings(text) {
+    const value = text.trim();
+    const iso = /^(\d{4}-\d{2}-\d{2})[T ]/.exec(value);
+    if (iso)
+        return [iso[1]];
+    const yearFirst = /^(\d{4})([-/.]?)(\d{1,2})\2(\d{1,2})$/.exec(value);
+    if (yearFirst && (yearFirst[2] !== "" || value.length === 8)) {
+        return [ymd(yearFirst[1], yearFirst[3], yearFirst[4])];
+    }
+    const dayFirst = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$/.exec(value);
+    if (!dayFirst)
+        return [];
+    const [, a = "", , b = "", y = ""] = dayFirst;
+    // 26-01-01 is more likely year first than 26 January 2001: two-digit years only after / or .
+    if (y.length === 2 && dayFirst[2] === "-")
+        return [];
+    const year = y.length === 2 ? `20${y}` : y;
+    const readings = [];
+    if (Number(b) <= 12)
+        readings.push(ymd(year, b, a));
+    if (Number(a) <= 12 && a !== b)
+        readings.push(ymd(year, a, b));
+    return readings;
+}
+function ymd(year = "", month = "", day = "") {
+    return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/period.ts
+
+
+const NAMED = NAMED_PERIODS;
+const DAY_MS = 86_400_000;
+/** True for a strict YYYY-MM-DD that exists on the calendar (2024-02-29 yes, 2026-02-30 no). */
+function isValidDate(text) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match)
+        return false;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(utc(year, month - 1, day));
+    return (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day);
+}
+/**
+ * Explicit dates, a named period resolved in a time zone, or neither. Every problem is
+ * collected into one InvalidInputError.
+ */
+function resolvePeriod(input) {
+    const labels = input.labels ?? {
+        start: "--start",
+        end: "--end",
+        period: "--period",
+        timezone: "--timezone",
+    };
+    const issues = [];
+    const { start, end, period } = input;
+    const timezone = input.timezone ?? "UTC";
+    if (period !== undefined && (start !== undefined || end !== undefined)) {
+        issues.push(`${labels.period} cannot be combined with ${labels.start}/${labels.end}; give one or the other`);
+    }
+    if ((start === undefined) !== (end === undefined)) {
+        issues.push(`${labels.start} and ${labels.end} go together; give both (YYYY-MM-DD, end included)`);
+    }
+    for (const [label, value] of [
+        [labels.start, start],
+        [labels.end, end],
+    ]) {
+        if (value !== undefined && !isValidDate(value))
+            issues.push(dateProblem(label, value));
+    }
+    if (start && end && isValidDate(start) && isValidDate(end) && start > end) {
+        issues.push(`${labels.start} ${start} is after ${labels.end} ${end}`);
+    }
+    if (!isValidTimeZone(timezone))
+        issues.push(`${labels.timezone}: unknown time zone "${timezone}"`);
+    const month = period === undefined ? undefined : /^(\d{4})-(\d{2})$/.exec(period);
+    if (period !== undefined && !NAMED.includes(period)) {
+        if (!month || Number(month[2]) < 1 || Number(month[2]) > 12) {
+            const meant = suggestPeriod(period);
+            issues.push(`${labels.period}: unknown value "${period}"; ${meant === undefined ? "" : `did you mean ${meant}? `}expected ${PERIOD_FORMS}`);
+        }
+    }
+    if (issues.length > 0)
+        throw new errors/* InvalidInputError */.oC(issues);
+    if (start !== undefined && end !== undefined)
+        return { startsOn: start, endsOn: end };
+    if (period === undefined)
+        return { startsOn: null, endsOn: null };
+    if (month)
+        return period_monthOf(Number(month[1]), Number(month[2]));
+    return named(period, todayIn(timezone, input.now));
+}
+/** A date in the right form that the calendar lacks, or one written another way. */
+function dateProblem(label, value) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        return `${label}: "${value}" is not a real date (expected YYYY-MM-DD)`;
+    }
+    const readings = dateReadings(value).filter(isValidDate);
+    const meant = readings.length === 2
+        ? `; did you mean ${readings[0]} (day first) or ${readings[1]} (month first)?`
+        : readings.length === 1
+            ? `; did you mean ${readings[0]}?`
+            : "";
+    return `${label}: "${value}" is not a date written YYYY-MM-DD${meant}`;
+}
+function named(period, today) {
+    const date = new Date(today);
+    const year = date.getUTCFullYear();
+    const month = date.getUTCMonth() + 1;
+    // Monday is day 0 of the week.
+    const monday = today - ((date.getUTCDay() + 6) % 7) * DAY_MS;
+    switch (period) {
+        case "current-month":
+            return period_monthOf(year, month);
+        case "previous-month":
+            // Month 0 is December of the year before: Date carries it over.
+            return period_monthOf(year, month - 1);
+        case "current-week":
+            return span(monday, monday + 6 * DAY_MS);
+        case "previous-week":
+            return span(monday - 7 * DAY_MS, monday - DAY_MS);
+        case "previous-day":
+            return span(today - DAY_MS, today - DAY_MS);
+    }
+}
+function period_monthOf(year, month) {
+    return span(utc(year, month - 1, 1), utc(year, month, 0));
+}
+/** Date.UTC, except that years 0-99 stay themselves instead of becoming 1900-1999. */
+function utc(year, monthIndex, day) {
+    return new Date(0).setUTCFullYear(year, monthIndex, day);
+}
+function span(from, to) {
+    return { startsOn: period_ymd(from), endsOn: period_ymd(to) };
+}
+function period_ymd(ms) {
+    return new Date(ms).toISOString().slice(0, 10);
+}
+/** Midnight UTC of the calendar day it is in `timezone` at `now`. */
+function todayIn(timezone, now) {
+    const parts = new Intl.DateTimeFormat("en-CA", {
+        timeZone: timezone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+    }).formatToParts(now);
+    const get = (type) => Number(parts.find((part) => part.type === type)?.value);
+    return utc(get("year"), get("month") - 1, get("day"));
+}
+function isValidTimeZone(timezone) {
+    try {
+        new Intl.DateTimeFormat("en-US", { timeZone: timezone });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 81245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ nextPollDelay)
+/* harmony export */ });
+/**
+ * Wait before status check number `pollIndex` (from 0). Grows from `intervalMs` to
+ * `maxIntervalMs`: short reports are seen done quickly, long ones cost few requests of
+ * the tenant's 50-per-minute budget. Jitter only lengthens, so `intervalMs` stays the
+ * floor (never more than one check per interval) and `maxIntervalMs` the ceiling.
+ */
+function nextPollDelay(pollIndex, options) {
+    const { intervalMs, maxIntervalMs, multiplier = 1.6, jitter = 0.2, random = Math.random, } = options;
+    const base = Math.min(maxIntervalMs, intervalMs * multiplier ** pollIndex);
+    return Math.round(Math.min(maxIntervalMs, base * (1 + jitter * random())));
+}
+
+
+/***/ }),
+
+/***/ 32658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HB: () => (/* binding */ rangeToSend),
+/* harmony export */   Ov: () => (/* binding */ periodFromSent),
+/* harmony export */   a: () => (/* binding */ END_DATE_CONVENTIONS)
+/* harmony export */ });
+const END_DATE_CONVENTIONS = ["inclusive", "exclusive"];
+const DAY_MS = 86_400_000;
+/**
+ * The one place that turns a period as users give it (end date included) into the
+ * `startsOn`/`endsOn` sent to Lucca. A null end (the template's default period) stays null.
+ */
+function rangeToSend(period, convention) {
+    const endsOn = convention === "exclusive" && period.endsOn !== null ? shift(period.endsOn, 1) : period.endsOn;
+    return { startsOn: period.startsOn, endsOn, convention };
+}
+/** The reverse: the period a report's own dates stand for, end date included. */
+function periodFromSent(sent, convention) {
+    const endsOn = convention === "exclusive" && sent.endsOn !== null ? shift(sent.endsOn, -1) : sent.endsOn;
+    return { startsOn: sent.startsOn, endsOn };
+}
+function shift(date, days) {
+    const [year, month, day] = date.split("-").map(Number);
+    const ms = new Date(0).setUTCFullYear(year, month - 1, day) + days * DAY_MS;
+    return new Date(ms).toISOString().slice(0, 10);
+}
+
+
+/***/ }),
+
+/***/ 8305:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ readCapped)
+/* harmony export */ });
+/**
+ * Reads at most `maxBytes` of a body, then cancels the rest: an endless or huge answer
+ * costs `maxBytes` of memory, never more, and the connection is let go at once.
+ */
+async function readCapped(body, maxBytes) {
+    if (!body)
+        return { bytes: new Uint8Array(0), overflowed: false };
+    const reader = body.getReader();
+    const chunks = [];
+    let size = 0;
+    let overflowed = false;
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            if (size + value.byteLength > maxBytes) {
+                chunks.push(value.subarray(0, maxBytes - size));
+                size = maxBytes;
+                overflowed = true;
+                break;
+            }
+            chunks.push(value);
+            size += value.byteLength;
+        }
+    }
+    finally {
+        if (overflowed)
+            await reader.cancel().catch(() => { });
+        reader.releaseLock();
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+    }
+    return { bytes, overflowed };
+}
+
+
+/***/ }),
+
+/***/ 18477:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   zU: () => (/* binding */ excerptOf)
+/* harmony export */ });
+/* unused harmony exports MIN_SECRET_PIECE, EXCERPT_CHARS */
+/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14685);
+
+/**
+ * The shortest piece of a secret that is redacted on its own. A 300-character cut can end
+ * inside the key, and an error from the HTTP stack can split it around a byte it refused:
+ * every piece this long is hidden, not only the whole key.
+ */
+const MIN_SECRET_PIECE = 8;
+const MASK = "***";
+/**
+ * Hides every secret in `text`, and every piece of a secret of at least
+ * MIN_SECRET_PIECE characters. Any such piece is a union of MIN_SECRET_PIECE-long windows
+ * of the secret, so marking each window of the text found in the secret's window set
+ * covers them all, in O(text length) lookups. A shorter secret is its own only window:
+ * it is hidden whole, wherever it occurs (an empty one hides nothing).
+ */
+function redact(text, secrets) {
+    const masked = new Uint8Array(text.length);
+    for (const secret of secrets) {
+        const size = Math.min(secret.length, MIN_SECRET_PIECE);
+        const windows = new Set();
+        for (let end = size; end <= secret.length; end++)
+            windows.add(secret.slice(end - size, end));
+        for (let end = size; end <= text.length; end++) {
+            if (windows.has(text.slice(end - size, end)))
+                masked.fill(1, end - size, end);
+        }
+    }
+    let result = "";
+    for (let index = 0; index < text.length;) {
+        if (masked[index]) {
+            result += MASK;
+            while (masked[index])
+                index++;
+        }
+        else {
+            const start = index;
+            // Past the end, masked[index] is undefined: the run stops there too.
+            while (masked[index] === 0)
+                index++;
+            result += text.slice(start, index);
+        }
+    }
+    return result;
+}
+/** Characters of outside text shown in a message. */
+const EXCERPT_CHARS = 300;
+/**
+ * Outside text fit for an error message, in this order: secrets hidden, whitespace runs
+ * folded, control characters escaped, then cut. Redacting first is what keeps a cut from
+ * leaving most of a key behind.
+ */
+function excerptOf(text, secrets, max = EXCERPT_CHARS) {
+    return (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)((0,_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logSafe */ .sN)(redact(text, secrets).replace(/\s+/g, " ").trim()), max);
+}
+
+
+/***/ }),
+
+/***/ 6405:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ defaultReportPath),
+/* harmony export */   w: () => (/* binding */ DEFAULT_OUTPUT_DIR)
+/* harmony export */ });
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8602);
+
+const EXTENSIONS = new Set(["csv", "xlsx", "xls"]);
+/** Where default file names go, relative to the working directory or workspace. */
+const DEFAULT_OUTPUT_DIR = "reports";
+/**
+ * The default file name, `reports/<templateId>_<startsOn>_<endsOn>.<ext>`, built only from
+ * values that passed the schema door: with `report-id`, the template and dates come from
+ * the server, and a value of any other form must never become a path part. When one of
+ * them is unknown or not of the expected form: `reports/report-<reportId>.<ext>`.
+ */
+function defaultReportPath(parts, extension) {
+    if (!EXTENSIONS.has(extension)) {
+        throw new RangeError(`Cannot name a report file with extension "${extension}"`);
+    }
+    if (!(0,_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .isSafeId */ .JA)(parts.reportId)) {
+        throw new RangeError("Cannot name a report file after a report id of an unexpected form");
+    }
+    const day = (value) => value === null ? "default" : (0,_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .calendarDay */ .$6)(value) === value ? value : undefined;
+    const startsOn = day(parts.startsOn);
+    const endsOn = day(parts.endsOn);
+    if (parts.templateId === undefined ||
+        !(0,_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .isSafeId */ .JA)(parts.templateId) ||
+        startsOn === undefined ||
+        endsOn === undefined) {
+        return `${DEFAULT_OUTPUT_DIR}/report-${parts.reportId}.${extension}`;
+    }
+    return `${DEFAULT_OUTPUT_DIR}/${parts.templateId}_${startsOn}_${endsOn}.${extension}`;
+}
+
+
+/***/ }),
+
+/***/ 11075:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * Parses a Retry-After header (delta-seconds or HTTP-date) into milliseconds from `now`.
+ * Returns undefined when absent or unreadable, so the caller falls back to its own backoff.
+ */
+function parseRetryAfter(value, now) {
+    if (value == null)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    // An HTTP-date names its weekday and month; a bare "-3" must not parse as year -3.
+    if (!/[a-z]/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+
+
+/***/ }),
+
+/***/ 59428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ TransientFailure),
+/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
+/* harmony export */   L5: () => (/* binding */ retry)
+/* harmony export */ });
+/* unused harmony exports RATE_LIMIT_BACKOFF, retryDelay */
+/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71570);
+/* harmony import */ var _delay_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(28997);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43816);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92091);
+
+
+
+
+/**
+ * Thrown by one attempt when the failure is worth another try: a network error, a cut
+ * body, 408, 429 or 5xx. Internal to the retry loop; callers see NetworkError once
+ * retries run out.
+ */
+class TransientFailure extends Error {
+    status;
+    retryAfterMs;
+    /** The server answered, with something that is not usable (a page instead of the file). */
+    unusable;
+    constructor(message, options = {}) {
+        super(message, { cause: options.cause });
+        this.name = "TransientFailure";
+        this.status = options.status;
+        this.retryAfterMs = options.retryAfterMs;
+        this.unusable = options.unusable ?? false;
+    }
+}
+/** Statuses that say "try again later" rather than "this request is wrong". */
+function isTransientStatus(status) {
+    return status === 408 || status === 429 || status >= 500;
+}
+/**
+ * A 429 without Retry-After: Lucca counts its 50 requests over 60 s, so the wait starts at
+ * 5 s and doubles to 30 s; five retries then span at least 90 s, past the window, whatever
+ * the jitter (5 + 10 + 20 + 30 + 30 = 95 s, at most 5% less).
+ */
+const RATE_LIMIT_BACKOFF = { initialMs: 5_000, maxMs: 30_000, jitter: 0.05 };
+/** The wait before the next attempt: Retry-After when the server gave one, else backoff. */
+function retryDelay(attempt, failure, backoff) {
+    const throttled = failure.status === 429 && failure.retryAfterMs === undefined;
+    const computed = Math.max((0,_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffDelay */ .E)(attempt, backoff), throttled ? (0,_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffDelay */ .E)(attempt, { ...RATE_LIMIT_BACKOFF, random: backoff.random }) : 0);
+    return failure.retryAfterMs === undefined ? computed : Math.max(failure.retryAfterMs, computed);
+}
+/**
+ * Runs `attempt` until it succeeds, throws something other than TransientFailure, or
+ * `maxRetries` retries have failed. Waits are cancelled by `signal`.
+ */
+async function retry(attempt, options) {
+    if (!Number.isInteger(options.maxRetries) || options.maxRetries < 0) {
+        throw new RangeError(`Cannot retry as maxRetries is not a whole number >= 0: current value is ${options.maxRetries}`);
+    }
+    for (let index = 0;; index++) {
+        options.signal.throwIfAborted();
+        try {
+            return await attempt(index);
+        }
+        catch (error) {
+            if (options.signal.aborted)
+                throw options.signal.reason;
+            if (!(error instanceof TransientFailure))
+                throw error;
+            if (index >= options.maxRetries) {
+                if (error.unusable) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UnusableAnswerError */ .qx(`${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`, { cause: error });
+                }
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr(`${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`, {
+                    method: options.method,
+                    url: options.url,
+                    status: error.status,
+                    attempts: index + 1,
+                    cause: error,
+                });
+            }
+            const delayMs = retryDelay(index, error, options.backoff);
+            const now = options.now ?? Date.now;
+            if (error.retryAfterMs !== undefined &&
+                options.deadlineAt !== undefined &&
+                now() + error.retryAfterMs > options.deadlineAt) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr(`${options.method} ${options.url} answered${error.status === undefined ? "" : ` ${error.status}`} with Retry-After: ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(error.retryAfterMs)}, which reaches past the overall deadline (${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(Math.max(0, options.deadlineAt - now()))} left); not waiting for it. Try again later.`, {
+                    method: options.method,
+                    url: options.url,
+                    status: error.status,
+                    attempts: index + 1,
+                    cause: error,
+                });
+            }
+            options.onRetry?.({
+                attempt: index + 1,
+                delayMs,
+                reason: error.message,
+                status: error.status,
+            });
+            await (0,_delay_js__WEBPACK_IMPORTED_MODULE_3__/* .delay */ .cb)(delayMs, options.signal);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 14685:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UN: () => (/* binding */ escapeControls),
+/* harmony export */   sN: () => (/* binding */ logSafe),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* unused harmony export logSafeLines */
+/**
+ * The log-line door: every piece of outside text that reaches a log line goes through
+ * `logSafe`. The runner reads each stdout line that starts with `::` (and the legacy
+ * `##[`) as a workflow command, and a line break, a carriage return or a Unicode line or
+ * paragraph separator inside a value would start such a line. Bidi controls could make a
+ * line read differently from what it holds.
+ */
+// C0 (tab, LF and CR included), DEL, C1, Arabic letter mark, LRM/RLM, line/paragraph
+// separators, bidi embeddings/overrides/isolates, and the byte-order mark.
+const UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+const NAMED = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+/** Control characters shown as visible escapes: one line, read as it is written. */
+function escapeControls(text) {
+    return text.replace(UNSAFE, (char) => {
+        const named = NAMED[char];
+        if (named)
+            return named;
+        const hex = char.charCodeAt(0).toString(16);
+        return hex.length <= 2 ? `\\x${hex.padStart(2, "0")}` : `\\u${hex.padStart(4, "0")}`;
+    });
+}
+/**
+ * Outside text made safe for a log line, wherever it lands in the line: one line, no
+ * control characters, and nothing a runner could take for a workflow command.
+ */
+function logSafe(text) {
+    let safe = escapeControls(text).replace(/##\[/g, "#\\#[");
+    const lead = safe.length - safe.trimStart().length;
+    if (safe.startsWith("::", lead))
+        safe = `${safe.slice(0, lead)}\\:${safe.slice(lead + 1)}`;
+    return safe;
+}
+/**
+ * Text of several lines (a stack, a message of our own with a second line) made safe line
+ * by line: each line stays a line, and none can start a workflow command.
+ */
+function logSafeLines(text) {
+    return text
+        .split(/\r\n|\r|\n|\u2028|\u2029/)
+        .map(logSafe)
+        .join("\n");
+}
+/**
+ * Cuts `text` to `max` (>= 0) characters (whole code points), marking the cut with "…".
+ * Reads no further than the cut, however long the text.
+ */
+function truncate(text, max) {
+    let count = 0;
+    let units = 0;
+    for (const char of text) {
+        if (count === max)
+            return `${text.slice(0, units)}…`;
+        count++;
+        units += char.length;
+    }
+    return text;
+}
+
+
+/***/ }),
+
+/***/ 8602:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ calendarDay),
+/* harmony export */   JA: () => (/* binding */ isSafeId),
+/* harmony export */   Kq: () => (/* binding */ templateSchema),
+/* harmony export */   Qh: () => (/* binding */ reportSchema),
+/* harmony export */   ih: () => (/* binding */ isKnownStatus),
+/* harmony export */   pw: () => (/* binding */ ID_PATTERN)
+/* harmony export */ });
+/* unused harmony exports STATUS_PATTERN, templatePayloadSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43493);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(90270);
+
+/**
+ * The schema door for Lucca's answers. Ids, statuses and dates are checked strictly: they
+ * end up in log lines, the job summary, commit messages and default file names, so a value
+ * that does not have the expected form is refused, never cleaned up.
+ */
+/** Digits, or a short token of letters, digits, `_` and `-`. */
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** A short word: letters, `_` and `-`. */
+const STATUS_PATTERN = /^[A-Za-z_-]{1,32}$/;
+const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+function isSafeId(value) {
+    return ID_PATTERN.test(value);
+}
+/** A real calendar day as YYYY-MM-DD (a date-time is accepted and cut to its day). */
+function calendarDay(value) {
+    const match = DATE_PREFIX.exec(value);
+    if (!match)
+        return undefined;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (month < 1 || month > 12 || day < 1)
+        return undefined;
+    const days = new Date(Date.UTC(2000, month, 0)).getUTCDate();
+    const leap = month === 2 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+    if (day > (leap ? 28 : days))
+        return undefined;
+    return value.slice(0, 10);
+}
+const id = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(ID_PATTERN, "must be digits or a short token of letters, digits, _ and -"),
+])
+    .transform((value) => String(value));
+const date = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .nullable()
+    .optional()
+    .transform((value, context) => {
+    if (value == null)
+        return null;
+    const day = calendarDay(value);
+    if (day === undefined) {
+        context.addIssue({ code: "custom", message: "must be a date as YYYY-MM-DD" });
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    }
+    return day;
+});
+/** A report as Lucca returns it; tolerant of the forms lucca-api.md lists as unknown. */
+const reportObject = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id,
+    templateId: id
+        .nullable()
+        .optional()
+        .transform((value) => value ?? undefined),
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(STATUS_PATTERN, "must be a short word (letters, _ and -)")
+        .transform((value) => value.toLowerCase()),
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable().optional(),
+    startsOn: date,
+    endsOn: date,
+})
+    .loose();
+/**
+ * Bare, wrapped in {"data": ...} or in the REST framework's {"header": ..., "data": ...}
+ * (the header is dropped), or a one-item collection: {"data": {"items": [...]}} or [...].
+ */
+const reportSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ data: reportObject }).transform((wrapped) => wrapped.data),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ data: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ items: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(reportObject).length(1) }) })
+        .transform((wrapped) => wrapped.data.items[0]),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(reportObject)
+        .length(1)
+        .transform((items) => items[0]),
+    reportObject,
+]);
+const templateSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ data: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id }).loose() }).transform((wrapped) => wrapped.data),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id }).loose(),
+]);
+/** What `template create` sends: the payload the Lucca UI posts, checked only loosely. */
+const templatePayloadSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    blueprintId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    columns: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1) }).loose()).min(1),
+})
+    .loose();
+function isKnownStatus(status) {
+    return status === "pending" || status === "done" || status === "error";
+}
+
+
+/***/ }),
+
+/***/ 79143:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Og: () => (/* binding */ urlForMessage),
+/* harmony export */   RK: () => (/* binding */ queryNames),
+/* harmony export */   j4: () => (/* binding */ pathShape),
+/* harmony export */   jq: () => (/* binding */ locationShape)
+/* harmony export */ });
+/* harmony import */ var _header_shape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13637);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(18477);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8602);
+
+
+
+/** The paths this tool itself calls on Lucca: the only ones written as they are. */
+const OWN_PATHS = [
+    /^\/timmi-timesheet\/api\/report-templates$/,
+    /^\/timmi-timesheet\/api\/reports$/,
+    /^\/timmi-timesheet\/api\/reports\/([^/]+)$/,
+    /^\/timmi-timesheet\/api\/reports\/([^/]+)\/download-(?:csv|excel)$/,
+];
+/** Query parameter names of signed URLs and APIs look like this; a name that does not is hidden. */
+const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
+/**
+ * A path as a trace or a message writes it. This tool's own Lucca paths (with an id of the id schema's
+ * form) are written as they are; any other (a redirect's target, chosen by the server) as
+ * one `*` per segment with a known file extension kept: a storage path often holds a
+ * file name, and a file name can be a person's. The key is redacted wherever it is.
+ */
+function pathShape(path, secrets) {
+    for (const own of OWN_PATHS) {
+        const match = own.exec(path);
+        if (match && (match[1] === undefined || _schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .ID_PATTERN */ .pw.test(match[1]))) {
+            return (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(path, secrets);
+        }
+    }
+    const segments = path.split("/");
+    const last = segments.length - 1;
+    return segments
+        .map((segment, index) => {
+        if (segment === "")
+            return "";
+        const extension = /\.([A-Za-z0-9]{1,5})$/.exec(segment)?.[1]?.toLowerCase();
+        return index === last && extension && _header_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .FILE_EXTENSIONS */ .Y0.has(extension) ? `*.${extension}` : "*";
+    })
+        .join("/");
+}
+/** The distinct names of a query's parameters, redacted; a name of another form as "…". */
+function queryNames(params, secrets) {
+    const names = [...new Set(params.keys())].map((name) => PARAMETER_NAME.test(name) ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(name, secrets) : "…");
+    return [...new Set(names)];
+}
+/** Resolves a relative target without giving it an origin of its own ("//host/x" gets one). */
+const RELATIVE_BASE = "http://relative.invalid";
+/**
+ * A redirect's target as a trace writes it: its origin (redacted), its path shaped as
+ * above, and "?…" for a query (pre-signed URLs carry their token there). A relative target
+ * stays relative; a target of another scheme is given by its scheme alone (a data: URL
+ * could carry the whole file).
+ */
+function locationShape(location, secrets) {
+    let url;
+    try {
+        url = new URL(location.trim(), RELATIVE_BASE);
+    }
+    catch {
+        return "(not a URL)";
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+        return `${url.protocol}…`;
+    const query = url.search ? "?…" : "";
+    const path = pathShape(url.pathname, secrets);
+    return url.origin !== RELATIVE_BASE
+        ? `${(0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(url.origin, secrets)}${path}${query}`
+        : `${path}${query}`;
+}
+/**
+ * A URL the server may have chosen (a redirect's target) as a message names it: origin
+ * and path as above, never the query.
+ */
+function urlForMessage(url, secrets) {
+    return `${(0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(url.origin, secrets)}${pathShape(url.pathname, secrets)}`;
+}
+
+
+/***/ }),
+
+/***/ 80637:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29108,9 +31920,9 @@ function printTrace(trace) {
 /* harmony export */   rD: () => (/* binding */ wholeNumber),
 /* harmony export */   yc: () => (/* binding */ viaParser)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(88532);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(43493);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90270);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92091);
 
 
 /**
@@ -29194,7 +32006,274 @@ function known(value) {
 
 /***/ }),
 
-/***/ 76517:
+/***/ 16879:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  tn: () => (/* binding */ STALE_PART_MS),
+  wP: () => (/* binding */ nodeFileSink)
+});
+
+// UNUSED EXPORTS: removeStaleParts
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(92091);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:vm");
+;// CONCATENATED MODULE: ./src/node/node-memory.ts
+
+
+/** One call in this many runs a full collection instead of a young-generation one. */
+const FULL_EVERY = 32;
+let collect;
+let calls = 0;
+/**
+ * Runs a young-generation garbage collection, which frees the network chunks already
+ * written to disk. V8 otherwise frees them only once about 64 MiB of them have piled up
+ * outside its heap, so a long download would hold 50+ MiB more than a short one. A young
+ * collection takes well under a millisecond; every 32nd call is a full one (a few
+ * milliseconds) for the chunks that were still queued at two young collections and so
+ * moved to the old generation.
+ *
+ * There is no API for it without `--expose-gc`, which an action cannot pass to Node: the
+ * flag is set at run time and `gc` taken from a fresh context (as Jest's leak detector
+ * does), then unset. Where that is unavailable (Deno, say) this does nothing.
+ */
+function releaseDeadBuffers() {
+    if (collect === undefined)
+        collect = exposeGc();
+    calls++;
+    collect?.({ type: calls % FULL_EVERY === 0 ? "major" : "minor", execution: "sync" });
+}
+function exposeGc() {
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)("--expose-gc");
+        const gc = (0,external_node_vm_namespaceObject.runInNewContext)("typeof gc === 'function' ? gc : null");
+        (0,external_node_v8_namespaceObject.setFlagsFromString)("--no-expose-gc");
+        return typeof gc === "function" ? gc : null;
+    }
+    catch {
+        return null;
+    }
+}
+
+// EXTERNAL MODULE: ./src/node/output-target.ts
+var output_target = __nccwpck_require__(6864);
+;// CONCATENATED MODULE: ./src/node/node-file-sink.ts
+
+
+
+
+
+/** Chunks queued while the disk is busy; past this, writes wait (backpressure). */
+const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
+/** Bytes written between two collections of the chunks already written. */
+const RELEASE_EVERY_BYTES = 2 * 1024 * 1024;
+/**
+ * A `.part` file of this tool untouched for this long belongs to a run that died (SIGKILL,
+ * power cut): a live download writes at least once per request timeout, or is cut.
+ */
+const STALE_PART_MS = 10 * 60_000;
+/**
+ * A FileSink on the local file system (Node and Deno both provide node:fs). Every path,
+ * default names included, goes through `resolveOutputTarget` with `policy`.
+ */
+function nodeFileSink(policy, options = {}) {
+    return {
+        async create(path) {
+            const target = await (0,output_target/* resolveOutputTarget */.rA)(path, policy);
+            const directory = (0,external_node_path_.dirname)(target);
+            const temporary = (0,external_node_path_.join)(directory, (0,output_target/* partFileName */.xg)(target, crypto.randomUUID().slice(0, 8)));
+            let handle;
+            try {
+                await (0,promises_.mkdir)(directory, { recursive: true });
+                await removeStaleParts(target, options.staleAfterMs ?? STALE_PART_MS, options.now);
+                handle = await (0,promises_.open)(temporary, "wx", options.mode ?? 0o666);
+            }
+            catch (error) {
+                throw writeError(`Cannot create ${target}`, error);
+            }
+            const queue = writeQueue(handle, target);
+            let closed = false;
+            const close = async () => {
+                if (closed)
+                    return;
+                closed = true;
+                await queue.settled();
+                await handle.close();
+            };
+            const writable = new WritableStream({
+                write: (chunk) => queue.push(chunk),
+                async close() {
+                    await queue.drain();
+                    await close();
+                },
+                abort() {
+                    queue.dropQueued();
+                    return close();
+                },
+            });
+            const file = {
+                path: target,
+                writable,
+                async commit() {
+                    await queue.drain();
+                    await close();
+                    try {
+                        // The place was checked before the download; it must not have changed since.
+                        await (0,output_target/* assertReplaceable */.zb)(target);
+                        if ((await (0,promises_.realpath)(directory)) !== directory) {
+                            throw new errors/* LuccaReportError */.v1(`${directory} was replaced during the download`);
+                        }
+                        await (0,promises_.rename)(temporary, target);
+                    }
+                    catch (error) {
+                        await (0,promises_.rm)(temporary, { force: true });
+                        if (error instanceof errors/* LuccaReportError */.v1)
+                            throw error;
+                        throw writeError(`Cannot move the download into ${target}`, error);
+                    }
+                },
+                async discard() {
+                    await close().catch(() => { });
+                    await (0,promises_.rm)(temporary, { force: true });
+                },
+            };
+            return file;
+        },
+    };
+}
+/**
+ * Removes this tool's temporary files for `target` left by a run that died: only names of
+ * our exact pattern, only regular files, only those not written to for `staleAfterMs` (a
+ * concurrent run's live file keeps a fresh mtime).
+ */
+async function removeStaleParts(target, staleAfterMs, now = Date.now) {
+    const directory = (0,external_node_path_.dirname)(target);
+    const pattern = new RegExp(`^${escapeRegExp((0,output_target/* partFileName */.xg)(target, "@@"))}$`.replace("@@", "[0-9a-f]{8}"));
+    const removed = [];
+    for (const name of await (0,promises_.readdir)(directory).catch(() => [])) {
+        if (!pattern.test(name))
+            continue;
+        const path = (0,external_node_path_.join)(directory, name);
+        const info = await (0,promises_.lstat)(path).catch(() => undefined);
+        if (!info?.isFile() || now() - info.mtimeMs < staleAfterMs)
+            continue;
+        await (0,promises_.rm)(path, { force: true });
+        removed.push(path);
+    }
+    return removed;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+/**
+ * Writes chunks in order, gathering those that arrive while the disk is busy into one
+ * writev: at hundreds of MB/s, one write per network chunk keeps the reader waiting on
+ * the disk. A failed write fails the next push or drain.
+ */
+function writeQueue(handle, target) {
+    let queued = [];
+    let queuedBytes = 0;
+    let failure;
+    let flushing;
+    let sinceRelease = 0;
+    let roomWaiters = [];
+    const flush = async () => {
+        try {
+            while (queued.length > 0) {
+                const batch = queued;
+                const bytes = queuedBytes;
+                queued = [];
+                queuedBytes = 0;
+                await writeAll(handle, batch, bytes);
+                // Written chunks must be unreachable before the collection below, or it promotes
+                // them to the old generation, where only a full collection frees them.
+                batch.length = 0;
+                for (const wake of roomWaiters)
+                    wake();
+                roomWaiters = [];
+                sinceRelease += bytes;
+                if (sinceRelease >= RELEASE_EVERY_BYTES) {
+                    sinceRelease = 0;
+                    releaseDeadBuffers();
+                }
+            }
+        }
+        catch (error) {
+            failure = writeError(`Cannot write ${target}`, error);
+            for (const wake of roomWaiters)
+                wake();
+            roomWaiters = [];
+        }
+        finally {
+            flushing = undefined;
+        }
+    };
+    return {
+        async push(chunk) {
+            if (failure)
+                throw failure;
+            queued.push(chunk);
+            queuedBytes += chunk.byteLength;
+            flushing ??= flush();
+            while (queuedBytes >= MAX_QUEUED_BYTES && !failure) {
+                await new Promise((wake) => roomWaiters.push(wake));
+            }
+            if (failure)
+                throw failure;
+        },
+        /** Resolves when every chunk pushed is on disk. */
+        async drain() {
+            while (flushing)
+                await flushing;
+            if (failure)
+                throw failure;
+        },
+        /** Forgets the chunks not yet handed to the disk (the file is being discarded). */
+        dropQueued() {
+            queued = [];
+            queuedBytes = 0;
+        },
+        /** Resolves when no write is in flight, whatever its outcome. */
+        async settled() {
+            while (flushing)
+                await flushing;
+        },
+    };
+}
+async function writeAll(handle, chunks, bytes) {
+    const { bytesWritten } = await handle.writev(chunks);
+    if (bytesWritten === bytes)
+        return;
+    // A short writev (rare on a regular file): write what is left, chunk by chunk.
+    let skip = bytesWritten;
+    for (const chunk of chunks) {
+        const from = Math.min(skip, chunk.byteLength);
+        skip -= from;
+        for (let offset = from; offset < chunk.byteLength;) {
+            const written = await handle.write(chunk, offset, chunk.byteLength - offset);
+            offset += written.bytesWritten;
+        }
+    }
+}
+function writeError(what, error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return new errors/* LuccaReportError */.v1(`${what}: ${reason}`, { cause: error });
+}
+
+
+/***/ }),
+
+/***/ 6864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29209,7 +32288,7 @@ function known(value) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(74296);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(92091);
 
 
 
@@ -29337,22 +32416,24 @@ function kindOf(info) {
 
 /***/ }),
 
-/***/ 36038:
+/***/ 54265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Lu: () => (/* binding */ readHistory),
 /* harmony export */   Ox: () => (/* binding */ historyKey),
-/* harmony export */   ct: () => (/* binding */ rememberGeneration)
+/* harmony export */   ct: () => (/* binding */ rememberGeneration),
+/* harmony export */   i: () => (/* binding */ readHistoryText),
+/* harmony export */   oM: () => (/* binding */ forgetTemplate)
 /* harmony export */ });
-/* unused harmony export cliHistoryPath */
+/* unused harmony exports MAX_HISTORY_FILE_BYTES, cliHistoryPath */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_learned_poll_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(40768);
+/* harmony import */ var _core_learned_poll_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(24015);
 
 
 
@@ -29365,6 +32446,12 @@ function kindOf(info) {
 const VERSION = 1;
 /** Templates remembered; the least recently run ones go first. */
 const MAX_TEMPLATES = 200;
+/**
+ * A full file is about 30 KiB (200 keys of 24 characters, ten times of up to 8 digits each):
+ * anything much larger was not written by this tool (a restored cache entry is data too),
+ * and is not read.
+ */
+const MAX_HISTORY_FILE_BYTES = 64 * 1024;
 /**
  * Where the CLI keeps it: `$XDG_CACHE_HOME/lucca-report/` or `$HOME/.cache/lucca-report/`;
  * undefined (no learning) when neither is an absolute path.
@@ -29381,9 +32468,28 @@ function cliHistoryPath(env) {
 function historyKey(domain, templateId) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(`${domain}\n${templateId}`).digest("hex").slice(0, 24);
 }
+/**
+ * The file's text, or undefined when there is no usable file: only a small regular file
+ * counts (a FIFO would block the read, a link may point anywhere).
+ */
+async function readHistoryText(path) {
+    try {
+        const found = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path);
+        if (!found.isFile() || found.size > MAX_HISTORY_FILE_BYTES)
+            return undefined;
+        const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, "utf8");
+        return text.length > MAX_HISTORY_FILE_BYTES ? undefined : text;
+    }
+    catch {
+        return undefined;
+    }
+}
 async function readTemplates(path) {
     try {
-        const parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, "utf8"));
+        const text = await readHistoryText(path);
+        if (text === undefined)
+            return {};
+        const parsed = JSON.parse(text);
         if (typeof parsed !== "object" || parsed === null)
             return {};
         const { version, templates } = parsed;
@@ -29412,10 +32518,28 @@ async function readHistory(path, key) {
  * so a reader never sees half a file). Returns the error instead of throwing it.
  */
 function rememberGeneration(path, key, generationMs) {
+    return update(path, (templates) => {
+        const times = [...(templates[key] ?? []), Math.round(generationMs)].slice(-_core_learned_poll_js__WEBPACK_IMPORTED_MODULE_3__/* .HISTORY_LENGTH */ .Su);
+        delete templates[key];
+        templates[key] = (0,_core_learned_poll_js__WEBPACK_IMPORTED_MODULE_3__/* .usableHistory */ .lj)(times);
+    });
+}
+/**
+ * Drops a template's history: a run that waited as it said and timed out must not make the
+ * next run wait the same way (a run that times out has no new time to correct it with).
+ * Returns the error instead of throwing it.
+ */
+function forgetTemplate(path, key) {
+    return update(path, (templates) => {
+        delete templates[key];
+    });
+}
+/** One read-modify-write of the file; several at once on one file run one after the other. */
+function update(path, change) {
     // Several reports of one step finish at once: one read-modify-write at a time per file,
     // or the last writer would drop the others' times.
     const previous = writing.get(path) ?? Promise.resolve(undefined);
-    const next = previous.then(() => writeGeneration(path, key, generationMs));
+    const next = previous.then(() => write(path, change));
     writing.set(path, next);
     void next.finally(() => {
         if (writing.get(path) === next)
@@ -29424,11 +32548,9 @@ function rememberGeneration(path, key, generationMs) {
     return next;
 }
 const writing = new Map();
-async function writeGeneration(path, key, generationMs) {
+async function write(path, change) {
     const templates = await readTemplates(path);
-    const times = [...(templates[key] ?? []), Math.round(generationMs)].slice(-_core_learned_poll_js__WEBPACK_IMPORTED_MODULE_3__/* .HISTORY_LENGTH */ .Su);
-    delete templates[key];
-    templates[key] = (0,_core_learned_poll_js__WEBPACK_IMPORTED_MODULE_3__/* .usableHistory */ .lj)(times);
+    change(templates);
     const keys = Object.keys(templates);
     for (const old of keys.slice(0, Math.max(0, keys.length - MAX_TEMPLATES)))
         delete templates[old];
@@ -29448,7 +32570,7 @@ async function writeGeneration(path, key, generationMs) {
 
 /***/ }),
 
-/***/ 64047:
+/***/ 47032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29458,8 +32580,8 @@ async function writeGeneration(path, key, generationMs) {
 /* harmony export */   b_: () => (/* binding */ rangeSentText)
 /* harmony export */ });
 /* unused harmony export sentText */
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98571);
-/* harmony import */ var _core_safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83712);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43816);
+/* harmony import */ var _core_safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14685);
 
 
 /** A line is printed at least this often while a report is pending. */
@@ -29532,7 +32654,103 @@ function rangeSentText(sent) {
 
 /***/ }),
 
-/***/ 96970:
+/***/ 57203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ proxyProblems)
+/* harmony export */ });
+/* unused harmony export shown */
+/* harmony import */ var _core_safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14685);
+
+/** Both spellings of each, as undici, Node's HTTP clients and Deno read them. */
+const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
+const NO_PROXY_VARIABLES = ["NO_PROXY", "no_proxy"];
+/** The schemes every transport here can use: undici (Node) and Deno both speak these. */
+const PROXY_SCHEMES = ["http:", "https:", "socks5:"];
+/** Characters of a value shown in a message; a proxy URL is far shorter. */
+const SHOWN_CHARS = 200;
+const LABEL = "[A-Za-z0-9_-]+";
+const PORT = String.raw `(?::(\d{1,5}))?`;
+/** `*`, a host, `.domain` or `*.domain`, or an IPv4 address, each with an optional port. */
+const HOST_ENTRY = new RegExp(String.raw `^(?:\*|(?:\*\.|\.)?${LABEL}(?:\.${LABEL})*\.?)${PORT}$`);
+/** An IPv6 address, bare or bracketed (a port only when bracketed). */
+const IPV6_ENTRY = /^(?:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|\[[0-9A-Fa-f:.]+\](?::(\d{1,5}))?)$/;
+/** An address range: Deno's NO_PROXY understands these, undici's does not. */
+const CIDR_ENTRY = /^[0-9A-Fa-f:.]+\/\d{1,3}$/;
+/**
+ * What is wrong with the proxy variables, one line each, before any request: undici throws
+ * on an unparsable proxy URL with the URL (password included) in the message, and reads a
+ * value without a scheme as something else entirely; a NO_PROXY entry it cannot read is
+ * silently ignored, so requests meant to go direct would go through the proxy. Values are
+ * shown without their credentials. `cidr`: whether NO_PROXY ranges are understood (Deno).
+ */
+function proxyProblems(env, options = { cidr: "Deno" in globalThis }) {
+    const problems = [];
+    for (const name of PROXY_VARIABLES) {
+        const value = env[name]?.trim();
+        if (!value)
+            continue;
+        const problem = proxyUrlProblem(value);
+        if (problem)
+            problems.push(`${name}: "${shown(value)}" ${problem}`);
+    }
+    for (const name of NO_PROXY_VARIABLES) {
+        const entries = (env[name] ?? "").split(/[,\s]+/).filter(Boolean);
+        for (const entry of entries) {
+            if (isNoProxyEntry(entry, options.cidr))
+                continue;
+            problems.push(`${name}: "${shown(entry)}" is not a host name, a domain (.example.com), an IP address or *${options.cidr ? "" : " (address ranges are not understood here)"}; requests to it would still go through the proxy`);
+        }
+    }
+    return problems;
+}
+function proxyUrlProblem(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return "is not a URL; expected http://host:port (or https://, socks5://), with user:password@ before the host if the proxy needs it";
+    }
+    if (!PROXY_SCHEMES.includes(url.protocol) || url.hostname === "") {
+        return "does not start with http://, https:// or socks5:// and a host; expected e.g. http://proxy.example.com:3128";
+    }
+    try {
+        decodeURIComponent(url.username);
+        decodeURIComponent(url.password);
+    }
+    catch {
+        return "has a user name or password with a % that is not followed by two hex digits; write a literal % as %25";
+    }
+    return undefined;
+}
+function isNoProxyEntry(entry, cidr) {
+    for (const pattern of [HOST_ENTRY, IPV6_ENTRY]) {
+        const match = pattern.exec(entry);
+        if (match)
+            return match[1] === undefined || Number(match[1]) <= 65_535;
+    }
+    return cidr && CIDR_ENTRY.test(entry);
+}
+/**
+ * A value fit for a message: everything up to the last `@` (where credentials end, however
+ * malformed the rest) replaced, control characters escaped, and cut.
+ */
+function shown(value) {
+    const at = value.lastIndexOf("@");
+    let text = value;
+    if (at !== -1) {
+        const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(value)?.[0] ?? "";
+        text = `${scheme}***@${value.slice(at + 1)}`;
+    }
+    return (0,_core_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)((0,_core_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text), SHOWN_CHARS);
+}
+
+
+/***/ }),
+
+/***/ 25652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29542,44 +32760,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   E: () => (/* binding */ runJobFromSettings)
 });
 
-// EXTERNAL MODULE: ./src/core/lucca-client.ts + 4 modules
-var lucca_client = __nccwpck_require__(34458);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(92091);
+// EXTERNAL MODULE: ./src/core/lucca-client.ts + 1 modules
+var lucca_client = __nccwpck_require__(6725);
 // EXTERNAL MODULE: ./src/core/output-template.ts
-var output_template = __nccwpck_require__(71089);
-// EXTERNAL MODULE: ./src/core/schemas.ts
-var schemas = __nccwpck_require__(35319);
-;// CONCATENATED MODULE: ./src/core/report-file-name.ts
-
-const EXTENSIONS = new Set(["csv", "xlsx", "xls"]);
-/** Where default file names go, relative to the working directory or workspace. */
-const DEFAULT_OUTPUT_DIR = "reports";
-/**
- * The default file name, `reports/<templateId>_<startsOn>_<endsOn>.<ext>`, built only from
- * values that passed the schema door: with `report-id`, the template and dates come from
- * the server, and a value of any other form must never become a path part. When one of
- * them is unknown or not of the expected form: `reports/report-<reportId>.<ext>`.
- */
-function defaultReportPath(parts, extension) {
-    if (!EXTENSIONS.has(extension)) {
-        throw new RangeError(`Cannot name a report file with extension "${extension}"`);
-    }
-    if (!(0,schemas/* isSafeId */.JA)(parts.reportId)) {
-        throw new RangeError("Cannot name a report file after a report id of an unexpected form");
-    }
-    const day = (value) => value === null ? "default" : (0,schemas/* calendarDay */.$6)(value) === value ? value : undefined;
-    const startsOn = day(parts.startsOn);
-    const endsOn = day(parts.endsOn);
-    if (parts.templateId === undefined ||
-        !(0,schemas/* isSafeId */.JA)(parts.templateId) ||
-        startsOn === undefined ||
-        endsOn === undefined) {
-        return `${DEFAULT_OUTPUT_DIR}/report-${parts.reportId}.${extension}`;
-    }
-    return `${DEFAULT_OUTPUT_DIR}/${parts.templateId}_${startsOn}_${endsOn}.${extension}`;
-}
-
+var output_template = __nccwpck_require__(96372);
+// EXTERNAL MODULE: ./src/core/report-file-name.ts
+var report_file_name = __nccwpck_require__(6405);
 // EXTERNAL MODULE: ./src/core/delay.ts
-var delay = __nccwpck_require__(36968);
+var delay = __nccwpck_require__(28997);
 ;// CONCATENATED MODULE: ./src/core/csv-parse.ts
 /** Field delimiters a Lucca CSV may use, by the API user's culture. */
 const DELIMITERS = [";", ",", "\t", "|"];
@@ -29669,9 +32859,9 @@ function parseCsvRecords(text, delimiter, maxRecords) {
 }
 
 // EXTERNAL MODULE: ./src/core/encoding.ts
-var core_encoding = __nccwpck_require__(23590);
+var core_encoding = __nccwpck_require__(87229);
 // EXTERNAL MODULE: ./src/core/csv-records.ts
-var csv_records = __nccwpck_require__(47656);
+var csv_records = __nccwpck_require__(59709);
 ;// CONCATENATED MODULE: ./src/core/row-counter/row-counter-wasm.ts
 // Generated by scripts/build-row-counter.ts from row-counter.wat: do not edit.
 const ROW_COUNTER_WASM_BASE64 = "AGFzbQEAAAABFgNgBXt7e3t7AX5gAX4BfmADf39/AX8DBAMAAQIFAwEAEQYLAn8BQQALfwFBAAsHJQQGbWVtb3J5AgAGcXVv" +
@@ -29974,11 +33164,15 @@ function concat(parts, total) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(74296);
+// EXTERNAL MODULE: ./src/core/header-shape.ts
+var header_shape = __nccwpck_require__(13637);
+// EXTERNAL MODULE: ./src/core/http.ts + 1 modules
+var http = __nccwpck_require__(92313);
 // EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __nccwpck_require__(27253);
+var retry = __nccwpck_require__(59428);
 ;// CONCATENATED MODULE: ./src/core/download-report.ts
+
+
 
 
 
@@ -30001,7 +33195,7 @@ async function downloadOnce(options, deps) {
     // fetch decodes a compressed body, so its Content-Length no longer counts what we receive.
     const expectedBytes = response.headers.has("content-encoding")
         ? undefined
-        : contentLength(response.headers);
+        : (0,http/* declaredLength */.Rj)(response.headers);
     const collector = new CsvStatsCollector({
         previewRows: options.previewRows,
         createHasher: options.createHasher,
@@ -30040,7 +33234,11 @@ async function downloadOnce(options, deps) {
         catch (error) {
             throw cut(error);
         }
-        const extension = checkContent(options.format, response.headers, head, deps.client);
+        const verdict = checkContent(options.format, response.headers, head);
+        if (typeof verdict !== "string") {
+            throw await refusal(verdict, options.format, response, head, reader, armIdle, deps.client);
+        }
+        const extension = verdict;
         const target = typeof options.target === "string" ? options.target : options.target(extension);
         file = await deps.sink.create(target);
         try {
@@ -30102,37 +33300,69 @@ function startsWith(bytes, magic) {
     return magic.every((byte, index) => bytes[index] === byte);
 }
 /**
- * Refuses what is not the report (an empty body, a sign-in page, a JSON error), as an
- * unusable answer that is retried like a transient failure, and returns the extension.
+ * Tells what is not the report (an empty body, a sign-in page, a JSON error) from what
+ * may be, and returns the extension of what is kept.
  */
-function checkContent(format, headers, head, client) {
-    const refuse = (what) => {
-        const shown = client.excerpt(new TextDecoder().decode(head.bytes));
-        return new retry/* TransientFailure */.$r(`Lucca sent ${what} instead of the ${format === "csv" ? "CSV" : "Excel"} report${shown ? `: ${shown}` : ""}`, { unusable: true });
-    };
+function checkContent(format, headers, head) {
     if (head.bytes.byteLength === 0)
-        throw refuse("an empty file");
+        return { what: "an empty file" };
     if (format === "excel") {
         if (startsWith(head.bytes, XLSX_MAGIC))
             return "xlsx";
         if (startsWith(head.bytes, XLS_MAGIC))
             return "xls";
-        throw refuse("a file that is neither .xlsx nor .xls");
+        return { what: "a file that is neither .xlsx nor .xls" };
     }
-    const type = (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+    const type = (0,header_shape/* mediaTypeOf */.c0)(headers.get("content-type"))?.split(";")[0] ?? "";
     if (type === "text/html" || type === "application/xhtml+xml")
-        throw refuse(`an HTML page (Content-Type ${type})`);
+        return { what: `an HTML page (Content-Type ${type})` };
     if (type === "application/json" || type.endsWith("+json"))
-        throw refuse(`JSON (Content-Type ${type})`);
+        return { what: `JSON (Content-Type ${type})` };
     const start = new TextDecoder()
         .decode(head.bytes.subarray(0, 64))
         .replace(/^[\ufeff\s]+/, "")
         .toLowerCase();
     if (start.startsWith("<!doctype") || start.startsWith("<html"))
-        throw refuse("an HTML page");
+        return { what: "an HTML page" };
     if (start.startsWith("{"))
-        throw refuse("JSON");
+        return { what: "JSON" };
     return "csv";
+}
+/**
+ * The refusal of a body that is not the report, as an unusable answer that is retried like
+ * a transient failure. What it quotes goes through the body door (body-description.ts):
+ * a page's title or an error's message, never a line of what may be the report.
+ */
+async function refusal(refused, format, response, head, reader, onChunk, client) {
+    const report = format === "csv" ? "CSV" : "Excel";
+    if (head.bytes.byteLength === 0) {
+        return new retry/* TransientFailure */.$r(`Lucca sent ${refused.what} instead of the ${report} report`, {
+            unusable: true,
+        });
+    }
+    // Enough of the body to read a page's title or an error's message past the head.
+    const body = head.done ? { ...head, more: false } : await readMore(reader, head, onChunk);
+    const shown = client.describe({
+        bytes: body.bytes,
+        more: body.more,
+        contentType: response.headers.get("content-type"),
+        declaredBytes: (0,http/* declaredLength */.Rj)(response.headers),
+    });
+    return new retry/* TransientFailure */.$r(`Lucca sent ${refused.what} instead of the ${report} report: ${shown}`, { unusable: true });
+}
+/** The head and what follows, up to MAX_ERROR_BODY_BYTES; a failed read keeps what came. */
+async function readMore(reader, head, onChunk) {
+    let more;
+    try {
+        more = await readHead(reader, http/* MAX_ERROR_BODY_BYTES */.f5 - head.bytes.byteLength, onChunk);
+    }
+    catch {
+        return { bytes: head.bytes, more: true };
+    }
+    const all = [...head.chunks, ...more.chunks];
+    const size = all.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+    const limit = Math.min(size, http/* MAX_ERROR_BODY_BYTES */.f5);
+    return { bytes: download_report_concat(all, limit), more: !more.done || size > limit };
 }
 /**
  * Writes the head already read, then the rest of the body, one chunk in flight to the disk
@@ -30164,12 +33394,6 @@ async function copyCounting(head, reader, writable, onChunk) {
         throw error;
     }
 }
-function contentLength(headers) {
-    const value = headers.get("content-length");
-    if (value === null || !/^\d+$/.test(value.trim()))
-        return undefined;
-    return Number(value);
-}
 function describe(error) {
     if (error instanceof Error) {
         return error.cause instanceof Error
@@ -30180,7 +33404,7 @@ function describe(error) {
 }
 
 // EXTERNAL MODULE: ./src/core/poll.ts
-var poll = __nccwpck_require__(88822);
+var poll = __nccwpck_require__(81245);
 ;// CONCATENATED MODULE: ./src/core/status-words.ts
 /** Words that plainly say generation failed: waiting on them would only end in a timeout. */
 const FAILURE_WORDS = new Set(["failed", "failure", "canceled", "cancelled", "expired", "aborted"]);
@@ -30258,11 +33482,13 @@ async function downloadWhenReady(options, deps) {
 }
 
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __nccwpck_require__(98571);
+var duration = __nccwpck_require__(43816);
 // EXTERNAL MODULE: ./src/core/learned-poll.ts
-var learned_poll = __nccwpck_require__(40768);
+var learned_poll = __nccwpck_require__(24015);
 // EXTERNAL MODULE: ./src/core/range-sent.ts
-var range_sent = __nccwpck_require__(32897);
+var range_sent = __nccwpck_require__(32658);
+// EXTERNAL MODULE: ./src/core/schemas.ts
+var schemas = __nccwpck_require__(8602);
 ;// CONCATENATED MODULE: ./src/core/wait-for-report.ts
 
 
@@ -30301,7 +33527,7 @@ async function waitForReport(initial, deps) {
         const nextCheckMs = finished
             ? undefined
             : deps.expected
-                ? (0,learned_poll/* learnedPollDelay */.Wc)(deps.expected, checksMs, elapsedMs, deps.poll)
+                ? (0,learned_poll/* learnedPollDelay */.Wc)(deps.expected, checksMs, elapsedMs, deps.poll, deps.deadlineAt === undefined ? undefined : deps.deadlineAt - deps.now())
                 : (0,poll/* nextPollDelay */.q)(polls, deps.poll);
         deps.onEvent({
             type: "status",
@@ -30416,6 +33642,7 @@ async function runReportJob(options, deps) {
                 poll: options.poll,
                 onEvent,
                 expected,
+                deadlineAt: started + options.timeoutMs,
             });
             polls += waited.polls;
             if (expected)
@@ -30448,7 +33675,7 @@ async function runReportJob(options, deps) {
         const downloadOptions = {
             reportId,
             format: options.format,
-            target: targetFor(options.outputPath, reportId, (extension) => defaultReportPath(nameParts, extension)),
+            target: targetFor(options.outputPath, reportId, (extension) => (0,report_file_name/* defaultReportPath */.j)(nameParts, extension)),
             idleTimeoutMs: options.requestTimeoutMs,
             previewRows: options.previewRows ?? 10,
             createHasher: deps.createHasher,
@@ -30535,259 +33762,11 @@ async function create(client, templateId, sent, attempt, onEvent) {
     return report;
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:vm");
-;// CONCATENATED MODULE: ./src/adapters/node-memory.ts
-
-
-/** One call in this many runs a full collection instead of a young-generation one. */
-const FULL_EVERY = 32;
-let collect;
-let calls = 0;
-/**
- * Runs a young-generation garbage collection, which frees the network chunks already
- * written to disk. V8 otherwise frees them only once about 64 MiB of them have piled up
- * outside its heap, so a long download would hold 50+ MiB more than a short one. A young
- * collection takes well under a millisecond; every 32nd call is a full one (a few
- * milliseconds) for the chunks that were still queued at two young collections and so
- * moved to the old generation.
- *
- * There is no API for it without `--expose-gc`, which an action cannot pass to Node: the
- * flag is set at run time and `gc` taken from a fresh context (as Jest's leak detector
- * does), then unset. Where that is unavailable (Deno, say) this does nothing.
- */
-function releaseDeadBuffers() {
-    if (collect === undefined)
-        collect = exposeGc();
-    calls++;
-    collect?.({ type: calls % FULL_EVERY === 0 ? "major" : "minor", execution: "sync" });
-}
-function exposeGc() {
-    try {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)("--expose-gc");
-        const gc = (0,external_node_vm_namespaceObject.runInNewContext)("typeof gc === 'function' ? gc : null");
-        (0,external_node_v8_namespaceObject.setFlagsFromString)("--no-expose-gc");
-        return typeof gc === "function" ? gc : null;
-    }
-    catch {
-        return null;
-    }
-}
-
-// EXTERNAL MODULE: ./src/adapters/output-target.ts
-var output_target = __nccwpck_require__(76517);
-;// CONCATENATED MODULE: ./src/adapters/node-file-sink.ts
-
-
-
-
-
-/** Chunks queued while the disk is busy; past this, writes wait (backpressure). */
-const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
-/** Bytes written between two collections of the chunks already written. */
-const RELEASE_EVERY_BYTES = 2 * 1024 * 1024;
-/**
- * A `.part` file of this tool untouched for this long belongs to a run that died (SIGKILL,
- * power cut): a live download writes at least once per request timeout, or is cut.
- */
-const STALE_PART_MS = 10 * 60_000;
-/**
- * A FileSink on the local file system (Node and Deno both provide node:fs). Every path,
- * default names included, goes through `resolveOutputTarget` with `policy`.
- */
-function nodeFileSink(policy, options = {}) {
-    return {
-        async create(path) {
-            const target = await (0,output_target/* resolveOutputTarget */.rA)(path, policy);
-            const directory = (0,external_node_path_.dirname)(target);
-            const temporary = (0,external_node_path_.join)(directory, (0,output_target/* partFileName */.xg)(target, crypto.randomUUID().slice(0, 8)));
-            let handle;
-            try {
-                await (0,promises_.mkdir)(directory, { recursive: true });
-                await removeStaleParts(target, options.staleAfterMs ?? STALE_PART_MS, options.now);
-                handle = await (0,promises_.open)(temporary, "wx");
-            }
-            catch (error) {
-                throw writeError(`Cannot create ${target}`, error);
-            }
-            const queue = writeQueue(handle, target);
-            let closed = false;
-            const close = async () => {
-                if (closed)
-                    return;
-                closed = true;
-                await queue.settled();
-                await handle.close();
-            };
-            const writable = new WritableStream({
-                write: (chunk) => queue.push(chunk),
-                async close() {
-                    await queue.drain();
-                    await close();
-                },
-                abort() {
-                    queue.dropQueued();
-                    return close();
-                },
-            });
-            const file = {
-                path: target,
-                writable,
-                async commit() {
-                    await queue.drain();
-                    await close();
-                    try {
-                        // The place was checked before the download; it must not have changed since.
-                        await (0,output_target/* assertReplaceable */.zb)(target);
-                        if ((await (0,promises_.realpath)(directory)) !== directory) {
-                            throw new errors/* LuccaReportError */.v1(`${directory} was replaced during the download`);
-                        }
-                        await (0,promises_.rename)(temporary, target);
-                    }
-                    catch (error) {
-                        await (0,promises_.rm)(temporary, { force: true });
-                        if (error instanceof errors/* LuccaReportError */.v1)
-                            throw error;
-                        throw writeError(`Cannot move the download into ${target}`, error);
-                    }
-                },
-                async discard() {
-                    await close().catch(() => { });
-                    await (0,promises_.rm)(temporary, { force: true });
-                },
-            };
-            return file;
-        },
-    };
-}
-/**
- * Removes this tool's temporary files for `target` left by a run that died: only names of
- * our exact pattern, only regular files, only those not written to for `staleAfterMs` (a
- * concurrent run's live file keeps a fresh mtime).
- */
-async function removeStaleParts(target, staleAfterMs, now = Date.now) {
-    const directory = (0,external_node_path_.dirname)(target);
-    const pattern = new RegExp(`^${escapeRegExp((0,output_target/* partFileName */.xg)(target, "@@"))}$`.replace("@@", "[0-9a-f]{8}"));
-    const removed = [];
-    for (const name of await (0,promises_.readdir)(directory).catch(() => [])) {
-        if (!pattern.test(name))
-            continue;
-        const path = (0,external_node_path_.join)(directory, name);
-        const info = await (0,promises_.lstat)(path).catch(() => undefined);
-        if (!info?.isFile() || now() - info.mtimeMs < staleAfterMs)
-            continue;
-        await (0,promises_.rm)(path, { force: true });
-        removed.push(path);
-    }
-    return removed;
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-/**
- * Writes chunks in order, gathering those that arrive while the disk is busy into one
- * writev: at hundreds of MB/s, one write per network chunk keeps the reader waiting on
- * the disk. A failed write fails the next push or drain.
- */
-function writeQueue(handle, target) {
-    let queued = [];
-    let queuedBytes = 0;
-    let failure;
-    let flushing;
-    let sinceRelease = 0;
-    let roomWaiters = [];
-    const flush = async () => {
-        try {
-            while (queued.length > 0) {
-                const batch = queued;
-                const bytes = queuedBytes;
-                queued = [];
-                queuedBytes = 0;
-                await writeAll(handle, batch, bytes);
-                // Written chunks must be unreachable before the collection below, or it promotes
-                // them to the old generation, where only a full collection frees them.
-                batch.length = 0;
-                for (const wake of roomWaiters)
-                    wake();
-                roomWaiters = [];
-                sinceRelease += bytes;
-                if (sinceRelease >= RELEASE_EVERY_BYTES) {
-                    sinceRelease = 0;
-                    releaseDeadBuffers();
-                }
-            }
-        }
-        catch (error) {
-            failure = writeError(`Cannot write ${target}`, error);
-            for (const wake of roomWaiters)
-                wake();
-            roomWaiters = [];
-        }
-        finally {
-            flushing = undefined;
-        }
-    };
-    return {
-        async push(chunk) {
-            if (failure)
-                throw failure;
-            queued.push(chunk);
-            queuedBytes += chunk.byteLength;
-            flushing ??= flush();
-            while (queuedBytes >= MAX_QUEUED_BYTES && !failure) {
-                await new Promise((wake) => roomWaiters.push(wake));
-            }
-            if (failure)
-                throw failure;
-        },
-        /** Resolves when every chunk pushed is on disk. */
-        async drain() {
-            while (flushing)
-                await flushing;
-            if (failure)
-                throw failure;
-        },
-        /** Forgets the chunks not yet handed to the disk (the file is being discarded). */
-        dropQueued() {
-            queued = [];
-            queuedBytes = 0;
-        },
-        /** Resolves when no write is in flight, whatever its outcome. */
-        async settled() {
-            while (flushing)
-                await flushing;
-        },
-    };
-}
-async function writeAll(handle, chunks, bytes) {
-    const { bytesWritten } = await handle.writev(chunks);
-    if (bytesWritten === bytes)
-        return;
-    // A short writev (rare on a regular file): write what is left, chunk by chunk.
-    let skip = bytesWritten;
-    for (const chunk of chunks) {
-        const from = Math.min(skip, chunk.byteLength);
-        skip -= from;
-        for (let offset = from; offset < chunk.byteLength;) {
-            const written = await handle.write(chunk, offset, chunk.byteLength - offset);
-            offset += written.bytesWritten;
-        }
-    }
-}
-function writeError(what, error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return new errors/* LuccaReportError */.v1(`${what}: ${reason}`, { cause: error });
-}
-
+// EXTERNAL MODULE: ./src/node/node-file-sink.ts + 3 modules
+var node_file_sink = __nccwpck_require__(16879);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/adapters/node-hash.ts
+;// CONCATENATED MODULE: ./src/node/node-hash.ts
 
 /** Native SHA-256 (Node and Deno both provide node:crypto), several times the pure one's speed. */
 function nodeSha256() {
@@ -30798,9 +33777,12 @@ function nodeSha256() {
     };
 }
 
-// EXTERNAL MODULE: ./src/adapters/poll-history.ts
-var poll_history = __nccwpck_require__(36038);
-;// CONCATENATED MODULE: ./src/adapters/run-job.ts
+// EXTERNAL MODULE: ./src/node/output-target.ts
+var output_target = __nccwpck_require__(6864);
+// EXTERNAL MODULE: ./src/node/poll-history.ts
+var poll_history = __nccwpck_require__(54265);
+;// CONCATENATED MODULE: ./src/node/run-job.ts
+
 
 
 
@@ -30813,8 +33795,8 @@ var poll_history = __nccwpck_require__(36038);
 async function runJobFromSettings(settings, env) {
     // A place the report cannot go is found now, not after Lucca generated it.
     const target = await checkOutputTarget(settings, env.output);
-    const sink = nodeFileSink(env.output, {
-        staleAfterMs: Math.max(STALE_PART_MS, 2 * settings.requestTimeoutMs),
+    const sink = (0,node_file_sink/* nodeFileSink */.wP)(env.output, {
+        staleAfterMs: Math.max(node_file_sink/* STALE_PART_MS */.tn, 2 * settings.requestTimeoutMs),
     });
     const key = env.pollHistoryPath && settings.templateId
         ? (0,poll_history/* historyKey */.Ox)(settings.baseUrl.host, settings.templateId)
@@ -30822,7 +33804,7 @@ async function runJobFromSettings(settings, env) {
     const history = key && env.pollHistoryPath && !settings.reportId
         ? await (0,poll_history/* readHistory */.Lu)(env.pollHistoryPath, key)
         : [];
-    const result = await runReportJob({
+    const job = runReportJob({
         templateId: settings.templateId,
         period: settings.period,
         reportId: settings.reportId,
@@ -30855,6 +33837,7 @@ async function runJobFromSettings(settings, env) {
         onEvent: env.onEvent,
         createHasher: nodeSha256,
     });
+    const result = await forgettingOnTimeout(job, key && env.pollHistoryPath ? { path: env.pollHistoryPath, key, times: history } : undefined, env.onEvent);
     const generationMs = result.polling.generationMs;
     if (key && env.pollHistoryPath && generationMs !== null) {
         const failed = await (0,poll_history/* rememberGeneration */.ct)(env.pollHistoryPath, key, generationMs);
@@ -30867,6 +33850,24 @@ async function runJobFromSettings(settings, env) {
     }
     return result;
 }
+/** The job, and on a timeout after waiting as the history said, that history forgotten. */
+async function forgettingOnTimeout(job, history, onEvent) {
+    try {
+        return await job;
+    }
+    catch (error) {
+        if (error instanceof errors/* ReportTimeoutError */.Co && history && history.times.length > 0) {
+            const failed = await (0,poll_history/* forgetTemplate */.oM)(history.path, history.key);
+            if (failed) {
+                onEvent({
+                    type: "warning",
+                    message: `Could not forget this template's generation times in ${history.path}: ${failed.message}`,
+                });
+            }
+        }
+        throw error;
+    }
+}
 /** Refuses a place the report cannot go, before any request; returns the job's target. */
 async function checkOutputTarget(settings, policy) {
     const target = outputTarget(settings.outputPath, settings);
@@ -30876,7 +33877,7 @@ async function checkOutputTarget(settings, policy) {
     else if (target !== undefined)
         await (0,output_target/* resolveOutputTarget */.rA)(target, policy);
     else
-        await (0,output_target/* resolveOutputDirectory */.dI)(DEFAULT_OUTPUT_DIR, policy);
+        await (0,output_target/* resolveOutputDirectory */.dI)(report_file_name/* DEFAULT_OUTPUT_DIR */.w, policy);
     return target;
 }
 /**
@@ -30893,7 +33894,7 @@ function outputTarget(template, settings) {
 
 /***/ }),
 
-/***/ 58568:
+/***/ 98877:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30902,22 +33903,22 @@ __nccwpck_require__.d(__webpack_exports__, {
   P$: () => (/* binding */ parseSettings)
 });
 
-// UNUSED EXPORTS: CLI_LABELS, DEFAULTS, parseConnection, settingsSchema
+// UNUSED EXPORTS: CLI_LABELS, DEFAULTS, MAX_REPORTS, parseConnection, settingsSchema
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(88532);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(43493);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(90270);
 // EXTERNAL MODULE: ./src/core/domain.ts
-var core_domain = __nccwpck_require__(25179);
+var core_domain = __nccwpck_require__(43060);
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __nccwpck_require__(98571);
+var duration = __nccwpck_require__(43816);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(74296);
+var errors = __nccwpck_require__(92091);
 // EXTERNAL MODULE: ./src/core/output-template.ts
-var output_template = __nccwpck_require__(71089);
-// EXTERNAL MODULE: ./src/core/period.ts
-var core_period = __nccwpck_require__(67998);
+var output_template = __nccwpck_require__(96372);
+// EXTERNAL MODULE: ./src/core/period.ts + 1 modules
+var core_period = __nccwpck_require__(89049);
 ;// CONCATENATED MODULE: ./src/core/period-range.ts
 
 
@@ -30983,10 +33984,10 @@ function span(from, to) {
 }
 
 // EXTERNAL MODULE: ./src/core/range-sent.ts
-var range_sent = __nccwpck_require__(32897);
-// EXTERNAL MODULE: ./src/adapters/input-schema.ts
-var input_schema = __nccwpck_require__(47454);
-;// CONCATENATED MODULE: ./src/adapters/settings.ts
+var range_sent = __nccwpck_require__(32658);
+// EXTERNAL MODULE: ./src/node/input-schema.ts
+var input_schema = __nccwpck_require__(80637);
+;// CONCATENATED MODULE: ./src/node/settings.ts
 
 
 
@@ -31032,6 +34033,17 @@ const DEFAULTS = {
     requestsPerMinute: "20",
 };
 const ID = /^[A-Za-z0-9_-]+$/;
+/**
+ * Reports in one step. Each costs at least three of the tenant's 50 requests a minute, so 100
+ * already take the step's default share (20 a minute) a quarter of an hour; and the summary,
+ * the `reports` output and a pull request body list every one.
+ */
+const MAX_REPORTS = 100;
+/** How to give the key, by the name each surface gives it (the CLI's, the action's). */
+const MISSING_KEY = {
+    LUCCA_API_KEY: "give the Lucca API key with `export LUCCA_API_KEY=...` or put it in a file and pass --api-key-file PATH",
+    "api-key": "the secret passed to it is empty or not available to this event: GitHub gives no secrets to workflows run for pull requests from forks (and only Dependabot secrets to Dependabot's), so check the secret's name and the event",
+};
 function connectionFields(raw, labels) {
     return {
         domain: schemas/* string */.YjP()
@@ -31050,7 +34062,7 @@ function connectionFields(raw, labels) {
             if (value === undefined) {
                 ctx.issues.push({
                     code: "custom",
-                    message: `${labels.apiKey}: missing; the Lucca API key is required`,
+                    message: `${labels.apiKey}: missing; ${MISSING_KEY[labels.apiKey] ?? "the Lucca API key is required"}`,
                     input: value,
                 });
             }
@@ -31215,17 +34227,25 @@ function parseSettings(raw, labels, now) {
             issues.push(...error.issues);
         }
     }
-    const templateIds = result.success ? result.data.templateId : [];
+    const givenIds = result.success ? result.data.templateId : [];
+    const templateIds = [...new Set(givenIds)];
+    const repeated = [...new Set(givenIds.filter((id, index) => givenIds.indexOf(id) !== index))];
+    if (repeated.length > 0) {
+        warnings.push(`${labels.templateId}: ${repeated.join(", ")} given more than once; each template is fetched once per period`);
+    }
     const reports = text(raw.reportId) !== undefined
         ? []
         : templateIds.flatMap((templateId) => periods.map((period) => ({ templateId, period })));
     if (text(raw.reportId) !== undefined && (templateIds.length > 1 || periods.length > 1)) {
         issues.push(`${labels.reportId}: resumes one report; give at most one ${labels.templateId} and a single period with it`);
     }
+    if (reports.length > MAX_REPORTS) {
+        issues.push(`${labels.templateId} and ${labels.period}: ${reports.length} reports (${templateIds.length} template(s) × ${periods.length} period(s)) in one run; at most ${MAX_REPORTS}: split them over several runs`);
+    }
     const output = text(raw.output);
-    if (reports.length > 1 && output !== undefined && issues.length === 0) {
+    if (reports.length > 1 && issues.length === 0) {
         try {
-            (0,output_template/* checkDistinctPaths */.Z_)(output, reports, labels.output);
+            (0,output_template/* checkDistinctPaths */.Z_)(output ?? output_template/* DEFAULT_OUTPUT_TEMPLATE */.hY, reports, output === undefined ? `${labels.output} (not given, so the default name)` : labels.output);
         }
         catch (error) {
             if (!(error instanceof errors/* InvalidInputError */.oC))
@@ -31262,7 +34282,7 @@ function parseSettings(raw, labels, now) {
 
 /***/ }),
 
-/***/ 80022:
+/***/ 73416:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31271,14 +34291,60 @@ __nccwpck_require__.d(__webpack_exports__, {
   d: () => (/* binding */ recordTrace)
 });
 
+// EXTERNAL MODULE: ./src/core/header-shape.ts
+var header_shape = __nccwpck_require__(13637);
 // EXTERNAL MODULE: ./src/core/redact.ts
-var redact = __nccwpck_require__(12258);
-;// CONCATENATED MODULE: ./src/core/trace.ts
-
-/** Headers that carry credentials or sessions: never written, whatever the trace is for. */
-const HIDDEN_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);
-/** JSON bodies above this are not read for their shape. */
-const MAX_SHAPED_BYTES = 256 * 1024;
+var redact = __nccwpck_require__(18477);
+;// CONCATENATED MODULE: ./src/core/trace-shape.ts
+/**
+ * Keys written by name, in any letter case: those of what this tool sends and of what
+ * Lucca answers (report and template objects, envelopes, error shapes). Any other key is
+ * chosen by the server and may be anything, a person's name or the key included: it is
+ * counted, with its value's type, never named.
+ */
+const KNOWN_KEYS = new Set([
+    // Reports, templates and their columns and filters.
+    "id",
+    "templateId",
+    "status",
+    "name",
+    "startsOn",
+    "endsOn",
+    "filters",
+    "kind",
+    "values",
+    "columns",
+    "blueprintId",
+    "description",
+    "category",
+    "isRequired",
+    "isPeriodic",
+    "isDefault",
+    "createdAt",
+    "createdOn",
+    "format",
+    // Envelopes of Lucca's REST framework.
+    "header",
+    "data",
+    "items",
+    "generated",
+    "principal",
+    "count",
+    // Error shapes.
+    "Message",
+    "message",
+    "StackTrace",
+    "error",
+    "title",
+    "detail",
+    "type",
+    "instance",
+    "errors",
+    "code",
+    "traceId",
+].map((key) => key.toLowerCase()));
+/** Where the keys a trace does not name are counted. */
+const OTHER_KEYS = "…";
 const MAX_DEPTH = 8;
 function shapeOf(value, depth = 0) {
     if (value === null)
@@ -31292,14 +34358,31 @@ function shapeOf(value, depth = 0) {
         if (depth >= MAX_DEPTH)
             return "object";
         const shape = {};
+        const others = new Set();
+        let otherCount = 0;
         for (const [key, item] of Object.entries(value)) {
-            shape[key] = shapeOf(item, depth + 1);
+            if (KNOWN_KEYS.has(key.toLowerCase())) {
+                shape[key] = shapeOf(item, depth + 1);
+            }
+            else {
+                otherCount++;
+                others.add(typeName(item));
+            }
+        }
+        if (otherCount > 0) {
+            shape[OTHER_KEYS] =
+                `${otherCount} other key${otherCount === 1 ? "" : "s"}: ${[...others].sort().join(", ")}`;
         }
         return shape;
     }
     return typeof value;
 }
-/** Shape of a text that may be JSON; anything else is described, not shown. */
+function typeName(value) {
+    if (value === null)
+        return "null";
+    return Array.isArray(value) ? "array" : typeof value;
+}
+/** Shape of a text that may be JSON; anything else is described by its length, not shown. */
 function shapeOfText(text) {
     if (text === "")
         return "empty";
@@ -31310,14 +34393,26 @@ function shapeOfText(text) {
         return `text (${text.length} chars, not JSON)`;
     }
 }
+
+// EXTERNAL MODULE: ./src/core/url-shape.ts
+var url_shape = __nccwpck_require__(79143);
+;// CONCATENATED MODULE: ./src/core/trace.ts
+
+
+
+
+/** JSON bodies above this are not shaped. */
+const MAX_SHAPED_BYTES = 256 * 1024;
 /**
  * Wraps a fetch so that every exchange is recorded: method, origin, path, status, time to
- * headers, headers without credentials, and bodies as shapes. JSON answers are read from a
- * clone; the caller's body is untouched and downloads are never read twice.
+ * headers, listed headers, and bodies as shapes. JSON answers are read from a clone,
+ * whether their length is told or not; the caller's body is untouched and downloads are
+ * never read twice.
  */
 function tracingFetch(fetch, options) {
     const now = options.now ?? Date.now;
     const started = now();
+    const { secrets } = options;
     return async (input, init) => {
         // Not `new Request(input, init)`: that would take over a streamed body.
         const asRequest = input instanceof Request ? input : undefined;
@@ -31326,10 +34421,10 @@ function tracingFetch(fetch, options) {
         const base = {
             at: begin - started,
             method: (init?.method ?? asRequest?.method ?? "GET").toUpperCase(),
-            origin: url.origin,
-            path: url.pathname,
-            ...(url.search ? { query: [...new Set(url.searchParams.keys())] } : {}),
-            requestHeaders: visibleHeaders(new Headers(init?.headers ?? asRequest?.headers), options.secrets),
+            origin: (0,redact/* redact */.E$)(url.origin, secrets),
+            path: (0,url_shape/* pathShape */.j4)(url.pathname, secrets),
+            ...(url.search ? { query: (0,url_shape/* queryNames */.RK)(url.searchParams, secrets) } : {}),
+            requestHeaders: headersOf(new Headers(init?.headers ?? asRequest?.headers), secrets).shown,
             ...(typeof init?.body === "string" ? { requestBody: shapeOfText(init.body) } : {}),
         };
         let response;
@@ -31341,53 +34436,70 @@ function tracingFetch(fetch, options) {
                 ...base,
                 status: 0,
                 durationMs: now() - begin,
-                error: (0,redact/* redact */.E$)(error instanceof Error ? error.name : "error", options.secrets),
+                error: (0,redact/* redact */.E$)(error instanceof Error ? error.name : "error", secrets),
             });
             throw error;
         }
+        const headers = headersOf(response.headers, secrets);
         const record = {
             ...base,
             status: response.status,
             durationMs: now() - begin,
-            responseHeaders: visibleHeaders(response.headers, options.secrets),
+            responseHeaders: headers.shown,
+            ...(headers.left > 0 ? { responseHeadersLeftOut: headers.left } : {}),
         };
-        record.responseBody = await bodyShape(response);
+        record.responseBody = await bodyShape(response, headers.shown);
         options.write(record);
         return response;
     };
 }
-async function bodyShape(response) {
-    const type = response.headers.get("content-type") ?? "";
-    const length = response.headers.get("content-length");
-    const small = length !== null && Number(length) <= MAX_SHAPED_BYTES;
-    if (/json/i.test(type) && small) {
+function headersOf(headers, secrets) {
+    return (0,header_shape/* visibleHeaders */.$V)(headers, secrets, (location) => (0,url_shape/* locationShape */.jq)(location, secrets));
+}
+/** `shown`: the response's headers as the trace writes them. */
+async function bodyShape(response, shown) {
+    const type = shown["content-type"];
+    const length = shown["content-length"];
+    if (response.body === null || length === "0")
+        return "empty";
+    // Read whatever the framing: a chunked answer has no Content-Length.
+    if (type?.includes("json") && !(length !== undefined && Number(length) > MAX_SHAPED_BYTES)) {
         try {
-            return shapeOfText(await response.clone().text());
+            const text = await readClone(response.clone().body);
+            if (text === undefined)
+                return `JSON over ${MAX_SHAPED_BYTES} bytes (not shaped)`;
+            return shapeOfText(text);
         }
         catch {
             return "unreadable";
         }
     }
-    if (response.body === null || length === "0")
-        return "empty";
-    return `${type || "no content type"}${length === null ? "" : `, ${length} bytes`} (not read)`;
+    return `${type ?? "no content type"}${length === undefined ? "" : `, ${length} bytes`} (not read)`;
 }
-function visibleHeaders(headers, secrets) {
-    const visible = {};
-    headers.forEach((value, name) => {
-        if (HIDDEN_HEADERS.has(name))
-            return;
-        visible[name] = (0,redact/* redact */.E$)(name === "location" ? withoutQuery(value) : value, secrets);
-    });
-    return visible;
-}
-/** A redirect's target without its query: pre-signed URLs carry their token there. */
-function withoutQuery(location) {
-    const at = location.indexOf("?");
-    return at === -1 ? location : `${location.slice(0, at)}?…`;
+/**
+ * The clone's text, or undefined past MAX_SHAPED_BYTES. Its cancel is not awaited: one
+ * branch of a tee settles its cancel only once the other branch (the caller's) is
+ * cancelled too, which may never happen.
+ */
+async function readClone(body) {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            return text + decoder.decode();
+        size += value.byteLength;
+        if (size > MAX_SHAPED_BYTES) {
+            reader.cancel().catch(() => { });
+            return undefined;
+        }
+        text += decoder.decode(value, { stream: true });
+    }
 }
 
-;// CONCATENATED MODULE: ./src/adapters/trace-recorder.ts
+;// CONCATENATED MODULE: ./src/node/trace-recorder.ts
 
 /** Exchanges kept for one run: a run makes a few hundred requests at most. */
 const MAX_RECORDS = 5000;
@@ -31411,1862 +34523,7 @@ function recordTrace(fetch, apiKey, now) {
 
 /***/ }),
 
-/***/ 93915:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ backoffDelay)
-/* harmony export */ });
-/** Delay before attempt `attempt + 1` (attempt counts from 0): exponential, capped, jittered. */
-function backoffDelay(attempt, options) {
-    const { initialMs, maxMs, multiplier = 2, jitter = 0.2, random = Math.random } = options;
-    const exponential = Math.min(maxMs, initialMs * multiplier ** attempt);
-    // Jitter only shortens the delay, so the cap stays a true upper bound.
-    return Math.round(exponential * (1 - jitter * random()));
-}
-
-
-/***/ }),
-
-/***/ 47656:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DQ: () => (/* binding */ splitRecords),
-/* harmony export */   EV: () => (/* binding */ recordBody),
-/* harmony export */   HE: () => (/* binding */ forEachRecordIn),
-/* harmony export */   oB: () => (/* binding */ newRecordSplit)
-/* harmony export */ });
-/* unused harmony export withoutLineEnd */
-/**
- * The one rule by which a CSV's bytes become records, shared by the row count, the preview,
- * the diff and `commit-ignore-lines`:
- * - a record ends at a line feed outside quotes; a CR right before that line feed (or at the
- *   very end of the file) belongs to the line end, so CRLF and LF files split alike;
- * - a bare CR elsewhere is data, not a line break (Lucca writes CRLF or LF, never bare CR);
- * - a quote toggles "inside quotes", which is exact for well-formed CSV: a doubled quote
- *   leaves and re-enters;
- * - a record made of nothing but CRs is a blank line, not a record.
- */
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-function newRecordSplit() {
-    return { quoted: false, content: false };
-}
-/**
- * Walks bytes[from, to) and calls `onBreak(lf, blank)` at each line feed outside quotes: `lf`
- * is its offset, `blank` whether the record it ends is a blank line. When `onBreak` returns
- * `false` the walk stops there and the offset after that line feed is returned; else -1.
- */
-function splitRecords(bytes, from, to, split, onBreak) {
-    let { quoted, content } = split;
-    let stop = -1;
-    for (let i = from; i < to; i++) {
-        const byte = bytes[i];
-        // Most bytes are above '"' and cost a single compare.
-        if (byte > QUOTE) {
-            content = true;
-        }
-        else if (byte === QUOTE) {
-            quoted = !quoted;
-            content = true;
-        }
-        else if (byte === LF) {
-            if (!quoted) {
-                const blank = !content;
-                content = false;
-                if (onBreak(i, blank) === false) {
-                    stop = i + 1;
-                    break;
-                }
-            }
-        }
-        else if (byte !== CR) {
-            content = true;
-        }
-    }
-    split.quoted = quoted;
-    split.content = content;
-    return stop;
-}
-/** A record's bytes without its line end: the CR of a CRLF (or a CR ending the file). */
-function withoutLineEnd(record) {
-    return record[record.length - 1] === CR ? record.subarray(0, record.length - 1) : record;
-}
-/**
- * A record's bytes as compared and matched: without its line end, and with the CRLFs inside
- * its quoted fields as LF (CRLF and LF files then compare equal).
- */
-function recordBody(record) {
-    const body = withoutLineEnd(record);
-    const first = body.indexOf(CR);
-    if (first < 0)
-        return body;
-    const out = new Uint8Array(body.length);
-    out.set(body.subarray(0, first));
-    let length = first;
-    for (let i = first; i < body.length; i++) {
-        const byte = body[i];
-        if (byte !== CR || body[i + 1] !== LF)
-            out[length++] = byte;
-    }
-    return out.subarray(0, length);
-}
-/** Calls `onRecord` with each record of a whole buffer, without its line end; blank lines left out. */
-function forEachRecordIn(bytes, onRecord) {
-    const split = newRecordSplit();
-    let start = 0;
-    splitRecords(bytes, 0, bytes.length, split, (lf, blank) => {
-        const record = withoutLineEnd(bytes.subarray(start, lf));
-        start = lf + 1;
-        return blank ? undefined : onRecord(record);
-    });
-    // A stop comes right after a line feed, so no record is under way then.
-    if (split.content)
-        onRecord(withoutLineEnd(bytes.subarray(start)));
-}
-
-
-/***/ }),
-
-/***/ 36968:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q2: () => (/* binding */ timerMs),
-/* harmony export */   cb: () => (/* binding */ delay)
-/* harmony export */ });
-/* unused harmony export MAX_TIMER_MS */
-/** The longest wait a timer can hold (about 24.8 days); a longer one fires at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** A wait fit for setTimeout: whole, not negative, at most MAX_TIMER_MS. */
-function timerMs(ms) {
-    if (!(ms > 0))
-        return 0;
-    return Math.min(Math.ceil(ms), MAX_TIMER_MS);
-}
-/**
- * Resolves after `ms` (clamped to what a timer can hold), or rejects with the signal's
- * reason as soon as it aborts.
- */
-function delay(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(signal.reason);
-            return;
-        }
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener("abort", onAbort);
-            resolve();
-        }, timerMs(ms));
-        signal?.addEventListener("abort", onAbort, { once: true });
-    });
-}
-
-
-/***/ }),
-
-/***/ 25179:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
-/* harmony export */   gR: () => (/* binding */ parseDomain)
-/* harmony export */ });
-/* unused harmony export isLuccaHost */
-const LUCCA_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.ilucca(?:-test|-demo)?\.(?:net|ch)$/;
-const SANDBOX_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.sandbox\.[a-z0-9-]+\.luccasoftware\.com$/;
-function isLoopbackHost(hostname) {
-    return hostname === "localhost" || hostname === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
-function isLuccaHost(hostname) {
-    return LUCCA_HOST.test(hostname) || SANDBOX_HOST.test(hostname);
-}
-/**
- * Turns the user's domain into the origin every request goes to, or says what is wrong.
- * Lucca hosts need https; loopback (the simulator) may use http; any other host must be
- * named in `allowHosts`, so a typo cannot send the API key somewhere else.
- * Returns a list of problems instead of throwing, so callers can report every bad input at once.
- */
-function parseDomain(input, allowHosts, labels = { domain: "--domain", allowHost: "--allow-host" }) {
-    const label = labels.domain;
-    const text = input.trim();
-    if (text === "")
-        return { problem: `${label}: missing; give your Lucca domain, e.g. https://acme.ilucca.net` };
-    let url;
-    try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
-    }
-    catch {
-        return { problem: `${label}: "${text}" is not a URL; expected e.g. https://acme.ilucca.net` };
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-        return { problem: `${label}: "${text}" must use https://` };
-    }
-    if (url.username || url.password || url.search || url.hash || url.pathname !== "/") {
-        return {
-            problem: `${label}: "${text}" must be a bare origin such as https://acme.ilucca.net (no path, query or credentials)`,
-        };
-    }
-    const host = url.hostname.toLowerCase();
-    const loopback = isLoopbackHost(host);
-    const allowed = allowHosts.some((entry) => entry.trim().toLowerCase() === host || entry.trim().toLowerCase() === url.host.toLowerCase());
-    if (url.protocol === "http:" && !loopback) {
-        return {
-            problem: `${label}: "${text}" uses http://, which would send the API key in clear; use https:// (only loopback hosts may use http)`,
-        };
-    }
-    if (!loopback && !allowed && !isLuccaHost(host)) {
-        return {
-            problem: `${label}: "${host}" is not a Lucca host (expected {account}.ilucca.net, .ilucca-test.net, .ilucca-demo.net, the .ch equivalents or {account}-{sandbox}.sandbox.{server}.luccasoftware.com); if it is really yours, allow it with ${labels.allowHost} ${host}`,
-        };
-    }
-    return { url: new URL(url.origin) };
-}
-
-
-/***/ }),
-
-/***/ 98571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
-
-const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
-const ORDER = ["h", "m", "s", "ms"];
-// Spaces may separate the parts, so what formatDuration prints ("1m 05s") reads back.
-const PART = /\s*(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-/** setTimeout fires at once for anything longer (Node, Deno and browsers alike). */
-const MAX_MS = 2 ** 31 - 1;
-/**
- * Parses `1500ms`, `90s`, `15m`, `1h30m`, `2m30s`, `0.5s` or a bare number of seconds
- * (`30`, `2.5`) into whole milliseconds. Units are case-insensitive, come largest first and
- * each at most once. `name` is how the setting is called to the user (`--timeout`, `timeout`).
- */
-function parseDuration(text, name) {
-    const input = text.trim().toLowerCase();
-    const fail = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`${name}: cannot parse "${text}" as a duration: use forms like 1500ms, 90s, 15m, 1h30m or a number of seconds`);
-    if (input === "")
-        throw fail();
-    let total = 0;
-    if (/^\d+(\.\d+)?$/.test(input)) {
-        total = Number(input) * 1000;
-    }
-    else {
-        let lastUnit = -1;
-        PART.lastIndex = 0;
-        while (PART.lastIndex < input.length) {
-            const match = PART.exec(input);
-            if (!match)
-                throw fail();
-            const unit = match[2];
-            const rank = ORDER.indexOf(unit);
-            if (rank <= lastUnit)
-                throw fail();
-            lastUnit = rank;
-            total += Number(match[1]) * UNIT_MS[unit];
-        }
-    }
-    if (!Number.isFinite(total))
-        throw fail();
-    if (Math.round(total) > MAX_MS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`${name}: cannot use "${text}" as a duration: timers cannot wait longer than ${formatDuration(MAX_MS)} (about 24 days)`);
-    }
-    return Math.round(total);
-}
-/** `850ms`, `4.2s`, `1m 05s`, `2h 03m`: short, for log lines. */
-function formatDuration(ms) {
-    // Thresholds sit where rounding would carry into the next unit ("1000ms", "60.0s").
-    if (ms < 999.5)
-        return `${Math.round(ms)}ms`;
-    if (ms < 59_950)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    if (hours > 0)
-        return `${hours}h ${String(minutes).padStart(2, "0")}m`;
-    return `${minutes}m ${String(seconds).padStart(2, "0")}s`;
-}
-
-
-/***/ }),
-
-/***/ 23590:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $C: () => (/* binding */ createDecoder),
-/* harmony export */   Jk: () => (/* binding */ decodeHead),
-/* harmony export */   X0: () => (/* binding */ detectEncoding),
-/* harmony export */   g7: () => (/* binding */ decodeText)
-/* harmony export */ });
-/** Windows-1252's 0x80-0x9F, where it differs from Latin-1; the five unused bytes stay C1. */
-const CP1252_HIGH = [
-    0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
-    0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc,
-    0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
-];
-/**
- * Decides from the first bytes of a file: a BOM names UTF-8 or UTF-16; without one, bytes
- * that decode as UTF-8 are UTF-8 (a character cut at the end of `head` is fine), else
- * Windows-1252.
- */
-function detectEncoding(head) {
-    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
-        return { encoding: "utf-8", bom: true };
-    if (head[0] === 0xff && head[1] === 0xfe)
-        return { encoding: "utf-16le", bom: true };
-    if (head[0] === 0xfe && head[1] === 0xff)
-        return { encoding: "utf-16be", bom: true };
-    try {
-        new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
-        return { encoding: "utf-8", bom: false };
-    }
-    catch {
-        return { encoding: "windows-1252", bom: false };
-    }
-}
-/** A decoder that drops a leading BOM and keeps characters whole across chunks. */
-function createDecoder(encoding) {
-    if (encoding === "windows-1252")
-        return { decode: (chunk) => decodeWindows1252(chunk) };
-    if (encoding === "utf-8") {
-        const decoder = new TextDecoder("utf-8");
-        return { decode: (chunk, last = true) => decoder.decode(chunk, { stream: !last }) };
-    }
-    // UTF-16BE is decoded as LE after swapping byte pairs: only "utf-16le" is in every runtime.
-    const decoder = new TextDecoder("utf-16le");
-    let carry;
-    return {
-        decode(chunk, last = true) {
-            if (encoding === "utf-16le")
-                return decoder.decode(chunk, { stream: !last });
-            const joined = carry === undefined ? chunk : prepend(carry, chunk);
-            const even = joined.length - (joined.length % 2);
-            // The odd byte out, or undefined (past the end) when there is none.
-            carry = joined[even];
-            const swapped = new Uint8Array(even);
-            for (let i = 0; i < even; i += 2) {
-                swapped[i] = joined[i + 1];
-                swapped[i + 1] = joined[i];
-            }
-            return decoder.decode(swapped, { stream: !last });
-        },
-    };
-}
-/** The whole of `bytes` as text, BOM dropped. */
-function decodeText(bytes, encoding) {
-    return createDecoder(encoding).decode(bytes, true);
-}
-/** The head of a CSV as text, with the encoding it was read in. */
-function decodeHead(head) {
-    const detected = detectEncoding(head);
-    // The head may end inside a character: decoding it as the last chunk marks that with U+FFFD.
-    const text = createDecoder(detected.encoding).decode(head, false);
-    return { ...detected, text };
-}
-function decodeWindows1252(chunk) {
-    let text = "";
-    for (let start = 0; start < chunk.length; start += 8192) {
-        const end = Math.min(chunk.length, start + 8192);
-        const codes = new Array(end - start);
-        for (let i = start; i < end; i++) {
-            const byte = chunk[i];
-            codes[i - start] = byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : byte;
-        }
-        text += String.fromCharCode(...codes);
-    }
-    return text;
-}
-function prepend(byte, chunk) {
-    const out = new Uint8Array(chunk.length + 1);
-    out[0] = byte;
-    out.set(chunk, 1);
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 74296:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Az: () => (/* binding */ ReportFailedError),
-/* harmony export */   Co: () => (/* binding */ ReportTimeoutError),
-/* harmony export */   DH: () => (/* binding */ CANCEL_SIGNALS),
-/* harmony export */   Dr: () => (/* binding */ NetworkError),
-/* harmony export */   Xf: () => (/* binding */ LuccaRejectedError),
-/* harmony export */   oC: () => (/* binding */ InvalidInputError),
-/* harmony export */   oM: () => (/* binding */ AbortedError),
-/* harmony export */   qx: () => (/* binding */ UnusableAnswerError),
-/* harmony export */   v1: () => (/* binding */ LuccaReportError)
-/* harmony export */ });
-/** Every error this tool raises on purpose; `exitCode` is what the CLI exits with. */
-class LuccaReportError extends Error {
-    exitCode = 1;
-    constructor(message, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.name = new.target.name;
-    }
-}
-/** Bad input, found before any request; `issues` names each bad field. */
-class InvalidInputError extends LuccaReportError {
-    exitCode = 2;
-    issues;
-    constructor(issues) {
-        const list = typeof issues === "string" ? [issues] : issues;
-        super(list.join("; "));
-        this.issues = list;
-    }
-}
-/** Lucca said no (400, 401, 403, 404, ...): retrying will not help. */
-class LuccaRejectedError extends LuccaReportError {
-    exitCode = 3;
-    status;
-    method;
-    url;
-    bodyExcerpt;
-    hint;
-    constructor(message, details) {
-        super(message, { cause: details.cause });
-        this.status = details.status;
-        this.method = details.method;
-        this.url = details.url;
-        this.bodyExcerpt = details.bodyExcerpt;
-        this.hint = details.hint;
-    }
-}
-/** The report ended in "error" on every generation attempt. */
-class ReportFailedError extends LuccaReportError {
-    exitCode = 4;
-    reportId;
-    attempts;
-    constructor(message, details) {
-        super(message);
-        this.reportId = details.reportId;
-        this.attempts = details.attempts;
-    }
-}
-/** The overall deadline passed; `reportId` lets the user resume. */
-class ReportTimeoutError extends LuccaReportError {
-    exitCode = 5;
-    reportId;
-    constructor(message, details) {
-        super(message, { cause: details.cause });
-        this.reportId = details.reportId;
-    }
-}
-/** Network errors or server failures that outlasted every retry. */
-class NetworkError extends LuccaReportError {
-    exitCode = 6;
-    method;
-    url;
-    status;
-    attempts;
-    constructor(message, details) {
-        super(message, { cause: details.cause });
-        this.method = details.method;
-        this.url = details.url;
-        this.status = details.status;
-        this.attempts = details.attempts;
-    }
-}
-/**
- * Lucca (or whatever answers on its domain) sent something this tool will not use: a
- * report whose id, status or dates do not have the expected form, a body past the size
- * cap, a page where a report was expected, a Retry-After past the deadline. Exit 6 like
- * other server failures: it is the server's answer that is wrong, not the tool.
- */
-class UnusableAnswerError extends LuccaReportError {
-    exitCode = 6;
-    /** The answer, redacted, single-line and cut: safe to print. */
-    excerpt;
-    constructor(message, details = {}) {
-        super(message, { cause: details.cause });
-        this.excerpt = details.excerpt ?? "";
-    }
-}
-/** The signals that cancel a run, with the exit code shells expect for each (128 + number). */
-const CANCEL_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
-/** Cancelled from outside: SIGHUP exits 129, SIGINT 130, SIGTERM 143, as shells expect. */
-class AbortedError extends LuccaReportError {
-    exitCode;
-    signal;
-    constructor(message, details = {}) {
-        super(message);
-        this.signal = details.signal;
-        this.exitCode = CANCEL_SIGNALS[details.signal ?? "SIGINT"];
-    }
-}
-
-
-/***/ }),
-
-/***/ 40768:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Su: () => (/* binding */ HISTORY_LENGTH),
-/* harmony export */   Wc: () => (/* binding */ learnedPollDelay),
-/* harmony export */   lj: () => (/* binding */ usableHistory),
-/* harmony export */   pY: () => (/* binding */ expectedWindow),
-/* harmony export */   q: () => (/* binding */ checksWithoutHistory)
-/* harmony export */ });
-/* unused harmony exports MAX_CHECKS_PER_WINDOW, BUDGET_WINDOW_MS */
-/* harmony import */ var _poll_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88822);
-
-/** Remembered generation times kept per template; older ones are dropped. */
-const HISTORY_LENGTH = 10;
-/** Lucca's tenant budget is 50 a minute; a job never takes more than a fifth of it. */
-const MAX_CHECKS_PER_WINDOW = 10;
-const BUDGET_WINDOW_MS = 60_000;
-const MIN_GAP_MS = 1000;
-/** The dense part never checks faster than the budget allows on average over a long window. */
-const MAX_DENSE_GAP_MS = BUDGET_WINDOW_MS / MAX_CHECKS_PER_WINDOW;
-/** Times beyond a day are not generation times of a report anyone waits for. */
-const MAX_REMEMBERED_MS = 24 * 3_600_000;
-/** The usable remembered times: finite, positive, under a day, the last HISTORY_LENGTH. */
-function usableHistory(historyMs) {
-    return historyMs
-        .filter((ms) => typeof ms === "number" && Number.isFinite(ms) && ms > 0 && ms <= MAX_REMEMBERED_MS)
-        .slice(-HISTORY_LENGTH);
-}
-/**
- * The window to check densely: the span of the remembered times, widened by 5% of the median
- * (at least a second) on each side, since the next run is rarely exactly like a past one.
- * Undefined without history.
- */
-function expectedWindow(historyMs) {
-    const times = usableHistory(historyMs).sort((a, b) => a - b);
-    if (times.length === 0)
-        return undefined;
-    const middle = times.length >> 1;
-    const expectedMs = times.length % 2 === 1
-        ? times[middle]
-        : (times[middle - 1] + times[middle]) / 2;
-    const margin = Math.max(MIN_GAP_MS, 0.05 * expectedMs);
-    return {
-        expectedMs,
-        fromMs: Math.max(0, times[0] - margin),
-        toMs: times.at(-1) + margin,
-    };
-}
-/**
- * Wait before the next status check, for a template with history. `checksMs` are the times of
- * the checks made so far and `nowMs` the time now, both in ms after the report was created.
- * The first check comes after most of the expected time (waited in one go; see below where),
- * then checks every tenth of the window (between `intervalMs` and 6 s) until it closes, then
- * every `maxIntervalMs`, as today's schedule ends. Whatever the window, no 60 s holds more
- * than 10 checks and no two are less than `intervalMs` apart.
- */
-function learnedPollDelay(window, checksMs, nowMs, poll) {
-    const last = checksMs.at(-1);
-    const gap = (window.toMs - window.fromMs) / 10;
-    let at;
-    if (last === undefined) {
-        // A window narrower than ten poll intervals costs little latency to start late in, so
-        // the first check comes just past the expected time and usually is the only one; a
-        // wider window is entered halfway between its opening and the expected time.
-        const first = gap < poll.intervalMs
-            ? window.expectedMs + 0.3 * (window.toMs - window.expectedMs)
-            : window.expectedMs - 0.5 * (window.expectedMs - window.fromMs);
-        at = Math.max(first, poll.intervalMs);
-    }
-    else if (last < window.toMs) {
-        at = last + Math.min(MAX_DENSE_GAP_MS, Math.max(poll.intervalMs, gap));
-    }
-    else {
-        at = last + poll.maxIntervalMs;
-    }
-    if (last !== undefined)
-        at = Math.max(at, last + poll.intervalMs);
-    const tenthBack = checksMs[checksMs.length - MAX_CHECKS_PER_WINDOW];
-    if (tenthBack !== undefined)
-        at = Math.max(at, tenthBack + BUDGET_WINDOW_MS);
-    return Math.max(0, Math.round(at - nowMs));
-}
-/**
- * Status checks today's schedule (no history, no jitter) would have made to see a report that
- * was first seen done at `seenAtMs`: the baseline for "requests saved".
- */
-function checksWithoutHistory(seenAtMs, poll) {
-    let at = 0;
-    let checks = 0;
-    while (at < seenAtMs) {
-        at += (0,_poll_js__WEBPACK_IMPORTED_MODULE_0__/* .nextPollDelay */ .q)(checks, { ...poll, jitter: 0 });
-        checks++;
-    }
-    return Math.max(1, checks);
-}
-
-
-/***/ }),
-
-/***/ 34458:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ createLuccaClient)
-});
-
-// UNUSED EXPORTS: MAX_JSON_BYTES
-
-;// CONCATENATED MODULE: ./src/core/ambiguous-retry.ts
-/**
- * Whether a failed POST may still have been carried out by Lucca: no answer at all (a
- * timeout, a reset, a cut body after the request went out), a 408 (Lucca cuts requests
- * past 5 s, not necessarily the work), or a 500/502/504. A 429 or 503 was turned away.
- */
-function mayHaveBeenProcessed(info) {
-    const { status } = info;
-    return (status === undefined || status === 408 || status === 500 || status === 502 || status === 504);
-}
-/** The warning after a create that succeeded only once retried past an ambiguous failure. */
-function duplicateWarning(reasons, reportId) {
-    return (`POST /reports was retried after ${reasons.join("; ")}: Lucca may have created a duplicate report. ` +
-        `Report id used: ${reportId}; an earlier attempt's report, if any, was never seen (look for it in the Lucca UI).`);
-}
-
-// EXTERNAL MODULE: ./src/core/delay.ts
-var delay = __nccwpck_require__(36968);
-// EXTERNAL MODULE: ./src/core/encoding.ts
-var encoding = __nccwpck_require__(23590);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(74296);
-// EXTERNAL MODULE: ./src/core/domain.ts
-var domain = __nccwpck_require__(25179);
-;// CONCATENATED MODULE: ./src/core/error-body.ts
-/**
- * The message an error body carries, whichever shape Lucca uses: the older
- * {"Status","Message"} (and the SDK's "StackTrace", never shown), the REST framework's
- * {"id","error"} or raw text labelled application/json, RFC 7807 with `title` and
- * `errors{field: [...]}` (each field error shown), or an empty body.
- */
-function messageOfErrorBody(text) {
-    const trimmed = text.trim();
-    if (trimmed === "")
-        return "empty body";
-    if (/^<(!doctype|html)/i.test(trimmed)) {
-        const title = (/<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1] ?? "").trim();
-        return title ? `an HTML page titled "${title}"` : "an HTML page";
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(trimmed);
-    }
-    catch {
-        // Not JSON, whatever the Content-Type said: `parsed` stays undefined, and the text is
-        // shown as is below.
-    }
-    if (typeof parsed === "string")
-        return parsed;
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
-        return trimmed;
-    const fields = parsed;
-    const message = [fields.Message, fields.message, fields.detail, fields.error, fields.title].find((value) => typeof value === "string" && value.trim() !== "");
-    const fieldErrors = fieldErrorsOf(fields.errors);
-    if (message === undefined && fieldErrors === "") {
-        // Nothing meant for people (perhaps only a stack trace): name the keys, not the values.
-        return `JSON without a message (keys: ${Object.keys(fields).slice(0, 10).join(", ")})`;
-    }
-    return [message, fieldErrors].filter(Boolean).join(": ");
-}
-/** RFC 7807 `errors`: {"templateId": ["is required"]} -> "templateId: is required". */
-function fieldErrorsOf(errors) {
-    if (!errors || typeof errors !== "object" || Array.isArray(errors))
-        return "";
-    const parts = [];
-    for (const [field, list] of Object.entries(errors)) {
-        const messages = (Array.isArray(list) ? list : [list]).filter((item) => typeof item === "string");
-        if (messages.length > 0)
-            parts.push(`${field}: ${messages.join(", ")}`);
-    }
-    return parts.join("; ");
-}
-
-;// CONCATENATED MODULE: ./src/core/read-body.ts
-/**
- * Reads at most `maxBytes` of a body, then cancels the rest: an endless or huge answer
- * costs `maxBytes` of memory, never more, and the connection is let go at once.
- */
-async function readCapped(body, maxBytes) {
-    if (!body)
-        return { bytes: new Uint8Array(0), overflowed: false };
-    const reader = body.getReader();
-    const chunks = [];
-    let size = 0;
-    let overflowed = false;
-    try {
-        for (;;) {
-            const { done, value } = await reader.read();
-            if (done)
-                break;
-            if (size + value.byteLength > maxBytes) {
-                chunks.push(value.subarray(0, maxBytes - size));
-                size = maxBytes;
-                overflowed = true;
-                break;
-            }
-            chunks.push(value);
-            size += value.byteLength;
-        }
-    }
-    finally {
-        if (overflowed)
-            await reader.cancel().catch(() => { });
-        reader.releaseLock();
-    }
-    const bytes = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) {
-        bytes.set(chunk, offset);
-        offset += chunk.byteLength;
-    }
-    return { bytes, overflowed };
-}
-
-// EXTERNAL MODULE: ./src/core/redact.ts
-var redact = __nccwpck_require__(12258);
-// EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __nccwpck_require__(27253);
-// EXTERNAL MODULE: ./src/core/retry-after.ts
-var retry_after = __nccwpck_require__(4282);
-;// CONCATENATED MODULE: ./src/core/http.ts
-
-
-
-
-
-
-
-
-
-const MAX_REDIRECTS = 5;
-/** Bytes of an error body read for its excerpt; the rest is never read. */
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
-/**
- * Sends one request and returns the 2xx response with its body unread. Follows redirects
- * itself so that Authorization never leaves the origin it was meant for. Throws
- * TransientFailure for what a retry may cure, LuccaRejectedError for the rest.
- */
-async function sendOnce(request, options) {
-    const answered = await options.takeSlot?.(options.signal);
-    const controller = new AbortController();
-    const signal = AbortSignal.any([options.signal, controller.signal]);
-    const timer = setTimeout(() => controller.abort(new retry/* TransientFailure */.$r(`no response within ${options.requestTimeoutMs} ms`)), (0,delay/* timerMs */.Q2)(options.requestTimeoutMs));
-    try {
-        let url = request.url;
-        let headers = { ...request.headers };
-        let method = request.method;
-        let body = request.body ?? null;
-        /** Set once a POST was answered with "see the result there": it must never be sent again. */
-        let postSeenOther;
-        for (let hop = 0;; hop++) {
-            const response = await fetchOrTransient(options.fetch, url, { method, headers, body, redirect: "manual", signal }, signal, options.secrets).catch((error) => {
-                throw postSeenOther ? notRetried(postSeenOther, error) : error;
-            });
-            const location = response.headers.get("location");
-            if (response.status >= 300 && response.status < 400 && location) {
-                await response.body?.cancel();
-                if (hop >= MAX_REDIRECTS) {
-                    const failure = new retry/* TransientFailure */.$r(`more than ${MAX_REDIRECTS} redirects`);
-                    throw postSeenOther ? notRetried(postSeenOther, failure) : failure;
-                }
-                const next = checkRedirect(request, url, response.status, location, options);
-                if (next.origin !== request.url.origin)
-                    headers = withoutAuthorization(headers);
-                if (method === "POST" && isSeeOther(response.status)) {
-                    // The POST was received (the report may exist): read the answer where it points,
-                    // with a GET, as HTTP says; the POST itself is never sent again.
-                    postSeenOther = `${request.method} ${request.url.origin}${request.url.pathname} was answered ${response.status} (see ${next.pathname})`;
-                    method = "GET";
-                    body = null;
-                    headers = withoutContentType(headers);
-                }
-                url = next;
-                continue;
-            }
-            if (response.ok)
-                return { response, url, abort: (reason) => controller.abort(reason), signal };
-            const failure = await failureFor(method, url, response, options, url.origin === request.url.origin);
-            throw postSeenOther ? notRetried(postSeenOther, failure) : failure;
-        }
-    }
-    catch (error) {
-        if (options.signal.aborted)
-            throw options.signal.reason;
-        throw error;
-    }
-    finally {
-        clearTimeout(timer);
-        answered?.();
-    }
-}
-/** 301, 302 and 303 turn a POST into a GET of the place named (what browsers do). */
-function isSeeOther(status) {
-    return status === 301 || status === 302 || status === 303;
-}
-/**
- * A failure after a POST was answered with a redirect: retrying would send the POST again
- * and could create a second report, so it ends the call instead.
- */
-function notRetried(what, error) {
-    if (!(error instanceof retry/* TransientFailure */.$r))
-        return error;
-    return new errors/* UnusableAnswerError */.qx(`${what}, and reading that answer failed: ${error.message}. Not retried, so that no second report is created; the report may exist in Lucca.`, { cause: error });
-}
-function withoutContentType(headers) {
-    return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== "content-type"));
-}
-async function fetchOrTransient(fetch, url, init, signal, secrets) {
-    try {
-        return await fetch(url, init);
-    }
-    catch (error) {
-        // The request timeout (a TransientFailure) or the job's own reason, not the AbortError.
-        if (signal.aborted)
-            throw signal.reason;
-        // The HTTP stack may quote a header it refused: with a key holding a NUL byte, that
-        // is the key. Neither the message nor the cause kept may show it.
-        const described = describeCause(error);
-        const cause = (0,redact/* redact */.E$)(described, secrets) === described ? error : redactedCause(error, secrets);
-        throw new retry/* TransientFailure */.$r(`network error: ${(0,redact/* excerptOf */.zU)(described, secrets)}`, { cause });
-    }
-}
-/** A stand-in for an error whose text holds a secret: same name, redacted message. */
-function redactedCause(error, secrets) {
-    const copy = new Error((0,redact/* redact */.E$)(describeCause(error), secrets));
-    copy.name = error instanceof Error ? error.name : "Error";
-    return copy;
-}
-/**
- * Where a redirect may lead. Never to another scheme than https (http only between
- * loopback hosts, for the simulator), and for JSON calls never to another origin: there, a
- * redirect means a wrong domain or a sign-in page. A POST answered 301-303 on its own
- * origin is followed with a GET by the caller; 307/308 re-send the same POST.
- */
-function checkRedirect(request, from, status, location, options) {
-    const where = `${request.method} ${from.origin}${from.pathname}`;
-    let next;
-    try {
-        next = new URL(location, from);
-    }
-    catch {
-        throw new errors/* UnusableAnswerError */.qx(`${where} was redirected (${status}) to something that is not a URL; not followed.`);
-    }
-    const loopbackHttp = request.url.protocol === "http:" &&
-        (0,domain/* isLoopbackHost */.cW)(request.url.hostname) &&
-        (0,domain/* isLoopbackHost */.cW)(next.hostname);
-    if (next.protocol !== "https:" && !(next.protocol === "http:" && loopbackHttp)) {
-        const what = next.protocol === "http:" ? "http:, a downgrade from https" : `a ${next.protocol} URL`;
-        throw new errors/* UnusableAnswerError */.qx(`${where} was redirected (${status}) to ${what}; not followed.`);
-    }
-    const keyHint = options.hint(401);
-    if ((request.redirects ?? "api") === "api" && next.origin !== request.url.origin) {
-        throw new errors/* LuccaRejectedError */.Xf(`${where} was redirected (${status}) to another origin, ${next.origin}; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. ${keyHint}`, {
-            status,
-            method: request.method,
-            url: `${from.origin}${from.pathname}`,
-            bodyExcerpt: "",
-            hint: keyHint,
-        });
-    }
-    return next;
-}
-function withoutAuthorization(headers) {
-    return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== "authorization"));
-}
-async function failureFor(method, url, response, options, echoBody) {
-    // Another origin's body is never shown: a redirect could point at an internal service.
-    const excerpt = echoBody ? await readExcerpt(response, options.secrets) : "";
-    if (!echoBody)
-        await response.body?.cancel().catch(() => { });
-    const where = `${method} ${url.origin}${url.pathname}`;
-    if ((0,retry/* isTransientStatus */.Dm)(response.status)) {
-        return new retry/* TransientFailure */.$r(`${where} answered ${response.status}${excerpt ? `: ${excerpt}` : ""}`, {
-            status: response.status,
-            retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(response.headers.get("retry-after"), options.now()),
-        });
-    }
-    const hint = options.hint(response.status);
-    return new errors/* LuccaRejectedError */.Xf(`Lucca rejected ${where} with ${response.status}${excerpt ? ` (${excerpt})` : ""}. ${hint}`, {
-        status: response.status,
-        method,
-        url: `${url.origin}${url.pathname}`,
-        bodyExcerpt: excerpt,
-        hint,
-    });
-}
-/**
- * The message an error body carries, whichever of Lucca's error shapes it uses: at most
- * 64 KiB read, secrets redacted before the cut to 300 characters, one line.
- */
-async function readExcerpt(response, secrets = []) {
-    let text;
-    try {
-        text = (0,encoding/* decodeText */.g7)((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes, "utf-8");
-    }
-    catch {
-        return "";
-    }
-    text = messageOfErrorBody(text);
-    return (0,redact/* excerptOf */.zU)(text, secrets, redact/* EXCERPT_CHARS */.aC);
-}
-
-function describeCause(error) {
-    if (error instanceof Error) {
-        const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
-        return `${error.message}${cause}`;
-    }
-    return String(error);
-}
-
-// EXTERNAL MODULE: ./src/core/schemas.ts
-var schemas = __nccwpck_require__(35319);
-;// CONCATENATED MODULE: ./src/core/lucca-client.ts
-
-
-
-
-
-
-
-
-
-const API = "/timmi-timesheet/api";
-/** A report or template object is a few KiB; an answer past this is not one. */
-const MAX_JSON_BYTES = 1024 * 1024;
-function createLuccaClient(options) {
-    const now = options.now ?? Date.now;
-    const backoff = options.backoff ?? { initialMs: 500, maxMs: 30_000 };
-    const authorization = `lucca application=${options.apiKey}`;
-    const request = (method, path, hint, body) => {
-        const req = {
-            method,
-            url: new URL(path, options.baseUrl),
-            headers: { authorization, accept: "application/json" },
-        };
-        if (body !== undefined) {
-            req.headers["content-type"] = "application/json";
-            req.body = JSON.stringify(body);
-        }
-        return {
-            req,
-            send: {
-                fetch: options.fetch,
-                signal: options.signal,
-                requestTimeoutMs: options.requestTimeoutMs,
-                now,
-                secrets: [options.apiKey],
-                hint,
-                takeSlot: options.takeSlot,
-            },
-        };
-    };
-    const retryOptionsFor = (method, url) => ({
-        maxRetries: options.maxRetries,
-        backoff,
-        signal: options.signal,
-        method,
-        url,
-        onRetry: options.onRetry && ((info) => options.onRetry?.({ ...info, method, url })),
-        deadlineAt: options.deadlineAt,
-        now,
-    });
-    async function json(method, path, hint, body, onRetry) {
-        const { req, send } = request(method, path, hint, body);
-        const where = `${req.url.origin}${req.url.pathname}`;
-        const retryOptions = retryOptionsFor(method, where);
-        const notify = retryOptions.onRetry;
-        return (0,retry/* retry */.L5)(async () => {
-            const open = await sendOnce(req, send);
-            const type = open.response.headers.get("content-type") ?? "";
-            if (open.url.href !== req.url.href && /^\s*text\/html/i.test(type)) {
-                // Same-origin redirect to a web page: what Lucca does with a key it refuses.
-                await open.response.body?.cancel().catch(() => { });
-                const hint = commonHint(401);
-                throw new errors/* LuccaRejectedError */.Xf(`${method} ${where} was redirected to a web page (${open.url.pathname}) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. ${hint}`, {
-                    status: open.response.status,
-                    method,
-                    url: where,
-                    bodyExcerpt: "",
-                    hint,
-                });
-            }
-            // The request timeout covers the headers; a body that stalls after them is cut too.
-            const stalled = setTimeout(() => open.abort(new retry/* TransientFailure */.$r(`no complete body within ${options.requestTimeoutMs} ms`)), (0,delay/* timerMs */.Q2)(options.requestTimeoutMs));
-            let text;
-            try {
-                const body = await readCapped(open.response.body, MAX_JSON_BYTES);
-                if (body.overflowed) {
-                    const shown = (0,redact/* excerptOf */.zU)((0,encoding/* decodeText */.g7)(body.bytes.subarray(0, 4096), "utf-8"), [
-                        options.apiKey,
-                    ]);
-                    throw new errors/* UnusableAnswerError */.qx(`The answer of ${method} ${where} is larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB, far more than a report object; it was not read further: ${shown}`, { excerpt: shown });
-                }
-                text = (0,encoding/* decodeText */.g7)(body.bytes, "utf-8");
-            }
-            catch (error) {
-                // A job cancelled meanwhile: retry() gives the job's reason for whatever is thrown.
-                if (error instanceof errors/* UnusableAnswerError */.qx)
-                    throw error;
-                if (open.signal.reason instanceof retry/* TransientFailure */.$r)
-                    throw open.signal.reason;
-                throw new retry/* TransientFailure */.$r("the response body was cut", { cause: error });
-            }
-            finally {
-                clearTimeout(stalled);
-            }
-            try {
-                return JSON.parse(text);
-            }
-            catch (error) {
-                // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
-                throw new retry/* TransientFailure */.$r(`the response of ${method} ${where} is not JSON: ${(0,redact/* excerptOf */.zU)(text, [options.apiKey])}`, { cause: error, unusable: true });
-            }
-        }, {
-            ...retryOptions,
-            onRetry: (info) => {
-                onRetry?.(info);
-                notify?.(info);
-            },
-        });
-    }
-    function parse(schema, value, what) {
-        const result = schema.safeParse(value);
-        if (result.success)
-            return result.data;
-        const shown = (0,redact/* excerptOf */.zU)(JSON.stringify(value), [options.apiKey]);
-        const problems = (0,redact/* excerptOf */.zU)(describeIssues(result.error.issues, value), [options.apiKey]);
-        throw new errors/* UnusableAnswerError */.qx(`Lucca answered with ${what} this tool cannot use (${problems}): ${shown}`, { excerpt: shown });
-    }
-    return {
-        async createTemplate(payload) {
-            const body = await json("POST", `${API}/report-templates`, templateHint, payload);
-            return parse(schemas/* templateSchema */.Kq, body, "a template");
-        },
-        async createReport(input) {
-            const ambiguous = [];
-            const body = await json("POST", `${API}/reports`, createHint(input.templateId), {
-                templateId: input.templateId,
-                startsOn: input.startsOn,
-                endsOn: input.endsOn,
-                filters: input.filters ?? null,
-            }, (info) => {
-                if (mayHaveBeenProcessed(info))
-                    ambiguous.push(info.reason);
-            });
-            const report = parse(schemas/* reportSchema */.Qh, body, "a report");
-            if (ambiguous.length > 0)
-                options.onWarning?.(duplicateWarning(ambiguous, report.id));
-            return report;
-        },
-        async getReport(reportId) {
-            const body = await json("GET", `${API}/reports/${encodeURIComponent(reportId)}`, reportHint(reportId));
-            return parse(schemas/* reportSchema */.Qh, body, "a report");
-        },
-        downloadUrl,
-        async openDownload(reportId, format) {
-            const { req, send } = request("GET", downloadUrl(reportId, format).pathname, reportHint(reportId));
-            req.headers.accept = "application/octet-stream";
-            req.redirects = "download";
-            return sendOnce(req, send);
-        },
-        retryOptionsFor,
-        excerpt: (text) => (0,redact/* excerptOf */.zU)(text, [options.apiKey]),
-    };
-    function downloadUrl(reportId, format) {
-        const suffix = format === "excel" ? "download-excel" : "download-csv";
-        return new URL(`${API}/reports/${encodeURIComponent(reportId)}/${suffix}`, options.baseUrl);
-    }
-}
-/**
- * "id: must be …; status: …" from a failed parse. Of a bare-or-wrapped union, the branch
- * that matches the answer's shape tells what is wrong.
- */
-function describeIssues(issues, value) {
-    const wrapped = typeof value === "object" && value !== null && "data" in value;
-    const flat = issues.flatMap((issue) => {
-        if (!issue.errors?.length)
-            return [issue];
-        const branch = wrapped ? issue.errors[0] : issue.errors[issue.errors.length - 1];
-        return branch ?? [issue];
-    });
-    return flat
-        .map((issue) => {
-        const path = issue.path.map(String).join(".");
-        return path ? `${path}: ${issue.message}` : issue.message;
-    })
-        .join("; ");
-}
-const KEY_HINT = "Check the API key (LUCCA_API_KEY, --api-key-file or the api-key input): Lucca did not accept it.";
-function commonHint(status) {
-    if (status === 401)
-        return KEY_HINT;
-    if (status === 405)
-        return "The Lucca API does not accept this method here; check the domain points at a Lucca Timesheet instance.";
-    if (status === 413)
-        return "The request is too large for Lucca.";
-    return undefined;
-}
-function createHint(templateId) {
-    return (status) => commonHint(status) ??
-        (status === 403
-            ? `The API key is valid but its role lacks report generation rights or access to template ${templateId}; ask a Lucca administrator to grant them.`
-            : status === 404
-                ? `Check the template id: template ${templateId} does not exist on this domain or the key's role cannot see it.`
-                : "Check the template id and the dates sent.");
-}
-function reportHint(reportId) {
-    return (status) => commonHint(status) ??
-        (status === 403
-            ? `The API key is valid but its role may not read report ${reportId}; it needs report generation rights.`
-            : status === 404
-                ? `Check the report id: report ${reportId} does not exist on this domain (or no longer), or the key's role cannot see it.`
-                : `Lucca refused report ${reportId}; if it is not finished or failed, create a new one instead of resuming it.`);
-}
-function templateHint(status) {
-    return (commonHint(status) ??
-        (status === 403
-            ? "The API key's role may not create report templates."
-            : "Check the template file: it must be the JSON payload the Lucca Timesheet UI sends (blueprintId, name, columns)."));
-}
-
-
-/***/ }),
-
-/***/ 16706:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cm: () => (/* binding */ linkTarget),
-/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
-/* harmony export */   HY: () => (/* binding */ escapeWithCode),
-/* harmony export */   SS: () => (/* binding */ codeSpan),
-/* harmony export */   kq: () => (/* binding */ escapeCell)
-/* harmony export */ });
-/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83712);
-
-/**
- * The Markdown/HTML door: every value from outside that reaches the job summary (or any
- * other Markdown a user reads on GitHub) goes through one of these. Nothing from the
- * server may become markup: no HTML (`<img>`, `<!--` hiding the rest), no link or image,
- * no code span it closes, no table cell it breaks.
- */
-const HTML = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    '"': "&quot;",
-    "'": "&#39;",
-};
-const LINE_BREAKS = /\r\n|\r|\n|\u2028|\u2029|\u0085/g;
-/** Inline text, one line: HTML made inert, and every Markdown punctuation mark escaped. */
-function escapeMarkdown(text) {
-    const escaped = (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text.replace(LINE_BREAKS, " "))
-        .replace(/[&<>"']/g, (char) => HTML[char])
-        .replace(/[\\`*_[\]()!|~]/g, "\\$&");
-    // Constructs that only count at the start of a line: heading, quote, list, thematic break.
-    // The backslash goes before the last character of the mark: \# and 12\. alike.
-    return escaped.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_match, space, mark) => `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`);
-}
-/** A table cell: as `escapeMarkdown`, with line breaks shown as <br>. */
-function escapeCell(text) {
-    return text.split(LINE_BREAKS).map(escapeMarkdown).join("<br>");
-}
-/**
- * A code span holding `text` literally: a fence longer than any backtick run inside, so
- * the text cannot close it. `inTable` escapes pipes, which GitHub reads before code spans.
- */
-function codeSpan(text, inTable = false) {
-    let body = (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text.replace(LINE_BREAKS, " "));
-    if (inTable)
-        body = body.replace(/\|/g, "\\|");
-    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = "`".repeat(longest + 1);
-    const pad = body.startsWith("`") || body.endsWith("`") || body === "" ? " " : "";
-    return `${fence}${pad}${body}${pad}${fence}`;
-}
-/**
- * Text of our own that marks code with backticks (`report-id: 77`), holding values from
- * outside: the code parts become code spans, the rest escaped text; each line escaped on
- * its own and kept as a line.
- */
-function escapeWithCode(text) {
-    return text
-        .split(LINE_BREAKS)
-        .map((line) => line
-        .split("`")
-        .map((part, index) => (index % 2 === 1 ? codeSpan(part) : escapeMarkdown(part)))
-        .join(""))
-        .join("  \n");
-}
-/**
- * A link target that stays one: an http(s) URL with the characters that could end the
- * Markdown link encoded; undefined for anything else (the caller shows plain text).
- */
-function linkTarget(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
-        return undefined;
-    return parsed.href.replace(/[()<> ]/g, (char) => `%${char.charCodeAt(0).toString(16)}`);
-}
-
-
-/***/ }),
-
-/***/ 71089:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z_: () => (/* binding */ checkDistinctPaths),
-/* harmony export */   aD: () => (/* binding */ expandPath),
-/* harmony export */   eq: () => (/* binding */ unknownPathPlaceholders)
-/* harmony export */ });
-/* unused harmony export DEFAULT_OUTPUT_TEMPLATE */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(35319);
-
-
-/** Where each report goes unless output-path says otherwise. */
-const DEFAULT_OUTPUT_TEMPLATE = "reports/{templateId}_{startsOn}_{endsOn}.{extension}";
-const PLACEHOLDERS = ["templateId", "startsOn", "endsOn", "year", "month", "reportId"];
-const PLACEHOLDER = /\{([^{}]*)\}/g;
-/** Placeholders in `template` that this tool does not know. */
-function unknownPathPlaceholders(template) {
-    return [...template.matchAll(PLACEHOLDER)]
-        .map((match) => match[1])
-        .filter((name) => !PLACEHOLDERS.includes(name) && name !== "extension");
-}
-/**
- * The path for one report. Template ids and dates were checked as inputs; the report id
- * comes from Lucca and passes the schema door's id check before it becomes a path part.
- */
-function expandPath(template, facts) {
-    if (facts.reportId !== undefined && !(0,_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .isSafeId */ .JA)(facts.reportId)) {
-        throw new RangeError("Cannot name a report file after a report id of an unexpected form");
-    }
-    const startsOn = facts.period.startsOn ?? "default";
-    const values = {
-        templateId: facts.templateId,
-        startsOn,
-        endsOn: facts.period.endsOn ?? "default",
-        year: facts.period.startsOn?.slice(0, 4) ?? "default",
-        month: facts.period.startsOn?.slice(5, 7) ?? "default",
-        reportId: facts.reportId ?? "{reportId}",
-        extension: facts.extension ?? "csv",
-    };
-    return template.replace(PLACEHOLDER, (whole, name) => values[name] ?? whole);
-}
-/**
- * Refuses, before any request, a template that would send two reports to the same file.
- * `{reportId}` tells every report apart, since Lucca gives each its own id.
- */
-function checkDistinctPaths(template, reports, label) {
-    if (template.includes("{reportId}"))
-        return;
-    const seen = new Map();
-    for (const report of reports) {
-        const path = expandPath(template, report);
-        const earlier = seen.get(path);
-        if (earlier) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(`${label}: "${template}" gives the same file ${path} to ${describe(earlier)} and ${describe(report)}; add placeholders such as {templateId}, {year} and {month}`);
-        }
-        seen.set(path, report);
-    }
-}
-function describe(report) {
-    return `template ${report.templateId} ${report.period.startsOn ?? "default"}..${report.period.endsOn ?? "default"}`;
-}
-
-
-/***/ }),
-
-/***/ 67998:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ resolvePeriod)
-/* harmony export */ });
-/* unused harmony export isValidDate */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
-
-const NAMED = [
-    "previous-month",
-    "current-month",
-    "previous-week",
-    "current-week",
-    "previous-day",
-];
-const DAY_MS = 86_400_000;
-/** True for a strict YYYY-MM-DD that exists on the calendar (2024-02-29 yes, 2026-02-30 no). */
-function isValidDate(text) {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!match)
-        return false;
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const date = new Date(utc(year, month - 1, day));
-    return (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day);
-}
-/**
- * Explicit dates, a named period resolved in a time zone, or neither. Every problem is
- * collected into one InvalidInputError.
- */
-function resolvePeriod(input) {
-    const labels = input.labels ?? {
-        start: "--start",
-        end: "--end",
-        period: "--period",
-        timezone: "--timezone",
-    };
-    const issues = [];
-    const { start, end, period } = input;
-    const timezone = input.timezone ?? "UTC";
-    if (period !== undefined && (start !== undefined || end !== undefined)) {
-        issues.push(`${labels.period} cannot be combined with ${labels.start}/${labels.end}; give one or the other`);
-    }
-    if ((start === undefined) !== (end === undefined)) {
-        issues.push(`${labels.start} and ${labels.end} go together; give both (YYYY-MM-DD, end included)`);
-    }
-    for (const [label, value] of [
-        [labels.start, start],
-        [labels.end, end],
-    ]) {
-        if (value !== undefined && !isValidDate(value)) {
-            issues.push(`${label}: "${value}" is not a real date (expected YYYY-MM-DD)`);
-        }
-    }
-    if (start && end && isValidDate(start) && isValidDate(end) && start > end) {
-        issues.push(`${labels.start} ${start} is after ${labels.end} ${end}`);
-    }
-    if (!isValidTimeZone(timezone))
-        issues.push(`${labels.timezone}: unknown time zone "${timezone}"`);
-    const month = period === undefined ? undefined : /^(\d{4})-(\d{2})$/.exec(period);
-    if (period !== undefined && !NAMED.includes(period)) {
-        if (!month || Number(month[2]) < 1 || Number(month[2]) > 12) {
-            issues.push(`${labels.period}: unknown value "${period}"; expected ${NAMED.slice(0, -1).join(", ")}, ${NAMED.at(-1)} or YYYY-MM`);
-        }
-    }
-    if (issues.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(issues);
-    if (start !== undefined && end !== undefined)
-        return { startsOn: start, endsOn: end };
-    if (period === undefined)
-        return { startsOn: null, endsOn: null };
-    if (month)
-        return monthOf(Number(month[1]), Number(month[2]));
-    return named(period, todayIn(timezone, input.now));
-}
-function named(period, today) {
-    const date = new Date(today);
-    const year = date.getUTCFullYear();
-    const month = date.getUTCMonth() + 1;
-    // Monday is day 0 of the week.
-    const monday = today - ((date.getUTCDay() + 6) % 7) * DAY_MS;
-    switch (period) {
-        case "current-month":
-            return monthOf(year, month);
-        case "previous-month":
-            // Month 0 is December of the year before: Date carries it over.
-            return monthOf(year, month - 1);
-        case "current-week":
-            return span(monday, monday + 6 * DAY_MS);
-        case "previous-week":
-            return span(monday - 7 * DAY_MS, monday - DAY_MS);
-        case "previous-day":
-            return span(today - DAY_MS, today - DAY_MS);
-    }
-}
-function monthOf(year, month) {
-    return span(utc(year, month - 1, 1), utc(year, month, 0));
-}
-/** Date.UTC, except that years 0-99 stay themselves instead of becoming 1900-1999. */
-function utc(year, monthIndex, day) {
-    return new Date(0).setUTCFullYear(year, monthIndex, day);
-}
-function span(from, to) {
-    return { startsOn: ymd(from), endsOn: ymd(to) };
-}
-function ymd(ms) {
-    return new Date(ms).toISOString().slice(0, 10);
-}
-/** Midnight UTC of the calendar day it is in `timezone` at `now`. */
-function todayIn(timezone, now) {
-    const parts = new Intl.DateTimeFormat("en-CA", {
-        timeZone: timezone,
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-    }).formatToParts(now);
-    const get = (type) => Number(parts.find((part) => part.type === type)?.value);
-    return utc(get("year"), get("month") - 1, get("day"));
-}
-function isValidTimeZone(timezone) {
-    try {
-        new Intl.DateTimeFormat("en-US", { timeZone: timezone });
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-
-/***/ }),
-
-/***/ 88822:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ nextPollDelay)
-/* harmony export */ });
-/**
- * Wait before status check number `pollIndex` (from 0). Grows from `intervalMs` to
- * `maxIntervalMs`: short reports are seen done quickly, long ones cost few requests of
- * the tenant's 50-per-minute budget. Jitter only lengthens, so `intervalMs` stays the
- * floor (never more than one check per interval) and `maxIntervalMs` the ceiling.
- */
-function nextPollDelay(pollIndex, options) {
-    const { intervalMs, maxIntervalMs, multiplier = 1.6, jitter = 0.2, random = Math.random, } = options;
-    const base = Math.min(maxIntervalMs, intervalMs * multiplier ** pollIndex);
-    return Math.round(Math.min(maxIntervalMs, base * (1 + jitter * random())));
-}
-
-
-/***/ }),
-
-/***/ 32897:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HB: () => (/* binding */ rangeToSend),
-/* harmony export */   Ov: () => (/* binding */ periodFromSent),
-/* harmony export */   a: () => (/* binding */ END_DATE_CONVENTIONS)
-/* harmony export */ });
-const END_DATE_CONVENTIONS = ["inclusive", "exclusive"];
-const DAY_MS = 86_400_000;
-/**
- * The one place that turns a period as users give it (end date included) into the
- * `startsOn`/`endsOn` sent to Lucca. A null end (the template's default period) stays null.
- */
-function rangeToSend(period, convention) {
-    const endsOn = convention === "exclusive" && period.endsOn !== null ? shift(period.endsOn, 1) : period.endsOn;
-    return { startsOn: period.startsOn, endsOn, convention };
-}
-/** The reverse: the period a report's own dates stand for, end date included. */
-function periodFromSent(sent, convention) {
-    const endsOn = convention === "exclusive" && sent.endsOn !== null ? shift(sent.endsOn, -1) : sent.endsOn;
-    return { startsOn: sent.startsOn, endsOn };
-}
-function shift(date, days) {
-    const [year, month, day] = date.split("-").map(Number);
-    const ms = new Date(0).setUTCFullYear(year, month - 1, day) + days * DAY_MS;
-    return new Date(ms).toISOString().slice(0, 10);
-}
-
-
-/***/ }),
-
-/***/ 12258:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   aC: () => (/* binding */ EXCERPT_CHARS),
-/* harmony export */   zU: () => (/* binding */ excerptOf)
-/* harmony export */ });
-/* unused harmony export MIN_SECRET_PIECE */
-/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83712);
-
-/**
- * The shortest piece of a secret that is redacted on its own. A 300-character cut can end
- * inside the key, and an error from the HTTP stack can split it around a byte it refused:
- * every piece this long is hidden, not only the whole key.
- */
-const MIN_SECRET_PIECE = 8;
-const MASK = "***";
-/**
- * Hides every secret in `text`, and every piece of a secret of at least
- * MIN_SECRET_PIECE characters. Any such piece is a union of MIN_SECRET_PIECE-long windows
- * of the secret, so marking each window of the text found in the secret's window set
- * covers them all, in O(text length) lookups. A shorter secret is its own only window:
- * it is hidden whole, wherever it occurs (an empty one hides nothing).
- */
-function redact(text, secrets) {
-    const masked = new Uint8Array(text.length);
-    for (const secret of secrets) {
-        const size = Math.min(secret.length, MIN_SECRET_PIECE);
-        const windows = new Set();
-        for (let end = size; end <= secret.length; end++)
-            windows.add(secret.slice(end - size, end));
-        for (let end = size; end <= text.length; end++) {
-            if (windows.has(text.slice(end - size, end)))
-                masked.fill(1, end - size, end);
-        }
-    }
-    let result = "";
-    for (let index = 0; index < text.length;) {
-        if (masked[index]) {
-            result += MASK;
-            while (masked[index])
-                index++;
-        }
-        else {
-            const start = index;
-            // Past the end, masked[index] is undefined: the run stops there too.
-            while (masked[index] === 0)
-                index++;
-            result += text.slice(start, index);
-        }
-    }
-    return result;
-}
-/** Characters of outside text shown in a message. */
-const EXCERPT_CHARS = 300;
-/**
- * Outside text fit for an error message, in this order: secrets hidden, whitespace runs
- * folded, control characters escaped, then cut. Redacting first is what keeps a cut from
- * leaving most of a key behind.
- */
-function excerptOf(text, secrets, max = EXCERPT_CHARS) {
-    return (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)((0,_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logSafe */ .sN)(redact(text, secrets).replace(/\s+/g, " ").trim()), max);
-}
-
-
-/***/ }),
-
-/***/ 4282:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ parseRetryAfter)
-/* harmony export */ });
-/**
- * Parses a Retry-After header (delta-seconds or HTTP-date) into milliseconds from `now`.
- * Returns undefined when absent or unreadable, so the caller falls back to its own backoff.
- */
-function parseRetryAfter(value, now) {
-    if (value == null)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    // An HTTP-date names its weekday and month; a bare "-3" must not parse as year -3.
-    if (!/[a-z]/i.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-
-
-/***/ }),
-
-/***/ 27253:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $r: () => (/* binding */ TransientFailure),
-/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
-/* harmony export */   L5: () => (/* binding */ retry)
-/* harmony export */ });
-/* unused harmony exports RATE_LIMIT_BACKOFF, retryDelay */
-/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(93915);
-/* harmony import */ var _delay_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36968);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98571);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74296);
-
-
-
-
-/**
- * Thrown by one attempt when the failure is worth another try: a network error, a cut
- * body, 408, 429 or 5xx. Internal to the retry loop; callers see NetworkError once
- * retries run out.
- */
-class TransientFailure extends Error {
-    status;
-    retryAfterMs;
-    /** The server answered, with something that is not usable (a page instead of the file). */
-    unusable;
-    constructor(message, options = {}) {
-        super(message, { cause: options.cause });
-        this.name = "TransientFailure";
-        this.status = options.status;
-        this.retryAfterMs = options.retryAfterMs;
-        this.unusable = options.unusable ?? false;
-    }
-}
-/** Statuses that say "try again later" rather than "this request is wrong". */
-function isTransientStatus(status) {
-    return status === 408 || status === 429 || status >= 500;
-}
-/**
- * A 429 without Retry-After: Lucca counts its 50 requests over 60 s, so the wait starts at
- * 5 s and doubles to 30 s; five retries then span at least 90 s, past the window, whatever
- * the jitter (5 + 10 + 20 + 30 + 30 = 95 s, at most 5% less).
- */
-const RATE_LIMIT_BACKOFF = { initialMs: 5_000, maxMs: 30_000, jitter: 0.05 };
-/** The wait before the next attempt: Retry-After when the server gave one, else backoff. */
-function retryDelay(attempt, failure, backoff) {
-    const throttled = failure.status === 429 && failure.retryAfterMs === undefined;
-    const computed = Math.max((0,_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffDelay */ .E)(attempt, backoff), throttled ? (0,_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffDelay */ .E)(attempt, { ...RATE_LIMIT_BACKOFF, random: backoff.random }) : 0);
-    return failure.retryAfterMs === undefined ? computed : Math.max(failure.retryAfterMs, computed);
-}
-/**
- * Runs `attempt` until it succeeds, throws something other than TransientFailure, or
- * `maxRetries` retries have failed. Waits are cancelled by `signal`.
- */
-async function retry(attempt, options) {
-    if (!Number.isInteger(options.maxRetries) || options.maxRetries < 0) {
-        throw new RangeError(`Cannot retry as maxRetries is not a whole number >= 0: current value is ${options.maxRetries}`);
-    }
-    for (let index = 0;; index++) {
-        options.signal.throwIfAborted();
-        try {
-            return await attempt(index);
-        }
-        catch (error) {
-            if (options.signal.aborted)
-                throw options.signal.reason;
-            if (!(error instanceof TransientFailure))
-                throw error;
-            if (index >= options.maxRetries) {
-                if (error.unusable) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UnusableAnswerError */ .qx(`${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`, { cause: error });
-                }
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr(`${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`, {
-                    method: options.method,
-                    url: options.url,
-                    status: error.status,
-                    attempts: index + 1,
-                    cause: error,
-                });
-            }
-            const delayMs = retryDelay(index, error, options.backoff);
-            const now = options.now ?? Date.now;
-            if (error.retryAfterMs !== undefined &&
-                options.deadlineAt !== undefined &&
-                now() + error.retryAfterMs > options.deadlineAt) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr(`${options.method} ${options.url} answered${error.status === undefined ? "" : ` ${error.status}`} with Retry-After: ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(error.retryAfterMs)}, which reaches past the overall deadline (${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(Math.max(0, options.deadlineAt - now()))} left); not waiting for it. Try again later.`, {
-                    method: options.method,
-                    url: options.url,
-                    status: error.status,
-                    attempts: index + 1,
-                    cause: error,
-                });
-            }
-            options.onRetry?.({
-                attempt: index + 1,
-                delayMs,
-                reason: error.message,
-                status: error.status,
-            });
-            await (0,_delay_js__WEBPACK_IMPORTED_MODULE_3__/* .delay */ .cb)(delayMs, options.signal);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 83712:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   UN: () => (/* binding */ escapeControls),
-/* harmony export */   sN: () => (/* binding */ logSafe),
-/* harmony export */   xv: () => (/* binding */ truncate)
-/* harmony export */ });
-/* unused harmony export logSafeLines */
-/**
- * The log-line door: every piece of outside text that reaches a log line goes through
- * `logSafe`. The runner reads each stdout line that starts with `::` (and the legacy
- * `##[`) as a workflow command, and a line break, a carriage return or a Unicode line or
- * paragraph separator inside a value would start such a line. Bidi controls could make a
- * line read differently from what it holds.
- */
-// C0 (tab, LF and CR included), DEL, C1, Arabic letter mark, LRM/RLM, line/paragraph
-// separators, bidi embeddings/overrides/isolates, and the byte-order mark.
-const UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/gu;
-const NAMED = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-/** Control characters shown as visible escapes: one line, read as it is written. */
-function escapeControls(text) {
-    return text.replace(UNSAFE, (char) => {
-        const named = NAMED[char];
-        if (named)
-            return named;
-        const hex = char.charCodeAt(0).toString(16);
-        return hex.length <= 2 ? `\\x${hex.padStart(2, "0")}` : `\\u${hex.padStart(4, "0")}`;
-    });
-}
-/**
- * Outside text made safe for a log line, wherever it lands in the line: one line, no
- * control characters, and nothing a runner could take for a workflow command.
- */
-function logSafe(text) {
-    let safe = escapeControls(text).replace(/##\[/g, "#\\#[");
-    const lead = safe.length - safe.trimStart().length;
-    if (safe.startsWith("::", lead))
-        safe = `${safe.slice(0, lead)}\\:${safe.slice(lead + 1)}`;
-    return safe;
-}
-/**
- * Text of several lines (a stack, a message of our own with a second line) made safe line
- * by line: each line stays a line, and none can start a workflow command.
- */
-function logSafeLines(text) {
-    return text
-        .split(/\r\n|\r|\n|\u2028|\u2029/)
-        .map(logSafe)
-        .join("\n");
-}
-/**
- * Cuts `text` to `max` (>= 0) characters (whole code points), marking the cut with "…".
- * Reads no further than the cut, however long the text.
- */
-function truncate(text, max) {
-    let count = 0;
-    let units = 0;
-    for (const char of text) {
-        if (count === max)
-            return `${text.slice(0, units)}…`;
-        count++;
-        units += char.length;
-    }
-    return text;
-}
-
-
-/***/ }),
-
-/***/ 35319:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $6: () => (/* binding */ calendarDay),
-/* harmony export */   JA: () => (/* binding */ isSafeId),
-/* harmony export */   Kq: () => (/* binding */ templateSchema),
-/* harmony export */   Qh: () => (/* binding */ reportSchema),
-/* harmony export */   ih: () => (/* binding */ isKnownStatus)
-/* harmony export */ });
-/* unused harmony exports ID_PATTERN, STATUS_PATTERN, templatePayloadSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88532);
-
-/**
- * The schema door for Lucca's answers. Ids, statuses and dates are checked strictly: they
- * end up in log lines, the job summary, commit messages and default file names, so a value
- * that does not have the expected form is refused, never cleaned up.
- */
-/** Digits, or a short token of letters, digits, `_` and `-`. */
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-/** A short word: letters, `_` and `-`. */
-const STATUS_PATTERN = /^[A-Za-z_-]{1,32}$/;
-const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-function isSafeId(value) {
-    return ID_PATTERN.test(value);
-}
-/** A real calendar day as YYYY-MM-DD (a date-time is accepted and cut to its day). */
-function calendarDay(value) {
-    const match = DATE_PREFIX.exec(value);
-    if (!match)
-        return undefined;
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (month < 1 || month > 12 || day < 1)
-        return undefined;
-    const days = new Date(Date.UTC(2000, month, 0)).getUTCDate();
-    const leap = month === 2 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
-    if (day > (leap ? 28 : days))
-        return undefined;
-    return value.slice(0, 10);
-}
-const id = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(ID_PATTERN, "must be digits or a short token of letters, digits, _ and -"),
-])
-    .transform((value) => String(value));
-const date = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-    .nullable()
-    .optional()
-    .transform((value, context) => {
-    if (value == null)
-        return null;
-    const day = calendarDay(value);
-    if (day === undefined) {
-        context.addIssue({ code: "custom", message: "must be a date as YYYY-MM-DD" });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
-    }
-    return day;
-});
-/** A report as Lucca returns it; tolerant of the forms lucca-api.md lists as unknown. */
-const reportObject = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id,
-    templateId: id
-        .nullable()
-        .optional()
-        .transform((value) => value ?? undefined),
-    status: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(STATUS_PATTERN, "must be a short word (letters, _ and -)")
-        .transform((value) => value.toLowerCase()),
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable().optional(),
-    startsOn: date,
-    endsOn: date,
-})
-    .loose();
-/**
- * Bare, wrapped in {"data": ...} or in the REST framework's {"header": ..., "data": ...}
- * (the header is dropped), or a one-item collection: {"data": {"items": [...]}} or [...].
- */
-const reportSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ data: reportObject }).transform((wrapped) => wrapped.data),
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ data: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ items: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(reportObject).length(1) }) })
-        .transform((wrapped) => wrapped.data.items[0]),
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(reportObject)
-        .length(1)
-        .transform((items) => items[0]),
-    reportObject,
-]);
-const templateSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ data: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id }).loose() }).transform((wrapped) => wrapped.data),
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id }).loose(),
-]);
-/** What `template create` sends: the payload the Lucca UI posts, checked only loosely. */
-const templatePayloadSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    blueprintId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
-    columns: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1) }).loose()).min(1),
-})
-    .loose();
-function isKnownStatus(status) {
-    return status === "pending" || status === "done" || status === "error";
-}
-
-
-/***/ }),
-
-/***/ 32748:
+/***/ 93869:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.r(__webpack_exports__);
@@ -33316,7 +34573,7 @@ function renderCommitMessage(template, values) {
 
 /***/ }),
 
-/***/ 59330:
+/***/ 44066:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33330,9 +34587,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:child_process");
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __nccwpck_require__(98571);
+var duration = __nccwpck_require__(43816);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(74296);
+var errors = __nccwpck_require__(92091);
 ;// CONCATENATED MODULE: ./src/publish/git-process.ts
 
 
@@ -33466,7 +34723,7 @@ const DROP = /^(GIT_TOKEN|GIT_PASSWORD)$/;
 
 /***/ }),
 
-/***/ 80299:
+/***/ 71568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33474,9 +34731,9 @@ const DROP = /^(GIT_TOKEN|GIT_PASSWORD)$/;
 /* harmony export */   aZ: () => (/* binding */ parseIdentity)
 /* harmony export */ });
 /* unused harmony exports GitError, redactCredentials, redactSecrets */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
-/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(12258);
-/* harmony import */ var _git_process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(59330);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92091);
+/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(18477);
+/* harmony import */ var _git_process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44066);
 
 
 
@@ -33628,13 +34885,13 @@ function parseIdentity(text) {
 
 /***/ }),
 
-/***/ 59004:
+/***/ 50807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ GitHubApiError)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92091);
 
 // Apart from the client so that the entry point can recognise it without loading Octokit.
 /** A GitHub API call that failed; the token never appears in `message`. */
@@ -33996,7 +35253,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("fi
 
 /***/ }),
 
-/***/ 33838:
+/***/ 17864:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34020,7 +35277,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -34056,7 +35313,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -34152,7 +35409,7 @@ function escapeProperty(s) {
 var external_crypto_ = __nccwpck_require__(76982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(79896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -34189,11 +35446,11 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(16928);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(44942);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth = __nccwpck_require__(92145);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+// EXTERNAL MODULE: ../../main/node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(28316);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(65711);
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34267,7 +35524,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34548,7 +35805,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -34582,9 +35839,9 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var lib_exec = __nccwpck_require__(27187);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+// EXTERNAL MODULE: ../../main/node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __nccwpck_require__(86617);
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34649,7 +35906,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34970,7 +36227,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 27187:
+/***/ 86617:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34991,13 +36248,13 @@ var external_events_ = __nccwpck_require__(24434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("child_process");
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(16928);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(88701);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util = __nccwpck_require__(90);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(66823);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(66568);
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/toolrunner.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -35585,7 +36842,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -35668,7 +36925,7 @@ function getExecOutput(commandLine, args, options) {
 
 /***/ }),
 
-/***/ 92145:
+/***/ 65711:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -35753,7 +37010,7 @@ class PersonalAccessTokenCredentialHandler {
 
 /***/ }),
 
-/***/ 44942:
+/***/ 28316:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35772,7 +37029,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(65692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -35863,11 +37120,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(20770);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/node_modules/undici/index.js
-var undici = __nccwpck_require__(23368);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../main/node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(20408);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/http-client/node_modules/undici/index.js
+var undici = __nccwpck_require__(52638);
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -36567,7 +37824,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 90:
+/***/ 66568:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36763,7 +38020,7 @@ function getCmdPath() {
 
 /***/ }),
 
-/***/ 88701:
+/***/ 66823:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36774,7 +38031,7 @@ function getCmdPath() {
 /* unused harmony exports cp, mv, findInPath */
 /* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42613);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
-/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(66568);
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -37049,7 +38306,7 @@ function copyFile(srcFile, destFile, force) {
 
 /***/ }),
 
-/***/ 9691:
+/***/ 43493:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37066,11 +38323,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, record, refine, set, strictObject, stringFormat, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(88532);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(54723);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(90270);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(38817);
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -37383,7 +38640,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -37541,7 +38798,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -38059,7 +39316,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -38099,14 +39356,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -40744,7 +42001,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -40797,7 +42054,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -41902,7 +43159,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -42555,7 +43812,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -43400,7 +44657,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -43527,7 +44784,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -43796,7 +45053,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -43973,7 +45230,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -44032,7 +45289,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -44050,7 +45307,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -45590,7 +46847,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 88532:
+/***/ 90270:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -45602,7 +46859,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54723);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38817);
 var _a;
 
 /** A special constant with type `never` */
@@ -45748,7 +47005,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 54723:
+/***/ 38817:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -45803,7 +47060,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88532);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90270);
 
 // functions
 function assertEqual(val) {
@@ -46890,48 +48147,67 @@ function constantCatch(value) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var action_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 7 modules
+var action_core = __nccwpck_require__(17864);
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __nccwpck_require__(98571);
+var duration = __nccwpck_require__(43816);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(74296);
+var errors = __nccwpck_require__(92091);
 // EXTERNAL MODULE: ./src/core/safe-text.ts
-var safe_text = __nccwpck_require__(83712);
-// EXTERNAL MODULE: ./src/publish/github/errors.ts
-var github_errors = __nccwpck_require__(59004);
-// EXTERNAL MODULE: ./src/adapters/progress-lines.ts
-var progress_lines = __nccwpck_require__(64047);
-;// CONCATENATED MODULE: ./src/adapters/proxy-fetch.ts
+var safe_text = __nccwpck_require__(14685);
+// EXTERNAL MODULE: ./src/node/progress-lines.ts
+var progress_lines = __nccwpck_require__(47032);
+// EXTERNAL MODULE: ./src/node/proxy-env.ts
+var proxy_env = __nccwpck_require__(57203);
+;// CONCATENATED MODULE: ./src/node/proxy-fetch.ts
+
+
 /**
  * The Node transport: undici.request (see undici-fetch.ts), through an EnvHttpProxyAgent
  * when HTTPS_PROXY or HTTP_PROXY is set (Node's global fetch ignores them; self-hosted
  * runners and CLI users behind a corporate proxy need them). Deno keeps its own fetch, which
- * already honours HTTP(S)_PROXY and NO_PROXY, and loads nothing of undici.
+ * already honours HTTP(S)_PROXY and NO_PROXY, and loads nothing of undici. A proxy variable
+ * that cannot be used is bad input (InvalidInputError), found before any request.
  */
 async function fetchForEnvironment(env) {
+    const problems = (0,proxy_env/* proxyProblems */.D)(env);
+    if (problems.length > 0)
+        throw new errors/* InvalidInputError */.oC(problems);
     if ("Deno" in globalThis)
         return globalThis.fetch;
     // Loaded here, not at start-up: the action's first request waits for it either way, but
     // parsing it with the entry point would delay everything before (reading inputs, masking).
-    const { createUndiciFetch } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2095));
+    const { createUndiciFetch } = await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(620)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16620));
     const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
     if (!proxy)
         return createUndiciFetch();
-    const { EnvHttpProxyAgent } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 46752, 19));
+    const { EnvHttpProxyAgent } = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 64718, 19));
     // EnvHttpProxyAgent reads HTTP(S)_PROXY and NO_PROXY itself, per request host.
     return createUndiciFetch(new EnvHttpProxyAgent());
 }
+/**
+ * fetchForEnvironment, built on the first request: the CLI starts before it knows whether
+ * the command sends any, and refuses an unusable proxy variable as bad input first.
+ */
+function lazyFetchForEnvironment(env) {
+    let transport;
+    return async (input, init) => {
+        transport ??= fetchForEnvironment(env);
+        return (await transport)(input, init);
+    };
+}
 
-// EXTERNAL MODULE: ./src/adapters/run-job.ts + 15 modules
-var run_job = __nccwpck_require__(96970);
-// EXTERNAL MODULE: ./src/adapters/trace-recorder.ts + 1 modules
-var trace_recorder = __nccwpck_require__(80022);
-// EXTERNAL MODULE: ./src/adapters/action/change-step.ts
-var change_step = __nccwpck_require__(71906);
+// EXTERNAL MODULE: ./src/node/run-job.ts + 10 modules
+var run_job = __nccwpck_require__(25652);
+// EXTERNAL MODULE: ./src/node/trace-recorder.ts + 2 modules
+var trace_recorder = __nccwpck_require__(73416);
+// EXTERNAL MODULE: ./src/publish/github/errors.ts
+var github_errors = __nccwpck_require__(50807);
+// EXTERNAL MODULE: ./src/action/change-step.ts
+var change_step = __nccwpck_require__(87062);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./src/adapters/action/fork-guard.ts
+;// CONCATENATED MODULE: ./src/action/fork-guard.ts
 
 /**
  * True on a pull_request_target event from a fork: that workflow runs with write access on
@@ -46952,69 +48228,32 @@ function isForkPullRequestTarget(env) {
     }
 }
 
-// EXTERNAL MODULE: ./src/adapters/action/github-inputs.ts
-var github_inputs = __nccwpck_require__(71264);
-// EXTERNAL MODULE: ./src/adapters/action/github-steps.ts
-var github_steps = __nccwpck_require__(95246);
+// EXTERNAL MODULE: ./src/action/github-inputs.ts
+var github_inputs = __nccwpck_require__(27228);
+// EXTERNAL MODULE: ./src/action/github-steps.ts
+var github_steps = __nccwpck_require__(65626);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var action_schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(88532);
-;// CONCATENATED MODULE: ./src/core/branch-name.ts
-/**
- * Why `name` cannot be pushed as a branch, or undefined when it can: the rules of
- * `git check-ref-format --branch`, checked here so a bad name fails before any request,
- * plus names git accepts but that do not mean what the user meant (`HEAD`, `refs/heads/x`).
- */
-function branchNameProblem(name) {
-    if (name === "")
-        return "is empty";
-    if (name === "HEAD")
-        return "is HEAD, which names the current commit, not a branch";
-    if (name === "@")
-        return 'is "@", which git reads as HEAD';
-    const short = /^refs\/heads\/(.+)$/.exec(name)?.[1];
-    if (short !== undefined)
-        return `is a full ref name; give the branch name "${short}"`;
-    if (name.startsWith("refs/"))
-        return 'starts with "refs/"; give a branch name such as "reports"';
-    if (name.startsWith("-"))
-        return 'starts with "-"';
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
-    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) {
-        return "contains a space, a control character or one of ~ ^ : ? * [ \\";
-    }
-    if (name.includes(".."))
-        return 'contains ".."';
-    if (name.includes("@{"))
-        return 'contains "@{"';
-    if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) {
-        return "has an empty part between slashes, or starts or ends with /";
-    }
-    if (name.endsWith("."))
-        return 'ends with "."';
-    for (const part of name.split("/")) {
-        if (part.startsWith("."))
-            return `has a part starting with "." ("${part}")`;
-        if (part.endsWith(".lock"))
-            return `has a part ending with ".lock" ("${part}")`;
-    }
-    return undefined;
-}
-
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var action_schemas = __nccwpck_require__(43493);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(90270);
+// EXTERNAL MODULE: ./src/core/branch-name.ts
+var branch_name = __nccwpck_require__(63886);
+// EXTERNAL MODULE: ./src/node/input-schema.ts
+var input_schema = __nccwpck_require__(80637);
+// EXTERNAL MODULE: ./src/node/settings.ts + 1 modules
+var node_settings = __nccwpck_require__(98877);
 // EXTERNAL MODULE: ./src/publish/commit-message.ts
-var commit_message = __nccwpck_require__(32748);
+var commit_message = __nccwpck_require__(93869);
 // EXTERNAL MODULE: ./src/publish/git.ts
-var git = __nccwpck_require__(80299);
-// EXTERNAL MODULE: ./src/adapters/input-schema.ts
-var input_schema = __nccwpck_require__(47454);
-// EXTERNAL MODULE: ./src/adapters/settings.ts + 1 modules
-var adapters_settings = __nccwpck_require__(58568);
-// EXTERNAL MODULE: ./src/adapters/action/several-reports-text.ts
-var several_reports_text = __nccwpck_require__(4173);
-;// CONCATENATED MODULE: ./src/adapters/action/inputs.ts
+var git = __nccwpck_require__(71568);
+// EXTERNAL MODULE: ./src/action/pull-request-branch.ts
+var pull_request_branch = __nccwpck_require__(54461);
+// EXTERNAL MODULE: ./src/action/several-reports-text.ts
+var several_reports_text = __nccwpck_require__(24857);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -47065,7 +48304,7 @@ function readInputs(read, now, workspace) {
         .filter(Boolean);
     let settings;
     try {
-        settings = (0,adapters_settings/* parseSettings */.P$)(raw, ACTION_LABELS, now);
+        settings = (0,node_settings/* parseSettings */.P$)(raw, ACTION_LABELS, now);
     }
     catch (error) {
         if (!(error instanceof errors/* InvalidInputError */.oC))
@@ -47083,6 +48322,13 @@ function readInputs(read, now, workspace) {
             commitMessage: result.data["commit-message"],
             pullRequest: github.pullRequest,
         }));
+    }
+    // The branch the reports' values make, checked now rather than after they are fetched.
+    if (result.success &&
+        settings &&
+        result.data.publish.includes("pull-request") &&
+        !issues.some((issue) => issue.startsWith("pr-branch:"))) {
+        issues.push(...(0,pull_request_branch/* plannedBranchIssues */.$P)(github.pullRequest.branch, settings));
     }
     if (issues.length > 0 || settings === undefined || !result.success) {
         throw new errors/* InvalidInputError */.oC(issues);
@@ -47107,6 +48353,7 @@ function readInputs(read, now, workspace) {
             pushAttempts: inputs["push-attempts"],
         },
         ifUnchanged: inputs["if-unchanged"],
+        cache: inputs.cache,
         github,
         summary: inputs.summary,
         summaryPreviewRows: inputs["summary-preview-rows"],
@@ -47151,7 +48398,7 @@ const PUBLISHING_FIELDS = {
     "commit-author": identity("commit-author"),
     "commit-committer": identity("commit-committer"),
     "commit-branch": input_schema/* optionalText */.mR.transform((branch, ctx) => {
-        const problem = branch === undefined ? undefined : branchNameProblem(branch);
+        const problem = branch === undefined ? undefined : (0,branch_name/* branchNameProblem */.h)(branch);
         if (problem === undefined)
             return branch;
         custom(ctx, `commit-branch: "${branch}" is not a valid branch name: it ${problem}`, branch);
@@ -47191,6 +48438,7 @@ const PUBLISHING_FIELDS = {
     "artifact-archive": (0,input_schema/* runnerBoolean */.fH)("artifact-archive", false),
     "artifact-overwrite": (0,input_schema/* runnerBoolean */.fH)("artifact-overwrite", false),
     "artifact-per-report": (0,input_schema/* runnerBoolean */.fH)("artifact-per-report", false),
+    cache: (0,input_schema/* runnerBoolean */.fH)("cache", true),
     summary: (0,input_schema/* runnerBoolean */.fH)("summary", true),
     "summary-preview-rows": (0,input_schema/* wholeNumber */.rD)("summary-preview-rows", "10", 0, 100),
     trace: (0,input_schema/* runnerBoolean */.fH)("trace", false),
@@ -47204,6 +48452,9 @@ const PUBLISHING_FIELDS = {
 };
 function publishingSchema(workspace) {
     return action_schemas/* object */.Ikc(PUBLISHING_FIELDS).superRefine((inputs, ctx) => {
+        if (inputs.cache === false && inputs["if-unchanged"] === "skip") {
+            custom(ctx, "if-unchanged: skip needs the previous report, which is kept in the Actions cache; it cannot be used with cache: false", inputs["if-unchanged"]);
+        }
         const output = inputs["output-path"];
         if (Array.isArray(inputs.publish) &&
             (inputs.publish.includes("commit") || inputs.publish.includes("pull-request")) &&
@@ -47225,15 +48476,15 @@ function list(text) {
         .filter(Boolean);
 }
 
-// EXTERNAL MODULE: ./src/adapters/action/poll-history-step.ts
-var poll_history_step = __nccwpck_require__(90750);
-// EXTERNAL MODULE: ./src/adapters/action/publish-steps.ts
-var publish_steps = __nccwpck_require__(36414);
+// EXTERNAL MODULE: ./src/action/poll-history-step.ts
+var poll_history_step = __nccwpck_require__(41466);
+// EXTERNAL MODULE: ./src/action/publish-steps.ts
+var publish_steps = __nccwpck_require__(30986);
 // EXTERNAL MODULE: ./src/core/markdown.ts
-var markdown = __nccwpck_require__(16706);
-// EXTERNAL MODULE: ./src/adapters/action/preview-table.ts
-var preview_table = __nccwpck_require__(15594);
-;// CONCATENATED MODULE: ./src/adapters/action/summary-markdown.ts
+var markdown = __nccwpck_require__(19345);
+// EXTERNAL MODULE: ./src/action/preview-table.ts
+var preview_table = __nccwpck_require__(67774);
+;// CONCATENATED MODULE: ./src/action/summary-markdown.ts
 
 
 
@@ -47366,9 +48617,9 @@ function previewSection(header, rows, total) {
     ];
 }
 
-// EXTERNAL MODULE: ./src/adapters/action/trace-group.ts
-var trace_group = __nccwpck_require__(43200);
-;// CONCATENATED MODULE: ./src/adapters/action/main.ts
+// EXTERNAL MODULE: ./src/action/trace-group.ts
+var trace_group = __nccwpck_require__(33028);
+;// CONCATENATED MODULE: ./src/action/main.ts
 
 
 
@@ -47411,16 +48662,20 @@ async function run() {
         action_core/* warning */.$e(warning);
     const baseFetch = await fetchForEnvironment(process.env);
     if (inputs.mode === "doctor") {
-        const { doctorStep } = await __nccwpck_require__.e(/* import() */ 149).then(__nccwpck_require__.bind(__nccwpck_require__, 23149));
+        const { doctorStep } = await __nccwpck_require__.e(/* import() */ 272).then(__nccwpck_require__.bind(__nccwpck_require__, 21272));
         await doctorStep(inputs, baseFetch, cancel.signal);
         return;
     }
+    // pr-branch is force-updated: what it must not be is settled before Lucca is asked anything.
+    const pullRequest = inputs.publish.includes("pull-request")
+        ? await (await __nccwpck_require__.e(/* import() */ 412).then(__nccwpck_require__.bind(__nccwpck_require__, 59412))).pullRequestTarget(inputs, { ...process.env, GITHUB_WORKSPACE: workspace }, cancel.signal)
+        : undefined;
     // One deadline for the run: what the report job leaves of `timeout` is the commit's budget.
     const deadline = Date.now() + inputs.settings.timeoutMs;
     const trace = inputs.trace ? (0,trace_recorder/* recordTrace */.d)(baseFetch, inputs.settings.apiKey) : undefined;
     const fetch = trace?.fetch ?? baseFetch;
     if (inputs.settings.reports.length > 1) {
-        const { runManyStep } = await __nccwpck_require__.e(/* import() */ 802).then(__nccwpck_require__.bind(__nccwpck_require__, 79802));
+        const { runManyStep } = await __nccwpck_require__.e(/* import() */ 593).then(__nccwpck_require__.bind(__nccwpck_require__, 17593));
         try {
             return await runManyStep({
                 inputs,
@@ -47430,6 +48685,7 @@ async function run() {
                 signal: cancel.signal,
                 apiKey,
                 env: { ...process.env },
+                pullRequest,
             });
         }
         finally {
@@ -47437,7 +48693,7 @@ async function run() {
                 (0,trace_group/* printTrace */.B)(trace);
         }
     }
-    const pollHistory = await (0,poll_history_step/* restorePollHistoryStep */.y)(inputs.settings, process.env);
+    const pollHistory = await (0,poll_history_step/* restorePollHistoryStep */.y)(inputs.settings, process.env, inputs);
     let result;
     try {
         result = await inGroups(async (onEvent) => (0,run_job/* runJobFromSettings */.E)(inputs.settings, {
@@ -47452,9 +48708,9 @@ async function run() {
     finally {
         if (trace)
             (0,trace_group/* printTrace */.B)(trace);
-    }
-    if (result.polling.generationMs !== null)
+        // Also after a failure: a timeout forgets the history that made the run wait.
         await pollHistory?.save();
+    }
     setReportOutputs(result);
     const facts = successFacts(result);
     state.facts = facts;
@@ -47469,27 +48725,28 @@ async function run() {
                 secrets: [apiKey],
             });
     }
-    if (inputs.publish.includes("pull-request")) {
-        facts.pullRequest = await (0,github_steps/* publishPullRequestStep */.WL)(result, inputs, gitEnv, gitHubLimits());
+    if (pullRequest) {
+        facts.pullRequest = await (0,github_steps/* publishPullRequestStep */.WL)(result, inputs, gitEnv, gitHubLimits(), pullRequest);
     }
     if (inputs.publish.includes("artifact")) {
-        const change = await (0,change_step/* detectChange */.A)(result, inputs, process.env);
+        // cache: false keeps no report from run to run, so there is nothing to compare with.
+        const change = inputs.cache ? await (0,change_step/* detectChange */.A)(result, inputs, process.env) : undefined;
         facts.change = change;
         if (!writesGit) {
-            action_core/* setOutput */.uH("changed", change.state === "changed" || change.state === "first"
+            action_core/* setOutput */.uH("changed", change?.state === "changed" || change?.state === "first"
                 ? "true"
-                : change.state === "unchanged"
+                : change?.state === "unchanged"
                     ? "false"
                     : "");
         }
-        if (change.state === "unchanged" && inputs.ifUnchanged === "skip") {
+        if (change?.state === "unchanged" && inputs.ifUnchanged === "skip") {
             action_core/* info */.pq("if-unchanged is skip: the artifact is not uploaded again");
             facts.artifactSkipped = true;
         }
         else {
             facts.artifact = await (0,publish_steps/* publishArtifactStep */.Uh)(result, inputs, process.env);
         }
-        if (change.state === "first" || change.state === "changed")
+        if (change?.state === "first" || change?.state === "changed")
             await (0,change_step/* rememberReport */.g)(result, inputs, process.env);
     }
     if (inputs.summary)

@@ -117,7 +117,7 @@ export async function downloadReport(
     );
   }
   const bad = takeBadDownload(state, settings);
-  if (bad) return sendBadDownload(ex, bad);
+  if (bad) return sendBadDownload(ex, bad, report);
   if (settings.redirectDownload) {
     writeHead(ex, 302, {
       Location: signedFileUrl(state, report, format, settings.now()),

@@ -23,13 +23,7 @@ export function sendJson(
   body: unknown,
   headers: OutgoingHttpHeaders = {},
 ): void {
-  const text = JSON.stringify(body);
-  writeHead(ex, status, {
-    "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": Buffer.byteLength(text),
-    ...headers,
-  });
-  ex.res.end(text);
+  sendRaw(ex, status, "application/json; charset=utf-8", JSON.stringify(body), headers);
 }
 
 /**
@@ -93,12 +87,11 @@ function sendRaw(
   text: string,
   headers: OutgoingHttpHeaders,
 ): void {
-  writeHead(ex, status, {
-    "Content-Type": contentType,
-    "Content-Length": Buffer.byteLength(text),
-    ...headers,
-  });
-  ex.res.end(text);
+  // Chunked: Node frames an answer without Content-Length that way once it writes a body.
+  const length = ex.settings.chunkedJson ? {} : { "Content-Length": Buffer.byteLength(text) };
+  writeHead(ex, status, { "Content-Type": contentType, ...length, ...headers });
+  if (ex.settings.chunkedJson && text !== "") ex.res.write(text);
+  ex.res.end(ex.settings.chunkedJson ? undefined : text);
 }
 
 export function sendText(ex: Exchange, status: number, text: string): void {

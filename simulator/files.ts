@@ -93,7 +93,7 @@ export function takeBadDownload(
   return bad.body;
 }
 
-const BAD_BODIES: Record<BadDownloadBody, { type: string; text: string }> = {
+const PAGES: Record<"html" | "json" | "empty", { type: string; text: string }> = {
   html: {
     type: "text/html; charset=utf-8",
     text: "<!DOCTYPE html><html><head><title>Lucca - Maintenance</title></head><body>Back soon</body></html>",
@@ -105,10 +105,60 @@ const BAD_BODIES: Record<BadDownloadBody, { type: string; text: string }> = {
   empty: { type: "text/csv; charset=utf-8", text: "" },
 };
 
-/** A 200 that is not the report: a maintenance page, a JSON message, or nothing. */
-export function sendBadDownload(ex: Exchange, body: BadDownloadBody): void {
-  const { type, text } = BAD_BODIES[body];
-  writeHead(ex, 200, { "Content-Type": type, "Content-Length": Buffer.byteLength(text) });
+/** The report's CSV as text, and its rows as objects keyed by the header's names. */
+function reportText(report: SimulatedReport, settings: Settings): string {
+  return (
+    settings.csvBody ?? Buffer.concat([...csvChunks(csvOptionsFor(report, settings))]).toString()
+  );
+}
+
+function rowsAsJson(csv: string): Record<string, string>[] {
+  const [header = "", ...lines] = csv.replace(/^\ufeff/, "").split(/\r?\n/);
+  const delimiter = header.includes(";") ? ";" : ",";
+  const names = header.split(delimiter);
+  return lines
+    .filter((line) => line !== "")
+    .map((line) => Object.fromEntries(line.split(delimiter).map((cell, i) => [names[i], cell])));
+}
+
+function badAnswer(
+  body: BadDownloadBody,
+  report: SimulatedReport,
+  settings: Settings,
+): { status: number; type: string; text: string } {
+  if (body === "html" || body === "json" || body === "empty")
+    return { status: 200, ...PAGES[body] };
+  const csv = reportText(report, settings);
+  switch (body) {
+    case "csv-as-json":
+      return { status: 200, type: "application/json; charset=utf-8", text: csv };
+    case "csv-as-html":
+      return { status: 200, type: "text/html; charset=utf-8", text: csv };
+    case "csv":
+      return { status: 200, type: "text/csv; charset=utf-8", text: csv };
+    case "csv-error":
+      return { status: 500, type: "text/csv; charset=utf-8", text: csv };
+    case "json-rows":
+      return {
+        status: 200,
+        type: "application/json; charset=utf-8",
+        text: JSON.stringify({ Status: 500, Message: "Export failed", rows: rowsAsJson(csv) }),
+      };
+  }
+}
+
+/** An answer that is not the report as asked for (see BadDownloadBody). */
+export function sendBadDownload(
+  ex: Exchange,
+  body: BadDownloadBody,
+  report: SimulatedReport,
+): void {
+  const { status, type, text } = badAnswer(body, report, ex.settings);
+  writeHead(ex, status, {
+    "Content-Type": type,
+    "Content-Length": Buffer.byteLength(text),
+    ...ex.settings.downloadHeaders,
+  });
   ex.res.end(text);
 }
 

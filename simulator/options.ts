@@ -20,8 +20,21 @@ export type ErrorShape =
   | "stack-trace"
   | "problem";
 export type CsvEncoding = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
-/** A 200 download whose body is not the report. */
-export type BadDownloadBody = "html" | "json" | "empty";
+/**
+ * A download answer that is not the report as asked: a page, a JSON message or nothing
+ * (200); or the report's own rows where they do not belong: the CSV labelled JSON or
+ * HTML, the CSV whatever the format asked (refused for Excel), rows inside an error-like
+ * JSON object, the CSV with a 500.
+ */
+export type BadDownloadBody =
+  | "html"
+  | "json"
+  | "empty"
+  | "csv-as-json"
+  | "csv-as-html"
+  | "csv"
+  | "json-rows"
+  | "csv-error";
 
 export interface FailureRule {
   status: number;
@@ -114,8 +127,12 @@ export interface SimulatorOptions {
   retryAfterHeader?: boolean;
   /** Every Lucca answer carries X-RateLimit-Limit/-Remaining/-Reset. @default false */
   rateLimitHeaders?: boolean;
-  /** The next `count` downloads answer 200 with HTML, JSON or nothing instead of the file. */
+  /** The next `count` downloads answer `body` (see BadDownloadBody) instead of the file. */
   badDownloads?: { body: BadDownloadBody; count: number };
+  /** Headers added to every download answer (a Content-Disposition naming a person...). */
+  downloadHeaders?: Record<string, string>;
+  /** JSON answers and errors go chunked, without Content-Length. @default false */
+  chunkedJson?: boolean;
   /** The Excel file served: an OLE2 .xls or a ZIP-based .xlsx. @default "xls" */
   excelFile?: "xls" | "xlsx";
   /** "bare": files come as application/octet-stream without Content-Disposition. @default "typed" */
@@ -164,7 +181,8 @@ type OptionalSetting =
   | "port"
   | "csvBody"
   | "throttleUntil"
-  | "badDownloads";
+  | "badDownloads"
+  | "downloadHeaders";
 
 export const DEFAULTS = {
   apiKey: "demo-key-0000",
@@ -200,6 +218,7 @@ export const DEFAULTS = {
   excelFile: "xls",
   fileHeaders: "typed",
   csvEncoding: "utf-8",
+  chunkedJson: false,
 } satisfies SimulatorOptions;
 
 export function resolveOptions(options: SimulatorOptions): Settings {

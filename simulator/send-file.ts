@@ -59,7 +59,7 @@ function fileHeaders(ex: Exchange, file: FileBody, cut: Cut): OutgoingHttpHeader
   if (mode === "wrong") headers["Content-Length"] = file.size + WRONG_LENGTH_EXTRA;
   // Without it a body shorter than its Content-Length would leave the client waiting.
   if (cut === "truncate" || mode === "wrong") headers.Connection = "close";
-  return headers;
+  return { ...headers, ...ex.settings.downloadHeaders };
 }
 
 /**

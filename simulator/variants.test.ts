@@ -149,6 +149,71 @@ describe("downloads", () => {
     });
   }
 
+  it("serves the report's rows where they do not belong, as each bad body says", async () => {
+    const csvBody = "Nom;Matricule\r\nJeanne Varenne;E-20931\r\n";
+    const { sim, lucca } = await start({ csvBody, badDownloads: { body: "csv", count: 9 } });
+    await lucca.create();
+    clock += 1000;
+    const answer = async (body: SimulatorOptions["badDownloads"] & {}) => {
+      sim.set({ badDownloads: { body: body.body, count: 1 } });
+      const res = await lucca.download(1001, "excel");
+      return [res.status, res.headers.get("content-type"), await res.text()];
+    };
+    const json = "application/json; charset=utf-8";
+    expect(await answer({ body: "csv-as-json", count: 1 })).toEqual([200, json, csvBody]);
+    expect(await answer({ body: "csv-as-html", count: 1 })).toEqual([
+      200,
+      "text/html; charset=utf-8",
+      csvBody,
+    ]);
+    expect(await answer({ body: "csv", count: 1 })).toEqual([
+      200,
+      "text/csv; charset=utf-8",
+      csvBody,
+    ]);
+    expect(await answer({ body: "csv-error", count: 1 })).toEqual([
+      500,
+      "text/csv; charset=utf-8",
+      csvBody,
+    ]);
+    const [, , rows] = await answer({ body: "json-rows", count: 1 });
+    expect(JSON.parse(rows as string)).toEqual({
+      Status: 500,
+      Message: "Export failed",
+      rows: [{ Nom: "Jeanne Varenne", Matricule: "E-20931" }],
+    });
+  });
+
+  it("adds the download headers asked for to every download answer", async () => {
+    const downloadHeaders = {
+      "Content-Disposition": 'attachment; filename="Varenne.csv"',
+      "X-Owner": "jv@example.org",
+    };
+    const { lucca } = await start({
+      downloadHeaders,
+      badDownloads: { body: "html", count: 1 },
+    });
+    await lucca.create();
+    clock += 1000;
+    for (const res of [await lucca.download(1001), await lucca.download(1001)]) {
+      expect(res.headers.get("content-disposition")).toBe('attachment; filename="Varenne.csv"');
+      expect(res.headers.get("x-owner")).toBe("jv@example.org");
+      await res.arrayBuffer();
+    }
+    expect((await lucca.status(1001)).headers.get("x-owner")).toBeNull();
+  });
+
+  it("sends JSON answers and errors chunked when asked", async () => {
+    const { lucca } = await start({ chunkedJson: true });
+    const created = await lucca.create();
+    expect(created.headers.get("content-length")).toBeNull();
+    expect(created.headers.get("transfer-encoding")).toBe("chunked");
+    expect(await created.json()).toMatchObject({ id: 1001 });
+    const missing = await lucca.status(999);
+    expect(missing.headers.get("transfer-encoding")).toBe("chunked");
+    expect(await missing.json()).toMatchObject({ Message: "Report 999 not found" });
+  });
+
   it("serves an xlsx as application/octet-stream without a file name", async () => {
     const { lucca } = await start({ excelFile: "xlsx", fileHeaders: "bare" });
     await lucca.create();

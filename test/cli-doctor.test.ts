@@ -122,3 +122,31 @@ describe("lucca-report doctor on a tenant without the status endpoint", () => {
     });
   });
 });
+
+describe("lucca-report doctor whatever the framing and headers", () => {
+  it("reads chunked answers (no Content-Length): the envelope and the id type are seen", async () => {
+    const { run, json } = await doctor({ chunkedJson: true, stringIds: true }, ["--json"]);
+    expect(run.code).toBe(0);
+    expect(json.profile.create).toEqual({ status: 201, envelope: "bare", idType: "string" });
+    expect(run.stdout).not.toMatch(/not read|not seen/);
+  });
+
+  it("keeps the media type of Content-Type and the kind and extension of Content-Disposition", async () => {
+    const { run, json } = await doctor(
+      {
+        downloadHeaders: {
+          "Content-Type": 'text/csv; charset=utf-8; name="Dupont_Jean_timesheet.csv"',
+          "Content-Disposition": 'attachment; filename="Dupont_Jean_timesheet.csv"',
+          "X-Owner": "jean.dupont@acme.example",
+        },
+      },
+      ["--json"],
+    );
+    expect(run.code).toBe(0);
+    expect(json.profile.download).toMatchObject({
+      contentType: "text/csv; charset=utf-8",
+      contentDisposition: "attachment; filename=*.csv",
+    });
+    expect(run.stdout).not.toMatch(/Dupont|acme\.example/);
+  });
+});

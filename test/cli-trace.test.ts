@@ -126,3 +126,41 @@ describe("--trace FILE refused before any request", () => {
     expect(sim.requests).toEqual([]);
   });
 });
+
+describe("--trace FILE is written like a report", () => {
+  it("through a temporary file renamed into place, readable by its owner only", async () => {
+    sim = await startSimulator({ apiKey: KEY, generationMs: 0, rows: 2 });
+    const run = await runCliHere([...args(sim), "--trace", "t.jsonl"], {
+      env: { LUCCA_API_KEY: KEY },
+    });
+    expect(run.code).toBe(0);
+    expect((await lstat(join(run.cwd, "t.jsonl"))).mode & 0o777).toBe(0o600);
+    expect((await readdir(run.cwd)).filter((name) => name.endsWith(".part"))).toEqual([]);
+  });
+
+  it("never through a link put in its place during the run", async () => {
+    const cwd = await tempDir();
+    const victim = join(cwd, "victim.txt");
+    await writeFile(victim, "keep me\n");
+    let swapped: Promise<void> | undefined;
+    sim = await startSimulator({
+      apiKey: KEY,
+      generationMs: 0,
+      rows: 2,
+      // After the target was checked, before the trace is written: a link takes its place.
+      onRequest: () => {
+        swapped ??= symlink(victim, join(cwd, "t.jsonl"));
+      },
+    });
+    const run = await runCliHere([...args(sim), "--trace", "t.jsonl"], {
+      env: { LUCCA_API_KEY: KEY },
+      cwd,
+    });
+    await swapped;
+    expect(run.code).toBe(0);
+    expect(await readFile(victim, "utf8")).toBe("keep me\n");
+    expect((await lstat(join(cwd, "t.jsonl"))).isSymbolicLink()).toBe(true);
+    expect(run.stderr).toMatch(/Warning: could not write the trace to .*t\.jsonl: .*symbolic link/);
+    expect((await readdir(cwd)).filter((name) => name.endsWith(".part"))).toEqual([]);
+  });
+});

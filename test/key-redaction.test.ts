@@ -1,5 +1,7 @@
+import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCliHere } from "./support/cli.ts";
 
@@ -72,5 +74,49 @@ describe("the API key never reaches the log, even when Lucca echoes it", () => {
     expect(run.stderr).toMatch(/503.*Invalid request for lucca application=/);
     expectNoPieceOfKey(run.stderr);
     expectNoPieceOfKey(run.stdout);
+  });
+});
+
+describe("the API key never reaches the trace, wherever the server puts it", () => {
+  it("as a JSON key of an error body, in a redirect's path and query, in a header", async () => {
+    let requests = 0;
+    const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      requests++;
+      const key = (req.headers.authorization ?? "").replace("lucca application=", "");
+      if (req.url?.startsWith("/timmi-timesheet/api/reports") && req.method === "POST") {
+        // Same origin, so the key goes along, and comes back in the target's path and query.
+        res.writeHead(307, { location: `/echo/${key}/x.csv?${key}=1&sig=2` });
+        res.end();
+        return;
+      }
+      res.writeHead(401, { "content-type": "application/json", "x-echo": key });
+      res.end(JSON.stringify({ [req.headers.authorization ?? "none"]: "not accepted" }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    close = () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    const { port } = server.address() as AddressInfo;
+    const run = await runCliHere(
+      ["--domain", `http://127.0.0.1:${port}`, "--template-id", "42", "--trace", "t.jsonl"],
+      { env: { LUCCA_API_KEY: KEY } },
+    );
+    expect(run.code).toBe(3);
+    expect(requests).toBe(2);
+    const trace = await readFile(join(run.cwd, "t.jsonl"), "utf8");
+    const [post, echo] = trace
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(post.responseHeaders.location).toBe("/*/*/*.csv?…");
+    expect(echo).toMatchObject({
+      path: "/*/*/*.csv",
+      query: ["***", "sig"],
+      responseBody: { "…": "1 other key: string" },
+    });
+    expectNoPieceOfKey(trace);
+    expectNoPieceOfKey(run.stderr + run.stdout);
   });
 });

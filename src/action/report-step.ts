@@ -5,7 +5,7 @@ import { periodWords } from "../core/period-text.ts";
 import type { ReportOutcome, ReportSpec } from "../core/run-reports.ts";
 import { logSafe } from "../core/safe-text.ts";
 import type { TargetPolicy } from "../node/output-target.ts";
-import { progressLines } from "../node/progress-lines.ts";
+import { reportLabel, reportProgress } from "../node/progress-lines.ts";
 import { runReportsFromSettings } from "../node/run-reports.ts";
 import type { ActionInputs } from "./inputs.ts";
 
@@ -37,7 +37,7 @@ export async function runReportStep(
 ): Promise<ReportOutcome[]> {
   const reports = inputs.settings.reports;
   const several = reports.length > 1;
-  const lines = new Map<ReportSpec, ReturnType<typeof progressLines>>();
+  const progress = reportProgress(reports, { verbose: core.isDebug() });
   let open = false;
   const group = (title: string) => {
     if (open) core.endGroup();
@@ -54,20 +54,17 @@ export async function runReportStep(
       if (event.type === "resuming") group(`Resume the report: ${name}`);
       if (event.type === "downloading") group(`Download the report: ${name}`);
     }
-    const format = lines.get(spec) ?? progressLines({ verbose: core.isDebug() });
-    lines.set(spec, format);
-    const line = format(event);
+    const line = progress(spec, event);
     if (event.type === "downloaded" && several) {
       ended++;
       core.info(
-        logSafe(`[${reportName(spec)}] ${line ?? "done"} (${ended} of ${reports.length} done)`),
+        logSafe(`${line ?? `[${reportLabel(spec)}] done`} (${ended} of ${reports.length} done)`),
       );
       return;
     }
     if (line === undefined) return;
-    const text = several ? `[${reportName(spec)}] ${line}` : line;
-    if (event.type === "warning") core.warning(logSafe(text));
-    else core.info(logSafe(text));
+    if (event.type === "warning") core.warning(logSafe(line));
+    else core.info(logSafe(line));
   };
   try {
     return await runReportsFromSettings(inputs.settings, {

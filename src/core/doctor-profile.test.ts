@@ -436,12 +436,23 @@ describe("buildDoctorProfile: the download", () => {
     ["attachment; filename=r.c_v", "attachment"],
     ["attachment; name=r.csv", "attachment"],
     ["attachment; filename=r.csvx-y", "attachment"],
-    ["", ""],
+    ['attachment; filename="Dupont_Jean_timesheet.csv"', "attachment; filename=*.csv"],
+    ['Jean Dupont; filename="x.Jean"', "unrecognised; filename=*.…"],
+    ["", "unrecognised"],
   ])("shows Content-Disposition %j as %j", (value, shown) => {
     const profile = profileOf([
       download(200, { responseHeaders: { "content-disposition": value } }),
     ]);
     expect(profile.download?.contentDisposition).toBe(shown);
+  });
+
+  it.each([
+    ['text/csv; name="Dupont_Jean_timesheet.csv"', "text/csv"],
+    ["text/csv; charset=utf-8", "text/csv; charset=utf-8"],
+    ["application/vnd.jean-dupont+json", "application/…+json"],
+  ])("shows Content-Type %j as its media type, %j", (value, shown) => {
+    const profile = profileOf([download(200, { responseHeaders: { "content-type": value } })]);
+    expect(profile.download?.contentType).toBe(shown);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { CsvStats } from "./csv-stats.ts";
+import { dispositionShape, mediaTypeOf } from "./header-shape.ts";
 import type { JobEvent } from "./job-events.ts";
 import type { RangeSent } from "./range-sent.ts";
 import type { Shape, TraceRecord } from "./trace.ts";
@@ -199,21 +200,14 @@ function downloadFacts(
   return {
     status: served.status,
     redirect,
-    contentType: headers["content-type"] ?? null,
+    // The trace shapes both already; shaped again so that the profile holds whatever it is given.
+    contentType: mediaTypeOf(headers["content-type"]),
     contentDisposition: dispositionShape(headers["content-disposition"]),
     contentLength: headers["content-length"] !== undefined,
     refusals: [
       ...new Set(downloads.filter((r) => r.status >= 400 && r.status < 500).map((r) => r.status)),
     ],
   };
-}
-
-/** "attachment; filename=*.csv": the kind and the extension, not the name. */
-function dispositionShape(value: string | undefined): string | null {
-  if (value === undefined) return null;
-  const kind = value.split(";")[0]?.trim().toLowerCase() ?? "";
-  const extension = /filename\*?=[^;]*\.([A-Za-z0-9]{1,5})"?\s*(?:;|$)/i.exec(value)?.[1];
-  return extension ? `${kind}; filename=*.${extension.toLowerCase()}` : kind;
 }
 
 function fileFacts(stats: CsvStats): NonNullable<DoctorProfile["file"]> {

@@ -232,18 +232,24 @@ describe("downloadReport decides from the head what it was sent", () => {
     ["application/xhtml+xml", "an HTML page (Content-Type application/xhtml+xml)"],
     ["application/json", "JSON (Content-Type application/json)"],
     ["application/problem+json", "JSON (Content-Type application/problem+json)"],
-  ])("refuses a body labelled %s", async (type, what) => {
+  ])("refuses a body labelled %s, and shows none of it", async (type, what) => {
     const s = await simulator();
     const { download } = serving(s, ["a;b\r\n1;2\r\n"], { "content-type": type });
+    const media = type.toLowerCase().split(";")[0]?.trim();
+    const charset = type.includes("charset") ? "; charset=utf-8" : "";
     expect(await outcome(download("1"))).toBe(
-      `Lucca sent ${what} instead of the CSV report: a;b 1;2`,
+      `Lucca sent ${what} instead of the CSV report: not shown, as it may hold the report's rows: ${media}${charset}, 10 bytes, first bytes 61 3b 62`,
     );
   });
 
   it.each([
-    ["\ufeff \r\n\t<!DOCTYPE html><p>Sign in</p>", "an HTML page", "<!DOCTYPE html><p>Sign in</p>"],
-    ["  <HTML><body>x</body>", "an HTML page", "<HTML><body>x</body>"],
-    ['\n{"error":"pending"}', "JSON", '{"error":"pending"}'],
+    ["\ufeff \r\n\t<!DOCTYPE html><p>Sign in</p>", "an HTML page", "an HTML page"],
+    [
+      "  <HTML><title>Sign in</title><body>x</body>",
+      "an HTML page",
+      'an HTML page titled "Sign in"',
+    ],
+    ['\n{"error":"pending"}', "JSON", "pending"],
   ])("refuses a page or JSON labelled CSV: %j", async (body, what, shown) => {
     const s = await simulator();
     const { download } = serving(s, [body], csv);
@@ -264,12 +270,36 @@ describe("downloadReport decides from the head what it was sent", () => {
     expect(await outcome(download("1"))).toBe("downloaded");
   });
 
-  it("shows at most the head's 512 bytes of what it refused", async () => {
+  it("reads a refused body past the head, to 64 KiB, for a page's title", async () => {
     const s = await simulator();
-    // 400 two-byte characters: the head holds the first 256.
-    const { download } = serving(s, ["é".repeat(400)], { "content-type": "text/html" });
+    const head = `<!DOCTYPE html><html><head>${"<meta name='x'>".repeat(100)}`;
+    const { download } = serving(s, [head, "<title>Maintenance</title></head>"], {
+      "content-type": "text/html",
+    });
     expect(await outcome(download("1"))).toBe(
-      `Lucca sent an HTML page (Content-Type text/html) instead of the CSV report: ${"é".repeat(256)}`,
+      'Lucca sent an HTML page (Content-Type text/html) instead of the CSV report: an HTML page titled "Maintenance"',
+    );
+    const endless = serving(s, ["<html>", "x".repeat(70 * 1024), "<title>Late</title>"], {
+      "content-type": "text/html",
+    });
+    expect(await outcome(endless.download("1"))).toBe(
+      "Lucca sent an HTML page (Content-Type text/html) instead of the CSV report: an HTML page",
+    );
+  });
+
+  it("tells the size of a refused body past 64 KiB from its Content-Length, or says more than", async () => {
+    const s = await simulator();
+    const rows = `Nom;Matricule\r\n${"Jeanne Varenne;E-20931\r\n".repeat(4000)}`;
+    const told = serving(s, [rows], {
+      "content-type": "application/json",
+      "content-length": "96015",
+    });
+    expect(await outcome(told.download("1"))).toBe(
+      "Lucca sent JSON (Content-Type application/json) instead of the CSV report: not shown, as it may hold the report's rows: application/json, 96015 bytes, first bytes 4e 6f 6d 3b 4d 61 74 72",
+    );
+    const untold = serving(s, [rows], { "content-type": "application/json" });
+    expect(await outcome(untold.download("1"))).toMatch(
+      /application\/json, more than 65536 bytes,/,
     );
   });
 

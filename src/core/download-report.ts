@@ -3,6 +3,8 @@ import { timerMs } from "./delay.ts";
 import { LuccaReportError } from "./errors.ts";
 import type { FileSink, PendingFile } from "./file-sink.ts";
 import type { Hasher } from "./hasher.ts";
+import { mediaTypeOf } from "./header-shape.ts";
+import { declaredLength, MAX_ERROR_BODY_BYTES } from "./http.ts";
 import type { JobEventListener } from "./job-events.ts";
 import type { LuccaClient, ReportFormat } from "./lucca-client.ts";
 import { retry, TransientFailure } from "./retry.ts";
@@ -51,7 +53,7 @@ async function downloadOnce(
   // fetch decodes a compressed body, so its Content-Length no longer counts what we receive.
   const expectedBytes = response.headers.has("content-encoding")
     ? undefined
-    : contentLength(response.headers);
+    : declaredLength(response.headers);
   const collector = new CsvStatsCollector({
     previewRows: options.previewRows,
     createHasher: options.createHasher,
@@ -88,7 +90,11 @@ async function downloadOnce(
     } catch (error) {
       throw cut(error);
     }
-    const extension = checkContent(options.format, response.headers, head, deps.client);
+    const verdict = checkContent(options.format, response.headers, head);
+    if (typeof verdict !== "string") {
+      throw await refusal(verdict, options.format, response, head, reader, armIdle, deps.client);
+    }
+    const extension = verdict;
     const target = typeof options.target === "string" ? options.target : options.target(extension);
     file = await deps.sink.create(target);
     try {
@@ -163,41 +169,86 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((byte, index) => bytes[index] === byte);
 }
 
+/** What a body that is not the report was taken for ("an HTML page", "JSON", ...). */
+interface Refused {
+  what: string;
+}
+
 /**
- * Refuses what is not the report (an empty body, a sign-in page, a JSON error), as an
- * unusable answer that is retried like a transient failure, and returns the extension.
+ * Tells what is not the report (an empty body, a sign-in page, a JSON error) from what
+ * may be, and returns the extension of what is kept.
  */
-function checkContent(
-  format: ReportFormat,
-  headers: Headers,
-  head: Head,
-  client: LuccaClient,
-): string {
-  const refuse = (what: string) => {
-    const shown = client.excerpt(new TextDecoder().decode(head.bytes));
-    return new TransientFailure(
-      `Lucca sent ${what} instead of the ${format === "csv" ? "CSV" : "Excel"} report${shown ? `: ${shown}` : ""}`,
-      { unusable: true },
-    );
-  };
-  if (head.bytes.byteLength === 0) throw refuse("an empty file");
+function checkContent(format: ReportFormat, headers: Headers, head: Head): string | Refused {
+  if (head.bytes.byteLength === 0) return { what: "an empty file" };
   if (format === "excel") {
     if (startsWith(head.bytes, XLSX_MAGIC)) return "xlsx";
     if (startsWith(head.bytes, XLS_MAGIC)) return "xls";
-    throw refuse("a file that is neither .xlsx nor .xls");
+    return { what: "a file that is neither .xlsx nor .xls" };
   }
-  const type = (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const type = mediaTypeOf(headers.get("content-type"))?.split(";")[0] ?? "";
   if (type === "text/html" || type === "application/xhtml+xml")
-    throw refuse(`an HTML page (Content-Type ${type})`);
+    return { what: `an HTML page (Content-Type ${type})` };
   if (type === "application/json" || type.endsWith("+json"))
-    throw refuse(`JSON (Content-Type ${type})`);
+    return { what: `JSON (Content-Type ${type})` };
   const start = new TextDecoder()
     .decode(head.bytes.subarray(0, 64))
     .replace(/^[\ufeff\s]+/, "")
     .toLowerCase();
-  if (start.startsWith("<!doctype") || start.startsWith("<html")) throw refuse("an HTML page");
-  if (start.startsWith("{")) throw refuse("JSON");
+  if (start.startsWith("<!doctype") || start.startsWith("<html")) return { what: "an HTML page" };
+  if (start.startsWith("{")) return { what: "JSON" };
   return "csv";
+}
+
+/**
+ * The refusal of a body that is not the report, as an unusable answer that is retried like
+ * a transient failure. What it quotes goes through the body door (body-description.ts):
+ * a page's title or an error's message, never a line of what may be the report.
+ */
+async function refusal(
+  refused: Refused,
+  format: ReportFormat,
+  response: Response,
+  head: Head,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  onChunk: () => void,
+  client: LuccaClient,
+): Promise<TransientFailure> {
+  const report = format === "csv" ? "CSV" : "Excel";
+  if (head.bytes.byteLength === 0) {
+    return new TransientFailure(`Lucca sent ${refused.what} instead of the ${report} report`, {
+      unusable: true,
+    });
+  }
+  // Enough of the body to read a page's title or an error's message past the head.
+  const body = head.done ? { ...head, more: false } : await readMore(reader, head, onChunk);
+  const shown = client.describe({
+    bytes: body.bytes,
+    more: body.more,
+    contentType: response.headers.get("content-type"),
+    declaredBytes: declaredLength(response.headers),
+  });
+  return new TransientFailure(
+    `Lucca sent ${refused.what} instead of the ${report} report: ${shown}`,
+    { unusable: true },
+  );
+}
+
+/** The head and what follows, up to MAX_ERROR_BODY_BYTES; a failed read keeps what came. */
+async function readMore(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  head: Head,
+  onChunk: () => void,
+): Promise<{ bytes: Uint8Array; more: boolean }> {
+  let more: Head;
+  try {
+    more = await readHead(reader, MAX_ERROR_BODY_BYTES - head.bytes.byteLength, onChunk);
+  } catch {
+    return { bytes: head.bytes, more: true };
+  }
+  const all = [...head.chunks, ...more.chunks];
+  const size = all.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  const limit = Math.min(size, MAX_ERROR_BODY_BYTES);
+  return { bytes: concat(all, limit), more: !more.done || size > limit };
 }
 
 /**
@@ -232,12 +283,6 @@ async function copyCounting(
     writer.abort(error).catch(() => {});
     throw error;
   }
-}
-
-function contentLength(headers: Headers): number | undefined {
-  const value = headers.get("content-length");
-  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
-  return Number(value);
 }
 
 function describe(error: unknown): string {

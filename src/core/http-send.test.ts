@@ -210,9 +210,11 @@ describe("sendOnce follows redirects", () => {
     const { fetch, calls } = scripted([redirect(to, 307)]);
     const error = await failureOf(sendOnce(get(from, { redirects: "download" }), options(fetch)));
     const url = new URL(from);
+    // A path that is not one of this tool's own is named by its shape (url-shape.ts).
+    const path = url.pathname === "/x" ? "/*" : url.pathname;
     expect(error).toBeInstanceOf(UnusableAnswerError);
     expect(error.message).toBe(
-      `GET ${url.origin}${url.pathname} was redirected (307) to ${what}; not followed.`,
+      `GET ${url.origin}${path} was redirected (307) to ${what}; not followed.`,
     );
     expect(calls).toHaveLength(1);
   });
@@ -273,12 +275,12 @@ describe("sendOnce follows redirects", () => {
     );
     expect(error).toBeInstanceOf(LuccaRejectedError);
     expect(error.message).toBe(
-      `GET ${ORIGIN}/step was redirected (302) to another origin, https://login.example; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. Check the key.`,
+      `GET ${ORIGIN}/* was redirected (302) to another origin, https://login.example; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. Check the key.`,
     );
     expect(error).toMatchObject({
       status: 302,
       method: "GET",
-      url: `${ORIGIN}/step`,
+      url: `${ORIGIN}/*`,
       bodyExcerpt: "",
       hint: "Check the key.",
     });
@@ -403,7 +405,7 @@ describe("sendOnce failures", () => {
       sendOnce(get(`${REPORTS}/1/download-csv`, { redirects: "download" }), options(fetch)),
     );
     expect(error.message).toBe(
-      "Lucca rejected GET https://storage.example/f.csv with 403. hint for 403.",
+      "Lucca rejected GET https://storage.example/*.csv with 403. hint for 403.",
     );
     expect(error).toMatchObject({ bodyExcerpt: "" });
     const { fetch: busy } = scripted([
@@ -413,7 +415,21 @@ describe("sendOnce failures", () => {
     const transient = await failureOf(
       sendOnce(get(`${REPORTS}/1/download-csv`, { redirects: "download" }), options(busy)),
     );
-    expect(transient.message).toBe("GET https://storage.example/f.csv answered 503");
+    expect(transient.message).toBe("GET https://storage.example/*.csv answered 503");
+  });
+
+  it("names a redirect's target by its shape, the key redacted, never its file name", async () => {
+    const { fetch } = scripted([
+      redirect(`https://${KEY}.storage.example/${KEY}/Dupont_Jean.csv?${KEY}=1`),
+      () => new Response(null, { status: 404 }),
+    ]);
+    const error = await failureOf(
+      sendOnce(get(`${REPORTS}/1/download-csv`, { redirects: "download" }), options(fetch)),
+    );
+    expect(error.message).toBe(
+      "Lucca rejected GET https://***.storage.example/*/*.csv with 404. hint for 404.",
+    );
+    expect(error).toMatchObject({ url: "https://***.storage.example/*/*.csv" });
   });
 
   it("lets go of another origin's body unread", async () => {
@@ -580,13 +596,27 @@ describe("sendOnce's request timeout and slot", () => {
 });
 
 describe("readExcerpt", () => {
-  it("gives the message of an error body, redacted and cut", async () => {
-    expect(await readExcerpt(new Response('{"message":"  no\\n such   report "}'))).toBe(
+  it("gives the message of an error body, redacted, on one line", async () => {
+    expect(await readExcerpt(new Response('{"message":"  no such   report "}'))).toBe(
       "no such report",
     );
     expect(await readExcerpt(new Response(`bad ${KEY}`), [KEY])).toBe("bad ***");
-    expect(await readExcerpt(new Response("x".repeat(400)))).toBe(`${"x".repeat(300)}…`);
     expect(await readExcerpt(new Response(null))).toBe("empty body");
+  });
+
+  it("gives a body that is not a page or an error by its type, size and first bytes", async () => {
+    const rows = "Jeanne Varenne;E-20931;jv@example.org\r\nBastien Ollier;E-20932;bo@example.org";
+    const shown = await readExcerpt(
+      new Response(rows, { headers: { "content-type": 'text/csv; name="Varenne.csv"' } }),
+    );
+    expect(shown).toBe(
+      "not shown, as it may hold the report's rows: text/csv, 76 bytes, first bytes 4a 65 61 6e 6e 65 20 56",
+    );
+    expect(await readExcerpt(new Response("x".repeat(400)))).toMatch(/^not shown.*, 400 bytes,/);
+    // A message of two lines is not quoted either.
+    expect(await readExcerpt(new Response('{"message":"no\\nsuch"}'))).toMatch(
+      /^not shown.*, 22 bytes,/,
+    );
   });
 
   it("blanks nothing when given no secrets", async () => {

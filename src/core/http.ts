@@ -1,13 +1,13 @@
+import { describeBody } from "./body-description.ts";
 import { timerMs } from "./delay.ts";
 import { isLoopbackHost } from "./domain.ts";
-import { decodeText } from "./encoding.ts";
-import { messageOfErrorBody } from "./error-body.ts";
 import { LuccaRejectedError, NetworkError, UnusableAnswerError } from "./errors.ts";
 import { permanentNetworkProblem } from "./network-failure.ts";
 import { readCapped } from "./read-body.ts";
-import { EXCERPT_CHARS, excerptOf, redact } from "./redact.ts";
+import { excerptOf, redact } from "./redact.ts";
 import { isTransientStatus, TransientFailure } from "./retry.ts";
 import { parseRetryAfter } from "./retry-after.ts";
+import { pathShape, urlForMessage } from "./url-shape.ts";
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -97,7 +97,7 @@ export async function sendOnce(request: HttpRequest, options: SendOptions): Prom
         if (method === "POST" && isSeeOther(response.status)) {
           // The POST was received (the report may exist): read the answer where it points,
           // with a GET, as HTTP says; the POST itself is never sent again.
-          postSeenOther = `${request.method} ${request.url.origin}${request.url.pathname} was answered ${response.status} (see ${next.pathname})`;
+          postSeenOther = `${request.method} ${request.url.origin}${request.url.pathname} was answered ${response.status} (see ${pathShape(next.pathname, options.secrets)})`;
           method = "GET";
           body = null;
           headers = withoutContentType(headers);
@@ -200,7 +200,7 @@ function checkRedirect(
   location: string,
   options: SendOptions,
 ): URL {
-  const where = `${request.method} ${from.origin}${from.pathname}`;
+  const where = `${request.method} ${urlForMessage(from, options.secrets)}`;
   let next: URL;
   try {
     next = new URL(location, from);
@@ -221,11 +221,11 @@ function checkRedirect(
   const keyHint = options.hint(401);
   if ((request.redirects ?? "api") === "api" && next.origin !== request.url.origin) {
     throw new LuccaRejectedError(
-      `${where} was redirected (${status}) to another origin, ${next.origin}; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. ${keyHint}`,
+      `${where} was redirected (${status}) to another origin, ${redact(next.origin, options.secrets)}; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. ${keyHint}`,
       {
         status,
         method: request.method,
-        url: `${from.origin}${from.pathname}`,
+        url: urlForMessage(from, options.secrets),
         bodyExcerpt: "",
         hint: keyHint,
       },
@@ -250,7 +250,9 @@ async function failureFor(
   // Another origin's body is never shown: a redirect could point at an internal service.
   const excerpt = echoBody ? await readExcerpt(response, options.secrets) : "";
   if (!echoBody) await response.body?.cancel().catch(() => {});
-  const where = `${method} ${url.origin}${url.pathname}`;
+  // The last hop's URL may be a redirect's target: the server chose it.
+  const shown = urlForMessage(url, options.secrets);
+  const where = `${method} ${shown}`;
   if (isTransientStatus(response.status)) {
     return new TransientFailure(
       `${where} answered ${response.status}${excerpt ? `: ${excerpt}` : ""}`,
@@ -266,7 +268,7 @@ async function failureFor(
     {
       status: response.status,
       method,
-      url: `${url.origin}${url.pathname}`,
+      url: shown,
       bodyExcerpt: excerpt,
       hint,
     },
@@ -274,21 +276,35 @@ async function failureFor(
 }
 
 /**
- * The message an error body carries, whichever of Lucca's error shapes it uses: at most
- * 64 KiB read, secrets redacted before the cut to 300 characters, one line.
+ * The message an error body carries, whichever of Lucca's error shapes it uses, or only its
+ * type, size and first bytes when it is not recognisably a page or an error (it may be the
+ * report): at most 64 KiB read, secrets redacted before the cut to 300 characters, one line.
  */
 export async function readExcerpt(
   response: Response,
   secrets: readonly string[] = [],
 ): Promise<string> {
-  let text: string;
   try {
-    text = decodeText((await readCapped(response.body, MAX_ERROR_BODY_BYTES)).bytes, "utf-8");
+    const body = await readCapped(response.body, MAX_ERROR_BODY_BYTES);
+    return describeBody(
+      {
+        bytes: body.bytes,
+        more: body.overflowed,
+        contentType: response.headers.get("content-type"),
+        declaredBytes: declaredLength(response.headers),
+      },
+      secrets,
+    );
   } catch {
     return "";
   }
-  text = messageOfErrorBody(text);
-  return excerptOf(text, secrets, EXCERPT_CHARS);
+}
+
+/** The Content-Length announced, when it is a number. */
+export function declaredLength(headers: Headers): number | undefined {
+  const value = headers.get("content-length");
+  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
+  return Number(value);
 }
 
 export { redact };

@@ -51,17 +51,29 @@ describe("what a rejection tells the user", () => {
     ['{"error":"E"}', "E"],
     // JSON without a usable message: its shape, never values that may be private.
     ['{"Message":42}', "JSON without a message (keys: Message)"],
-    ["[1, 2]", "[1, 2]"],
-    ["  plain\n\ttext  with   gaps ", "plain text with gaps"],
+    ["  plain \ttext  with   gaps ", "plain text with gaps"],
     ["", "empty body"],
+    // Not a page or an error: it may be the report, and is never quoted.
+    [
+      "[1, 2]",
+      "not shown, as it may hold the report's rows: text/plain; charset=utf-8, 6 bytes, first bytes 5b 31 2c 20 32 5d",
+    ],
+    [
+      "Ann;E-1;ann@example.org",
+      "not shown, as it may hold the report's rows: text/plain; charset=utf-8, 23 bytes, first bytes 41 6e 6e 3b 45 2d 31 3b",
+    ],
   ])("the excerpt of %j is %j", async (body, excerpt) => {
     const error = await rejectionFor(body);
     expect(error.bodyExcerpt).toBe(excerpt);
   });
 
-  it("cuts a long body to 300 characters and says so", async () => {
-    expect((await rejectionFor("x".repeat(300))).bodyExcerpt).toBe("x".repeat(300));
-    expect((await rejectionFor("y".repeat(301))).bodyExcerpt).toBe(`${"y".repeat(300)}…`);
+  it("quotes a text of 200 characters, not more, and cuts a message to 300", async () => {
+    expect((await rejectionFor("x".repeat(200))).bodyExcerpt).toBe("x".repeat(200));
+    expect((await rejectionFor("y".repeat(201))).bodyExcerpt).toMatch(/^not shown, .*201 bytes/);
+    const long = { title: "t".repeat(150), errors: { startsOn: ["m".repeat(150)] } };
+    expect((await rejectionFor(JSON.stringify(long))).bodyExcerpt).toBe(
+      `${"t".repeat(150)}: startsOn: ${"m".repeat(138)}…`,
+    );
   });
 
   it("blanks the key wherever the body echoes it", async () => {

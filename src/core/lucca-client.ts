@@ -1,9 +1,16 @@
 import { duplicateWarning, mayHaveBeenProcessed } from "./ambiguous-retry.ts";
 import type { BackoffOptions } from "./backoff.ts";
+import { type BodySample, describeBody } from "./body-description.ts";
 import { timerMs } from "./delay.ts";
 import { decodeText } from "./encoding.ts";
 import { LuccaRejectedError, UnusableAnswerError } from "./errors.ts";
-import { type FetchLike, type HttpRequest, type OpenResponse, sendOnce } from "./http.ts";
+import {
+  declaredLength,
+  type FetchLike,
+  type HttpRequest,
+  type OpenResponse,
+  sendOnce,
+} from "./http.ts";
 import { readCapped } from "./read-body.ts";
 import { excerptOf } from "./redact.ts";
 import { type RetryInfo, type RetryOptions, retry, TransientFailure } from "./retry.ts";
@@ -55,6 +62,8 @@ export interface LuccaClient {
   downloadUrl(reportId: string, format: ReportFormat): URL;
   /** Outside text fit for a message: the key redacted, one line, cut to 300 characters. */
   excerpt(text: string): string;
+  /** A body that is not what was asked for, fit for a message (body-description.ts). */
+  describe(sample: BodySample): string;
 }
 
 export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
@@ -122,7 +131,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
           await open.response.body?.cancel().catch(() => {});
           const hint = commonHint(401) as string;
           throw new LuccaRejectedError(
-            `${method} ${where} was redirected to a web page (${open.url.pathname}) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. ${hint}`,
+            `${method} ${where} was redirected to a web page (${excerptOf(open.url.pathname, [options.apiKey])}) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. ${hint}`,
             {
               status: open.response.status,
               method,
@@ -141,12 +150,17 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
           timerMs(options.requestTimeoutMs),
         );
         let text: string;
+        let sample: BodySample;
         try {
           const body = await readCapped(open.response.body, MAX_JSON_BYTES);
+          sample = {
+            bytes: body.bytes,
+            more: body.overflowed,
+            contentType: type || null,
+            declaredBytes: declaredLength(open.response.headers),
+          };
           if (body.overflowed) {
-            const shown = excerptOf(decodeText(body.bytes.subarray(0, 4096), "utf-8"), [
-              options.apiKey,
-            ]);
+            const shown = describeBody(sample, [options.apiKey]);
             throw new UnusableAnswerError(
               `The answer of ${method} ${where} is larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB, far more than a report object; it was not read further: ${shown}`,
               { excerpt: shown },
@@ -166,7 +180,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
         } catch (error) {
           // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
           throw new TransientFailure(
-            `the response of ${method} ${where} is not JSON: ${excerptOf(text, [options.apiKey])}`,
+            `the response of ${method} ${where} is not JSON: ${describeBody(sample, [options.apiKey])}`,
             { cause: error, unusable: true },
           );
         }
@@ -248,6 +262,7 @@ export function createLuccaClient(options: LuccaClientOptions): LuccaClient {
     },
     retryOptionsFor,
     excerpt: (text) => excerptOf(text, [options.apiKey]),
+    describe: (sample) => describeBody(sample, [options.apiKey]),
   };
 
   function downloadUrl(reportId: string, format: ReportFormat): URL {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FetchLike } from "./http.ts";
-import { shapeOf, shapeOfText, type TraceRecord, tracingFetch } from "./trace.ts";
+import { type TraceRecord, tracingFetch } from "./trace.ts";
+import { shapeOf, shapeOfText } from "./trace-shape.ts";
 
 // The wrapped fetch answers hand-built Responses: what each record holds depends only on
 // the request and the response given, and the clock is a counter.
@@ -29,10 +30,10 @@ describe("shapeOf", () => {
   });
 
   it("stops at eight levels", () => {
-    let deep: unknown = { leaf: 1 };
-    for (let i = 0; i < 8; i++) deep = i % 2 ? { a: deep } : [deep];
+    let deep: unknown = { id: 1 };
+    for (let i = 0; i < 8; i++) deep = i % 2 ? { data: deep } : [deep];
     // Levels 0..7 are walked; what sits at level 8 is named only.
-    expect(shapeOf(deep)).toEqual({ a: [{ a: [{ a: [{ a: ["object"] }] }] }] });
+    expect(shapeOf(deep)).toEqual({ data: [{ data: [{ data: [{ data: ["object"] }] }] }] });
     expect(shapeOf([[[[[[[[[1]]]]]]]]])).toEqual([[[[[[[["array"]]]]]]]]);
     expect(shapeOf([[[[[[[[1]]]]]]]])).toEqual([[[[[[[["number"]]]]]]]]);
   });
@@ -42,7 +43,7 @@ describe("shapeOfText", () => {
   it("describes what is not JSON by its length only", () => {
     expect(shapeOfText("")).toBe("empty");
     expect(shapeOfText("<html>hi</html>")).toBe("text (15 chars, not JSON)");
-    expect(shapeOfText('{"a":[true]}')).toEqual({ a: ["boolean"] });
+    expect(shapeOfText('{"items":[true]}')).toEqual({ items: ["boolean"] });
   });
 });
 
@@ -58,21 +59,25 @@ describe("tracingFetch records", () => {
             "x-echo": `key ${SECRET}`,
             location: `https://x.example/f?signature=${SECRET}&a=1`,
             "content-length": "22",
+            "x-ratelimit-remaining": "49",
           },
         },
       ),
     );
-    const response = await fetch("https://acme.ilucca.net/api/reports?b=1&a=2&b=3", {
-      method: "post",
-      headers: {
-        authorization: `lucca application=${SECRET}`,
-        "proxy-authorization": "Basic abc",
-        cookie: "c=1",
-        "x-note": `with ${SECRET}`,
-        accept: "application/json",
+    const response = await fetch(
+      "https://acme.ilucca.net/timmi-timesheet/api/reports?b=1&a=2&b=3",
+      {
+        method: "post",
+        headers: {
+          authorization: `lucca application=${SECRET}`,
+          "proxy-authorization": "Basic abc",
+          cookie: "c=1",
+          "x-note": `with ${SECRET}`,
+          accept: "application/json",
+        },
+        body: '{"templateId":"42","filters":null}',
       },
-      body: '{"templateId":"42","filters":null}',
-    });
+    );
     // The caller's body is still there to read.
     expect(await response.json()).toEqual({ id: 5, name: "Ann" });
     expect(records).toEqual([
@@ -80,18 +85,19 @@ describe("tracingFetch records", () => {
         at: 30,
         method: "POST",
         origin: "https://acme.ilucca.net",
-        path: "/api/reports",
+        path: "/timmi-timesheet/api/reports",
         query: ["b", "a"],
         status: 201,
         durationMs: 45,
-        requestHeaders: { accept: "application/json", "x-note": "with ***" },
+        requestHeaders: { accept: "application/json" },
         requestBody: { templateId: "string", filters: "null" },
         responseHeaders: {
           "content-length": "22",
           "content-type": "application/json",
-          location: "https://x.example/f?…",
-          "x-echo": "key ***",
+          location: "https://x.example/*?…",
+          "x-ratelimit-remaining": "49",
         },
+        responseHeadersLeftOut: 1,
         responseBody: { id: "number", name: "string" },
       },
     ]);
@@ -105,7 +111,7 @@ describe("tracingFetch records", () => {
       at: 30,
       method: "GET",
       origin: "https://acme.ilucca.net",
-      path: "/x",
+      path: "/*",
       status: 204,
       durationMs: 45,
       requestHeaders: {},
@@ -119,18 +125,21 @@ describe("tracingFetch records", () => {
     const { fetch, records } = traced(async () => new Response("ok"));
     const request = new Request("https://acme.ilucca.net/r?token=1", {
       method: "PUT",
-      headers: { "x-a": "1", authorization: "x" },
+      headers: { "content-type": "text/csv", authorization: "x" },
     });
     await fetch(request);
     expect(records[0]).toMatchObject({
       method: "PUT",
-      path: "/r",
+      path: "/*",
       query: ["token"],
-      requestHeaders: { "x-a": "1" },
+      requestHeaders: { "content-type": "text/csv" },
     });
     // The init wins over the Request's own.
-    await fetch(request, { method: "DELETE", headers: { "x-b": "2" } });
-    expect(records[1]).toMatchObject({ method: "DELETE", requestHeaders: { "x-b": "2" } });
+    await fetch(request, { method: "DELETE", headers: { accept: "application/json" } });
+    expect(records[1]).toMatchObject({
+      method: "DELETE",
+      requestHeaders: { accept: "application/json" },
+    });
   });
 
   it("writes a failed exchange with status 0, its time and the error's name only", async () => {
@@ -145,7 +154,7 @@ describe("tracingFetch records", () => {
         at: 30,
         method: "GET",
         origin: "https://acme.ilucca.net",
-        path: "/x",
+        path: "/*",
         status: 0,
         durationMs: 45,
         requestHeaders: {},
@@ -155,7 +164,7 @@ describe("tracingFetch records", () => {
         at: 30,
         method: "GET",
         origin: "https://acme.ilucca.net",
-        path: "/x",
+        path: "/*",
         status: 0,
         durationMs: 45,
         requestHeaders: {},
@@ -184,9 +193,21 @@ describe("the shape of a response body", () => {
     expect(await bodyOf(json("nope", "4"))).toBe("text (4 chars, not JSON)");
   });
 
-  it("does not read JSON past 256 KiB or of an untold length", async () => {
+  it("does not read JSON said to be past 256 KiB", async () => {
     expect(await bodyOf(json("[1]", "262145"))).toBe("application/json, 262145 bytes (not read)");
-    expect(await bodyOf(json("[1]", null))).toBe("application/json (not read)");
+  });
+
+  it("reads JSON of an untold length (chunked), up to 256 KiB", async () => {
+    expect(await bodyOf(json('{"id": 1}', null))).toEqual({ id: "number" });
+    expect(await bodyOf(json(`[${"1,".repeat(128 * 1024)}1]`, null))).toBe(
+      "JSON over 262144 bytes (not shaped)",
+    );
+  });
+
+  it("leaves the caller the whole body of a chunked JSON answer it read", async () => {
+    const { fetch } = traced(async () => json(`{"id": "${"9".repeat(300 * 1024)}"}`, null));
+    const response = await fetch("https://acme.ilucca.net/x");
+    expect((await response.json()).id).toHaveLength(300 * 1024);
   });
 
   it("never reads other bodies, and names an empty one", async () => {
@@ -214,23 +235,68 @@ describe("the shape of a response body", () => {
 });
 
 describe("a redirect's location", () => {
-  it("keeps a location without query as it is", async () => {
-    const { fetch, records } = traced(
-      async () => new Response(null, { status: 302, headers: { location: "/files/r.csv" } }),
-    );
-    await fetch("https://acme.ilucca.net/x");
-    expect(records[0]?.responseHeaders).toEqual({ location: "/files/r.csv" });
-  });
-
-  it("cuts only the location's query, not another header's", async () => {
+  it("keeps this tool's own path, and shapes any other", async () => {
     const { fetch, records } = traced(
       async () =>
         new Response(null, {
           status: 302,
-          headers: { location: "/a?b=1?c", link: "</n?page=2>" },
+          headers: { location: "/timmi-timesheet/api/reports/1001" },
         }),
     );
     await fetch("https://acme.ilucca.net/x");
-    expect(records[0]?.responseHeaders).toEqual({ location: "/a?…", link: "</n?page=2>" });
+    expect(records[0]?.responseHeaders).toEqual({ location: "/timmi-timesheet/api/reports/1001" });
+  });
+
+  it("writes no name, no key and no query of the place it points at", async () => {
+    const { fetch, records } = traced(
+      async () =>
+        new Response(null, {
+          status: 302,
+          headers: {
+            location: `https://blob.example/${SECRET}/Dupont_Jean.csv?${SECRET}=1&sig=2`,
+            link: "</n?page=2>",
+          },
+        }),
+    );
+    await fetch("https://acme.ilucca.net/x");
+    expect(records[0]?.responseHeaders).toEqual({ location: "https://blob.example/*/*.csv?…" });
+    expect(records[0]?.responseHeadersLeftOut).toBe(1);
+  });
+
+  it("writes the next request to that place shaped, its query names redacted", async () => {
+    const { fetch, records } = traced(async () => new Response("a;b\n", { status: 200 }));
+    await fetch(`https://${SECRET}.blob.example/${SECRET}/Dupont_Jean.csv?${SECRET}=1&sig=2`);
+    expect(records[0]).toMatchObject({
+      origin: "https://***.blob.example",
+      path: "/*/*.csv",
+      query: ["***", "sig"],
+    });
+    expect(JSON.stringify(records)).not.toMatch(/s3cr3t|Dupont/);
+  });
+});
+
+describe("headers a server chose", () => {
+  it("are left out, and Content-Type and Content-Disposition give kind and extension", async () => {
+    const { fetch, records } = traced(
+      async () =>
+        new Response("a;b\n", {
+          headers: {
+            "content-type": 'text/csv; charset=utf-8; name="Dupont_Jean_timesheet.csv"',
+            "content-disposition": 'attachment; filename="Dupont_Jean_timesheet.csv"',
+            "x-owner": "jean.dupont@acme.fr",
+            "x-generated-for": "Jean Dupont",
+          },
+        }),
+    );
+    await fetch("https://acme.ilucca.net/timmi-timesheet/api/reports/1/download-csv");
+    expect(records[0]).toMatchObject({
+      responseHeaders: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": "attachment; filename=*.csv",
+      },
+      responseHeadersLeftOut: 2,
+      responseBody: "text/csv; charset=utf-8 (not read)",
+    });
+    expect(JSON.stringify(records)).not.toMatch(/Dupont|acme\.fr/);
   });
 });

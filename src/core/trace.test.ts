@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../../simulator/server.ts";
-import { shapeOf, type TraceRecord, tracingFetch } from "./trace.ts";
+import { type TraceRecord, tracingFetch } from "./trace.ts";
+import { shapeOf } from "./trace-shape.ts";
 
 const KEY = "trace-key-0123456789";
 let sim: Simulator | undefined;
@@ -10,7 +11,7 @@ afterEach(async () => {
 });
 
 describe("shapeOf", () => {
-  it("keeps keys and types, never values", () => {
+  it("keeps known keys and types, never values", () => {
     expect(
       shapeOf({ id: 1001, status: "done", filters: null, columns: [{ kind: "x" }], ok: true }),
     ).toEqual({
@@ -18,7 +19,32 @@ describe("shapeOf", () => {
       status: "string",
       filters: "null",
       columns: [{ kind: "string" }],
-      ok: "boolean",
+      "…": "1 other key: boolean",
+    });
+  });
+
+  it("counts the keys a server chose, with their types, and never names them", () => {
+    const shape = shapeOf(
+      JSON.parse(
+        JSON.stringify({
+          Message: "x",
+          [`lucca application=${KEY}`]: "echoed",
+          "Jean Dupont <jean.dupont@acme.fr>": { hours: 7.5 },
+          "E-20931": [1],
+        }).replace(/}$/, ',"__proto__":null}'),
+      ),
+    );
+    expect(shape).toEqual({ Message: "string", "…": "4 other keys: array, null, object, string" });
+    const text = JSON.stringify(shape);
+    for (const hidden of [KEY, "Jean", "acme", "E-20931", "hours", "proto"])
+      expect(text).not.toContain(hidden);
+  });
+
+  it("names known keys in any letter case, as they were sent", () => {
+    expect(shapeOf({ ID: 1, STATUS: "x", Data: { Items: [] } })).toEqual({
+      ID: "number",
+      STATUS: "string",
+      Data: { Items: [] },
     });
   });
 });
@@ -48,7 +74,7 @@ describe("tracingFetch", () => {
     expect(records.map((r) => [r.method, r.path, r.status])).toEqual([
       ["POST", "/timmi-timesheet/api/reports", 201],
       ["GET", "/timmi-timesheet/api/reports/1001/download-csv", 302],
-      ["GET", "/files/1001/report-1001.csv", 200],
+      ["GET", "/*/*/*.csv", 200],
     ]);
     const [create, hop, file] = records as [TraceRecord, TraceRecord, TraceRecord];
     expect(create.requestBody).toEqual({
@@ -58,7 +84,9 @@ describe("tracingFetch", () => {
     });
     expect(create.responseBody).toMatchObject({ id: "number", status: "string" });
     expect(create.requestHeaders).toEqual({ "content-type": "application/json" });
-    expect(hop.responseHeaders?.location).toMatch(/\/files\/1001\/report-1001\.csv\?…$/);
+    expect(hop.responseHeaders?.location).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/\*\/\*\/\*\.csv\?…$/,
+    );
     expect(file.query).toEqual(["expires", "signature"]);
     expect(file.responseBody).toMatch(/text\/csv.*bytes \(not read\)/);
     const text = JSON.stringify(records);
@@ -74,6 +102,6 @@ describe("tracingFetch", () => {
       secrets: [],
     });
     await expect(failing("http://127.0.0.1:9/x")).rejects.toThrow("fetch failed");
-    expect(records).toMatchObject([{ method: "GET", path: "/x", status: 0, error: "TypeError" }]);
+    expect(records).toMatchObject([{ method: "GET", path: "/*", status: 0, error: "TypeError" }]);
   });
 });

@@ -1,63 +1,39 @@
+import { visibleHeaders } from "./header-shape.ts";
 import type { FetchLike } from "./http.ts";
 import { redact } from "./redact.ts";
+import { type Shape, shapeOfText } from "./trace-shape.ts";
+import { locationShape, pathShape, queryNames } from "./url-shape.ts";
 
-/** The shape of a JSON value: keys and value types, never the values themselves. */
-export type Shape = string | Shape[] | { [key: string]: Shape };
+export type { Shape } from "./trace-shape.ts";
 
 /** One HTTP exchange, as written to a trace: enough for support, nothing private. */
 export interface TraceRecord {
   /** Milliseconds since the trace started. */
   at: number;
   method: string;
+  /** Redacted. */
   origin: string;
-  /** Without the query string: a signed download URL carries its token there. */
+  /** This tool's own Lucca paths as they are; any other as `*` segments (url-shape.ts). */
   path: string;
-  /** The names of the query parameters, if any. */
+  /** The names of the query parameters, if any, redacted. */
   query?: string[];
   /** 0 when no answer came (network error, timeout, cancellation). */
   status: number;
   /** Until the response headers arrived. */
   durationMs: number;
+  /** Only the headers header-shape.ts lists, in the form it allows. */
   requestHeaders: Record<string, string>;
   responseHeaders?: Record<string, string>;
+  /** How many response headers were left out (not on the list). */
+  responseHeadersLeftOut?: number;
   requestBody?: Shape;
   /** JSON answers as their shape; other bodies as their type and length, unread. */
   responseBody?: Shape;
   error?: string;
 }
 
-/** Headers that carry credentials or sessions: never written, whatever the trace is for. */
-const HIDDEN_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);
-/** JSON bodies above this are not read for their shape. */
+/** JSON bodies above this are not shaped. */
 const MAX_SHAPED_BYTES = 256 * 1024;
-const MAX_DEPTH = 8;
-
-export function shapeOf(value: unknown, depth = 0): Shape {
-  if (value === null) return "null";
-  if (Array.isArray(value)) {
-    if (depth >= MAX_DEPTH) return "array";
-    return value.length === 0 ? [] : [shapeOf(value[0], depth + 1)];
-  }
-  if (typeof value === "object") {
-    if (depth >= MAX_DEPTH) return "object";
-    const shape: Record<string, Shape> = {};
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      shape[key] = shapeOf(item, depth + 1);
-    }
-    return shape;
-  }
-  return typeof value;
-}
-
-/** Shape of a text that may be JSON; anything else is described, not shown. */
-export function shapeOfText(text: string): Shape {
-  if (text === "") return "empty";
-  try {
-    return shapeOf(JSON.parse(text));
-  } catch {
-    return `text (${text.length} chars, not JSON)`;
-  }
-}
 
 export interface TraceOptions {
   /** Receives each exchange once it is known (headers in, or failed). */
@@ -69,12 +45,14 @@ export interface TraceOptions {
 
 /**
  * Wraps a fetch so that every exchange is recorded: method, origin, path, status, time to
- * headers, headers without credentials, and bodies as shapes. JSON answers are read from a
- * clone; the caller's body is untouched and downloads are never read twice.
+ * headers, listed headers, and bodies as shapes. JSON answers are read from a clone,
+ * whether their length is told or not; the caller's body is untouched and downloads are
+ * never read twice.
  */
 export function tracingFetch(fetch: FetchLike, options: TraceOptions): FetchLike {
   const now = options.now ?? Date.now;
   const started = now();
+  const { secrets } = options;
   return async (input, init) => {
     // Not `new Request(input, init)`: that would take over a streamed body.
     const asRequest = input instanceof Request ? input : undefined;
@@ -83,13 +61,10 @@ export function tracingFetch(fetch: FetchLike, options: TraceOptions): FetchLike
     const base: Omit<TraceRecord, "status" | "durationMs"> = {
       at: begin - started,
       method: (init?.method ?? asRequest?.method ?? "GET").toUpperCase(),
-      origin: url.origin,
-      path: url.pathname,
-      ...(url.search ? { query: [...new Set(url.searchParams.keys())] } : {}),
-      requestHeaders: visibleHeaders(
-        new Headers(init?.headers ?? asRequest?.headers),
-        options.secrets,
-      ),
+      origin: redact(url.origin, secrets),
+      path: pathShape(url.pathname, secrets),
+      ...(url.search ? { query: queryNames(url.searchParams, secrets) } : {}),
+      requestHeaders: headersOf(new Headers(init?.headers ?? asRequest?.headers), secrets).shown,
       ...(typeof init?.body === "string" ? { requestBody: shapeOfText(init.body) } : {}),
     };
     let response: Response;
@@ -100,48 +75,64 @@ export function tracingFetch(fetch: FetchLike, options: TraceOptions): FetchLike
         ...base,
         status: 0,
         durationMs: now() - begin,
-        error: redact(error instanceof Error ? error.name : "error", options.secrets),
+        error: redact(error instanceof Error ? error.name : "error", secrets),
       });
       throw error;
     }
+    const headers = headersOf(response.headers, secrets);
     const record: TraceRecord = {
       ...base,
       status: response.status,
       durationMs: now() - begin,
-      responseHeaders: visibleHeaders(response.headers, options.secrets),
+      responseHeaders: headers.shown,
+      ...(headers.left > 0 ? { responseHeadersLeftOut: headers.left } : {}),
     };
-    record.responseBody = await bodyShape(response);
+    record.responseBody = await bodyShape(response, headers.shown);
     options.write(record);
     return response;
   };
 }
 
-async function bodyShape(response: Response): Promise<Shape> {
-  const type = response.headers.get("content-type") ?? "";
-  const length = response.headers.get("content-length");
-  const small = length !== null && Number(length) <= MAX_SHAPED_BYTES;
-  if (/json/i.test(type) && small) {
+function headersOf(headers: Headers, secrets: readonly string[]) {
+  return visibleHeaders(headers, secrets, (location) => locationShape(location, secrets));
+}
+
+/** `shown`: the response's headers as the trace writes them. */
+async function bodyShape(response: Response, shown: Record<string, string>): Promise<Shape> {
+  const type = shown["content-type"];
+  const length = shown["content-length"];
+  if (response.body === null || length === "0") return "empty";
+  // Read whatever the framing: a chunked answer has no Content-Length.
+  if (type?.includes("json") && !(length !== undefined && Number(length) > MAX_SHAPED_BYTES)) {
     try {
-      return shapeOfText(await response.clone().text());
+      const text = await readClone(response.clone().body as ReadableStream<Uint8Array>);
+      if (text === undefined) return `JSON over ${MAX_SHAPED_BYTES} bytes (not shaped)`;
+      return shapeOfText(text);
     } catch {
       return "unreadable";
     }
   }
-  if (response.body === null || length === "0") return "empty";
-  return `${type || "no content type"}${length === null ? "" : `, ${length} bytes`} (not read)`;
+  return `${type ?? "no content type"}${length === undefined ? "" : `, ${length} bytes`} (not read)`;
 }
 
-function visibleHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
-  const visible: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    if (HIDDEN_HEADERS.has(name)) return;
-    visible[name] = redact(name === "location" ? withoutQuery(value) : value, secrets);
-  });
-  return visible;
-}
-
-/** A redirect's target without its query: pre-signed URLs carry their token there. */
-function withoutQuery(location: string): string {
-  const at = location.indexOf("?");
-  return at === -1 ? location : `${location.slice(0, at)}?…`;
+/**
+ * The clone's text, or undefined past MAX_SHAPED_BYTES. Its cancel is not awaited: one
+ * branch of a tee settles its cancel only once the other branch (the caller's) is
+ * cancelled too, which may never happen.
+ */
+async function readClone(body: ReadableStream<Uint8Array>): Promise<string | undefined> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > MAX_SHAPED_BYTES) {
+      reader.cancel().catch(() => {});
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }

@@ -26,6 +26,8 @@ export interface SinkOptions {
   /** Leftover `.part` files beside the target older than this are removed. @default STALE_PART_MS */
   staleAfterMs?: number;
   now?: () => number;
+  /** Permissions of the file created (before the umask). @default 0o666 */
+  mode?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export function nodeFileSink(policy: TargetPolicy, options: SinkOptions = {}): F
       try {
         await mkdir(directory, { recursive: true });
         await removeStaleParts(target, options.staleAfterMs ?? STALE_PART_MS, options.now);
-        handle = await open(temporary, "wx");
+        handle = await open(temporary, "wx", options.mode ?? 0o666);
       } catch (error) {
         throw writeError(`Cannot create ${target}`, error);
       }
