@@ -2,13 +2,13 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1210:
+/***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1708);
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _node_node_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6164);
+/* harmony import */ var _node_node_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8671);
 
 
 // The version check is this file's only import: on an older Node, the CLI's own imports
@@ -19,14 +19,14 @@ if (problem !== undefined) {
     node_process__WEBPACK_IMPORTED_MODULE_0___default().stderr.write(`${problem}\n`);
     node_process__WEBPACK_IMPORTED_MODULE_0___default().exit(1);
 }
-await Promise.all(/* import() */[__nccwpck_require__.e(218), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2856));
+await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2957));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 6164:
+/***/ 8671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -552,6 +552,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("fi
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1210);
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

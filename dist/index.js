@@ -1,34 +1,34 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 52638:
+/***/ 23368:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(90415)
-const Dispatcher = __nccwpck_require__(40793)
-const Pool = __nccwpck_require__(26878)
-const BalancedPool = __nccwpck_require__(89911)
-const Agent = __nccwpck_require__(57347)
-const ProxyAgent = __nccwpck_require__(54734)
-const EnvHttpProxyAgent = __nccwpck_require__(30155)
-const RetryAgent = __nccwpck_require__(78456)
-const errors = __nccwpck_require__(22225)
-const util = __nccwpck_require__(97130)
+const Client = __nccwpck_require__(43069)
+const Dispatcher = __nccwpck_require__(72091)
+const Pool = __nccwpck_require__(27404)
+const BalancedPool = __nccwpck_require__(48973)
+const Agent = __nccwpck_require__(86261)
+const ProxyAgent = __nccwpck_require__(69848)
+const EnvHttpProxyAgent = __nccwpck_require__(7897)
+const RetryAgent = __nccwpck_require__(21882)
+const errors = __nccwpck_require__(48091)
+const util = __nccwpck_require__(31544)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(83857)
-const buildConnector = __nccwpck_require__(63714)
-const MockClient = __nccwpck_require__(98727)
-const MockAgent = __nccwpck_require__(98251)
-const MockPool = __nccwpck_require__(2102)
-const mockErrors = __nccwpck_require__(6691)
-const RetryHandler = __nccwpck_require__(79990)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(24583)
-const DecoratorHandler = __nccwpck_require__(11461)
-const RedirectHandler = __nccwpck_require__(75728)
-const createRedirectInterceptor = __nccwpck_require__(85402)
+const api = __nccwpck_require__(65407)
+const buildConnector = __nccwpck_require__(72296)
+const MockClient = __nccwpck_require__(78957)
+const MockAgent = __nccwpck_require__(15973)
+const MockPool = __nccwpck_require__(78780)
+const mockErrors = __nccwpck_require__(35445)
+const RetryHandler = __nccwpck_require__(60112)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(5837)
+const DecoratorHandler = __nccwpck_require__(57011)
+const RedirectHandler = __nccwpck_require__(25050)
+const createRedirectInterceptor = __nccwpck_require__(21676)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -46,10 +46,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(36812),
-  retry: __nccwpck_require__(36292),
-  dump: __nccwpck_require__(61018),
-  dns: __nccwpck_require__(75749)
+  redirect: __nccwpck_require__(53650),
+  retry: __nccwpck_require__(73874),
+  dump: __nccwpck_require__(14756),
+  dns: __nccwpck_require__(97251)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -111,7 +111,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(79724).fetch)
+const fetchImpl = (__nccwpck_require__(47302).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -123,39 +123,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(42030).Headers
-/* unused reexport */ __nccwpck_require__(85589).Response
-/* unused reexport */ __nccwpck_require__(62369).Request
-/* unused reexport */ __nccwpck_require__(96408).FormData
+/* unused reexport */ __nccwpck_require__(83676).Headers
+/* unused reexport */ __nccwpck_require__(9107).Response
+/* unused reexport */ __nccwpck_require__(46055).Request
+/* unused reexport */ __nccwpck_require__(79662).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(60241).FileReader
+/* unused reexport */ __nccwpck_require__(96299).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(35845)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(42443)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(46795)
-const { kConstruct } = __nccwpck_require__(18799)
+const { CacheStorage } = __nccwpck_require__(76949)
+const { kConstruct } = __nccwpck_require__(87589)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(98895)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(35437)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(91278)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(90980)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(30462)
-/* unused reexport */ __nccwpck_require__(98680).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(50044)
+/* unused reexport */ __nccwpck_require__(55366).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -171,18 +171,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(90088)
+const { EventSource } = __nccwpck_require__(46942)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 20480:
+/***/ 9318:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(97130)
-const { RequestAbortedError } = __nccwpck_require__(22225)
+const { addAbortListener } = __nccwpck_require__(31544)
+const { RequestAbortedError } = __nccwpck_require__(48091)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -242,16 +242,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 96510:
+/***/ 89724:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(22225)
-const util = __nccwpck_require__(97130)
-const { addSignal, removeSignal } = __nccwpck_require__(20480)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(48091)
+const util = __nccwpck_require__(31544)
+const { addSignal, removeSignal } = __nccwpck_require__(9318)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -357,7 +357,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 64548:
+/***/ 86998:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -371,10 +371,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(22225)
-const util = __nccwpck_require__(97130)
+} = __nccwpck_require__(48091)
+const util = __nccwpck_require__(31544)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { addSignal, removeSignal } = __nccwpck_require__(20480)
+const { addSignal, removeSignal } = __nccwpck_require__(9318)
 const assert = __nccwpck_require__(34589)
 
 const kResume = Symbol('resume')
@@ -615,16 +615,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 24833:
+/***/ 8675:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { Readable } = __nccwpck_require__(83305)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(22225)
-const util = __nccwpck_require__(97130)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(98361)
+const { Readable } = __nccwpck_require__(13135)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(48091)
+const util = __nccwpck_require__(31544)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(28447)
 const { AsyncResource } = __nccwpck_require__(16698)
 
 class RequestHandler extends AsyncResource {
@@ -836,18 +836,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 60306:
+/***/ 90576:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
 const { finished, PassThrough } = __nccwpck_require__(57075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(22225)
-const util = __nccwpck_require__(97130)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(98361)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(48091)
+const util = __nccwpck_require__(31544)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(28447)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { addSignal, removeSignal } = __nccwpck_require__(20480)
+const { addSignal, removeSignal } = __nccwpck_require__(9318)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1063,15 +1063,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 37216:
+/***/ 42274:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(22225)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(48091)
 const { AsyncResource } = __nccwpck_require__(16698)
-const util = __nccwpck_require__(97130)
-const { addSignal, removeSignal } = __nccwpck_require__(20480)
+const util = __nccwpck_require__(31544)
+const { addSignal, removeSignal } = __nccwpck_require__(9318)
 const assert = __nccwpck_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1178,21 +1178,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 83857:
+/***/ 65407:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(24833)
-module.exports.stream = __nccwpck_require__(60306)
-module.exports.pipeline = __nccwpck_require__(64548)
-module.exports.upgrade = __nccwpck_require__(37216)
-module.exports.connect = __nccwpck_require__(96510)
+module.exports.request = __nccwpck_require__(8675)
+module.exports.stream = __nccwpck_require__(90576)
+module.exports.pipeline = __nccwpck_require__(86998)
+module.exports.upgrade = __nccwpck_require__(42274)
+module.exports.connect = __nccwpck_require__(89724)
 
 
 /***/ }),
 
-/***/ 83305:
+/***/ 13135:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1201,9 +1201,9 @@ module.exports.connect = __nccwpck_require__(96510)
 
 const assert = __nccwpck_require__(34589)
 const { Readable } = __nccwpck_require__(57075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(22225)
-const util = __nccwpck_require__(97130)
-const { ReadableStreamFrom } = __nccwpck_require__(97130)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(48091)
+const util = __nccwpck_require__(31544)
+const { ReadableStreamFrom } = __nccwpck_require__(31544)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1584,15 +1584,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 98361:
+/***/ 28447:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(34589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(22225)
+} = __nccwpck_require__(48091)
 
-const { chunksDecode } = __nccwpck_require__(83305)
+const { chunksDecode } = __nccwpck_require__(13135)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1684,16 +1684,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63714:
+/***/ 72296:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(77030)
 const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(97130)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(22225)
-const timers = __nccwpck_require__(65577)
+const util = __nccwpck_require__(31544)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(48091)
+const timers = __nccwpck_require__(92563)
 
 function noop () {}
 
@@ -1931,7 +1931,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 85909:
+/***/ 61303:
 /***/ ((module) => {
 
 
@@ -2056,7 +2056,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 72564:
+/***/ 78150:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2265,7 +2265,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22225:
+/***/ 48091:
 /***/ ((module) => {
 
 
@@ -2697,7 +2697,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45197:
+/***/ 98823:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2705,7 +2705,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(22225)
+} = __nccwpck_require__(48091)
 const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
@@ -2720,9 +2720,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(97130)
-const { channels } = __nccwpck_require__(72564)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(85909)
+} = __nccwpck_require__(31544)
+const { channels } = __nccwpck_require__(78150)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(61303)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3186,7 +3186,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 42177:
+/***/ 99411:
 /***/ ((module) => {
 
 module.exports = {
@@ -3260,7 +3260,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 39358:
+/***/ 23568:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3268,7 +3268,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(85909)
+} = __nccwpck_require__(61303)
 
 class TstNode {
   /** @type {any} */
@@ -3419,13 +3419,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 97130:
+/***/ 31544:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(42177)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(99411)
 const { IncomingMessage } = __nccwpck_require__(37067)
 const stream = __nccwpck_require__(57075)
 const net = __nccwpck_require__(77030)
@@ -3433,9 +3433,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(57975)
 const { stringify } = __nccwpck_require__(41792)
 const { EventEmitter: EE } = __nccwpck_require__(78474)
-const { InvalidArgumentError } = __nccwpck_require__(22225)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(85909)
-const { tree } = __nccwpck_require__(39358)
+const { InvalidArgumentError } = __nccwpck_require__(48091)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(61303)
+const { tree } = __nccwpck_require__(23568)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4145,18 +4145,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57347:
+/***/ 86261:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(22225)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(42177)
-const DispatcherBase = __nccwpck_require__(14963)
-const Pool = __nccwpck_require__(26878)
-const Client = __nccwpck_require__(90415)
-const util = __nccwpck_require__(97130)
-const createRedirectInterceptor = __nccwpck_require__(85402)
+const { InvalidArgumentError } = __nccwpck_require__(48091)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(99411)
+const DispatcherBase = __nccwpck_require__(44745)
+const Pool = __nccwpck_require__(27404)
+const Client = __nccwpck_require__(43069)
+const util = __nccwpck_require__(31544)
+const createRedirectInterceptor = __nccwpck_require__(21676)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4285,7 +4285,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 89911:
+/***/ 48973:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4293,7 +4293,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(22225)
+} = __nccwpck_require__(48091)
 const {
   PoolBase,
   kClients,
@@ -4301,10 +4301,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(25326)
-const Pool = __nccwpck_require__(26878)
-const { kUrl, kInterceptors } = __nccwpck_require__(42177)
-const { parseOrigin } = __nccwpck_require__(97130)
+} = __nccwpck_require__(93272)
+const Pool = __nccwpck_require__(27404)
+const { kUrl, kInterceptors } = __nccwpck_require__(99411)
+const { parseOrigin } = __nccwpck_require__(31544)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4501,7 +4501,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 94011:
+/***/ 81557:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4509,9 +4509,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(97130)
-const { channels } = __nccwpck_require__(72564)
-const timers = __nccwpck_require__(65577)
+const util = __nccwpck_require__(31544)
+const { channels } = __nccwpck_require__(78150)
+const timers = __nccwpck_require__(92563)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4524,7 +4524,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(22225)
+} = __nccwpck_require__(48091)
 const {
   kUrl,
   kReset,
@@ -4557,9 +4557,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(42177)
+} = __nccwpck_require__(99411)
 
-const constants = __nccwpck_require__(24546)
+const constants = __nccwpck_require__(67424)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4571,11 +4571,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(93800) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(87846) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(15568))
+    mod = await WebAssembly.compile(__nccwpck_require__(9474))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4583,7 +4583,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(93800))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(87846))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5498,7 +5498,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(67426).extractBody)
+      extractBody = (__nccwpck_require__(18900).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6021,7 +6021,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 82686:
+/***/ 94092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6029,13 +6029,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(34589)
 const { errorMonitor } = __nccwpck_require__(78474)
 const { pipeline } = __nccwpck_require__(57075)
-const util = __nccwpck_require__(97130)
+const util = __nccwpck_require__(31544)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(22225)
+} = __nccwpck_require__(48091)
 const {
   kUrl,
   kReset,
@@ -6054,7 +6054,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(42177)
+} = __nccwpck_require__(99411)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6460,7 +6460,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(67426).extractBody)
+    extractBody ??= (__nccwpck_require__(18900).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -6820,7 +6820,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 90415:
+/***/ 43069:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -6830,16 +6830,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(34589)
 const net = __nccwpck_require__(77030)
 const http = __nccwpck_require__(37067)
-const util = __nccwpck_require__(97130)
-const { channels } = __nccwpck_require__(72564)
-const Request = __nccwpck_require__(45197)
-const DispatcherBase = __nccwpck_require__(14963)
+const util = __nccwpck_require__(31544)
+const { channels } = __nccwpck_require__(78150)
+const Request = __nccwpck_require__(98823)
+const DispatcherBase = __nccwpck_require__(44745)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(22225)
-const buildConnector = __nccwpck_require__(63714)
+} = __nccwpck_require__(48091)
+const buildConnector = __nccwpck_require__(72296)
 const {
   kUrl,
   kServerName,
@@ -6881,9 +6881,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(42177)
-const connectH1 = __nccwpck_require__(94011)
-const connectH2 = __nccwpck_require__(82686)
+} = __nccwpck_require__(99411)
+const connectH1 = __nccwpck_require__(81557)
+const connectH2 = __nccwpck_require__(94092)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7191,7 +7191,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(85402)
+const createRedirectInterceptor = __nccwpck_require__(21676)
 
 function onError (client, err) {
   if (
@@ -7451,19 +7451,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 14963:
+/***/ 44745:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(40793)
+const Dispatcher = __nccwpck_require__(72091)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(22225)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(42177)
+} = __nccwpck_require__(48091)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(99411)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7666,7 +7666,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 40793:
+/***/ 72091:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7738,15 +7738,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 30155:
+/***/ 7897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(14963)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(42177)
-const ProxyAgent = __nccwpck_require__(54734)
-const Agent = __nccwpck_require__(57347)
+const DispatcherBase = __nccwpck_require__(44745)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(99411)
+const ProxyAgent = __nccwpck_require__(69848)
+const Agent = __nccwpck_require__(86261)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -7905,7 +7905,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 83934:
+/***/ 96524:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8029,15 +8029,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 25326:
+/***/ 93272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(14963)
-const FixedQueue = __nccwpck_require__(83934)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(42177)
-const PoolStats = __nccwpck_require__(20768)
+const DispatcherBase = __nccwpck_require__(44745)
+const FixedQueue = __nccwpck_require__(96524)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(99411)
+const PoolStats = __nccwpck_require__(39686)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8230,10 +8230,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20768:
+/***/ 39686:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(42177)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(99411)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8271,7 +8271,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 26878:
+/***/ 27404:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8282,14 +8282,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(25326)
-const Client = __nccwpck_require__(90415)
+} = __nccwpck_require__(93272)
+const Client = __nccwpck_require__(43069)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(22225)
-const util = __nccwpck_require__(97130)
-const { kUrl, kInterceptors } = __nccwpck_require__(42177)
-const buildConnector = __nccwpck_require__(63714)
+} = __nccwpck_require__(48091)
+const util = __nccwpck_require__(31544)
+const { kUrl, kInterceptors } = __nccwpck_require__(99411)
+const buildConnector = __nccwpck_require__(72296)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8385,19 +8385,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 54734:
+/***/ 69848:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(42177)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(99411)
 const { URL } = __nccwpck_require__(73136)
-const Agent = __nccwpck_require__(57347)
-const Pool = __nccwpck_require__(26878)
-const DispatcherBase = __nccwpck_require__(14963)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(22225)
-const buildConnector = __nccwpck_require__(63714)
-const Client = __nccwpck_require__(90415)
+const Agent = __nccwpck_require__(86261)
+const Pool = __nccwpck_require__(27404)
+const DispatcherBase = __nccwpck_require__(44745)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(48091)
+const buildConnector = __nccwpck_require__(72296)
+const Client = __nccwpck_require__(43069)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8666,13 +8666,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 78456:
+/***/ 21882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(40793)
-const RetryHandler = __nccwpck_require__(79990)
+const Dispatcher = __nccwpck_require__(72091)
+const RetryHandler = __nccwpck_require__(60112)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8708,7 +8708,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 24583:
+/***/ 5837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8716,8 +8716,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(22225)
-const Agent = __nccwpck_require__(57347)
+const { InvalidArgumentError } = __nccwpck_require__(48091)
+const Agent = __nccwpck_require__(86261)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -8747,7 +8747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11461:
+/***/ 57011:
 /***/ ((module) => {
 
 
@@ -8798,15 +8798,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 75728:
+/***/ 25050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(97130)
-const { kBodyUsed } = __nccwpck_require__(42177)
+const util = __nccwpck_require__(31544)
+const { kBodyUsed } = __nccwpck_require__(99411)
 const assert = __nccwpck_require__(34589)
-const { InvalidArgumentError } = __nccwpck_require__(22225)
+const { InvalidArgumentError } = __nccwpck_require__(48091)
 const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9037,20 +9037,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 79990:
+/***/ 60112:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(42177)
-const { RequestRetryError } = __nccwpck_require__(22225)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(99411)
+const { RequestRetryError } = __nccwpck_require__(48091)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(97130)
+} = __nccwpck_require__(31544)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9481,14 +9481,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 75749:
+/***/ 97251:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(77030)
 const { lookup } = __nccwpck_require__(40610)
-const DecoratorHandler = __nccwpck_require__(11461)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(22225)
+const DecoratorHandler = __nccwpck_require__(57011)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(48091)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -9863,14 +9863,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 61018:
+/***/ 14756:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(97130)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(22225)
-const DecoratorHandler = __nccwpck_require__(11461)
+const util = __nccwpck_require__(31544)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(48091)
+const DecoratorHandler = __nccwpck_require__(57011)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -9993,12 +9993,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 85402:
+/***/ 21676:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(75728)
+const RedirectHandler = __nccwpck_require__(25050)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10021,11 +10021,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 36812:
+/***/ 53650:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(75728)
+const RedirectHandler = __nccwpck_require__(25050)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10052,11 +10052,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 36292:
+/***/ 73874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(79990)
+const RetryHandler = __nccwpck_require__(60112)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10078,13 +10078,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 24546:
+/***/ 67424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(34266);
+const utils_1 = __nccwpck_require__(8916);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10362,7 +10362,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 93800:
+/***/ 87846:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10374,7 +10374,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 15568:
+/***/ 9474:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10386,7 +10386,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 34266:
+/***/ 8916:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10407,13 +10407,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 98251:
+/***/ 15973:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(42177)
-const Agent = __nccwpck_require__(57347)
+const { kClients } = __nccwpck_require__(99411)
+const Agent = __nccwpck_require__(86261)
 const {
   kAgent,
   kMockAgentSet,
@@ -10424,14 +10424,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(86715)
-const MockClient = __nccwpck_require__(98727)
-const MockPool = __nccwpck_require__(2102)
-const { matchValue, buildMockOptions } = __nccwpck_require__(83727)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(22225)
-const Dispatcher = __nccwpck_require__(40793)
-const Pluralizer = __nccwpck_require__(28423)
-const PendingInterceptorsFormatter = __nccwpck_require__(40148)
+} = __nccwpck_require__(28149)
+const MockClient = __nccwpck_require__(78957)
+const MockPool = __nccwpck_require__(78780)
+const { matchValue, buildMockOptions } = __nccwpck_require__(61725)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(48091)
+const Dispatcher = __nccwpck_require__(72091)
+const Pluralizer = __nccwpck_require__(98353)
+const PendingInterceptorsFormatter = __nccwpck_require__(31030)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10574,14 +10574,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 98727:
+/***/ 78957:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(57975)
-const Client = __nccwpck_require__(90415)
-const { buildMockDispatch } = __nccwpck_require__(83727)
+const Client = __nccwpck_require__(43069)
+const { buildMockDispatch } = __nccwpck_require__(61725)
 const {
   kDispatches,
   kMockAgent,
@@ -10590,10 +10590,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(86715)
-const { MockInterceptor } = __nccwpck_require__(17585)
-const Symbols = __nccwpck_require__(42177)
-const { InvalidArgumentError } = __nccwpck_require__(22225)
+} = __nccwpck_require__(28149)
+const { MockInterceptor } = __nccwpck_require__(71599)
+const Symbols = __nccwpck_require__(99411)
+const { InvalidArgumentError } = __nccwpck_require__(48091)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10640,12 +10640,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 6691:
+/***/ 35445:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(22225)
+const { UndiciError } = __nccwpck_require__(48091)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10675,12 +10675,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17585:
+/***/ 71599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(83727)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(61725)
 const {
   kDispatches,
   kDispatchKey,
@@ -10688,9 +10688,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(86715)
-const { InvalidArgumentError } = __nccwpck_require__(22225)
-const { buildURL } = __nccwpck_require__(97130)
+} = __nccwpck_require__(28149)
+const { InvalidArgumentError } = __nccwpck_require__(48091)
+const { buildURL } = __nccwpck_require__(31544)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -10889,14 +10889,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 2102:
+/***/ 78780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(57975)
-const Pool = __nccwpck_require__(26878)
-const { buildMockDispatch } = __nccwpck_require__(83727)
+const Pool = __nccwpck_require__(27404)
+const { buildMockDispatch } = __nccwpck_require__(61725)
 const {
   kDispatches,
   kMockAgent,
@@ -10905,10 +10905,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(86715)
-const { MockInterceptor } = __nccwpck_require__(17585)
-const Symbols = __nccwpck_require__(42177)
-const { InvalidArgumentError } = __nccwpck_require__(22225)
+} = __nccwpck_require__(28149)
+const { MockInterceptor } = __nccwpck_require__(71599)
+const Symbols = __nccwpck_require__(99411)
+const { InvalidArgumentError } = __nccwpck_require__(48091)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -10955,7 +10955,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 86715:
+/***/ 28149:
 /***/ ((module) => {
 
 
@@ -10985,20 +10985,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 83727:
+/***/ 61725:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(6691)
+const { MockNotMatchedError } = __nccwpck_require__(35445)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(86715)
-const { buildURL } = __nccwpck_require__(97130)
+} = __nccwpck_require__(28149)
+const { buildURL } = __nccwpck_require__(31544)
 const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
@@ -11359,7 +11359,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 40148:
+/***/ 31030:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11409,7 +11409,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 28423:
+/***/ 98353:
 /***/ ((module) => {
 
 
@@ -11445,7 +11445,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 65577:
+/***/ 92563:
 /***/ ((module) => {
 
 
@@ -11875,20 +11875,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 94308:
+/***/ 4330:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(18799)
-const { urlEquals, getFieldValues } = __nccwpck_require__(31276)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(97130)
-const { webidl } = __nccwpck_require__(30707)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(85589)
-const { Request, fromInnerRequest } = __nccwpck_require__(62369)
-const { kState } = __nccwpck_require__(46301)
-const { fetching } = __nccwpck_require__(79724)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(98190)
+const { kConstruct } = __nccwpck_require__(87589)
+const { urlEquals, getFieldValues } = __nccwpck_require__(40102)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(31544)
+const { webidl } = __nccwpck_require__(10253)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9107)
+const { Request, fromInnerRequest } = __nccwpck_require__(46055)
+const { kState } = __nccwpck_require__(64883)
+const { fetching } = __nccwpck_require__(47302)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(14296)
 const assert = __nccwpck_require__(34589)
 
 /**
@@ -12741,15 +12741,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46795:
+/***/ 76949:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(18799)
-const { Cache } = __nccwpck_require__(94308)
-const { webidl } = __nccwpck_require__(30707)
-const { kEnumerableProperty } = __nccwpck_require__(97130)
+const { kConstruct } = __nccwpck_require__(87589)
+const { Cache } = __nccwpck_require__(4330)
+const { webidl } = __nccwpck_require__(10253)
+const { kEnumerableProperty } = __nccwpck_require__(31544)
 
 class CacheStorage {
   /**
@@ -12900,26 +12900,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 18799:
+/***/ 87589:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(42177).kConstruct)
+  kConstruct: (__nccwpck_require__(99411).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 31276:
+/***/ 40102:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { URLSerializer } = __nccwpck_require__(91278)
-const { isValidHeaderName } = __nccwpck_require__(98190)
+const { URLSerializer } = __nccwpck_require__(90980)
+const { isValidHeaderName } = __nccwpck_require__(14296)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -12964,7 +12964,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98674:
+/***/ 6820:
 /***/ ((module) => {
 
 
@@ -12983,15 +12983,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98895:
+/***/ 35437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(35064)
-const { stringify } = __nccwpck_require__(3855)
-const { webidl } = __nccwpck_require__(30707)
-const { Headers } = __nccwpck_require__(42030)
+const { parseSetCookie } = __nccwpck_require__(42802)
+const { stringify } = __nccwpck_require__(35613)
+const { webidl } = __nccwpck_require__(10253)
+const { Headers } = __nccwpck_require__(83676)
 
 /**
  * @typedef {Object} Cookie
@@ -13174,14 +13174,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35064:
+/***/ 42802:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(98674)
-const { isCTLExcludingHtab } = __nccwpck_require__(3855)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(91278)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(6820)
+const { isCTLExcludingHtab } = __nccwpck_require__(35613)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(90980)
 const assert = __nccwpck_require__(34589)
 
 /**
@@ -13491,7 +13491,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3855:
+/***/ 35613:
 /***/ ((module) => {
 
 
@@ -13850,13 +13850,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36541:
+/***/ 82455:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(57075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(71665)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(76627)
 
 /**
  * @type {number[]} BOM
@@ -14431,23 +14431,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 90088:
+/***/ 46942:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(57075)
-const { fetching } = __nccwpck_require__(79724)
-const { makeRequest } = __nccwpck_require__(62369)
-const { webidl } = __nccwpck_require__(30707)
-const { EventSourceStream } = __nccwpck_require__(36541)
-const { parseMIMEType } = __nccwpck_require__(91278)
-const { createFastMessageEvent } = __nccwpck_require__(30462)
-const { isNetworkError } = __nccwpck_require__(85589)
-const { delay } = __nccwpck_require__(71665)
-const { kEnumerableProperty } = __nccwpck_require__(97130)
-const { environmentSettingsObject } = __nccwpck_require__(98190)
-const { getGlobalDispatcher } = __nccwpck_require__(24583)
+const { fetching } = __nccwpck_require__(47302)
+const { makeRequest } = __nccwpck_require__(46055)
+const { webidl } = __nccwpck_require__(10253)
+const { EventSourceStream } = __nccwpck_require__(82455)
+const { parseMIMEType } = __nccwpck_require__(90980)
+const { createFastMessageEvent } = __nccwpck_require__(50044)
+const { isNetworkError } = __nccwpck_require__(9107)
+const { delay } = __nccwpck_require__(76627)
+const { kEnumerableProperty } = __nccwpck_require__(31544)
+const { environmentSettingsObject } = __nccwpck_require__(14296)
+const { getGlobalDispatcher } = __nccwpck_require__(5837)
 
 let experimentalWarned = false
 
@@ -14921,7 +14921,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 71665:
+/***/ 76627:
 /***/ ((module) => {
 
 
@@ -14965,12 +14965,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67426:
+/***/ 18900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(97130)
+const util = __nccwpck_require__(31544)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -14980,16 +14980,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(98190)
-const { FormData } = __nccwpck_require__(96408)
-const { kState } = __nccwpck_require__(46301)
-const { webidl } = __nccwpck_require__(30707)
+} = __nccwpck_require__(14296)
+const { FormData } = __nccwpck_require__(79662)
+const { kState } = __nccwpck_require__(64883)
+const { webidl } = __nccwpck_require__(10253)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(34589)
 const { isErrored, isDisturbed } = __nccwpck_require__(57075)
 const { isArrayBuffer } = __nccwpck_require__(73429)
-const { serializeAMimeType } = __nccwpck_require__(91278)
-const { multipartFormDataParser } = __nccwpck_require__(86742)
+const { serializeAMimeType } = __nccwpck_require__(90980)
+const { multipartFormDataParser } = __nccwpck_require__(93100)
 let random
 
 try {
@@ -15501,7 +15501,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4497:
+/***/ 61207:
 /***/ ((module) => {
 
 
@@ -15632,7 +15632,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 91278:
+/***/ 90980:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16383,12 +16383,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 38839:
+/***/ 40933:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(42177)
+const { kConnected, kSize } = __nccwpck_require__(99411)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16436,14 +16436,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 59972:
+/***/ 11506:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(46301)
-const { webidl } = __nccwpck_require__(30707)
+const { kState } = __nccwpck_require__(64883)
+const { webidl } = __nccwpck_require__(10253)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16569,16 +16569,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 86742:
+/***/ 93100:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(97130)
-const { utf8DecodeBytes } = __nccwpck_require__(98190)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(91278)
-const { isFileLike } = __nccwpck_require__(59972)
-const { makeEntry } = __nccwpck_require__(96408)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(31544)
+const { utf8DecodeBytes } = __nccwpck_require__(14296)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(90980)
+const { isFileLike } = __nccwpck_require__(11506)
+const { makeEntry } = __nccwpck_require__(79662)
 const assert = __nccwpck_require__(34589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17050,16 +17050,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 96408:
+/***/ 79662:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(98190)
-const { kState } = __nccwpck_require__(46301)
-const { kEnumerableProperty } = __nccwpck_require__(97130)
-const { FileLike, isFileLike } = __nccwpck_require__(59972)
-const { webidl } = __nccwpck_require__(30707)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(14296)
+const { kState } = __nccwpck_require__(64883)
+const { kEnumerableProperty } = __nccwpck_require__(31544)
+const { FileLike, isFileLike } = __nccwpck_require__(11506)
+const { webidl } = __nccwpck_require__(10253)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(57975)
 
@@ -17309,7 +17309,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 35845:
+/***/ 42443:
 /***/ ((module) => {
 
 
@@ -17356,21 +17356,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42030:
+/***/ 83676:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(42177)
-const { kEnumerableProperty } = __nccwpck_require__(97130)
+const { kConstruct } = __nccwpck_require__(99411)
+const { kEnumerableProperty } = __nccwpck_require__(31544)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(98190)
-const { webidl } = __nccwpck_require__(30707)
+} = __nccwpck_require__(14296)
+const { webidl } = __nccwpck_require__(10253)
 const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(57975)
 
@@ -18050,7 +18050,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79724:
+/***/ 47302:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18063,9 +18063,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(85589)
-const { HeadersList } = __nccwpck_require__(42030)
-const { Request, cloneRequest } = __nccwpck_require__(62369)
+} = __nccwpck_require__(9107)
+const { HeadersList } = __nccwpck_require__(83676)
+const { Request, cloneRequest } = __nccwpck_require__(46055)
 const zlib = __nccwpck_require__(38522)
 const {
   bytesMatch,
@@ -18101,23 +18101,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(98190)
-const { kState, kDispatcher } = __nccwpck_require__(46301)
+} = __nccwpck_require__(14296)
+const { kState, kDispatcher } = __nccwpck_require__(64883)
 const assert = __nccwpck_require__(34589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(67426)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(18900)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4497)
+} = __nccwpck_require__(61207)
 const EE = __nccwpck_require__(78474)
 const { Readable, pipeline, finished } = __nccwpck_require__(57075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(97130)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(91278)
-const { getGlobalDispatcher } = __nccwpck_require__(24583)
-const { webidl } = __nccwpck_require__(30707)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(31544)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(90980)
+const { getGlobalDispatcher } = __nccwpck_require__(5837)
+const { webidl } = __nccwpck_require__(10253)
 const { STATUS_CODES } = __nccwpck_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20327,23 +20327,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 62369:
+/***/ 46055:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(67426)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(42030)
-const { FinalizationRegistry } = __nccwpck_require__(38839)()
-const util = __nccwpck_require__(97130)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(18900)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(83676)
+const { FinalizationRegistry } = __nccwpck_require__(40933)()
+const util = __nccwpck_require__(31544)
 const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(98190)
+} = __nccwpck_require__(14296)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20353,12 +20353,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4497)
+} = __nccwpck_require__(61207)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(46301)
-const { webidl } = __nccwpck_require__(30707)
-const { URLSerializer } = __nccwpck_require__(91278)
-const { kConstruct } = __nccwpck_require__(42177)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(64883)
+const { webidl } = __nccwpck_require__(10253)
+const { URLSerializer } = __nccwpck_require__(90980)
+const { kConstruct } = __nccwpck_require__(99411)
 const assert = __nccwpck_require__(34589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
@@ -21371,14 +21371,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 85589:
+/***/ 9107:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(42030)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(67426)
-const util = __nccwpck_require__(97130)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(83676)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(18900)
+const util = __nccwpck_require__(31544)
 const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
@@ -21390,16 +21390,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(98190)
+} = __nccwpck_require__(14296)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4497)
-const { kState, kHeaders } = __nccwpck_require__(46301)
-const { webidl } = __nccwpck_require__(30707)
-const { FormData } = __nccwpck_require__(96408)
-const { URLSerializer } = __nccwpck_require__(91278)
-const { kConstruct } = __nccwpck_require__(42177)
+} = __nccwpck_require__(61207)
+const { kState, kHeaders } = __nccwpck_require__(64883)
+const { webidl } = __nccwpck_require__(10253)
+const { FormData } = __nccwpck_require__(79662)
+const { URLSerializer } = __nccwpck_require__(90980)
+const { kConstruct } = __nccwpck_require__(99411)
 const assert = __nccwpck_require__(34589)
 const { types } = __nccwpck_require__(57975)
 
@@ -21988,7 +21988,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46301:
+/***/ 64883:
 /***/ ((module) => {
 
 
@@ -22004,21 +22004,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98190:
+/***/ 14296:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(57075)
 const zlib = __nccwpck_require__(38522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4497)
-const { getGlobalOrigin } = __nccwpck_require__(35845)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(91278)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(61207)
+const { getGlobalOrigin } = __nccwpck_require__(42443)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(90980)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(97130)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(31544)
 const assert = __nccwpck_require__(34589)
 const { isUint8Array } = __nccwpck_require__(73429)
-const { webidl } = __nccwpck_require__(30707)
+const { webidl } = __nccwpck_require__(10253)
 
 let supportedHashes = []
 
@@ -23643,14 +23643,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30707:
+/***/ 10253:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(57975)
 const { markAsUncloneable } = __nccwpck_require__(75919)
-const { toUSVString } = __nccwpck_require__(97130)
+const { toUSVString } = __nccwpck_require__(31544)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24345,7 +24345,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93821:
+/***/ 65207:
 /***/ ((module) => {
 
 
@@ -24642,7 +24642,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60241:
+/***/ 96299:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24651,16 +24651,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(4724)
+} = __nccwpck_require__(77522)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(41095)
-const { webidl } = __nccwpck_require__(30707)
-const { kEnumerableProperty } = __nccwpck_require__(97130)
+} = __nccwpck_require__(9657)
+const { webidl } = __nccwpck_require__(10253)
+const { kEnumerableProperty } = __nccwpck_require__(31544)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -24993,12 +24993,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79275:
+/***/ 32981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(30707)
+const { webidl } = __nccwpck_require__(10253)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25078,7 +25078,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41095:
+/***/ 9657:
 /***/ ((module) => {
 
 
@@ -25095,7 +25095,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4724:
+/***/ 77522:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25106,10 +25106,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(41095)
-const { ProgressEvent } = __nccwpck_require__(79275)
-const { getEncoding } = __nccwpck_require__(93821)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(91278)
+} = __nccwpck_require__(9657)
+const { ProgressEvent } = __nccwpck_require__(32981)
+const { getEncoding } = __nccwpck_require__(65207)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(90980)
 const { types } = __nccwpck_require__(57975)
 const { StringDecoder } = __nccwpck_require__(13193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25493,27 +25493,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78747:
+/***/ 2569:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(67546)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(21816)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(86858)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(17367)
-const { channels } = __nccwpck_require__(72564)
-const { CloseEvent } = __nccwpck_require__(30462)
-const { makeRequest } = __nccwpck_require__(62369)
-const { fetching } = __nccwpck_require__(79724)
-const { Headers, getHeadersList } = __nccwpck_require__(42030)
-const { getDecodeSplit } = __nccwpck_require__(98190)
-const { WebsocketFrameSend } = __nccwpck_require__(61890)
+} = __nccwpck_require__(32456)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(95673)
+const { channels } = __nccwpck_require__(78150)
+const { CloseEvent } = __nccwpck_require__(50044)
+const { makeRequest } = __nccwpck_require__(46055)
+const { fetching } = __nccwpck_require__(47302)
+const { Headers, getHeadersList } = __nccwpck_require__(83676)
+const { getDecodeSplit } = __nccwpck_require__(14296)
+const { WebsocketFrameSend } = __nccwpck_require__(69272)
 
 /** @type {import('crypto')} */
 let crypto
@@ -25871,7 +25871,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67546:
+/***/ 21816:
 /***/ ((module) => {
 
 
@@ -25944,14 +25944,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30462:
+/***/ 50044:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(30707)
-const { kEnumerableProperty } = __nccwpck_require__(97130)
-const { kConstruct } = __nccwpck_require__(42177)
+const { webidl } = __nccwpck_require__(10253)
+const { kEnumerableProperty } = __nccwpck_require__(31544)
+const { kConstruct } = __nccwpck_require__(99411)
 const { MessagePort } = __nccwpck_require__(75919)
 
 /**
@@ -26280,12 +26280,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61890:
+/***/ 69272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(67546)
+const { maxUnsigned16Bit } = __nccwpck_require__(21816)
 
 const BUFFER_SIZE = 16386
 
@@ -26383,14 +26383,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 39775:
+/***/ 62869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
-const { isValidClientWindowBits } = __nccwpck_require__(17367)
-const { MessageSizeExceededError } = __nccwpck_require__(22225)
+const { isValidClientWindowBits } = __nccwpck_require__(95673)
+const { MessageSizeExceededError } = __nccwpck_require__(48091)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26495,16 +26495,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 44482:
+/***/ 74588:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(57075)
 const assert = __nccwpck_require__(34589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(67546)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(86858)
-const { channels } = __nccwpck_require__(72564)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(21816)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(32456)
+const { channels } = __nccwpck_require__(78150)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26514,11 +26514,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(17367)
-const { WebsocketFrameSend } = __nccwpck_require__(61890)
-const { closeWebSocketConnection } = __nccwpck_require__(78747)
-const { PerMessageDeflate } = __nccwpck_require__(39775)
-const { MessageSizeExceededError } = __nccwpck_require__(22225)
+} = __nccwpck_require__(95673)
+const { WebsocketFrameSend } = __nccwpck_require__(69272)
+const { closeWebSocketConnection } = __nccwpck_require__(2569)
+const { PerMessageDeflate } = __nccwpck_require__(62869)
+const { MessageSizeExceededError } = __nccwpck_require__(48091)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27029,14 +27029,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49878:
+/***/ 90228:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(61890)
-const { opcodes, sendHints } = __nccwpck_require__(67546)
-const FixedQueue = __nccwpck_require__(83934)
+const { WebsocketFrameSend } = __nccwpck_require__(69272)
+const { opcodes, sendHints } = __nccwpck_require__(21816)
+const FixedQueue = __nccwpck_require__(96524)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27140,7 +27140,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 86858:
+/***/ 32456:
 /***/ ((module) => {
 
 
@@ -27159,16 +27159,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17367:
+/***/ 95673:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(86858)
-const { states, opcodes } = __nccwpck_require__(67546)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(30462)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(32456)
+const { states, opcodes } = __nccwpck_require__(21816)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(50044)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(91278)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(90980)
 
 /* globals Blob */
 
@@ -27488,15 +27488,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98680:
+/***/ 55366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(30707)
-const { URLSerializer } = __nccwpck_require__(91278)
-const { environmentSettingsObject } = __nccwpck_require__(98190)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(67546)
+const { webidl } = __nccwpck_require__(10253)
+const { URLSerializer } = __nccwpck_require__(90980)
+const { environmentSettingsObject } = __nccwpck_require__(14296)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(21816)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27505,21 +27505,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(86858)
+} = __nccwpck_require__(32456)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(17367)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(78747)
-const { ByteParser } = __nccwpck_require__(44482)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(97130)
-const { getGlobalDispatcher } = __nccwpck_require__(24583)
+} = __nccwpck_require__(95673)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(2569)
+const { ByteParser } = __nccwpck_require__(74588)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(31544)
+const { getGlobalDispatcher } = __nccwpck_require__(5837)
 const { types } = __nccwpck_require__(57975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(30462)
-const { SendQueue } = __nccwpck_require__(49878)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(50044)
+const { SendQueue } = __nccwpck_require__(90228)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28090,15 +28090,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20408:
+/***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(376);
+module.exports = __nccwpck_require__(20218);
 
 
 /***/ }),
 
-/***/ 376:
+/***/ 20218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -28369,89 +28369,88 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 87062:
+/***/ 98141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ detectChange),
-/* harmony export */   g: () => (/* binding */ rememberReport)
+/* harmony export */   Bg: () => (/* binding */ commitUrl),
+/* harmony export */   KU: () => (/* binding */ repoFiles),
+/* harmony export */   NE: () => (/* binding */ withDeadline),
+/* harmony export */   OU: () => (/* binding */ localPaths),
+/* harmony export */   Vp: () => (/* binding */ runUrl),
+/* harmony export */   XB: () => (/* binding */ gitHubClient),
+/* harmony export */   iD: () => (/* binding */ checkedOutBranch),
+/* harmony export */   nv: () => (/* binding */ doneResults)
 /* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17864);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33838);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(74296);
+/* harmony import */ var _core_safe_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83712);
 
 
 
-function workDir(env) {
-    // Must be the same path on every run: the cache version is derived from it.
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(), "lucca-report-cache");
+
+
+/** Aborts with the job's reason, or with a plain error once the run's time is up. */
+function withDeadline(limits) {
+    const timeUp = new AbortController();
+    const timer = setTimeout(() => timeUp.abort(new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1("Cannot finish publishing through GitHub's API: the run's timeout passed; re-run the job")), Math.max(0, limits.timeoutMs));
+    timer.unref();
+    return AbortSignal.any([limits.signal, timeUp.signal]);
 }
-function identityOf(result, inputs) {
-    return {
-        domain: inputs.settings.baseUrl.origin,
-        templateId: result.templateId ?? "",
-        startsOn: result.startsOn,
-        endsOn: result.endsOn,
-        format: result.format,
-    };
-}
-/** Compares the report with the one the previous run of the same template and period published. */
-async function detectChange(result, inputs, env) {
-    return _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os("Compare with the previous run", async () => {
-        const { restorePrevious } = await Promise.all(/* import() */[__nccwpck_require__.e(116), __nccwpck_require__.e(233), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38725));
-        const previous = await restorePrevious(identityOf(result, inputs), { workDir: workDir(env) });
-        if (previous.status === "unavailable") {
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Change detection is off for this run: ${previous.reason}. The report is published anyway.`);
-            return { state: "unavailable", reason: previous.reason };
-        }
-        if (previous.status === "miss") {
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq("No earlier run of this template and period is remembered: this is the first.");
-            return { state: "first" };
-        }
-        let diff;
-        let changed;
-        if (result.format === "csv") {
-            const { diffCsvFiles } = await __nccwpck_require__.e(/* import() */ 221).then(__nccwpck_require__.bind(__nccwpck_require__, 64221));
-            try {
-                diff = await diffCsvFiles(previous.csvPath, result.path, {
-                    ignoreLines: inputs.commit.ignoreLines,
-                });
-            }
-            catch (error) {
-                // Comparing is a courtesy: a file problem here must not fail a report that is done.
-                const reason = `could not compare with the previous report: ${error.message}`;
-                _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Change detection is off for this run: ${reason}.`);
-                return { state: "unavailable", reason };
-            }
-            changed = diff.changed;
-        }
-        else {
-            changed = previous.sha256 !== result.sha256;
-        }
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(changed
-            ? `Changed since the previous run${diff?.comparedRecords ? `: ${diff.added} row(s) added, ${diff.removed} removed` : ""}`
-            : "Unchanged since the previous run");
-        return { state: changed ? "changed" : "unchanged", diff };
+async function gitHubClient(inputs, env, signal) {
+    const { GitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(402)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38402));
+    return new GitHubClient({
+        token: inputs.github.token,
+        repository: env.GITHUB_REPOSITORY ?? "",
+        apiUrl: env.GITHUB_API_URL,
+        signal,
+        requestTimeoutMs: inputs.settings.requestTimeoutMs,
+        warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e((0,_core_safe_text_js__WEBPACK_IMPORTED_MODULE_4__/* .logSafe */ .sN)(message)),
     });
 }
-/** Remembers this report for the next run; a cache problem is said once and does not fail the run. */
-async function rememberReport(result, inputs, env) {
-    const { savePrevious } = await Promise.all(/* import() */[__nccwpck_require__.e(116), __nccwpck_require__.e(233), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38725));
-    const saved = await savePrevious(identityOf(result, inputs), { csvPath: result.path, sha256: result.sha256 }, {
-        workDir: workDir(env),
-        runId: env.GITHUB_RUN_ID ?? "local",
-        runAttempt: env.GITHUB_RUN_ATTEMPT ?? "1",
-    });
-    if (saved.status === "unavailable")
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Could not remember this report for the next run: ${saved.reason}`);
+function checkedOutBranch(env) {
+    if (env.GITHUB_REF?.startsWith("refs/heads/") && env.GITHUB_REF_NAME)
+        return env.GITHUB_REF_NAME;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1("Cannot commit the report as the workflow does not run on a branch: set commit-branch to the branch to commit to");
+}
+/** The reports fetched, in the order asked for. */
+function doneResults(rows) {
+    return rows.flatMap((row) => (row.outcome.status === "done" ? [row.outcome.result] : []));
+}
+/** Each report's path in the repository and its bytes, with its local path. */
+async function repoFiles(results, env) {
+    return Promise.all(results.map(async (result) => ({ local: result.path, repo: await repoFile(result, env) })));
+}
+async function repoFile(result, env) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(env.GITHUB_WORKSPACE, result.path).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join("/");
+    if (path === "" || path === ".." || path.startsWith("../")) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot commit ${result.path}: it is outside the workspace ${env.GITHUB_WORKSPACE}`);
+    }
+    return { path, content: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(result.path) };
+}
+function localPaths(files, repoPaths) {
+    const byRepoPath = new Map(files.map((file) => [file.repo.path, file.local]));
+    return repoPaths.map((path) => byRepoPath.get(path) ?? path);
+}
+function commitUrl(env, sha) {
+    return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${sha}`
+        : undefined;
+}
+function runUrl(env) {
+    return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
 }
 
 
 /***/ }),
 
-/***/ 27228:
+/***/ 85337:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28460,8 +28459,8 @@ async function rememberReport(result, inputs, env) {
 /* harmony export */   t7: () => (/* binding */ gitHubWarnings)
 /* harmony export */ });
 /* unused harmony export DEFAULT_PR_BRANCH */
-/* harmony import */ var _core_branch_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(63886);
-/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(93869);
+/* harmony import */ var _core_branch_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92843);
+/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32748);
 
 
 const DEFAULT_PR_BRANCH = "lucca-report/{templateId}";
@@ -28470,7 +28469,7 @@ const DEFAULT_PR_TITLE = "Lucca report {templateId} {startsOn}..{endsOn}";
 function readGitHubInputs(read, issues) {
     const text = (name, fallback) => read(name).trim() || fallback;
     const placeholders = (name, value) => {
-        const unknown = (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__.unknownPlaceholders)(value);
+        const unknown = (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__/* .unknownPlaceholders */ .hX)(value);
         if (unknown.length > 0) {
             issues.push(`${name}: unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows}, {sha256} or {count}`);
         }
@@ -28541,452 +28540,12 @@ function list(text) {
 
 /***/ }),
 
-/***/ 65626:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bg: () => (/* binding */ commitUrl),
-/* harmony export */   NE: () => (/* binding */ withDeadline),
-/* harmony export */   VZ: () => (/* binding */ repoFile),
-/* harmony export */   WL: () => (/* binding */ publishPullRequestStep),
-/* harmony export */   XB: () => (/* binding */ gitHubClient),
-/* harmony export */   bv: () => (/* binding */ setPullRequestOutputs),
-/* harmony export */   iD: () => (/* binding */ checkedOutBranch),
-/* harmony export */   pr: () => (/* binding */ publishSignedCommitStep)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17864);
-/* harmony import */ var _core_branch_name_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(63886);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(92091);
-/* harmony import */ var _core_safe_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(14685);
-/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(93869);
-/* harmony import */ var _pull_request_body_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(28417);
-/* harmony import */ var _pull_request_branch_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(54461);
-
-
-
-
-
-
-
-
-
-
-/** Aborts with the job's reason, or with a plain error once the run's time is up. */
-function withDeadline(limits) {
-    const timeUp = new AbortController();
-    const timer = setTimeout(() => timeUp.abort(new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1("Cannot finish publishing through GitHub's API: the run's timeout passed; re-run the job")), Math.max(0, limits.timeoutMs));
-    timer.unref();
-    return AbortSignal.any([limits.signal, timeUp.signal]);
-}
-/** publish: commit with sign-commits: true: one commit made by GitHub through its API, signed. */
-async function publishSignedCommitStep(result, inputs, env, limits) {
-    const signal = withDeadline(limits);
-    return _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os("Commit the report through GitHub's API (signed)", async () => {
-        const [{ commitViaApi }, client] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(829), __nccwpck_require__.e(841), __nccwpck_require__.e(778)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24778)),
-            gitHubClient(inputs, env, signal),
-        ]);
-        const branch = inputs.commit.branch ?? checkedOutBranch(env);
-        const committed = await commitViaApi({
-            client,
-            branch,
-            startPoint: async () => env.GITHUB_SHA || (await client.branchTip(await client.defaultBranch())) || "",
-            files: [await repoFile(result, env)],
-            message: (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_8__.renderCommitMessage)(inputs.commit.message, (0,_pull_request_branch_js__WEBPACK_IMPORTED_MODULE_7__/* .reportValues */ .Jq)(result)),
-            attempts: inputs.commit.pushAttempts,
-            ignoreLines: inputs.commit.ignoreLines,
-            signal,
-        });
-        const url = committed.commitSha ? commitUrl(env, committed.commitSha) : undefined;
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("changed", String(committed.changed));
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("commit-sha", committed.commitSha ?? "");
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("commit-url", url ?? "");
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pushed", String(committed.changed));
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq((0,_core_safe_text_js__WEBPACK_IMPORTED_MODULE_5__/* .logSafe */ .sN)(committed.changed
-            ? `Committed ${committed.commitSha} on ${branch}${committed.verified ? " (signed by GitHub)" : ""}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
-            : `${branch} already holds this report: nothing to commit`));
-        return { branch, changed: committed.changed, sha: committed.commitSha, url };
-    });
-}
-/** publish: pull-request: the report on the action's branch, and a pull request into the base. */
-async function publishPullRequestStep(result, inputs, env, limits, target) {
-    const signal = withDeadline(limits);
-    return _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os("Open or update the pull request", async () => {
-        const [{ publishPullRequest }, { diffCsvFiles }, client] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(829), __nccwpck_require__.e(841), __nccwpck_require__.e(229)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43229)),
-            __nccwpck_require__.e(/* import() */ 221).then(__nccwpck_require__.bind(__nccwpck_require__, 64221)),
-            gitHubClient(inputs, env, signal),
-        ]);
-        const pr = inputs.github.pullRequest;
-        const placeholders = (0,_pull_request_branch_js__WEBPACK_IMPORTED_MODULE_7__/* .reportValues */ .Jq)(result);
-        const branch = (0,_pull_request_branch_js__WEBPACK_IMPORTED_MODULE_7__/* .pullRequestBranch */ .Vl)(pr.branch, placeholders);
-        // Checked before any request already, unless a value came from Lucca's answer.
-        const problem = (0,_core_branch_name_js__WEBPACK_IMPORTED_MODULE_9__/* .branchNameProblem */ .h)(branch);
-        if (problem) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`pr-branch: "${branch}" is not a valid branch name: it ${problem}`);
-        }
-        const file = await repoFile(result, env);
-        const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-            : undefined;
-        const published = await publishPullRequest({
-            client,
-            branch,
-            base: target.base,
-            refuse: target.refuse,
-            isReportPath: (0,_pull_request_branch_js__WEBPACK_IMPORTED_MODULE_7__/* .reportPathTest */ .IH)(inputs.settings.outputPath, env.GITHUB_WORKSPACE),
-            files: [file],
-            message: (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_8__.renderCommitMessage)(inputs.commit.message, placeholders),
-            identity: inputs.github.signCommits
-                ? undefined
-                : { author: inputs.commit.author, committer: inputs.commit.committer },
-            title: (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_8__.renderCommitMessage)(pr.title, placeholders).replace(/\s+/g, " ").trim(),
-            body: pr.body !== undefined
-                ? (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_8__.renderCommitMessage)(pr.body, placeholders)
-                : async ([change]) => {
-                    const before = change?.before;
-                    if (before === undefined || result.format !== "csv") {
-                        return (0,_pull_request_body_js__WEBPACK_IMPORTED_MODULE_6__/* .renderPullRequestBody */ .X)(result, { path: file.path, existed: before !== undefined, diff: undefined }, runUrl);
-                    }
-                    const previous = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), `lucca-report-base-${crypto.randomUUID()}.csv`);
-                    try {
-                        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(previous, before);
-                        const diff = await diffCsvFiles(previous, result.path, {
-                            ignoreLines: inputs.commit.ignoreLines,
-                        });
-                        return (0,_pull_request_body_js__WEBPACK_IMPORTED_MODULE_6__/* .renderPullRequestBody */ .X)(result, { path: file.path, existed: true, diff }, runUrl);
-                    }
-                    finally {
-                        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(previous, { force: true });
-                    }
-                },
-            labels: pr.labels,
-            reviewers: pr.reviewers,
-            teamReviewers: pr.teamReviewers,
-            draft: pr.draft,
-            ignoreLines: inputs.commit.ignoreLines,
-            signal,
-        });
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("changed", String(published.changed));
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("commit-sha", published.commitSha ?? "");
-        setPullRequestOutputs(published, env);
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq((0,_core_safe_text_js__WEBPACK_IMPORTED_MODULE_5__/* .logSafe */ .sN)(!published.changed
-            ? `${published.base} already holds this report: no branch, no pull request`
-            : `Pull request #${published.number} ${published.operation} (${branch} into ${published.base}): ${published.url}`));
-        return {
-            operation: published.operation,
-            changed: published.changed,
-            number: published.number,
-            url: published.url,
-            branch,
-            base: published.base,
-        };
-    });
-}
-async function gitHubClient(inputs, env, signal) {
-    const { GitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(829), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9841));
-    return new GitHubClient({
-        token: inputs.github.token,
-        repository: env.GITHUB_REPOSITORY ?? "",
-        apiUrl: env.GITHUB_API_URL,
-        signal,
-        requestTimeoutMs: inputs.settings.requestTimeoutMs,
-        warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e((0,_core_safe_text_js__WEBPACK_IMPORTED_MODULE_5__/* .logSafe */ .sN)(message)),
-    });
-}
-function checkedOutBranch(env) {
-    if (env.GITHUB_REF?.startsWith("refs/heads/") && env.GITHUB_REF_NAME)
-        return env.GITHUB_REF_NAME;
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1("Cannot commit the report as the workflow does not run on a branch: set commit-branch to the branch to commit to");
-}
-async function repoFile(result, env) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(env.GITHUB_WORKSPACE, result.path).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join("/");
-    if (path === "" || path === ".." || path.startsWith("../")) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LuccaReportError */ .v1(`Cannot commit ${result.path}: it is outside the workspace ${env.GITHUB_WORKSPACE}`);
-    }
-    return { path, content: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(result.path) };
-}
-/** The outputs every pull-request run sets, whatever the number of reports. */
-function setPullRequestOutputs(published, env) {
-    const url = published.commitSha ? commitUrl(env, published.commitSha) : undefined;
-    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("commit-url", url ?? "");
-    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pushed", String(published.pushed));
-    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-number", published.number ?? "");
-    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-url", published.url ?? "");
-    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("pull-request-operation", published.operation);
-}
-function commitUrl(env, sha) {
-    return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${sha}`
-        : undefined;
-}
-
-
-/***/ }),
-
-/***/ 41466:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ restorePollHistoryStep)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17864);
-/* harmony import */ var _node_poll_history_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(54265);
-
-
-
-/**
- * The poll history for this run, restored from the Actions cache; undefined (polling does not
- * learn) when the cache is turned off (input `cache`), the runner has no cache service, or the
- * job resumes an existing report.
- */
-async function restorePollHistoryStep(settings, env, options) {
-    const hasCache = Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL);
-    if (!options.cache || !hasCache || !env.RUNNER_TEMP || !settings.templateId || settings.reportId)
-        return undefined;
-    // Loaded only here: @actions/cache costs start-up time that runs without a cache need not pay.
-    const { restorePollHistory, savePollHistory } = await Promise.all(/* import() */[__nccwpck_require__.e(116), __nccwpck_require__.e(233), __nccwpck_require__.e(117)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14117));
-    const workDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(env.RUNNER_TEMP, "lucca-report-poll-history");
-    const restored = await restorePollHistory(workDir);
-    if (restored.problem)
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Poll history not restored: ${restored.problem}`);
-    const before = await (0,_node_poll_history_js__WEBPACK_IMPORTED_MODULE_2__/* .readHistoryText */ .i)(restored.path);
-    return {
-        path: restored.path,
-        save: async () => {
-            if ((await (0,_node_poll_history_js__WEBPACK_IMPORTED_MODULE_2__/* .readHistoryText */ .i)(restored.path)) === before)
-                return;
-            const problem = await savePollHistory(workDir, {
-                runId: env.GITHUB_RUN_ID ?? "local",
-                runAttempt: env.GITHUB_RUN_ATTEMPT ?? "1",
-            });
-            if (problem)
-                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Poll history not saved: ${problem}`);
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 67774:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ previewTable)
-/* harmony export */ });
-/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19345);
-
-/** A Markdown table of the CSV's first rows, every cell escaped; stops at `maxChars`. */
-function previewTable(header, rows, limits) {
-    const width = Math.min(Math.max(header.length, 1), limits.maxColumns);
-    const cells = (fields) => `| ${Array.from({ length: width }, (_, index) => (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(cut(fields[index] ?? "", limits.maxCell))).join(" | ")} |`;
-    const table = [cells(header), `|${" --- |".repeat(width)}`];
-    let size = table.join("\n").length;
-    let shown = 0;
-    for (const fields of rows) {
-        const line = cells(fields);
-        if (size + line.length > limits.maxChars)
-            break;
-        table.push(line);
-        size += line.length + 1;
-        shown++;
-    }
-    return { table, shown, width };
-}
-function cut(text, max) {
-    const chars = Array.from(text);
-    return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
-}
-
-
-/***/ }),
-
-/***/ 30986:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Uh: () => (/* binding */ publishArtifactStep),
-/* harmony export */   Vb: () => (/* binding */ defaultArtifactName),
-/* harmony export */   ve: () => (/* binding */ publishCommitStep)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17864);
-
-/** Uploads the report as a workflow artifact; the client is loaded only now. */
-async function publishArtifactStep(result, inputs, env) {
-    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os("Publish the workflow artifact", async () => {
-        const { publishArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(829), __nccwpck_require__.e(116), __nccwpck_require__.e(150), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2316));
-        const published = await publishArtifact({
-            filePaths: [result.path],
-            name: inputs.artifact.name ?? defaultArtifactName(result),
-            archive: inputs.artifact.archive,
-            overwrite: inputs.artifact.overwrite,
-            retentionDays: inputs.artifact.retentionDays,
-        }, {
-            serverUrl: env.GITHUB_SERVER_URL,
-            repository: env.GITHUB_REPOSITORY,
-            runId: env.GITHUB_RUN_ID,
-        });
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-id", published.id ?? "");
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-url", published.url ?? "");
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-digest", published.digest ?? "");
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Uploaded artifact ${published.name}${published.url ? `: ${published.url}` : ""}`);
-        return { name: published.name, url: published.url };
-    });
-}
-/** Commits the report into the checked-out repository and pushes it. */
-async function publishCommitStep(result, inputs, env, limits) {
-    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os("Commit the report", async () => {
-        const [{ commitReports }, { renderCommitMessage }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 988).then(__nccwpck_require__.bind(__nccwpck_require__, 22988)),
-            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 93869)),
-        ]);
-        const committed = await commitReports({
-            workspace: env.GITHUB_WORKSPACE,
-            filePaths: [result.path],
-            branch: inputs.commit.branch,
-            message: renderCommitMessage(inputs.commit.message, {
-                templateId: result.templateId ?? "",
-                startsOn: result.startsOn ?? "default",
-                endsOn: result.endsOn ?? "default",
-                reportId: result.reportId,
-                rows: String(result.rows ?? ""),
-                sha256: result.sha256,
-                count: "1",
-            }),
-            author: inputs.commit.author,
-            committer: inputs.commit.committer,
-            pushAttempts: inputs.commit.pushAttempts,
-            ignoreLines: inputs.commit.ignoreLines,
-            signal: limits.signal,
-            timeoutMs: limits.timeoutMs,
-            secrets: limits.secrets,
-            env,
-        });
-        const url = committed.commitSha && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
-            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${committed.commitSha}`
-            : undefined;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("changed", String(committed.changed));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("commit-sha", committed.commitSha ?? "");
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("commit-url", url ?? "");
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("pushed", String(committed.pushed));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(committed.changed
-            ? `Pushed ${committed.commitSha} to ${committed.branch}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
-            : `${committed.branch} already holds this report: nothing to commit`);
-        return { branch: committed.branch, changed: committed.changed, sha: committed.commitSha, url };
-    });
-}
-function defaultArtifactName(result) {
-    const period = result.startsOn === null && result.endsOn === null
-        ? "default"
-        : `${result.startsOn}_${result.endsOn}`;
-    return `lucca-report-${result.templateId ?? "report"}-${period}`;
-}
-
-
-/***/ }),
-
-/***/ 28417:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ renderPullRequestBody),
-/* harmony export */   _: () => (/* binding */ renderManyPullRequestBody)
-/* harmony export */ });
-/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19345);
-/* harmony import */ var _node_progress_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(47032);
-
-
-/** What the default pull request body tells: the report's facts and what changed on the base. */
-function renderPullRequestBody(result, file, runUrl) {
-    const lines = ["## Lucca report", "", "| | |", "| --- | --- |"];
-    const row = (name, value) => {
-        if (value !== undefined && value !== null && value !== "")
-            lines.push(`| ${name} | ${value} |`);
-    };
-    row("Template", result.templateId && (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(result.templateId));
-    row("Period", (0,_node_progress_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .periodText */ .JX)(result.startsOn ?? null, result.endsOn ?? null));
-    row("Report id", (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(result.reportId));
-    row("File", (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(file.path, true));
-    row("Rows", result.rows);
-    row("Columns", result.columns);
-    row("Bytes", result.bytes.toLocaleString("en-US"));
-    row("SHA-256", (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(result.sha256, true));
-    lines.push("", "### Changes", "");
-    if (!file.existed) {
-        lines.push("A new file: the base branch does not have it yet.");
-    }
-    else if (file.diff?.comparedRecords) {
-        lines.push(`Compared with the base branch: **${file.diff.added}** row(s) added, **${file.diff.removed}** removed.`);
-    }
-    else {
-        lines.push("The file differs from the base branch's.");
-    }
-    const run = runUrl && (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .linkTarget */ .Cm)(runUrl);
-    if (run)
-        lines.push("", `Opened by [this workflow run](${run}).`);
-    return `${lines.join("\n")}\n`;
-}
-/** The default body with several reports: one table row per report and what changed. */
-function renderManyPullRequestBody(reports, runUrl) {
-    const changed = reports.filter((r) => r.change !== undefined && r.change !== "unchanged");
-    const done = reports.filter((r) => r.status === "done").length;
-    const lines = [
-        "## Lucca reports",
-        "",
-        `${changed.length} of ${reports.length} report(s) differ from the base branch` +
-            (done < reports.length ? `; ${reports.length - done} could not be fetched.` : "."),
-        "",
-        "| Template | Period | Report id | File | Rows | Change |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ];
-    for (const report of reports) {
-        const cells = [
-            (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(report.templateId),
-            (0,_node_progress_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .periodText */ .JX)(report.startsOn, report.endsOn),
-            report.reportId ? (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(report.reportId) : "",
-            report.path ? (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(report.path, true) : "",
-            report.rows === undefined || report.rows === null ? "" : String(report.rows),
-            changeCell(report),
-        ];
-        lines.push(`| ${cells.join(" | ")} |`);
-    }
-    const run = runUrl && (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .linkTarget */ .Cm)(runUrl);
-    if (run)
-        lines.push("", `Opened by [this workflow run](${run}).`);
-    return `${lines.join("\n")}\n`;
-}
-function changeCell(report) {
-    if (report.status !== "done")
-        return `${report.status}: not in this pull request`;
-    const { change } = report;
-    if (change === undefined || change === "unchanged")
-        return "unchanged";
-    if (!change.existed)
-        return "new file";
-    if (change.diff?.comparedRecords)
-        return `+${change.diff.added} −${change.diff.removed} rows`;
-    return "changed";
-}
-
-
-/***/ }),
-
-/***/ 54461:
+/***/ 14192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $P: () => (/* binding */ plannedBranchIssues),
 /* harmony export */   IH: () => (/* binding */ reportPathTest),
-/* harmony export */   Jq: () => (/* binding */ reportValues),
 /* harmony export */   Vl: () => (/* binding */ pullRequestBranch),
 /* harmony export */   jj: () => (/* binding */ plannedBranch)
 /* harmony export */ });
@@ -28994,11 +28553,11 @@ function changeCell(report) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_branch_name_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(63886);
-/* harmony import */ var _core_output_template_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(96372);
-/* harmony import */ var _core_report_file_name_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6405);
-/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(93869);
-/* harmony import */ var _several_reports_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(24857);
+/* harmony import */ var _core_branch_name_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(92843);
+/* harmony import */ var _core_output_template_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71089);
+/* harmony import */ var _core_report_file_name_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(54458);
+/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(32748);
+/* harmony import */ var _step_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9844);
 
 
 
@@ -29021,19 +28580,7 @@ function pullRequestBranch(template, values) {
     const templateId = ids.length <= MAX_IDS_CHARS
         ? ids
         : `${ids.split("+").length}-templates-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(ids).digest("hex").slice(0, 12)}`;
-    return (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_4__.renderCommitMessage)(template, { ...values, templateId });
-}
-/** One report's values, as its commit message and pull request use them. */
-function reportValues(result) {
-    return {
-        templateId: result.templateId ?? "",
-        startsOn: result.startsOn ?? "default",
-        endsOn: result.endsOn ?? "default",
-        reportId: result.reportId,
-        rows: String(result.rows ?? ""),
-        sha256: result.sha256,
-        count: "1",
-    };
+    return (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_4__/* .renderCommitMessage */ .jq)(template, { ...values, templateId });
 }
 // Values only Lucca's answer gives, at their longest: ids are at most 64 characters (the schema
 // door), row counts at most 16 digits.
@@ -29055,21 +28602,20 @@ function plannedBranch(template, settings) {
     const used = [...template.matchAll(/\{([^{}\s]+)\}/g)].map((match) => match[1]);
     if (settings.reports.length > 1) {
         // {count} is the number of reports fetched, at most every one of them.
-        const values = (0,_several_reports_text_js__WEBPACK_IMPORTED_MODULE_5__/* .stepValues */ .pi)(settings.reports, settings.reports.length);
+        const values = (0,_step_text_js__WEBPACK_IMPORTED_MODULE_5__/* .stepValues */ .pi)(settings.reports, settings.reports.length);
         return { name: pullRequestBranch(template, values), exact: !used.includes("count") };
     }
     const known = { count: "1" };
     const [report] = settings.reports;
-    if (report) {
+    if (report?.templateId !== undefined)
         known.templateId = report.templateId;
+    // A resumed report's period comes from Lucca's answer.
+    if (report && report.reportId === undefined) {
         known.startsOn = report.period.startsOn ?? "default";
         known.endsOn = report.period.endsOn ?? "default";
     }
-    else if (settings.templateId !== undefined) {
-        known.templateId = settings.templateId;
-    }
-    if (settings.reportId !== undefined)
-        known.reportId = settings.reportId;
+    if (report?.reportId !== undefined)
+        known.reportId = report.reportId;
     return {
         name: pullRequestBranch(template, { ...LONGEST, ...known }),
         exact: used.every((name) => name in known),
@@ -29111,18 +28657,18 @@ function reportPathTest(outputPath, workspace) {
 
 /***/ }),
 
-/***/ 24857:
+/***/ 9844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DM: () => (/* binding */ inNumber),
 /* harmony export */   cs: () => (/* binding */ severalReportsIssues),
-/* harmony export */   m9: () => (/* binding */ manyCommitMessage),
+/* harmony export */   hS: () => (/* binding */ stepCommitMessage),
 /* harmony export */   pi: () => (/* binding */ stepValues),
 /* harmony export */   sb: () => (/* binding */ MANY_PR_TITLE)
 /* harmony export */ });
-/* unused harmony export MANY_COMMIT_MESSAGE */
-/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(93869);
+/* unused harmony exports MANY_COMMIT_MESSAGE, reportValues */
+/* harmony import */ var _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32748);
 
 /** Placeholders that hold one report's value: a step of several reports has no single one. */
 const PER_REPORT = ["reportId", "rows", "sha256"];
@@ -29138,8 +28684,10 @@ function inNumber(text, count) {
  * the order given, joined with "+" (a character template ids cannot hold, and git allows in
  * a branch name); `{startsOn}`..`{endsOn}` spans every period; `{count}` is the number of files.
  */
-function stepValues(specs, count) {
-    const ids = [...new Set(specs.map((spec) => spec.templateId))];
+function stepValues(specs, count, only) {
+    if (only && specs.length === 1)
+        return { ...reportValues(only), count: String(count) };
+    const ids = [...new Set(specs.flatMap((spec) => spec.templateId ?? []))];
     const starts = specs.flatMap((spec) => spec.period.startsOn ?? []).sort();
     const ends = specs.flatMap((spec) => spec.period.endsOn ?? []).sort();
     return {
@@ -29152,12 +28700,27 @@ function stepValues(specs, count) {
         count: String(count),
     };
 }
+/** One report's values, as its commit message and pull request use them. */
+function reportValues(result) {
+    return {
+        templateId: result.templateId ?? "",
+        startsOn: result.startsOn ?? "default",
+        endsOn: result.endsOn ?? "default",
+        reportId: result.reportId,
+        rows: String(result.rows ?? ""),
+        sha256: result.sha256,
+        count: "1",
+    };
+}
 /**
- * The step's one commit: the subject from commit-message with the step's values (the default
- * becomes "Add {count} Lucca reports"), the body lists every file.
+ * The step's one commit. One report: commit-message with its values. Several: the subject
+ * from commit-message with the step's values (the default becomes "Add {count} Lucca
+ * reports"), the body lists every file.
  */
-function manyCommitMessage(template, specs, paths) {
-    const subject = (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__.renderCommitMessage)((template === _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__.DEFAULT_COMMIT_MESSAGE
+function stepCommitMessage(template, specs, paths, only) {
+    if (only && specs.length === 1)
+        return (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__/* .renderCommitMessage */ .jq)(template, reportValues(only));
+    const subject = (0,_publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__/* .renderCommitMessage */ .jq)((template === _publish_commit_message_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_COMMIT_MESSAGE */ .Kb
         ? inNumber(MANY_COMMIT_MESSAGE, paths.length)
         : template).split("\n")[0] ?? "", stepValues(specs, paths.length));
     return `${subject}\n\n${paths.map((path) => `- ${path}`).join("\n")}\n`;
@@ -29187,14 +28750,14 @@ function severalReportsIssues(inputs) {
 
 /***/ }),
 
-/***/ 33028:
+/***/ 93945:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ printTrace)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17864);
-/* harmony import */ var _core_safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14685);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+/* harmony import */ var _core_safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83712);
 
 
 /** The trace in a collapsed group, printed whether the job worked or not. */
@@ -29209,7 +28772,7 @@ function printTrace(trace) {
 
 /***/ }),
 
-/***/ 71570:
+/***/ 93915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29226,208 +28789,7 @@ function backoffDelay(attempt, options) {
 
 /***/ }),
 
-/***/ 44547:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  M: () => (/* binding */ describeBody)
-});
-
-// UNUSED EXPORTS: bodyFacts
-
-// EXTERNAL MODULE: ./src/core/encoding.ts
-var encoding = __nccwpck_require__(87229);
-;// CONCATENATED MODULE: ./src/core/error-body.ts
-/**
- * What a body says, when it is recognisably a page or an error; undefined otherwise.
- *
- * A body this tool refuses or fails on may be the report itself (a CSV under a wrong label,
- * rows exported as JSON, a CSV sent with an error status): its rows are personal data and
- * must reach no message. So a body is quoted only when it is one of these, and described
- * without its content (see body-description.ts) in every other case:
- * - blank: "empty body";
- * - an HTML page: after a BOM and blanks it starts with "<" and its first KiB holds
- *   `<!doctype html`, `<html`, `<head`, `<body` or `<title`. Only its title is quoted,
- *   when that is a short text; never its body, which could be a table of rows;
- * - a JSON string or scalar: the string if it is a short text, the scalar as written;
- * - a JSON error object: each key is one of ERROR_KEYS and each value a scalar, except
- *   `errors`, an object of field names to messages (RFC 7807). Every message quoted must
- *   be a short text and every field name an identifier; if none of its messages can be
- *   quoted, only its keys are named (they are all from ERROR_KEYS);
- * - a short text (isShortText).
- * JSON arrays, objects with other keys or nested values, long or multi-line text and
- * anything that looks like delimited fields are not recognised: when in doubt, not quoted.
- */
-function messageOfErrorBody(text) {
-    const trimmed = text.replace(/^\ufeff/, "").trim();
-    if (trimmed === "")
-        return "empty body";
-    if (isHtmlPage(trimmed)) {
-        const title = (/<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1] ?? "").trim();
-        return title && isShortText(title) ? `an HTML page titled "${title}"` : "an HTML page";
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(trimmed);
-    }
-    catch {
-        // Not JSON, whatever the Content-Type said: quoted only as a short text.
-        return isShortText(trimmed) ? trimmed : undefined;
-    }
-    if (typeof parsed === "string")
-        return isShortText(parsed) ? parsed : undefined;
-    if (parsed === null || typeof parsed !== "object")
-        return String(parsed);
-    if (Array.isArray(parsed))
-        return undefined;
-    return messageOfErrorObject(parsed);
-}
-/**
- * Keys of the error shapes Lucca uses: the older {"Status","Message"} (and the SDK's
- * "StackTrace", never shown), the REST framework's {"id","error"}, RFC 7807's title,
- * status, type, detail, instance and errors, and the usual extras.
- */
-const ERROR_KEYS = new Set([
-    "Status",
-    "Message",
-    "StackTrace",
-    "status",
-    "message",
-    "error",
-    "title",
-    "detail",
-    "type",
-    "instance",
-    "errors",
-    "id",
-    "code",
-    "traceId",
-]);
-const MESSAGE_KEYS = ["Message", "message", "detail", "error", "title"];
-const FIELD_NAME = /^[A-Za-z_$][\w$.[\]-]{0,63}$/;
-function messageOfErrorObject(fields) {
-    for (const [key, value] of Object.entries(fields)) {
-        if (!ERROR_KEYS.has(key))
-            return undefined;
-        if (key !== "errors" && value !== null && typeof value === "object")
-            return undefined;
-    }
-    const fieldErrors = fieldErrorsOf(fields.errors);
-    if (fieldErrors === undefined)
-        return undefined;
-    const message = MESSAGE_KEYS.map((key) => fields[key]).find((value) => typeof value === "string" && value.trim() !== "");
-    if (message !== undefined && !isShortText(message))
-        return undefined;
-    if (message === undefined && fieldErrors === "") {
-        // Nothing meant for people (perhaps only a stack trace): its keys, never its values.
-        return `JSON without a message (keys: ${Object.keys(fields).join(", ")})`;
-    }
-    return [message?.trim(), fieldErrors].filter(Boolean).join(": ");
-}
-/**
- * RFC 7807 `errors`: {"templateId": ["is required"]} -> "templateId: is required"; ""
- * when there are none to show; undefined when `errors` is not such an object of short texts.
- */
-function fieldErrorsOf(errors) {
-    if (errors === undefined || errors === null)
-        return "";
-    if (typeof errors !== "object")
-        return "";
-    if (Array.isArray(errors))
-        return undefined;
-    const parts = [];
-    for (const [field, list] of Object.entries(errors)) {
-        if (!FIELD_NAME.test(field))
-            return undefined;
-        const items = Array.isArray(list) ? list : [list];
-        if (items.some((item) => item !== null && typeof item === "object"))
-            return undefined;
-        const messages = items.filter((item) => typeof item === "string");
-        if (!messages.every(isShortText))
-            return undefined;
-        if (messages.length > 0)
-            parts.push(`${field}: ${messages.join(", ")}`);
-    }
-    return parts.join("; ");
-}
-/** Characters of a text quoted as an error message. */
-const SHORT_TEXT_CHARS = 200;
-/**
- * What error messages look like and a record of a delimited file does not: one line of at
- * most SHORT_TEXT_CHARS characters, no e-mail address, and fewer than two of any field
- * delimiter (`;`, tab, `|`, or a comma followed by no space, as in "a,b"): two delimiters
- * make the three fields of a timesheet row's smallest shape.
- */
-function isShortText(text) {
-    const trimmed = text.trim();
-    if (trimmed.length > SHORT_TEXT_CHARS || /[\r\n\u2028\u2029]/.test(trimmed))
-        return false;
-    if (/[^\s@<>"]+@[^\s@<>"]+\.[A-Za-z]{2,}/.test(trimmed))
-        return false;
-    for (const delimiter of [/;/g, /\t/g, /\|/g, /,(?! )/g]) {
-        if ((trimmed.match(delimiter)?.length ?? 0) >= 2)
-            return false;
-    }
-    return true;
-}
-/** A page, not a CSV whose first cell holds markup: markup at the very start, and HTML's. */
-function isHtmlPage(trimmed) {
-    return (trimmed.startsWith("<") &&
-        /<(!doctype\s+html|html|head|body|title)[\s>/]/i.test(trimmed.slice(0, 1024)));
-}
-
-// EXTERNAL MODULE: ./src/core/header-shape.ts
-var header_shape = __nccwpck_require__(13637);
-// EXTERNAL MODULE: ./src/core/redact.ts
-var redact = __nccwpck_require__(18477);
-;// CONCATENATED MODULE: ./src/core/body-description.ts
-
-
-
-
-/** Bytes shown in hex: enough for any file signature (an .xls's is 8). */
-const HEX_BYTES = 8;
-/**
- * A body made fit for a message: what it says when it is recognisably a page or an error
- * (error-body.ts), the key redacted, one line, cut; otherwise its media type, its size and
- * its first bytes in hex, never past its first line (a CSV's header line), so that no row
- * of a report served in its place reaches an error, a log or a summary.
- */
-function describeBody(sample, secrets) {
-    const message = messageOfErrorBody((0,encoding/* decodeText */.g7)(sample.bytes, "utf-8"));
-    if (message !== undefined)
-        return (0,redact/* excerptOf */.zU)(message, secrets);
-    return `not shown, as it may hold the report's rows: ${bodyFacts(sample, secrets)}`;
-}
-/** "text/csv, 2048 bytes, first bytes ef bb bf 4e 61 6d 65 3b" */
-function bodyFacts(sample, secrets = []) {
-    const size = sample.more
-        ? sample.declaredBytes === undefined
-            ? `more than ${sample.bytes.byteLength} bytes`
-            : `${sample.declaredBytes} bytes`
-        : `${sample.bytes.byteLength} bytes`;
-    return `${(0,header_shape/* mediaTypeOf */.c0)(sample.contentType) ?? "no Content-Type"}, ${size}, first bytes ${firstBytes(sample.bytes, secrets)}`;
-}
-function firstBytes(bytes, secrets) {
-    // Hex is no disguise: a body that starts with the key (an echo) shows none of its bytes.
-    const start = (0,encoding/* decodeText */.g7)(bytes.subarray(0, 4 * HEX_BYTES), "utf-8");
-    if ((0,redact/* redact */.E$)(start, secrets) !== start)
-        return "not shown (they hold the key)";
-    const shown = [];
-    for (const byte of bytes.subarray(0, HEX_BYTES)) {
-        if (byte === 0x0a || byte === 0x0d)
-            break;
-        shown.push(byte.toString(16).padStart(2, "0"));
-    }
-    return shown.length > 0 ? shown.join(" ") : "none before a line break";
-}
-
-
-/***/ }),
-
-/***/ 63886:
+/***/ 92843:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29489,7 +28851,7 @@ function branchNameProblem(name) {
 
 /***/ }),
 
-/***/ 59709:
+/***/ 47656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29591,7 +28953,7 @@ function forEachRecordIn(bytes, onRecord) {
 
 /***/ }),
 
-/***/ 28997:
+/***/ 36968:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29632,7 +28994,7 @@ function delay(ms, signal) {
 
 /***/ }),
 
-/***/ 43060:
+/***/ 25179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29640,7 +29002,7 @@ function delay(ms, signal) {
 /* harmony export */   gR: () => (/* binding */ parseDomain)
 /* harmony export */ });
 /* unused harmony exports isLuccaHost, suggestLuccaHost */
-/* harmony import */ var _nearest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(35780);
+/* harmony import */ var _nearest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90761);
 
 const LUCCA_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.ilucca(?:-test|-demo)?\.(?:net|ch)$/;
 const SANDBOX_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.sandbox\.[a-z0-9-]+\.luccasoftware\.com$/;
@@ -29730,14 +29092,14 @@ function parseDomain(input, allowHosts, labels = { domain: "--domain", allowHost
 
 /***/ }),
 
-/***/ 43816:
+/***/ 98571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseDuration),
 /* harmony export */   a: () => (/* binding */ formatDuration)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92091);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
 
 const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
 const ORDER = ["h", "m", "s", "ms"];
@@ -29800,7 +29162,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 87229:
+/***/ 23590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29897,7 +29259,7 @@ function prepend(byte, chunk) {
 
 /***/ }),
 
-/***/ 92091:
+/***/ 74296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30012,7 +29374,7 @@ class AbortedError extends LuccaReportError {
 
 /***/ }),
 
-/***/ 13637:
+/***/ 24698:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30021,7 +29383,7 @@ class AbortedError extends LuccaReportError {
 /* harmony export */   Y0: () => (/* binding */ FILE_EXTENSIONS),
 /* harmony export */   c0: () => (/* binding */ mediaTypeOf)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18477);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(12258);
 
 /**
  * Media types a Lucca answer or a storage service plausibly sends: given by name. Any
@@ -30158,314 +29520,7 @@ function visibleHeaders(headers, secrets, location) {
 
 /***/ }),
 
-/***/ 92313:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  f5: () => (/* binding */ MAX_ERROR_BODY_BYTES),
-  Rj: () => (/* binding */ declaredLength),
-  E4: () => (/* binding */ sendOnce)
-});
-
-// UNUSED EXPORTS: readExcerpt, redact
-
-// EXTERNAL MODULE: ./src/core/body-description.ts + 1 modules
-var body_description = __nccwpck_require__(44547);
-// EXTERNAL MODULE: ./src/core/delay.ts
-var delay = __nccwpck_require__(28997);
-// EXTERNAL MODULE: ./src/core/domain.ts
-var domain = __nccwpck_require__(43060);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(92091);
-;// CONCATENATED MODULE: ./src/core/network-failure.ts
-/**
- * Network failures another attempt cannot cure, told apart by the error's code (Node sets
- * `code` on the error, and fetch or undici keep it on a `cause`), never by its text. Codes
- * left out are retried: EAI_AGAIN is a resolver that failed for now, ECONNREFUSED or
- * ECONNRESET a server that may be back in a moment.
- */
-/** The certificate chain does not lead to a CA this runtime trusts. */
-const UNTRUSTED = new Set([
-    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-    "UNABLE_TO_GET_ISSUER_CERT",
-    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-    "SELF_SIGNED_CERT_IN_CHAIN",
-    "DEPTH_ZERO_SELF_SIGNED_CERT",
-    "CERT_UNTRUSTED",
-    "CERT_SIGNATURE_FAILURE",
-    "CERT_REJECTED",
-]);
-const OUT_OF_DATE = new Set(["CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID"]);
-const OTHER_NAME = new Set(["ERR_TLS_CERT_ALTNAME_INVALID", "HOSTNAME_MISMATCH"]);
-/** How many `cause` links are followed: fetch wraps once, a proxy agent once more. */
-const MAX_DEPTH = 5;
-/**
- * What is wrong, in words a user can act on, when `error` (thrown by fetch for a request
- * to `host`) cannot be cured by retrying; undefined when another attempt may work.
- */
-function permanentNetworkProblem(error, host) {
-    let current = error;
-    for (let depth = 0; depth < MAX_DEPTH && typeof current === "object" && current !== null; depth++) {
-        const { code, hostname } = current;
-        if (typeof code === "string") {
-            const problem = explain(code, typeof hostname === "string" ? hostname : host, host);
-            if (problem !== undefined)
-                return problem;
-        }
-        current = current.cause;
-    }
-    return undefined;
-}
-function explain(code, looked, host) {
-    if (code === "ENOTFOUND") {
-        return looked === host
-            ? `the host name ${host} could not be found in DNS (${code}): check --domain (or the domain input) for a typo`
-            : `the host name ${looked} could not be found in DNS (${code}); it is not the domain ${host} but the proxy's: check HTTPS_PROXY`;
-    }
-    if (UNTRUSTED.has(code)) {
-        return `the TLS certificate presented for ${host} is not trusted (${code}). A company proxy that inspects TLS presents certificates of its own CA: give Node that CA with NODE_EXTRA_CA_CERTS=/path/to/company-ca.pem (see Troubleshooting in the README)`;
-    }
-    if (OUT_OF_DATE.has(code)) {
-        return `the TLS certificate presented for ${host} has expired or is not valid yet (${code}): check this machine's clock, or the proxy in between`;
-    }
-    if (OTHER_NAME.has(code)) {
-        return `the TLS certificate presented for ${host} is for another host name (${code}): check --domain (or the domain input), or the proxy in between`;
-    }
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./src/core/read-body.ts
-var read_body = __nccwpck_require__(8305);
-// EXTERNAL MODULE: ./src/core/redact.ts
-var redact = __nccwpck_require__(18477);
-// EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __nccwpck_require__(59428);
-// EXTERNAL MODULE: ./src/core/retry-after.ts
-var retry_after = __nccwpck_require__(11075);
-// EXTERNAL MODULE: ./src/core/url-shape.ts
-var url_shape = __nccwpck_require__(79143);
-;// CONCATENATED MODULE: ./src/core/http.ts
-
-
-
-
-
-
-
-
-
-
-const MAX_REDIRECTS = 5;
-/** Bytes of an error body read for its excerpt; the rest is never read. */
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
-/**
- * Sends one request and returns the 2xx response with its body unread. Follows redirects
- * itself so that Authorization never leaves the origin it was meant for. Throws
- * TransientFailure for what a retry may cure, LuccaRejectedError for the rest.
- */
-async function sendOnce(request, options) {
-    const answered = await options.takeSlot?.(options.signal);
-    const controller = new AbortController();
-    const signal = AbortSignal.any([options.signal, controller.signal]);
-    const timer = setTimeout(() => controller.abort(new retry/* TransientFailure */.$r(`no response within ${options.requestTimeoutMs} ms`)), (0,delay/* timerMs */.Q2)(options.requestTimeoutMs));
-    try {
-        let url = request.url;
-        let headers = { ...request.headers };
-        let method = request.method;
-        let body = request.body ?? null;
-        /** Set once a POST was answered with "see the result there": it must never be sent again. */
-        let postSeenOther;
-        for (let hop = 0;; hop++) {
-            const response = await fetchOrTransient(options.fetch, url, { method, headers, body, redirect: "manual", signal }, signal, options.secrets).catch((error) => {
-                throw postSeenOther ? notRetried(postSeenOther, error) : error;
-            });
-            const location = response.headers.get("location");
-            if (response.status >= 300 && response.status < 400 && location) {
-                await response.body?.cancel();
-                if (hop >= MAX_REDIRECTS) {
-                    const failure = new retry/* TransientFailure */.$r(`more than ${MAX_REDIRECTS} redirects`);
-                    throw postSeenOther ? notRetried(postSeenOther, failure) : failure;
-                }
-                const next = checkRedirect(request, url, response.status, location, options);
-                if (next.origin !== request.url.origin)
-                    headers = withoutAuthorization(headers);
-                if (method === "POST" && isSeeOther(response.status)) {
-                    // The POST was received (the report may exist): read the answer where it points,
-                    // with a GET, as HTTP says; the POST itself is never sent again.
-                    postSeenOther = `${request.method} ${request.url.origin}${request.url.pathname} was answered ${response.status} (see ${(0,url_shape/* pathShape */.j4)(next.pathname, options.secrets)})`;
-                    method = "GET";
-                    body = null;
-                    headers = withoutContentType(headers);
-                }
-                url = next;
-                continue;
-            }
-            if (response.ok)
-                return { response, url, abort: (reason) => controller.abort(reason), signal };
-            const failure = await failureFor(method, url, response, options, url.origin === request.url.origin);
-            throw postSeenOther ? notRetried(postSeenOther, failure) : failure;
-        }
-    }
-    catch (error) {
-        if (options.signal.aborted)
-            throw options.signal.reason;
-        throw error;
-    }
-    finally {
-        clearTimeout(timer);
-        answered?.();
-    }
-}
-/** 301, 302 and 303 turn a POST into a GET of the place named (what browsers do). */
-function isSeeOther(status) {
-    return status === 301 || status === 302 || status === 303;
-}
-/**
- * A failure after a POST was answered with a redirect: retrying would send the POST again
- * and could create a second report, so it ends the call instead.
- */
-function notRetried(what, error) {
-    if (!(error instanceof retry/* TransientFailure */.$r))
-        return error;
-    return new errors/* UnusableAnswerError */.qx(`${what}, and reading that answer failed: ${error.message}. Not retried, so that no second report is created; the report may exist in Lucca.`, { cause: error });
-}
-function withoutContentType(headers) {
-    return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== "content-type"));
-}
-async function fetchOrTransient(fetch, url, init, signal, secrets) {
-    try {
-        return await fetch(url, init);
-    }
-    catch (error) {
-        // The request timeout (a TransientFailure) or the job's own reason, not the AbortError.
-        if (signal.aborted)
-            throw signal.reason;
-        // The HTTP stack may quote a header it refused: with a key holding a NUL byte, that
-        // is the key. Neither the message nor the cause kept may show it.
-        const described = describeCause(error);
-        const cause = (0,redact/* redact */.E$)(described, secrets) === described ? error : redactedCause(error, secrets);
-        const permanent = permanentNetworkProblem(error, url.hostname);
-        if (permanent !== undefined) {
-            // Fails at once: every retry would meet the same answer, after waits of 15 s in all.
-            const where = `${init.method ?? "GET"} ${url.origin}${url.pathname}`;
-            throw new errors/* NetworkError */.Dr(`${where} failed: ${permanent}. Not retried.`, {
-                method: init.method ?? "GET",
-                url: `${url.origin}${url.pathname}`,
-                status: undefined,
-                attempts: 1,
-                cause,
-            });
-        }
-        throw new retry/* TransientFailure */.$r(`network error: ${(0,redact/* excerptOf */.zU)(described, secrets)}`, { cause });
-    }
-}
-/** A stand-in for an error whose text holds a secret: same name, redacted message. */
-function redactedCause(error, secrets) {
-    const copy = new Error((0,redact/* redact */.E$)(describeCause(error), secrets));
-    copy.name = error instanceof Error ? error.name : "Error";
-    return copy;
-}
-/**
- * Where a redirect may lead. Never to another scheme than https (http only between
- * loopback hosts, for the simulator), and for JSON calls never to another origin: there, a
- * redirect means a wrong domain or a sign-in page. A POST answered 301-303 on its own
- * origin is followed with a GET by the caller; 307/308 re-send the same POST.
- */
-function checkRedirect(request, from, status, location, options) {
-    const where = `${request.method} ${(0,url_shape/* urlForMessage */.Og)(from, options.secrets)}`;
-    let next;
-    try {
-        next = new URL(location, from);
-    }
-    catch {
-        throw new errors/* UnusableAnswerError */.qx(`${where} was redirected (${status}) to something that is not a URL; not followed.`);
-    }
-    const loopbackHttp = request.url.protocol === "http:" &&
-        (0,domain/* isLoopbackHost */.cW)(request.url.hostname) &&
-        (0,domain/* isLoopbackHost */.cW)(next.hostname);
-    if (next.protocol !== "https:" && !(next.protocol === "http:" && loopbackHttp)) {
-        const what = next.protocol === "http:" ? "http:, a downgrade from https" : `a ${next.protocol} URL`;
-        throw new errors/* UnusableAnswerError */.qx(`${where} was redirected (${status}) to ${what}; not followed.`);
-    }
-    const keyHint = options.hint(401);
-    if ((request.redirects ?? "api") === "api" && next.origin !== request.url.origin) {
-        throw new errors/* LuccaRejectedError */.Xf(`${where} was redirected (${status}) to another origin, ${(0,redact/* redact */.E$)(next.origin, options.secrets)}; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. ${keyHint}`, {
-            status,
-            method: request.method,
-            url: (0,url_shape/* urlForMessage */.Og)(from, options.secrets),
-            bodyExcerpt: "",
-            hint: keyHint,
-        });
-    }
-    return next;
-}
-function withoutAuthorization(headers) {
-    return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== "authorization"));
-}
-async function failureFor(method, url, response, options, echoBody) {
-    // Another origin's body is never shown: a redirect could point at an internal service.
-    const excerpt = echoBody ? await readExcerpt(response, options.secrets) : "";
-    if (!echoBody)
-        await response.body?.cancel().catch(() => { });
-    // The last hop's URL may be a redirect's target: the server chose it.
-    const shown = (0,url_shape/* urlForMessage */.Og)(url, options.secrets);
-    const where = `${method} ${shown}`;
-    if ((0,retry/* isTransientStatus */.Dm)(response.status)) {
-        return new retry/* TransientFailure */.$r(`${where} answered ${response.status}${excerpt ? `: ${excerpt}` : ""}`, {
-            status: response.status,
-            retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(response.headers.get("retry-after"), options.now()),
-        });
-    }
-    const hint = options.hint(response.status);
-    return new errors/* LuccaRejectedError */.Xf(`Lucca rejected ${where} with ${response.status}${excerpt ? ` (${excerpt})` : ""}. ${hint}`, {
-        status: response.status,
-        method,
-        url: shown,
-        bodyExcerpt: excerpt,
-        hint,
-    });
-}
-/**
- * The message an error body carries, whichever of Lucca's error shapes it uses, or only its
- * type, size and first bytes when it is not recognisably a page or an error (it may be the
- * report): at most 64 KiB read, secrets redacted before the cut to 300 characters, one line.
- */
-async function readExcerpt(response, secrets = []) {
-    try {
-        const body = await (0,read_body/* readCapped */.E)(response.body, MAX_ERROR_BODY_BYTES);
-        return (0,body_description/* describeBody */.M)({
-            bytes: body.bytes,
-            more: body.overflowed,
-            contentType: response.headers.get("content-type"),
-            declaredBytes: declaredLength(response.headers),
-        }, secrets);
-    }
-    catch {
-        return "";
-    }
-}
-/** The Content-Length announced, when it is a number. */
-function declaredLength(headers) {
-    const value = headers.get("content-length");
-    if (value === null || !/^\d+$/.test(value.trim()))
-        return undefined;
-    return Number(value);
-}
-
-function describeCause(error) {
-    if (error instanceof Error) {
-        const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
-        return `${error.message}${cause}`;
-    }
-    return String(error);
-}
-
-
-/***/ }),
-
-/***/ 24015:
+/***/ 40768:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30476,7 +29531,7 @@ function describeCause(error) {
 /* harmony export */   q: () => (/* binding */ checksWithoutHistory)
 /* harmony export */ });
 /* unused harmony exports MAX_CHECKS_PER_WINDOW, BUDGET_WINDOW_MS, WAIT_SHARE_OF_TIME_LEFT */
-/* harmony import */ var _poll_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81245);
+/* harmony import */ var _poll_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88822);
 
 /** Remembered generation times kept per template; older ones are dropped. */
 const HISTORY_LENGTH = 10;
@@ -30586,271 +29641,7 @@ function checksWithoutHistory(seenAtMs, poll) {
 
 /***/ }),
 
-/***/ 6725:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ createLuccaClient)
-});
-
-// UNUSED EXPORTS: MAX_JSON_BYTES
-
-;// CONCATENATED MODULE: ./src/core/ambiguous-retry.ts
-/**
- * Whether a failed POST may still have been carried out by Lucca: no answer at all (a
- * timeout, a reset, a cut body after the request went out), a 408 (Lucca cuts requests
- * past 5 s, not necessarily the work), or a 500/502/504. A 429 or 503 was turned away.
- */
-function mayHaveBeenProcessed(info) {
-    const { status } = info;
-    return (status === undefined || status === 408 || status === 500 || status === 502 || status === 504);
-}
-/** The warning after a create that succeeded only once retried past an ambiguous failure. */
-function duplicateWarning(reasons, reportId) {
-    return (`POST /reports was retried after ${reasons.join("; ")}: Lucca may have created a duplicate report. ` +
-        `Report id used: ${reportId}; an earlier attempt's report, if any, was never seen (look for it in the Lucca UI).`);
-}
-
-// EXTERNAL MODULE: ./src/core/body-description.ts + 1 modules
-var body_description = __nccwpck_require__(44547);
-// EXTERNAL MODULE: ./src/core/delay.ts
-var delay = __nccwpck_require__(28997);
-// EXTERNAL MODULE: ./src/core/encoding.ts
-var encoding = __nccwpck_require__(87229);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(92091);
-// EXTERNAL MODULE: ./src/core/http.ts + 1 modules
-var http = __nccwpck_require__(92313);
-// EXTERNAL MODULE: ./src/core/read-body.ts
-var read_body = __nccwpck_require__(8305);
-// EXTERNAL MODULE: ./src/core/redact.ts
-var redact = __nccwpck_require__(18477);
-// EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __nccwpck_require__(59428);
-// EXTERNAL MODULE: ./src/core/schemas.ts
-var schemas = __nccwpck_require__(8602);
-;// CONCATENATED MODULE: ./src/core/lucca-client.ts
-
-
-
-
-
-
-
-
-
-
-const API = "/timmi-timesheet/api";
-/** A report or template object is a few KiB; an answer past this is not one. */
-const MAX_JSON_BYTES = 1024 * 1024;
-function createLuccaClient(options) {
-    const now = options.now ?? Date.now;
-    const backoff = options.backoff ?? { initialMs: 500, maxMs: 30_000 };
-    const authorization = `lucca application=${options.apiKey}`;
-    const request = (method, path, hint, body) => {
-        const req = {
-            method,
-            url: new URL(path, options.baseUrl),
-            headers: { authorization, accept: "application/json" },
-        };
-        if (body !== undefined) {
-            req.headers["content-type"] = "application/json";
-            req.body = JSON.stringify(body);
-        }
-        return {
-            req,
-            send: {
-                fetch: options.fetch,
-                signal: options.signal,
-                requestTimeoutMs: options.requestTimeoutMs,
-                now,
-                secrets: [options.apiKey],
-                hint,
-                takeSlot: options.takeSlot,
-            },
-        };
-    };
-    const retryOptionsFor = (method, url) => ({
-        maxRetries: options.maxRetries,
-        backoff,
-        signal: options.signal,
-        method,
-        url,
-        onRetry: options.onRetry && ((info) => options.onRetry?.({ ...info, method, url })),
-        deadlineAt: options.deadlineAt,
-        now,
-    });
-    async function json(method, path, hint, body, onRetry) {
-        const { req, send } = request(method, path, hint, body);
-        const where = `${req.url.origin}${req.url.pathname}`;
-        const retryOptions = retryOptionsFor(method, where);
-        const notify = retryOptions.onRetry;
-        return (0,retry/* retry */.L5)(async () => {
-            const open = await (0,http/* sendOnce */.E4)(req, send);
-            const type = open.response.headers.get("content-type") ?? "";
-            if (open.url.href !== req.url.href && /^\s*text\/html/i.test(type)) {
-                // Same-origin redirect to a web page: what Lucca does with a key it refuses.
-                await open.response.body?.cancel().catch(() => { });
-                const hint = commonHint(401);
-                throw new errors/* LuccaRejectedError */.Xf(`${method} ${where} was redirected to a web page (${(0,redact/* excerptOf */.zU)(open.url.pathname, [options.apiKey])}) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. ${hint}`, {
-                    status: open.response.status,
-                    method,
-                    url: where,
-                    bodyExcerpt: "",
-                    hint,
-                });
-            }
-            // The request timeout covers the headers; a body that stalls after them is cut too.
-            const stalled = setTimeout(() => open.abort(new retry/* TransientFailure */.$r(`no complete body within ${options.requestTimeoutMs} ms`)), (0,delay/* timerMs */.Q2)(options.requestTimeoutMs));
-            let text;
-            let sample;
-            try {
-                const body = await (0,read_body/* readCapped */.E)(open.response.body, MAX_JSON_BYTES);
-                sample = {
-                    bytes: body.bytes,
-                    more: body.overflowed,
-                    contentType: type || null,
-                    declaredBytes: (0,http/* declaredLength */.Rj)(open.response.headers),
-                };
-                if (body.overflowed) {
-                    const shown = (0,body_description/* describeBody */.M)(sample, [options.apiKey]);
-                    throw new errors/* UnusableAnswerError */.qx(`The answer of ${method} ${where} is larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB, far more than a report object; it was not read further: ${shown}`, { excerpt: shown });
-                }
-                text = (0,encoding/* decodeText */.g7)(body.bytes, "utf-8");
-            }
-            catch (error) {
-                // A job cancelled meanwhile: retry() gives the job's reason for whatever is thrown.
-                if (error instanceof errors/* UnusableAnswerError */.qx)
-                    throw error;
-                if (open.signal.reason instanceof retry/* TransientFailure */.$r)
-                    throw open.signal.reason;
-                throw new retry/* TransientFailure */.$r("the response body was cut", { cause: error });
-            }
-            finally {
-                clearTimeout(stalled);
-            }
-            try {
-                return JSON.parse(text);
-            }
-            catch (error) {
-                // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
-                throw new retry/* TransientFailure */.$r(`the response of ${method} ${where} is not JSON: ${(0,body_description/* describeBody */.M)(sample, [options.apiKey])}`, { cause: error, unusable: true });
-            }
-        }, {
-            ...retryOptions,
-            onRetry: (info) => {
-                onRetry?.(info);
-                notify?.(info);
-            },
-        });
-    }
-    function parse(schema, value, what) {
-        const result = schema.safeParse(value);
-        if (result.success)
-            return result.data;
-        const shown = (0,redact/* excerptOf */.zU)(JSON.stringify(value), [options.apiKey]);
-        const problems = (0,redact/* excerptOf */.zU)(describeIssues(result.error.issues, value), [options.apiKey]);
-        throw new errors/* UnusableAnswerError */.qx(`Lucca answered with ${what} this tool cannot use (${problems}): ${shown}`, { excerpt: shown });
-    }
-    return {
-        async createTemplate(payload) {
-            const body = await json("POST", `${API}/report-templates`, templateHint, payload);
-            return parse(schemas/* templateSchema */.Kq, body, "a template");
-        },
-        async createReport(input) {
-            const ambiguous = [];
-            const body = await json("POST", `${API}/reports`, createHint(input.templateId), {
-                templateId: input.templateId,
-                startsOn: input.startsOn,
-                endsOn: input.endsOn,
-                filters: input.filters ?? null,
-            }, (info) => {
-                if (mayHaveBeenProcessed(info))
-                    ambiguous.push(info.reason);
-            });
-            const report = parse(schemas/* reportSchema */.Qh, body, "a report");
-            if (ambiguous.length > 0)
-                options.onWarning?.(duplicateWarning(ambiguous, report.id));
-            return report;
-        },
-        async getReport(reportId) {
-            const body = await json("GET", `${API}/reports/${encodeURIComponent(reportId)}`, reportHint(reportId));
-            return parse(schemas/* reportSchema */.Qh, body, "a report");
-        },
-        downloadUrl,
-        async openDownload(reportId, format) {
-            const { req, send } = request("GET", downloadUrl(reportId, format).pathname, reportHint(reportId));
-            req.headers.accept = "application/octet-stream";
-            req.redirects = "download";
-            return (0,http/* sendOnce */.E4)(req, send);
-        },
-        retryOptionsFor,
-        excerpt: (text) => (0,redact/* excerptOf */.zU)(text, [options.apiKey]),
-        describe: (sample) => (0,body_description/* describeBody */.M)(sample, [options.apiKey]),
-    };
-    function downloadUrl(reportId, format) {
-        const suffix = format === "excel" ? "download-excel" : "download-csv";
-        return new URL(`${API}/reports/${encodeURIComponent(reportId)}/${suffix}`, options.baseUrl);
-    }
-}
-/**
- * "id: must be …; status: …" from a failed parse. Of a bare-or-wrapped union, the branch
- * that matches the answer's shape tells what is wrong.
- */
-function describeIssues(issues, value) {
-    const wrapped = typeof value === "object" && value !== null && "data" in value;
-    const flat = issues.flatMap((issue) => {
-        if (!issue.errors?.length)
-            return [issue];
-        const branch = wrapped ? issue.errors[0] : issue.errors[issue.errors.length - 1];
-        return branch ?? [issue];
-    });
-    return flat
-        .map((issue) => {
-        const path = issue.path.map(String).join(".");
-        return path ? `${path}: ${issue.message}` : issue.message;
-    })
-        .join("; ");
-}
-const KEY_HINT = "Check the API key (LUCCA_API_KEY, --api-key-file or the api-key input): Lucca did not accept it.";
-function commonHint(status) {
-    if (status === 401)
-        return KEY_HINT;
-    if (status === 405)
-        return "The Lucca API does not accept this method here; check the domain points at a Lucca Timesheet instance.";
-    if (status === 413)
-        return "The request is too large for Lucca.";
-    return undefined;
-}
-function createHint(templateId) {
-    return (status) => commonHint(status) ??
-        (status === 403
-            ? `The API key is valid but its role lacks report generation rights or access to template ${templateId}; ask a Lucca administrator to grant them.`
-            : status === 404
-                ? `Check the template id: template ${templateId} does not exist on this domain or the key's role cannot see it.`
-                : "Check the template id and the dates sent.");
-}
-function reportHint(reportId) {
-    return (status) => commonHint(status) ??
-        (status === 403
-            ? `The API key is valid but its role may not read report ${reportId}; it needs report generation rights.`
-            : status === 404
-                ? `Check the report id: report ${reportId} does not exist on this domain (or no longer), or the key's role cannot see it.`
-                : `Lucca refused report ${reportId}; if it is not finished or failed, create a new one instead of resuming it.`);
-}
-function templateHint(status) {
-    return (commonHint(status) ??
-        (status === 403
-            ? "The API key's role may not create report templates."
-            : "Check the template file: it must be the JSON payload the Lucca Timesheet UI sends (blueprintId, name, columns)."));
-}
-
-
-/***/ }),
-
-/***/ 19345:
+/***/ 16706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30860,7 +29651,7 @@ function templateHint(status) {
 /* harmony export */   SS: () => (/* binding */ codeSpan),
 /* harmony export */   kq: () => (/* binding */ escapeCell)
 /* harmony export */ });
-/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14685);
+/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83712);
 
 /**
  * The Markdown/HTML door: every value from outside that reaches the job summary (or any
@@ -30936,7 +29727,7 @@ function linkTarget(url) {
 
 /***/ }),
 
-/***/ 35780:
+/***/ 90761:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30988,7 +29779,7 @@ function nearest(word, candidates, maxEdits = 2) {
 
 /***/ }),
 
-/***/ 96372:
+/***/ 71089:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30997,8 +29788,8 @@ function nearest(word, candidates, maxEdits = 2) {
 /* harmony export */   eq: () => (/* binding */ unknownPathPlaceholders),
 /* harmony export */   hY: () => (/* binding */ DEFAULT_OUTPUT_TEMPLATE)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92091);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8602);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(35319);
 
 
 /** Where each report goes unless output-path says otherwise. */
@@ -31034,7 +29825,7 @@ function expandPath(template, facts) {
 /**
  * Refuses, before any request, a template that would send two reports to the same file.
  * `{reportId}` tells every report apart, since Lucca gives each its own id (and a repeated
- * one fails that report: see run-many.ts). Paths that differ only in case clash too: they
+ * one fails that report: see run-reports.ts). Paths that differ only in case clash too: they
  * are one file on macOS and Windows runners, where the second report would replace the first.
  */
 function checkDistinctPaths(template, reports, label) {
@@ -31060,7 +29851,68 @@ function describe(report) {
 
 /***/ }),
 
-/***/ 89049:
+/***/ 56868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ periodWords),
+/* harmony export */   J: () => (/* binding */ periodText)
+/* harmony export */ });
+/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83712);
+
+const MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+/** "2026-10-01..2026-10-31", or the template's default period: how logs name a period. */
+function periodText(startsOn, endsOn) {
+    return startsOn === null && endsOn === null
+        ? "the template's default period"
+        : `${startsOn === null ? "…" : (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logSafe */ .sN)(startsOn)}..${endsOn === null ? "…" : (0,_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .logSafe */ .sN)(endsOn)}`;
+}
+/**
+ * The period as a person says it: "October 2026" for a whole month, "2026" for a whole
+ * year, "October–December 2026" for whole months of one year; else the dates.
+ */
+function periodWords(startsOn, endsOn) {
+    const start = startsOn === null ? undefined : day(startsOn);
+    const end = endsOn === null ? undefined : day(endsOn);
+    if (start && end && start.d === 1 && end.d === lastDay(end.y, end.m)) {
+        if (start.y === end.y && start.m === 1 && end.m === 12)
+            return String(start.y);
+        if (start.y === end.y && start.m === end.m)
+            return `${MONTHS[start.m - 1]} ${start.y}`;
+        if (start.y === end.y)
+            return `${MONTHS[start.m - 1]}–${MONTHS[end.m - 1]} ${start.y}`;
+        return `${MONTHS[start.m - 1]} ${start.y}–${MONTHS[end.m - 1]} ${end.y}`;
+    }
+    return periodText(startsOn, endsOn);
+}
+function day(text) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match)
+        return undefined;
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    return m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m) ? { y, m, d } : undefined;
+}
+function lastDay(year, month) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+
+/***/ }),
+
+/***/ 7059:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31072,9 +29924,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: isValidDate
 
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(92091);
+var errors = __nccwpck_require__(74296);
 // EXTERNAL MODULE: ./src/core/nearest.ts
-var nearest = __nccwpck_require__(35780);
+var nearest = __nccwpck_require__(90761);
 ;// CONCATENATED MODULE: ./src/core/period-hints.ts
 
 /** The period names a user may give, as listed in messages. */
@@ -31299,7 +30151,7 @@ function isValidTimeZone(timezone) {
 
 /***/ }),
 
-/***/ 81245:
+/***/ 88822:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31320,7 +30172,7 @@ function nextPollDelay(pollIndex, options) {
 
 /***/ }),
 
-/***/ 32658:
+/***/ 32897:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31352,56 +30204,7 @@ function shift(date, days) {
 
 /***/ }),
 
-/***/ 8305:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ readCapped)
-/* harmony export */ });
-/**
- * Reads at most `maxBytes` of a body, then cancels the rest: an endless or huge answer
- * costs `maxBytes` of memory, never more, and the connection is let go at once.
- */
-async function readCapped(body, maxBytes) {
-    if (!body)
-        return { bytes: new Uint8Array(0), overflowed: false };
-    const reader = body.getReader();
-    const chunks = [];
-    let size = 0;
-    let overflowed = false;
-    try {
-        for (;;) {
-            const { done, value } = await reader.read();
-            if (done)
-                break;
-            if (size + value.byteLength > maxBytes) {
-                chunks.push(value.subarray(0, maxBytes - size));
-                size = maxBytes;
-                overflowed = true;
-                break;
-            }
-            chunks.push(value);
-            size += value.byteLength;
-        }
-    }
-    finally {
-        if (overflowed)
-            await reader.cancel().catch(() => { });
-        reader.releaseLock();
-    }
-    const bytes = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) {
-        bytes.set(chunk, offset);
-        offset += chunk.byteLength;
-    }
-    return { bytes, overflowed };
-}
-
-
-/***/ }),
-
-/***/ 18477:
+/***/ 12258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31409,7 +30212,7 @@ async function readCapped(body, maxBytes) {
 /* harmony export */   zU: () => (/* binding */ excerptOf)
 /* harmony export */ });
 /* unused harmony exports MIN_SECRET_PIECE, EXCERPT_CHARS */
-/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14685);
+/* harmony import */ var _safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83712);
 
 /**
  * The shortest piece of a secret that is redacted on its own. A 300-character cut can end
@@ -31468,14 +30271,14 @@ function excerptOf(text, secrets, max = EXCERPT_CHARS) {
 
 /***/ }),
 
-/***/ 6405:
+/***/ 54458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ defaultReportPath),
 /* harmony export */   w: () => (/* binding */ DEFAULT_OUTPUT_DIR)
 /* harmony export */ });
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8602);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(35319);
 
 const EXTENSIONS = new Set(["csv", "xlsx", "xls"]);
 /** Where default file names go, relative to the working directory or workspace. */
@@ -31508,143 +30311,7 @@ function defaultReportPath(parts, extension) {
 
 /***/ }),
 
-/***/ 11075:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ parseRetryAfter)
-/* harmony export */ });
-/**
- * Parses a Retry-After header (delta-seconds or HTTP-date) into milliseconds from `now`.
- * Returns undefined when absent or unreadable, so the caller falls back to its own backoff.
- */
-function parseRetryAfter(value, now) {
-    if (value == null)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    // An HTTP-date names its weekday and month; a bare "-3" must not parse as year -3.
-    if (!/[a-z]/i.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-
-
-/***/ }),
-
-/***/ 59428:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $r: () => (/* binding */ TransientFailure),
-/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
-/* harmony export */   L5: () => (/* binding */ retry)
-/* harmony export */ });
-/* unused harmony exports RATE_LIMIT_BACKOFF, retryDelay */
-/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71570);
-/* harmony import */ var _delay_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(28997);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43816);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92091);
-
-
-
-
-/**
- * Thrown by one attempt when the failure is worth another try: a network error, a cut
- * body, 408, 429 or 5xx. Internal to the retry loop; callers see NetworkError once
- * retries run out.
- */
-class TransientFailure extends Error {
-    status;
-    retryAfterMs;
-    /** The server answered, with something that is not usable (a page instead of the file). */
-    unusable;
-    constructor(message, options = {}) {
-        super(message, { cause: options.cause });
-        this.name = "TransientFailure";
-        this.status = options.status;
-        this.retryAfterMs = options.retryAfterMs;
-        this.unusable = options.unusable ?? false;
-    }
-}
-/** Statuses that say "try again later" rather than "this request is wrong". */
-function isTransientStatus(status) {
-    return status === 408 || status === 429 || status >= 500;
-}
-/**
- * A 429 without Retry-After: Lucca counts its 50 requests over 60 s, so the wait starts at
- * 5 s and doubles to 30 s; five retries then span at least 90 s, past the window, whatever
- * the jitter (5 + 10 + 20 + 30 + 30 = 95 s, at most 5% less).
- */
-const RATE_LIMIT_BACKOFF = { initialMs: 5_000, maxMs: 30_000, jitter: 0.05 };
-/** The wait before the next attempt: Retry-After when the server gave one, else backoff. */
-function retryDelay(attempt, failure, backoff) {
-    const throttled = failure.status === 429 && failure.retryAfterMs === undefined;
-    const computed = Math.max((0,_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffDelay */ .E)(attempt, backoff), throttled ? (0,_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffDelay */ .E)(attempt, { ...RATE_LIMIT_BACKOFF, random: backoff.random }) : 0);
-    return failure.retryAfterMs === undefined ? computed : Math.max(failure.retryAfterMs, computed);
-}
-/**
- * Runs `attempt` until it succeeds, throws something other than TransientFailure, or
- * `maxRetries` retries have failed. Waits are cancelled by `signal`.
- */
-async function retry(attempt, options) {
-    if (!Number.isInteger(options.maxRetries) || options.maxRetries < 0) {
-        throw new RangeError(`Cannot retry as maxRetries is not a whole number >= 0: current value is ${options.maxRetries}`);
-    }
-    for (let index = 0;; index++) {
-        options.signal.throwIfAborted();
-        try {
-            return await attempt(index);
-        }
-        catch (error) {
-            if (options.signal.aborted)
-                throw options.signal.reason;
-            if (!(error instanceof TransientFailure))
-                throw error;
-            if (index >= options.maxRetries) {
-                if (error.unusable) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UnusableAnswerError */ .qx(`${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`, { cause: error });
-                }
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr(`${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`, {
-                    method: options.method,
-                    url: options.url,
-                    status: error.status,
-                    attempts: index + 1,
-                    cause: error,
-                });
-            }
-            const delayMs = retryDelay(index, error, options.backoff);
-            const now = options.now ?? Date.now;
-            if (error.retryAfterMs !== undefined &&
-                options.deadlineAt !== undefined &&
-                now() + error.retryAfterMs > options.deadlineAt) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr(`${options.method} ${options.url} answered${error.status === undefined ? "" : ` ${error.status}`} with Retry-After: ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(error.retryAfterMs)}, which reaches past the overall deadline (${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(Math.max(0, options.deadlineAt - now()))} left); not waiting for it. Try again later.`, {
-                    method: options.method,
-                    url: options.url,
-                    status: error.status,
-                    attempts: index + 1,
-                    cause: error,
-                });
-            }
-            options.onRetry?.({
-                attempt: index + 1,
-                delayMs,
-                reason: error.message,
-                status: error.status,
-            });
-            await (0,_delay_js__WEBPACK_IMPORTED_MODULE_3__/* .delay */ .cb)(delayMs, options.signal);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 14685:
+/***/ 83712:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31714,7 +30381,7 @@ function truncate(text, max) {
 
 /***/ }),
 
-/***/ 8602:
+/***/ 35319:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31726,8 +30393,8 @@ function truncate(text, max) {
 /* harmony export */   pw: () => (/* binding */ ID_PATTERN)
 /* harmony export */ });
 /* unused harmony exports STATUS_PATTERN, templatePayloadSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43493);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(90270);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88532);
 
 /**
  * The schema door for Lucca's answers. Ids, statuses and dates are checked strictly: they
@@ -31820,7 +30487,7 @@ function isKnownStatus(status) {
 
 /***/ }),
 
-/***/ 79143:
+/***/ 65722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31829,9 +30496,9 @@ function isKnownStatus(status) {
 /* harmony export */   j4: () => (/* binding */ pathShape),
 /* harmony export */   jq: () => (/* binding */ locationShape)
 /* harmony export */ });
-/* harmony import */ var _header_shape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13637);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(18477);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8602);
+/* harmony import */ var _header_shape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24698);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(12258);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(35319);
 
 
 
@@ -31908,515 +30575,7 @@ function urlForMessage(url, secrets) {
 
 /***/ }),
 
-/***/ 80637:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Xu: () => (/* binding */ inputError),
-/* harmony export */   eO: () => (/* binding */ known),
-/* harmony export */   fH: () => (/* binding */ runnerBoolean),
-/* harmony export */   mR: () => (/* binding */ optionalText),
-/* harmony export */   qI: () => (/* binding */ ALWAYS),
-/* harmony export */   rD: () => (/* binding */ wholeNumber),
-/* harmony export */   yc: () => (/* binding */ viaParser)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(43493);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90270);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92091);
-
-
-/**
- * Small zod building blocks shared by the action's and the CLI's input schemas. Every
- * message names the setting as the user wrote it, so the issues are printed as they are.
- */
-/** Trimmed text; blank means unset, as the runner passes an empty string for an omitted input. */
-const optionalText = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .optional()
-    .transform((value) => {
-    const trimmed = value?.trim();
-    return trimmed === "" ? undefined : trimmed;
-});
-/** Runs a parser that throws InvalidInputError and turns each of its issues into a zod issue. */
-function viaParser(parse) {
-    return (value, ctx) => {
-        try {
-            return parse(value);
-        }
-        catch (error) {
-            if (!(error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC))
-                throw error;
-            for (const message of error.issues)
-                ctx.issues.push({ code: "custom", message, input: value });
-            return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-        }
-    };
-}
-/** A whole number within bounds, `fallback` when unset; the message keeps the text as given. */
-function wholeNumber(label, fallback, min, max) {
-    const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
-    return optionalText.transform((value, ctx) => {
-        const source = value ?? fallback;
-        const parsed = /^\d+$/.test(source) ? Number(source) : Number.NaN;
-        if (!Number.isSafeInteger(parsed) || parsed < min || (max !== undefined && parsed > max)) {
-            ctx.issues.push({
-                code: "custom",
-                message: `${label}: "${source}" ${max === undefined ? "is not a whole number" : "must be a whole number"} ${range}`,
-                input: value,
-            });
-            return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-        }
-        return parsed;
-    });
-}
-/** Same spellings as core.getBooleanInput (YAML 1.2 core schema), but collected, not thrown. */
-function runnerBoolean(label, fallback) {
-    const spelled = zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({
-        truthy: ["true", "True", "TRUE"],
-        falsy: ["false", "False", "FALSE"],
-        error: (issue) => `${label}: "${String(issue.input)}" is not a boolean; use true or false`,
-    });
-    return optionalText.transform((value, ctx) => {
-        if (value === undefined)
-            return fallback;
-        const result = spelled.safeParse(value);
-        if (result.success)
-            return result.data;
-        for (const issue of result.error.issues) {
-            ctx.issues.push({ code: "custom", message: issue.message, input: value });
-        }
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-    });
-}
-/** Every issue's message, in order; InvalidInputError for the caller to throw. */
-function inputError(error) {
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidInputError */ .oC(error.issues.map((issue) => issue.message));
-}
-/** Options for an object-level check that must run even when a field failed. */
-const ALWAYS = { when: () => true };
-/** A field's parsed value, or undefined if it failed (zod leaves a marker object there). */
-function known(value) {
-    return typeof value === "object" &&
-        value !== null &&
-        "status" in value &&
-        value.status === "aborted"
-        ? undefined
-        : value;
-}
-
-
-/***/ }),
-
-/***/ 16879:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  tn: () => (/* binding */ STALE_PART_MS),
-  wP: () => (/* binding */ nodeFileSink)
-});
-
-// UNUSED EXPORTS: removeStaleParts
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(92091);
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:vm");
-;// CONCATENATED MODULE: ./src/node/node-memory.ts
-
-
-/** One call in this many runs a full collection instead of a young-generation one. */
-const FULL_EVERY = 32;
-let collect;
-let calls = 0;
-/**
- * Runs a young-generation garbage collection, which frees the network chunks already
- * written to disk. V8 otherwise frees them only once about 64 MiB of them have piled up
- * outside its heap, so a long download would hold 50+ MiB more than a short one. A young
- * collection takes well under a millisecond; every 32nd call is a full one (a few
- * milliseconds) for the chunks that were still queued at two young collections and so
- * moved to the old generation.
- *
- * There is no API for it without `--expose-gc`, which an action cannot pass to Node: the
- * flag is set at run time and `gc` taken from a fresh context (as Jest's leak detector
- * does), then unset. Where that is unavailable (Deno, say) this does nothing.
- */
-function releaseDeadBuffers() {
-    if (collect === undefined)
-        collect = exposeGc();
-    calls++;
-    collect?.({ type: calls % FULL_EVERY === 0 ? "major" : "minor", execution: "sync" });
-}
-function exposeGc() {
-    try {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)("--expose-gc");
-        const gc = (0,external_node_vm_namespaceObject.runInNewContext)("typeof gc === 'function' ? gc : null");
-        (0,external_node_v8_namespaceObject.setFlagsFromString)("--no-expose-gc");
-        return typeof gc === "function" ? gc : null;
-    }
-    catch {
-        return null;
-    }
-}
-
-// EXTERNAL MODULE: ./src/node/output-target.ts
-var output_target = __nccwpck_require__(6864);
-;// CONCATENATED MODULE: ./src/node/node-file-sink.ts
-
-
-
-
-
-/** Chunks queued while the disk is busy; past this, writes wait (backpressure). */
-const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
-/** Bytes written between two collections of the chunks already written. */
-const RELEASE_EVERY_BYTES = 2 * 1024 * 1024;
-/**
- * A `.part` file of this tool untouched for this long belongs to a run that died (SIGKILL,
- * power cut): a live download writes at least once per request timeout, or is cut.
- */
-const STALE_PART_MS = 10 * 60_000;
-/**
- * A FileSink on the local file system (Node and Deno both provide node:fs). Every path,
- * default names included, goes through `resolveOutputTarget` with `policy`.
- */
-function nodeFileSink(policy, options = {}) {
-    return {
-        async create(path) {
-            const target = await (0,output_target/* resolveOutputTarget */.rA)(path, policy);
-            const directory = (0,external_node_path_.dirname)(target);
-            const temporary = (0,external_node_path_.join)(directory, (0,output_target/* partFileName */.xg)(target, crypto.randomUUID().slice(0, 8)));
-            let handle;
-            try {
-                await (0,promises_.mkdir)(directory, { recursive: true });
-                await removeStaleParts(target, options.staleAfterMs ?? STALE_PART_MS, options.now);
-                handle = await (0,promises_.open)(temporary, "wx", options.mode ?? 0o666);
-            }
-            catch (error) {
-                throw writeError(`Cannot create ${target}`, error);
-            }
-            const queue = writeQueue(handle, target);
-            let closed = false;
-            const close = async () => {
-                if (closed)
-                    return;
-                closed = true;
-                await queue.settled();
-                await handle.close();
-            };
-            const writable = new WritableStream({
-                write: (chunk) => queue.push(chunk),
-                async close() {
-                    await queue.drain();
-                    await close();
-                },
-                abort() {
-                    queue.dropQueued();
-                    return close();
-                },
-            });
-            const file = {
-                path: target,
-                writable,
-                async commit() {
-                    await queue.drain();
-                    await close();
-                    try {
-                        // The place was checked before the download; it must not have changed since.
-                        await (0,output_target/* assertReplaceable */.zb)(target);
-                        if ((await (0,promises_.realpath)(directory)) !== directory) {
-                            throw new errors/* LuccaReportError */.v1(`${directory} was replaced during the download`);
-                        }
-                        await (0,promises_.rename)(temporary, target);
-                    }
-                    catch (error) {
-                        await (0,promises_.rm)(temporary, { force: true });
-                        if (error instanceof errors/* LuccaReportError */.v1)
-                            throw error;
-                        throw writeError(`Cannot move the download into ${target}`, error);
-                    }
-                },
-                async discard() {
-                    await close().catch(() => { });
-                    await (0,promises_.rm)(temporary, { force: true });
-                },
-            };
-            return file;
-        },
-    };
-}
-/**
- * Removes this tool's temporary files for `target` left by a run that died: only names of
- * our exact pattern, only regular files, only those not written to for `staleAfterMs` (a
- * concurrent run's live file keeps a fresh mtime).
- */
-async function removeStaleParts(target, staleAfterMs, now = Date.now) {
-    const directory = (0,external_node_path_.dirname)(target);
-    const pattern = new RegExp(`^${escapeRegExp((0,output_target/* partFileName */.xg)(target, "@@"))}$`.replace("@@", "[0-9a-f]{8}"));
-    const removed = [];
-    for (const name of await (0,promises_.readdir)(directory).catch(() => [])) {
-        if (!pattern.test(name))
-            continue;
-        const path = (0,external_node_path_.join)(directory, name);
-        const info = await (0,promises_.lstat)(path).catch(() => undefined);
-        if (!info?.isFile() || now() - info.mtimeMs < staleAfterMs)
-            continue;
-        await (0,promises_.rm)(path, { force: true });
-        removed.push(path);
-    }
-    return removed;
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-/**
- * Writes chunks in order, gathering those that arrive while the disk is busy into one
- * writev: at hundreds of MB/s, one write per network chunk keeps the reader waiting on
- * the disk. A failed write fails the next push or drain.
- */
-function writeQueue(handle, target) {
-    let queued = [];
-    let queuedBytes = 0;
-    let failure;
-    let flushing;
-    let sinceRelease = 0;
-    let roomWaiters = [];
-    const flush = async () => {
-        try {
-            while (queued.length > 0) {
-                const batch = queued;
-                const bytes = queuedBytes;
-                queued = [];
-                queuedBytes = 0;
-                await writeAll(handle, batch, bytes);
-                // Written chunks must be unreachable before the collection below, or it promotes
-                // them to the old generation, where only a full collection frees them.
-                batch.length = 0;
-                for (const wake of roomWaiters)
-                    wake();
-                roomWaiters = [];
-                sinceRelease += bytes;
-                if (sinceRelease >= RELEASE_EVERY_BYTES) {
-                    sinceRelease = 0;
-                    releaseDeadBuffers();
-                }
-            }
-        }
-        catch (error) {
-            failure = writeError(`Cannot write ${target}`, error);
-            for (const wake of roomWaiters)
-                wake();
-            roomWaiters = [];
-        }
-        finally {
-            flushing = undefined;
-        }
-    };
-    return {
-        async push(chunk) {
-            if (failure)
-                throw failure;
-            queued.push(chunk);
-            queuedBytes += chunk.byteLength;
-            flushing ??= flush();
-            while (queuedBytes >= MAX_QUEUED_BYTES && !failure) {
-                await new Promise((wake) => roomWaiters.push(wake));
-            }
-            if (failure)
-                throw failure;
-        },
-        /** Resolves when every chunk pushed is on disk. */
-        async drain() {
-            while (flushing)
-                await flushing;
-            if (failure)
-                throw failure;
-        },
-        /** Forgets the chunks not yet handed to the disk (the file is being discarded). */
-        dropQueued() {
-            queued = [];
-            queuedBytes = 0;
-        },
-        /** Resolves when no write is in flight, whatever its outcome. */
-        async settled() {
-            while (flushing)
-                await flushing;
-        },
-    };
-}
-async function writeAll(handle, chunks, bytes) {
-    const { bytesWritten } = await handle.writev(chunks);
-    if (bytesWritten === bytes)
-        return;
-    // A short writev (rare on a regular file): write what is left, chunk by chunk.
-    let skip = bytesWritten;
-    for (const chunk of chunks) {
-        const from = Math.min(skip, chunk.byteLength);
-        skip -= from;
-        for (let offset = from; offset < chunk.byteLength;) {
-            const written = await handle.write(chunk, offset, chunk.byteLength - offset);
-            offset += written.bytesWritten;
-        }
-    }
-}
-function writeError(what, error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return new errors/* LuccaReportError */.v1(`${what}: ${reason}`, { cause: error });
-}
-
-
-/***/ }),
-
-/***/ 6864:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dI: () => (/* binding */ resolveOutputDirectory),
-/* harmony export */   rA: () => (/* binding */ resolveOutputTarget),
-/* harmony export */   xg: () => (/* binding */ partFileName),
-/* harmony export */   zb: () => (/* binding */ assertReplaceable)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(92091);
-
-
-
-
-/**
- * Resolves where a report will really be written and refuses any place it must not go:
- * a device, FIFO, socket, directory or symbolic link at the target; a real path outside the
- * allowed roots; anything inside a `.git` directory; a directory that cannot be written.
- * Called before the first request, and again by the sink once a default name is known.
- * Returns the real absolute path of the target (its parent's symlinks resolved).
- */
-async function resolveOutputTarget(path, policy) {
-    const refuse = (why) => new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidInputError */ .oC(`${policy.label}: "${path}" ${why}`);
-    if (path.trim() === "" || /[\0\r\n]/.test(path))
-        throw refuse("is not a usable file name");
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(policy.baseDir, path);
-    const name = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(absolute);
-    if (name === "" || name === "." || name === ".." || /[/\\]$/.test(path)) {
-        throw refuse("names a directory; give a file path such as reports/timesheet.csv");
-    }
-    const directory = await resolveDirectory((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(absolute), policy, refuse);
-    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(directory.real, name);
-    if (insideGitDir(name))
-        throw refuse("is inside a .git directory");
-    const existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(target).catch(() => undefined);
-    if (existing !== undefined && !existing.isFile())
-        throw refuse(`is ${kindOf(existing)}`);
-    await probeWritable(directory.deepestExisting, refuse);
-    return target;
-}
-/**
- * The same checks for a directory that files will be written into, when their names are not
- * known yet (a default name built from the report); returns its real path.
- */
-async function resolveOutputDirectory(dir, policy) {
-    const refuse = (why) => new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidInputError */ .oC(`${policy.label}: "${dir}" ${why}`);
-    const directory = await resolveDirectory((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(policy.baseDir, dir), policy, refuse);
-    await probeWritable(directory.deepestExisting, refuse);
-    return directory.real;
-}
-async function resolveDirectory(absolute, policy, refuse) {
-    if (insideGitDir(absolute))
-        throw refuse("is inside a .git directory");
-    const directory = await realParent(absolute, refuse);
-    const real = directory.real;
-    if (insideGitDir(real))
-        throw refuse(`resolves to ${real}, inside a .git directory`);
-    if (policy.roots !== undefined) {
-        const roots = await Promise.all(policy.roots.map((root) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(root).catch(() => root)));
-        if (!roots.some((root) => root === real || isInside(root, real))) {
-            throw refuse(real === absolute
-                ? `is outside ${roots.join(" and ")}`
-                : `resolves to ${real}, outside ${roots.join(" and ")} (through a symbolic link)`);
-        }
-    }
-    return directory;
-}
-/** The stale temporary files of this tool beside `target` look like this. */
-function partFileName(target, token) {
-    return `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(target)}.${token}.part`;
-}
-/** Rechecks, just before a rename, that the target is still absent or a regular file. */
-async function assertReplaceable(target) {
-    const existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(target).catch(() => undefined);
-    if (existing !== undefined && !existing.isFile()) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InvalidInputError */ .oC(`${target} became ${kindOf(existing)} while the report was downloading; it was left untouched`);
-    }
-}
-function insideGitDir(path) {
-    return path.split(/[/\\]/).some((part) => part.toLowerCase() === ".git");
-}
-function isInside(root, path) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, path);
-    return rel !== "" && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`) && rel !== ".." && !(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(rel);
-}
-/**
- * The real path of a directory that may not exist yet: the deepest existing ancestor with
- * its symlinks resolved, plus the part mkdir will create.
- */
-async function realParent(dir, refuse) {
-    const missing = [];
-    let current = dir;
-    for (;;) {
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(current).catch(() => undefined);
-        if (info !== undefined) {
-            if (!info.isDirectory()) {
-                throw refuse(`cannot be written: ${current} is not a directory`);
-            }
-            const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(current);
-            return { real: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(real, ...missing.reverse()), deepestExisting: real };
-        }
-        const up = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(current);
-        if (up === current)
-            throw refuse(`cannot be written: ${dir} does not exist`);
-        missing.push((0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(current));
-        current = up;
-    }
-}
-/** Creating a file is the only test that tells the truth (root, ACLs, read-only mounts). */
-async function probeWritable(dir, refuse) {
-    const probe = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.lucca-report.${crypto.randomUUID().slice(0, 8)}.probe`);
-    try {
-        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(probe, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY);
-        await handle.close();
-    }
-    catch (error) {
-        throw refuse(`cannot be written: ${dir} is not writable (${error.message})`);
-    }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(probe, { force: true });
-}
-function kindOf(info) {
-    if (info.isDirectory())
-        return "a directory";
-    if (info.isSymbolicLink())
-        return "a symbolic link; give the path of the file itself";
-    if (info.isFIFO())
-        return "a named pipe (FIFO)";
-    if (info.isSocket())
-        return "a socket";
-    if (info.isCharacterDevice() || info.isBlockDevice())
-        return "a device";
-    return "not a regular file";
-}
-
-
-/***/ }),
-
-/***/ 54265:
+/***/ 19582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32433,7 +30592,7 @@ function kindOf(info) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_learned_poll_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(24015);
+/* harmony import */ var _core_learned_poll_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(40768);
 
 
 
@@ -32570,206 +30729,881 @@ async function write(path, change) {
 
 /***/ }),
 
-/***/ 47032:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   JX: () => (/* binding */ periodText),
-/* harmony export */   Ld: () => (/* binding */ progressLines),
-/* harmony export */   XM: () => (/* binding */ encodingText),
-/* harmony export */   b_: () => (/* binding */ rangeSentText)
-/* harmony export */ });
-/* unused harmony export sentText */
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43816);
-/* harmony import */ var _core_safe_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14685);
-
-
-/** A line is printed at least this often while a report is pending. */
-const HEARTBEAT_MS = 30_000;
-/**
- * Turns job events into log lines: one per phase and status change, and while pending a
- * line at least every 30 s. Returns a function that yields the line for an event, or
- * undefined when that event is not worth a line. Every value from outside goes through
- * `logSafe` (`v` below): a report id or status must never start a workflow command.
- */
-function progressLines(options) {
-    let lastPrintedAt = 0;
-    return (event) => {
-        switch (event.type) {
-            case "creating":
-                return `Creating a report from template ${v(event.templateId)} for ${periodText(event.startsOn, event.endsOn)}${sentText(event.sent)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
-            case "created":
-                return `Report ${v(event.reportId)} created; Lucca is generating it`;
-            case "resuming":
-                return `Resuming report ${v(event.reportId)}`;
-            case "status": {
-                const next = event.nextCheckMs === undefined
-                    ? ""
-                    : `; next check in ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.nextCheckMs)}`;
-                const line = `Report ${v(event.reportId)}: ${v(event.status)} after ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}`;
-                // Print when the gap to the next line would otherwise exceed the heartbeat.
-                const due = event.elapsedMs - lastPrintedAt + (event.nextCheckMs ?? 0) > HEARTBEAT_MS;
-                if (event.changed || options.verbose || due || event.nextCheckMs === undefined) {
-                    lastPrintedAt = event.elapsedMs;
-                    return line;
-                }
-                return undefined;
-            }
-            case "regenerating":
-                return `Report ${v(event.failedReportId)} ended in error; creating a new one (attempt ${event.attempt} of ${event.maxAttempts})`;
-            case "downloading":
-                return `Downloading report ${v(event.reportId)} as ${v(event.format)}`;
-            case "retrying":
-                return `${v(event.method)} ${v(event.url)} failed (${v(event.reason)}); retry ${event.attempt} in ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.delayMs)}`;
-            case "warning":
-                return `Warning: ${v(event.message)}`;
-            case "downloaded":
-                return `Saved ${v(event.path)} (${event.bytes} bytes)`;
-        }
-    };
-}
-function periodText(startsOn, endsOn) {
-    return startsOn === null && endsOn === null
-        ? "the template's default period"
-        : `${startsOn === null ? "…" : v(startsOn)}..${endsOn === null ? "…" : v(endsOn)}`;
-}
-/** "UTF-8 with BOM", "Windows-1252": how a CSV's encoding is shown to people. */
-function encodingText(stats) {
-    const name = stats.encoding.toUpperCase().replace("WINDOWS", "Windows");
-    return stats.bom && stats.encoding === "utf-8" ? `${name} with BOM` : name;
-}
-const v = _core_safe_text_js__WEBPACK_IMPORTED_MODULE_1__/* .logSafe */ .sN;
-/** "; sent startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)", or "" for the default period. */
-function sentText(sent) {
-    if (!sent || (sent.startsOn === null && sent.endsOn === null))
-        return "";
-    return `; sent ${rangeSentText(sent)}`;
-}
-/** "startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)" */
-function rangeSentText(sent) {
-    const day = (value) => (value === null ? "null" : v(value));
-    return `startsOn ${day(sent.startsOn)}, endsOn ${day(sent.endsOn)} (end date ${sent.convention})`;
-}
-
-
-/***/ }),
-
-/***/ 57203:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ proxyProblems)
-/* harmony export */ });
-/* unused harmony export shown */
-/* harmony import */ var _core_safe_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14685);
-
-/** Both spellings of each, as undici, Node's HTTP clients and Deno read them. */
-const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
-const NO_PROXY_VARIABLES = ["NO_PROXY", "no_proxy"];
-/** The schemes every transport here can use: undici (Node) and Deno both speak these. */
-const PROXY_SCHEMES = ["http:", "https:", "socks5:"];
-/** Characters of a value shown in a message; a proxy URL is far shorter. */
-const SHOWN_CHARS = 200;
-const LABEL = "[A-Za-z0-9_-]+";
-const PORT = String.raw `(?::(\d{1,5}))?`;
-/** `*`, a host, `.domain` or `*.domain`, or an IPv4 address, each with an optional port. */
-const HOST_ENTRY = new RegExp(String.raw `^(?:\*|(?:\*\.|\.)?${LABEL}(?:\.${LABEL})*\.?)${PORT}$`);
-/** An IPv6 address, bare or bracketed (a port only when bracketed). */
-const IPV6_ENTRY = /^(?:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|\[[0-9A-Fa-f:.]+\](?::(\d{1,5}))?)$/;
-/** An address range: Deno's NO_PROXY understands these, undici's does not. */
-const CIDR_ENTRY = /^[0-9A-Fa-f:.]+\/\d{1,3}$/;
-/**
- * What is wrong with the proxy variables, one line each, before any request: undici throws
- * on an unparsable proxy URL with the URL (password included) in the message, and reads a
- * value without a scheme as something else entirely; a NO_PROXY entry it cannot read is
- * silently ignored, so requests meant to go direct would go through the proxy. Values are
- * shown without their credentials. `cidr`: whether NO_PROXY ranges are understood (Deno).
- */
-function proxyProblems(env, options = { cidr: "Deno" in globalThis }) {
-    const problems = [];
-    for (const name of PROXY_VARIABLES) {
-        const value = env[name]?.trim();
-        if (!value)
-            continue;
-        const problem = proxyUrlProblem(value);
-        if (problem)
-            problems.push(`${name}: "${shown(value)}" ${problem}`);
-    }
-    for (const name of NO_PROXY_VARIABLES) {
-        const entries = (env[name] ?? "").split(/[,\s]+/).filter(Boolean);
-        for (const entry of entries) {
-            if (isNoProxyEntry(entry, options.cidr))
-                continue;
-            problems.push(`${name}: "${shown(entry)}" is not a host name, a domain (.example.com), an IP address or *${options.cidr ? "" : " (address ranges are not understood here)"}; requests to it would still go through the proxy`);
-        }
-    }
-    return problems;
-}
-function proxyUrlProblem(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return "is not a URL; expected http://host:port (or https://, socks5://), with user:password@ before the host if the proxy needs it";
-    }
-    if (!PROXY_SCHEMES.includes(url.protocol) || url.hostname === "") {
-        return "does not start with http://, https:// or socks5:// and a host; expected e.g. http://proxy.example.com:3128";
-    }
-    try {
-        decodeURIComponent(url.username);
-        decodeURIComponent(url.password);
-    }
-    catch {
-        return "has a user name or password with a % that is not followed by two hex digits; write a literal % as %25";
-    }
-    return undefined;
-}
-function isNoProxyEntry(entry, cidr) {
-    for (const pattern of [HOST_ENTRY, IPV6_ENTRY]) {
-        const match = pattern.exec(entry);
-        if (match)
-            return match[1] === undefined || Number(match[1]) <= 65_535;
-    }
-    return cidr && CIDR_ENTRY.test(entry);
-}
-/**
- * A value fit for a message: everything up to the last `@` (where credentials end, however
- * malformed the rest) replaced, control characters escaped, and cut.
- */
-function shown(value) {
-    const at = value.lastIndexOf("@");
-    let text = value;
-    if (at !== -1) {
-        const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(value)?.[0] ?? "";
-        text = `${scheme}***@${value.slice(at + 1)}`;
-    }
-    return (0,_core_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)((0,_core_safe_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text), SHOWN_CHARS);
-}
-
-
-/***/ }),
-
-/***/ 25652:
+/***/ 67700:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  B: () => (/* binding */ checkOutputTarget),
-  E: () => (/* binding */ runJobFromSettings)
+  Y: () => (/* binding */ runReportsFromSettings)
 });
 
+// UNUSED EXPORTS: checkOutputTarget
+
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(92091);
-// EXTERNAL MODULE: ./src/core/lucca-client.ts + 1 modules
-var lucca_client = __nccwpck_require__(6725);
-// EXTERNAL MODULE: ./src/core/output-template.ts
-var output_template = __nccwpck_require__(96372);
-// EXTERNAL MODULE: ./src/core/report-file-name.ts
-var report_file_name = __nccwpck_require__(6405);
+var errors = __nccwpck_require__(74296);
+;// CONCATENATED MODULE: ./src/core/ambiguous-retry.ts
+/**
+ * Whether a failed POST may still have been carried out by Lucca: no answer at all (a
+ * timeout, a reset, a cut body after the request went out), a 408 (Lucca cuts requests
+ * past 5 s, not necessarily the work), or a 500/502/504. A 429 or 503 was turned away.
+ */
+function mayHaveBeenProcessed(info) {
+    const { status } = info;
+    return (status === undefined || status === 408 || status === 500 || status === 502 || status === 504);
+}
+/** The warning after a create that succeeded only once retried past an ambiguous failure. */
+function duplicateWarning(reasons, reportId) {
+    return (`POST /reports was retried after ${reasons.join("; ")}: Lucca may have created a duplicate report. ` +
+        `Report id used: ${reportId}; an earlier attempt's report, if any, was never seen (look for it in the Lucca UI).`);
+}
+
+// EXTERNAL MODULE: ./src/core/encoding.ts
+var core_encoding = __nccwpck_require__(23590);
+;// CONCATENATED MODULE: ./src/core/error-body.ts
+/**
+ * What a body says, when it is recognisably a page or an error; undefined otherwise.
+ *
+ * A body this tool refuses or fails on may be the report itself (a CSV under a wrong label,
+ * rows exported as JSON, a CSV sent with an error status): its rows are personal data and
+ * must reach no message. So a body is quoted only when it is one of these, and described
+ * without its content (see body-description.ts) in every other case:
+ * - blank: "empty body";
+ * - an HTML page: after a BOM and blanks it starts with "<" and its first KiB holds
+ *   `<!doctype html`, `<html`, `<head`, `<body` or `<title`. Only its title is quoted,
+ *   when that is a short text; never its body, which could be a table of rows;
+ * - a JSON string or scalar: the string if it is a short text, the scalar as written;
+ * - a JSON error object: each key is one of ERROR_KEYS and each value a scalar, except
+ *   `errors`, an object of field names to messages (RFC 7807). Every message quoted must
+ *   be a short text and every field name an identifier; if none of its messages can be
+ *   quoted, only its keys are named (they are all from ERROR_KEYS);
+ * - a short text (isShortText).
+ * JSON arrays, objects with other keys or nested values, long or multi-line text and
+ * anything that looks like delimited fields are not recognised: when in doubt, not quoted.
+ */
+function messageOfErrorBody(text) {
+    const trimmed = text.replace(/^\ufeff/, "").trim();
+    if (trimmed === "")
+        return "empty body";
+    if (isHtmlPage(trimmed)) {
+        const title = (/<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1] ?? "").trim();
+        return title && isShortText(title) ? `an HTML page titled "${title}"` : "an HTML page";
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(trimmed);
+    }
+    catch {
+        // Not JSON, whatever the Content-Type said: quoted only as a short text.
+        return isShortText(trimmed) ? trimmed : undefined;
+    }
+    if (typeof parsed === "string")
+        return isShortText(parsed) ? parsed : undefined;
+    if (parsed === null || typeof parsed !== "object")
+        return String(parsed);
+    if (Array.isArray(parsed))
+        return undefined;
+    return messageOfErrorObject(parsed);
+}
+/**
+ * Keys of the error shapes Lucca uses: the older {"Status","Message"} (and the SDK's
+ * "StackTrace", never shown), the REST framework's {"id","error"}, RFC 7807's title,
+ * status, type, detail, instance and errors, and the usual extras.
+ */
+const ERROR_KEYS = new Set([
+    "Status",
+    "Message",
+    "StackTrace",
+    "status",
+    "message",
+    "error",
+    "title",
+    "detail",
+    "type",
+    "instance",
+    "errors",
+    "id",
+    "code",
+    "traceId",
+]);
+const MESSAGE_KEYS = ["Message", "message", "detail", "error", "title"];
+const FIELD_NAME = /^[A-Za-z_$][\w$.[\]-]{0,63}$/;
+function messageOfErrorObject(fields) {
+    for (const [key, value] of Object.entries(fields)) {
+        if (!ERROR_KEYS.has(key))
+            return undefined;
+        if (key !== "errors" && value !== null && typeof value === "object")
+            return undefined;
+    }
+    const fieldErrors = fieldErrorsOf(fields.errors);
+    if (fieldErrors === undefined)
+        return undefined;
+    const message = MESSAGE_KEYS.map((key) => fields[key]).find((value) => typeof value === "string" && value.trim() !== "");
+    if (message !== undefined && !isShortText(message))
+        return undefined;
+    if (message === undefined && fieldErrors === "") {
+        // Nothing meant for people (perhaps only a stack trace): its keys, never its values.
+        return `JSON without a message (keys: ${Object.keys(fields).join(", ")})`;
+    }
+    return [message?.trim(), fieldErrors].filter(Boolean).join(": ");
+}
+/**
+ * RFC 7807 `errors`: {"templateId": ["is required"]} -> "templateId: is required"; ""
+ * when there are none to show; undefined when `errors` is not such an object of short texts.
+ */
+function fieldErrorsOf(errors) {
+    if (errors === undefined || errors === null)
+        return "";
+    if (typeof errors !== "object")
+        return "";
+    if (Array.isArray(errors))
+        return undefined;
+    const parts = [];
+    for (const [field, list] of Object.entries(errors)) {
+        if (!FIELD_NAME.test(field))
+            return undefined;
+        const items = Array.isArray(list) ? list : [list];
+        if (items.some((item) => item !== null && typeof item === "object"))
+            return undefined;
+        const messages = items.filter((item) => typeof item === "string");
+        if (!messages.every(isShortText))
+            return undefined;
+        if (messages.length > 0)
+            parts.push(`${field}: ${messages.join(", ")}`);
+    }
+    return parts.join("; ");
+}
+/** Characters of a text quoted as an error message. */
+const SHORT_TEXT_CHARS = 200;
+/**
+ * What error messages look like and a record of a delimited file does not: one line of at
+ * most SHORT_TEXT_CHARS characters, no e-mail address, and fewer than two of any field
+ * delimiter (`;`, tab, `|`, or a comma followed by no space, as in "a,b"): two delimiters
+ * make the three fields of a timesheet row's smallest shape.
+ */
+function isShortText(text) {
+    const trimmed = text.trim();
+    if (trimmed.length > SHORT_TEXT_CHARS || /[\r\n\u2028\u2029]/.test(trimmed))
+        return false;
+    if (/[^\s@<>"]+@[^\s@<>"]+\.[A-Za-z]{2,}/.test(trimmed))
+        return false;
+    for (const delimiter of [/;/g, /\t/g, /\|/g, /,(?! )/g]) {
+        if ((trimmed.match(delimiter)?.length ?? 0) >= 2)
+            return false;
+    }
+    return true;
+}
+/** A page, not a CSV whose first cell holds markup: markup at the very start, and HTML's. */
+function isHtmlPage(trimmed) {
+    return (trimmed.startsWith("<") &&
+        /<(!doctype\s+html|html|head|body|title)[\s>/]/i.test(trimmed.slice(0, 1024)));
+}
+
+// EXTERNAL MODULE: ./src/core/header-shape.ts
+var header_shape = __nccwpck_require__(24698);
+// EXTERNAL MODULE: ./src/core/redact.ts
+var redact = __nccwpck_require__(12258);
+;// CONCATENATED MODULE: ./src/core/body-description.ts
+
+
+
+
+/** Bytes shown in hex: enough for any file signature (an .xls's is 8). */
+const HEX_BYTES = 8;
+/**
+ * A body made fit for a message: what it says when it is recognisably a page or an error
+ * (error-body.ts), the key redacted, one line, cut; otherwise its media type, its size and
+ * its first bytes in hex, never past its first line (a CSV's header line), so that no row
+ * of a report served in its place reaches an error, a log or a summary.
+ */
+function describeBody(sample, secrets) {
+    const message = messageOfErrorBody((0,core_encoding/* decodeText */.g7)(sample.bytes, "utf-8"));
+    if (message !== undefined)
+        return (0,redact/* excerptOf */.zU)(message, secrets);
+    return `not shown, as it may hold the report's rows: ${bodyFacts(sample, secrets)}`;
+}
+/** "text/csv, 2048 bytes, first bytes ef bb bf 4e 61 6d 65 3b" */
+function bodyFacts(sample, secrets = []) {
+    const size = sample.more
+        ? sample.declaredBytes === undefined
+            ? `more than ${sample.bytes.byteLength} bytes`
+            : `${sample.declaredBytes} bytes`
+        : `${sample.bytes.byteLength} bytes`;
+    return `${(0,header_shape/* mediaTypeOf */.c0)(sample.contentType) ?? "no Content-Type"}, ${size}, first bytes ${firstBytes(sample.bytes, secrets)}`;
+}
+function firstBytes(bytes, secrets) {
+    // Hex is no disguise: a body that starts with the key (an echo) shows none of its bytes.
+    const start = (0,core_encoding/* decodeText */.g7)(bytes.subarray(0, 4 * HEX_BYTES), "utf-8");
+    if ((0,redact/* redact */.E$)(start, secrets) !== start)
+        return "not shown (they hold the key)";
+    const shown = [];
+    for (const byte of bytes.subarray(0, HEX_BYTES)) {
+        if (byte === 0x0a || byte === 0x0d)
+            break;
+        shown.push(byte.toString(16).padStart(2, "0"));
+    }
+    return shown.length > 0 ? shown.join(" ") : "none before a line break";
+}
+
 // EXTERNAL MODULE: ./src/core/delay.ts
-var delay = __nccwpck_require__(28997);
+var delay = __nccwpck_require__(36968);
+// EXTERNAL MODULE: ./src/core/domain.ts
+var domain = __nccwpck_require__(25179);
+;// CONCATENATED MODULE: ./src/core/network-failure.ts
+/**
+ * Network failures another attempt cannot cure, told apart by the error's code (Node sets
+ * `code` on the error, and fetch or undici keep it on a `cause`), never by its text. Codes
+ * left out are retried: EAI_AGAIN is a resolver that failed for now, ECONNREFUSED or
+ * ECONNRESET a server that may be back in a moment.
+ */
+/** The certificate chain does not lead to a CA this runtime trusts. */
+const UNTRUSTED = new Set([
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    "UNABLE_TO_GET_ISSUER_CERT",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "CERT_UNTRUSTED",
+    "CERT_SIGNATURE_FAILURE",
+    "CERT_REJECTED",
+]);
+const OUT_OF_DATE = new Set(["CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID"]);
+const OTHER_NAME = new Set(["ERR_TLS_CERT_ALTNAME_INVALID", "HOSTNAME_MISMATCH"]);
+/** How many `cause` links are followed: fetch wraps once, a proxy agent once more. */
+const MAX_DEPTH = 5;
+/**
+ * What is wrong, in words a user can act on, when `error` (thrown by fetch for a request
+ * to `host`) cannot be cured by retrying; undefined when another attempt may work.
+ */
+function permanentNetworkProblem(error, host) {
+    let current = error;
+    for (let depth = 0; depth < MAX_DEPTH && typeof current === "object" && current !== null; depth++) {
+        const { code, hostname } = current;
+        if (typeof code === "string") {
+            const problem = explain(code, typeof hostname === "string" ? hostname : host, host);
+            if (problem !== undefined)
+                return problem;
+        }
+        current = current.cause;
+    }
+    return undefined;
+}
+function explain(code, looked, host) {
+    if (code === "ENOTFOUND") {
+        return looked === host
+            ? `the host name ${host} could not be found in DNS (${code}): check --domain (or the domain input) for a typo`
+            : `the host name ${looked} could not be found in DNS (${code}); it is not the domain ${host} but the proxy's: check HTTPS_PROXY`;
+    }
+    if (UNTRUSTED.has(code)) {
+        return `the TLS certificate presented for ${host} is not trusted (${code}). A company proxy that inspects TLS presents certificates of its own CA: give Node that CA with NODE_EXTRA_CA_CERTS=/path/to/company-ca.pem (see Troubleshooting in the README)`;
+    }
+    if (OUT_OF_DATE.has(code)) {
+        return `the TLS certificate presented for ${host} has expired or is not valid yet (${code}): check this machine's clock, or the proxy in between`;
+    }
+    if (OTHER_NAME.has(code)) {
+        return `the TLS certificate presented for ${host} is for another host name (${code}): check --domain (or the domain input), or the proxy in between`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/read-body.ts
+/**
+ * Reads at most `maxBytes` of a body, then cancels the rest: an endless or huge answer
+ * costs `maxBytes` of memory, never more, and the connection is let go at once.
+ */
+async function readCapped(body, maxBytes) {
+    if (!body)
+        return { bytes: new Uint8Array(0), overflowed: false };
+    const reader = body.getReader();
+    const chunks = [];
+    let size = 0;
+    let overflowed = false;
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            if (size + value.byteLength > maxBytes) {
+                chunks.push(value.subarray(0, maxBytes - size));
+                size = maxBytes;
+                overflowed = true;
+                break;
+            }
+            chunks.push(value);
+            size += value.byteLength;
+        }
+    }
+    finally {
+        if (overflowed)
+            await reader.cancel().catch(() => { });
+        reader.releaseLock();
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+    }
+    return { bytes, overflowed };
+}
+
+// EXTERNAL MODULE: ./src/core/backoff.ts
+var core_backoff = __nccwpck_require__(93915);
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __nccwpck_require__(98571);
+;// CONCATENATED MODULE: ./src/core/retry.ts
+
+
+
+
+/**
+ * Thrown by one attempt when the failure is worth another try: a network error, a cut
+ * body, 408, 429 or 5xx. Internal to the retry loop; callers see NetworkError once
+ * retries run out.
+ */
+class TransientFailure extends Error {
+    status;
+    retryAfterMs;
+    /** The server answered, with something that is not usable (a page instead of the file). */
+    unusable;
+    constructor(message, options = {}) {
+        super(message, { cause: options.cause });
+        this.name = "TransientFailure";
+        this.status = options.status;
+        this.retryAfterMs = options.retryAfterMs;
+        this.unusable = options.unusable ?? false;
+    }
+}
+/** Statuses that say "try again later" rather than "this request is wrong". */
+function isTransientStatus(status) {
+    return status === 408 || status === 429 || status >= 500;
+}
+/**
+ * A 429 without Retry-After: Lucca counts its 50 requests over 60 s, so the wait starts at
+ * 5 s and doubles to 30 s; five retries then span at least 90 s, past the window, whatever
+ * the jitter (5 + 10 + 20 + 30 + 30 = 95 s, at most 5% less).
+ */
+const RATE_LIMIT_BACKOFF = { initialMs: 5_000, maxMs: 30_000, jitter: 0.05 };
+/** The wait before the next attempt: Retry-After when the server gave one, else backoff. */
+function retryDelay(attempt, failure, backoff) {
+    const throttled = failure.status === 429 && failure.retryAfterMs === undefined;
+    const computed = Math.max((0,core_backoff/* backoffDelay */.E)(attempt, backoff), throttled ? (0,core_backoff/* backoffDelay */.E)(attempt, { ...RATE_LIMIT_BACKOFF, random: backoff.random }) : 0);
+    return failure.retryAfterMs === undefined ? computed : Math.max(failure.retryAfterMs, computed);
+}
+/**
+ * Runs `attempt` until it succeeds, throws something other than TransientFailure, or
+ * `maxRetries` retries have failed. Waits are cancelled by `signal`.
+ */
+async function retry(attempt, options) {
+    if (!Number.isInteger(options.maxRetries) || options.maxRetries < 0) {
+        throw new RangeError(`Cannot retry as maxRetries is not a whole number >= 0: current value is ${options.maxRetries}`);
+    }
+    for (let index = 0;; index++) {
+        options.signal.throwIfAborted();
+        try {
+            return await attempt(index);
+        }
+        catch (error) {
+            if (options.signal.aborted)
+                throw options.signal.reason;
+            if (!(error instanceof TransientFailure))
+                throw error;
+            if (index >= options.maxRetries) {
+                if (error.unusable) {
+                    throw new errors/* UnusableAnswerError */.qx(`${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`, { cause: error });
+                }
+                throw new errors/* NetworkError */.Dr(`${options.method} ${options.url} failed after ${index + 1} attempt(s): ${error.message}`, {
+                    method: options.method,
+                    url: options.url,
+                    status: error.status,
+                    attempts: index + 1,
+                    cause: error,
+                });
+            }
+            const delayMs = retryDelay(index, error, options.backoff);
+            const now = options.now ?? Date.now;
+            if (error.retryAfterMs !== undefined &&
+                options.deadlineAt !== undefined &&
+                now() + error.retryAfterMs > options.deadlineAt) {
+                throw new errors/* NetworkError */.Dr(`${options.method} ${options.url} answered${error.status === undefined ? "" : ` ${error.status}`} with Retry-After: ${(0,duration/* formatDuration */.a)(error.retryAfterMs)}, which reaches past the overall deadline (${(0,duration/* formatDuration */.a)(Math.max(0, options.deadlineAt - now()))} left); not waiting for it. Try again later.`, {
+                    method: options.method,
+                    url: options.url,
+                    status: error.status,
+                    attempts: index + 1,
+                    cause: error,
+                });
+            }
+            options.onRetry?.({
+                attempt: index + 1,
+                delayMs,
+                reason: error.message,
+                status: error.status,
+            });
+            await (0,delay/* delay */.cb)(delayMs, options.signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/retry-after.ts
+/**
+ * Parses a Retry-After header (delta-seconds or HTTP-date) into milliseconds from `now`.
+ * Returns undefined when absent or unreadable, so the caller falls back to its own backoff.
+ */
+function parseRetryAfter(value, now) {
+    if (value == null)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    // An HTTP-date names its weekday and month; a bare "-3" must not parse as year -3.
+    if (!/[a-z]/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+
+// EXTERNAL MODULE: ./src/core/url-shape.ts
+var url_shape = __nccwpck_require__(65722);
+;// CONCATENATED MODULE: ./src/core/http.ts
+
+
+
+
+
+
+
+
+
+
+const MAX_REDIRECTS = 5;
+/** Bytes of an error body read for its excerpt; the rest is never read. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/**
+ * Sends one request and returns the 2xx response with its body unread. Follows redirects
+ * itself so that Authorization never leaves the origin it was meant for. Throws
+ * TransientFailure for what a retry may cure, LuccaRejectedError for the rest.
+ */
+async function sendOnce(request, options) {
+    const answered = await options.takeSlot?.(options.signal);
+    const controller = new AbortController();
+    const signal = AbortSignal.any([options.signal, controller.signal]);
+    const timer = setTimeout(() => controller.abort(new TransientFailure(`no response within ${options.requestTimeoutMs} ms`)), (0,delay/* timerMs */.Q2)(options.requestTimeoutMs));
+    try {
+        let url = request.url;
+        let headers = { ...request.headers };
+        let method = request.method;
+        let body = request.body ?? null;
+        /** Set once a POST was answered with "see the result there": it must never be sent again. */
+        let postSeenOther;
+        for (let hop = 0;; hop++) {
+            const response = await fetchOrTransient(options.fetch, url, { method, headers, body, redirect: "manual", signal }, signal, options.secrets).catch((error) => {
+                throw postSeenOther ? notRetried(postSeenOther, error) : error;
+            });
+            const location = response.headers.get("location");
+            if (response.status >= 300 && response.status < 400 && location) {
+                await response.body?.cancel();
+                if (hop >= MAX_REDIRECTS) {
+                    const failure = new TransientFailure(`more than ${MAX_REDIRECTS} redirects`);
+                    throw postSeenOther ? notRetried(postSeenOther, failure) : failure;
+                }
+                const next = checkRedirect(request, url, response.status, location, options);
+                if (next.origin !== request.url.origin)
+                    headers = withoutAuthorization(headers);
+                if (method === "POST" && isSeeOther(response.status)) {
+                    // The POST was received (the report may exist): read the answer where it points,
+                    // with a GET, as HTTP says; the POST itself is never sent again.
+                    postSeenOther = `${request.method} ${request.url.origin}${request.url.pathname} was answered ${response.status} (see ${(0,url_shape/* pathShape */.j4)(next.pathname, options.secrets)})`;
+                    method = "GET";
+                    body = null;
+                    headers = withoutContentType(headers);
+                }
+                url = next;
+                continue;
+            }
+            if (response.ok)
+                return { response, url, abort: (reason) => controller.abort(reason), signal };
+            const failure = await failureFor(method, url, response, options, url.origin === request.url.origin);
+            throw postSeenOther ? notRetried(postSeenOther, failure) : failure;
+        }
+    }
+    catch (error) {
+        if (options.signal.aborted)
+            throw options.signal.reason;
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+        answered?.();
+    }
+}
+/** 301, 302 and 303 turn a POST into a GET of the place named (what browsers do). */
+function isSeeOther(status) {
+    return status === 301 || status === 302 || status === 303;
+}
+/**
+ * A failure after a POST was answered with a redirect: retrying would send the POST again
+ * and could create a second report, so it ends the call instead.
+ */
+function notRetried(what, error) {
+    if (!(error instanceof TransientFailure))
+        return error;
+    return new errors/* UnusableAnswerError */.qx(`${what}, and reading that answer failed: ${error.message}. Not retried, so that no second report is created; the report may exist in Lucca.`, { cause: error });
+}
+function withoutContentType(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== "content-type"));
+}
+async function fetchOrTransient(fetch, url, init, signal, secrets) {
+    try {
+        return await fetch(url, init);
+    }
+    catch (error) {
+        // The request timeout (a TransientFailure) or the job's own reason, not the AbortError.
+        if (signal.aborted)
+            throw signal.reason;
+        // The HTTP stack may quote a header it refused: with a key holding a NUL byte, that
+        // is the key. Neither the message nor the cause kept may show it.
+        const described = describeCause(error);
+        const cause = (0,redact/* redact */.E$)(described, secrets) === described ? error : redactedCause(error, secrets);
+        const permanent = permanentNetworkProblem(error, url.hostname);
+        if (permanent !== undefined) {
+            // Fails at once: every retry would meet the same answer, after waits of 15 s in all.
+            const where = `${init.method ?? "GET"} ${url.origin}${url.pathname}`;
+            throw new errors/* NetworkError */.Dr(`${where} failed: ${permanent}. Not retried.`, {
+                method: init.method ?? "GET",
+                url: `${url.origin}${url.pathname}`,
+                status: undefined,
+                attempts: 1,
+                cause,
+            });
+        }
+        throw new TransientFailure(`network error: ${(0,redact/* excerptOf */.zU)(described, secrets)}`, { cause });
+    }
+}
+/** A stand-in for an error whose text holds a secret: same name, redacted message. */
+function redactedCause(error, secrets) {
+    const copy = new Error((0,redact/* redact */.E$)(describeCause(error), secrets));
+    copy.name = error instanceof Error ? error.name : "Error";
+    return copy;
+}
+/**
+ * Where a redirect may lead. Never to another scheme than https (http only between
+ * loopback hosts, for the simulator), and for JSON calls never to another origin: there, a
+ * redirect means a wrong domain or a sign-in page. A POST answered 301-303 on its own
+ * origin is followed with a GET by the caller; 307/308 re-send the same POST.
+ */
+function checkRedirect(request, from, status, location, options) {
+    const where = `${request.method} ${(0,url_shape/* urlForMessage */.Og)(from, options.secrets)}`;
+    let next;
+    try {
+        next = new URL(location, from);
+    }
+    catch {
+        throw new errors/* UnusableAnswerError */.qx(`${where} was redirected (${status}) to something that is not a URL; not followed.`);
+    }
+    const loopbackHttp = request.url.protocol === "http:" &&
+        (0,domain/* isLoopbackHost */.cW)(request.url.hostname) &&
+        (0,domain/* isLoopbackHost */.cW)(next.hostname);
+    if (next.protocol !== "https:" && !(next.protocol === "http:" && loopbackHttp)) {
+        const what = next.protocol === "http:" ? "http:, a downgrade from https" : `a ${next.protocol} URL`;
+        throw new errors/* UnusableAnswerError */.qx(`${where} was redirected (${status}) to ${what}; not followed.`);
+    }
+    const keyHint = options.hint(401);
+    if ((request.redirects ?? "api") === "api" && next.origin !== request.url.origin) {
+        throw new errors/* LuccaRejectedError */.Xf(`${where} was redirected (${status}) to another origin, ${(0,redact/* redact */.E$)(next.origin, options.secrets)}; API calls are not followed there. Either the domain is not the Lucca API (check it), or Lucca sent the call to a sign-in page because it did not accept the key. ${keyHint}`, {
+            status,
+            method: request.method,
+            url: (0,url_shape/* urlForMessage */.Og)(from, options.secrets),
+            bodyExcerpt: "",
+            hint: keyHint,
+        });
+    }
+    return next;
+}
+function withoutAuthorization(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== "authorization"));
+}
+async function failureFor(method, url, response, options, echoBody) {
+    // Another origin's body is never shown: a redirect could point at an internal service.
+    const excerpt = echoBody ? await readExcerpt(response, options.secrets) : "";
+    if (!echoBody)
+        await response.body?.cancel().catch(() => { });
+    // The last hop's URL may be a redirect's target: the server chose it.
+    const shown = (0,url_shape/* urlForMessage */.Og)(url, options.secrets);
+    const where = `${method} ${shown}`;
+    if (isTransientStatus(response.status)) {
+        return new TransientFailure(`${where} answered ${response.status}${excerpt ? `: ${excerpt}` : ""}`, {
+            status: response.status,
+            retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), options.now()),
+        });
+    }
+    const hint = options.hint(response.status);
+    return new errors/* LuccaRejectedError */.Xf(`Lucca rejected ${where} with ${response.status}${excerpt ? ` (${excerpt})` : ""}. ${hint}`, {
+        status: response.status,
+        method,
+        url: shown,
+        bodyExcerpt: excerpt,
+        hint,
+    });
+}
+/**
+ * The message an error body carries, whichever of Lucca's error shapes it uses, or only its
+ * type, size and first bytes when it is not recognisably a page or an error (it may be the
+ * report): at most 64 KiB read, secrets redacted before the cut to 300 characters, one line.
+ */
+async function readExcerpt(response, secrets = []) {
+    try {
+        const body = await readCapped(response.body, MAX_ERROR_BODY_BYTES);
+        return describeBody({
+            bytes: body.bytes,
+            more: body.overflowed,
+            contentType: response.headers.get("content-type"),
+            declaredBytes: declaredLength(response.headers),
+        }, secrets);
+    }
+    catch {
+        return "";
+    }
+}
+/** The Content-Length announced, when it is a number. */
+function declaredLength(headers) {
+    const value = headers.get("content-length");
+    if (value === null || !/^\d+$/.test(value.trim()))
+        return undefined;
+    return Number(value);
+}
+
+function describeCause(error) {
+    if (error instanceof Error) {
+        const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+        return `${error.message}${cause}`;
+    }
+    return String(error);
+}
+
+// EXTERNAL MODULE: ./src/core/schemas.ts
+var schemas = __nccwpck_require__(35319);
+;// CONCATENATED MODULE: ./src/core/lucca-client.ts
+
+
+
+
+
+
+
+
+
+
+const API = "/timmi-timesheet/api";
+/** A report or template object is a few KiB; an answer past this is not one. */
+const MAX_JSON_BYTES = 1024 * 1024;
+function createLuccaClient(options) {
+    const now = options.now ?? Date.now;
+    const backoff = options.backoff ?? { initialMs: 500, maxMs: 30_000 };
+    const authorization = `lucca application=${options.apiKey}`;
+    const request = (method, path, hint, body) => {
+        const req = {
+            method,
+            url: new URL(path, options.baseUrl),
+            headers: { authorization, accept: "application/json" },
+        };
+        if (body !== undefined) {
+            req.headers["content-type"] = "application/json";
+            req.body = JSON.stringify(body);
+        }
+        return {
+            req,
+            send: {
+                fetch: options.fetch,
+                signal: options.signal,
+                requestTimeoutMs: options.requestTimeoutMs,
+                now,
+                secrets: [options.apiKey],
+                hint,
+                takeSlot: options.takeSlot,
+            },
+        };
+    };
+    const retryOptionsFor = (method, url) => ({
+        maxRetries: options.maxRetries,
+        backoff,
+        signal: options.signal,
+        method,
+        url,
+        onRetry: options.onRetry && ((info) => options.onRetry?.({ ...info, method, url })),
+        deadlineAt: options.deadlineAt,
+        now,
+    });
+    async function json(method, path, hint, body, onRetry) {
+        const { req, send } = request(method, path, hint, body);
+        const where = `${req.url.origin}${req.url.pathname}`;
+        const retryOptions = retryOptionsFor(method, where);
+        const notify = retryOptions.onRetry;
+        return retry(async () => {
+            const open = await sendOnce(req, send);
+            const type = open.response.headers.get("content-type") ?? "";
+            if (open.url.href !== req.url.href && /^\s*text\/html/i.test(type)) {
+                // Same-origin redirect to a web page: what Lucca does with a key it refuses.
+                await open.response.body?.cancel().catch(() => { });
+                const hint = commonHint(401);
+                throw new errors/* LuccaRejectedError */.Xf(`${method} ${where} was redirected to a web page (${(0,redact/* excerptOf */.zU)(open.url.pathname, [options.apiKey])}) instead of answering JSON: Lucca sends API calls to its sign-in page when it does not accept the key. ${hint}`, {
+                    status: open.response.status,
+                    method,
+                    url: where,
+                    bodyExcerpt: "",
+                    hint,
+                });
+            }
+            // The request timeout covers the headers; a body that stalls after them is cut too.
+            const stalled = setTimeout(() => open.abort(new TransientFailure(`no complete body within ${options.requestTimeoutMs} ms`)), (0,delay/* timerMs */.Q2)(options.requestTimeoutMs));
+            let text;
+            let sample;
+            try {
+                const body = await readCapped(open.response.body, MAX_JSON_BYTES);
+                sample = {
+                    bytes: body.bytes,
+                    more: body.overflowed,
+                    contentType: type || null,
+                    declaredBytes: declaredLength(open.response.headers),
+                };
+                if (body.overflowed) {
+                    const shown = describeBody(sample, [options.apiKey]);
+                    throw new errors/* UnusableAnswerError */.qx(`The answer of ${method} ${where} is larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB, far more than a report object; it was not read further: ${shown}`, { excerpt: shown });
+                }
+                text = (0,core_encoding/* decodeText */.g7)(body.bytes, "utf-8");
+            }
+            catch (error) {
+                // A job cancelled meanwhile: retry() gives the job's reason for whatever is thrown.
+                if (error instanceof errors/* UnusableAnswerError */.qx)
+                    throw error;
+                if (open.signal.reason instanceof TransientFailure)
+                    throw open.signal.reason;
+                throw new TransientFailure("the response body was cut", { cause: error });
+            }
+            finally {
+                clearTimeout(stalled);
+            }
+            try {
+                return JSON.parse(text);
+            }
+            catch (error) {
+                // A 2xx with a body that is not JSON is most often a cut body; one more try is cheap.
+                throw new TransientFailure(`the response of ${method} ${where} is not JSON: ${describeBody(sample, [options.apiKey])}`, { cause: error, unusable: true });
+            }
+        }, {
+            ...retryOptions,
+            onRetry: (info) => {
+                onRetry?.(info);
+                notify?.(info);
+            },
+        });
+    }
+    function parse(schema, value, what) {
+        const result = schema.safeParse(value);
+        if (result.success)
+            return result.data;
+        const shown = (0,redact/* excerptOf */.zU)(JSON.stringify(value), [options.apiKey]);
+        const problems = (0,redact/* excerptOf */.zU)(describeIssues(result.error.issues, value), [options.apiKey]);
+        throw new errors/* UnusableAnswerError */.qx(`Lucca answered with ${what} this tool cannot use (${problems}): ${shown}`, { excerpt: shown });
+    }
+    return {
+        async createTemplate(payload) {
+            const body = await json("POST", `${API}/report-templates`, templateHint, payload);
+            return parse(schemas/* templateSchema */.Kq, body, "a template");
+        },
+        async createReport(input) {
+            const ambiguous = [];
+            const body = await json("POST", `${API}/reports`, createHint(input.templateId), {
+                templateId: input.templateId,
+                startsOn: input.startsOn,
+                endsOn: input.endsOn,
+                filters: input.filters ?? null,
+            }, (info) => {
+                if (mayHaveBeenProcessed(info))
+                    ambiguous.push(info.reason);
+            });
+            const report = parse(schemas/* reportSchema */.Qh, body, "a report");
+            if (ambiguous.length > 0)
+                options.onWarning?.(duplicateWarning(ambiguous, report.id));
+            return report;
+        },
+        async getReport(reportId) {
+            const body = await json("GET", `${API}/reports/${encodeURIComponent(reportId)}`, reportHint(reportId));
+            return parse(schemas/* reportSchema */.Qh, body, "a report");
+        },
+        downloadUrl,
+        async openDownload(reportId, format) {
+            const { req, send } = request("GET", downloadUrl(reportId, format).pathname, reportHint(reportId));
+            req.headers.accept = "application/octet-stream";
+            req.redirects = "download";
+            return sendOnce(req, send);
+        },
+        retryOptionsFor,
+        excerpt: (text) => (0,redact/* excerptOf */.zU)(text, [options.apiKey]),
+        describe: (sample) => describeBody(sample, [options.apiKey]),
+    };
+    function downloadUrl(reportId, format) {
+        const suffix = format === "excel" ? "download-excel" : "download-csv";
+        return new URL(`${API}/reports/${encodeURIComponent(reportId)}/${suffix}`, options.baseUrl);
+    }
+}
+/**
+ * "id: must be …; status: …" from a failed parse. Of a bare-or-wrapped union, the branch
+ * that matches the answer's shape tells what is wrong.
+ */
+function describeIssues(issues, value) {
+    const wrapped = typeof value === "object" && value !== null && "data" in value;
+    const flat = issues.flatMap((issue) => {
+        if (!issue.errors?.length)
+            return [issue];
+        const branch = wrapped ? issue.errors[0] : issue.errors[issue.errors.length - 1];
+        return branch ?? [issue];
+    });
+    return flat
+        .map((issue) => {
+        const path = issue.path.map(String).join(".");
+        return path ? `${path}: ${issue.message}` : issue.message;
+    })
+        .join("; ");
+}
+const KEY_HINT = "Check the API key (LUCCA_API_KEY, --api-key-file or the api-key input): Lucca did not accept it.";
+function commonHint(status) {
+    if (status === 401)
+        return KEY_HINT;
+    if (status === 405)
+        return "The Lucca API does not accept this method here; check the domain points at a Lucca Timesheet instance.";
+    if (status === 413)
+        return "The request is too large for Lucca.";
+    return undefined;
+}
+function createHint(templateId) {
+    return (status) => commonHint(status) ??
+        (status === 403
+            ? `The API key is valid but its role lacks report generation rights or access to template ${templateId}; ask a Lucca administrator to grant them.`
+            : status === 404
+                ? `Check the template id: template ${templateId} does not exist on this domain or the key's role cannot see it.`
+                : "Check the template id and the dates sent.");
+}
+function reportHint(reportId) {
+    return (status) => commonHint(status) ??
+        (status === 403
+            ? `The API key is valid but its role may not read report ${reportId}; it needs report generation rights.`
+            : status === 404
+                ? `Check the report id: report ${reportId} does not exist on this domain (or no longer), or the key's role cannot see it.`
+                : `Lucca refused report ${reportId}; if it is not finished or failed, create a new one instead of resuming it.`);
+}
+function templateHint(status) {
+    return (commonHint(status) ??
+        (status === 403
+            ? "The API key's role may not create report templates."
+            : "Check the template file: it must be the JSON payload the Lucca Timesheet UI sends (blueprintId, name, columns)."));
+}
+
+// EXTERNAL MODULE: ./src/core/output-template.ts
+var output_template = __nccwpck_require__(71089);
+// EXTERNAL MODULE: ./src/core/report-file-name.ts
+var report_file_name = __nccwpck_require__(54458);
 ;// CONCATENATED MODULE: ./src/core/csv-parse.ts
 /** Field delimiters a Lucca CSV may use, by the API user's culture. */
 const DELIMITERS = [";", ",", "\t", "|"];
@@ -32858,10 +31692,8 @@ function parseCsvRecords(text, delimiter, maxRecords) {
     return records;
 }
 
-// EXTERNAL MODULE: ./src/core/encoding.ts
-var core_encoding = __nccwpck_require__(87229);
 // EXTERNAL MODULE: ./src/core/csv-records.ts
-var csv_records = __nccwpck_require__(59709);
+var csv_records = __nccwpck_require__(47656);
 ;// CONCATENATED MODULE: ./src/core/row-counter/row-counter-wasm.ts
 // Generated by scripts/build-row-counter.ts from row-counter.wat: do not edit.
 const ROW_COUNTER_WASM_BASE64 = "AGFzbQEAAAABFgNgBXt7e3t7AX5gAX4BfmADf39/AX8DBAMAAQIFAwEAEQYLAn8BQQALfwFBAAsHJQQGbWVtb3J5AgAGcXVv" +
@@ -33164,12 +31996,6 @@ function concat(parts, total) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/core/header-shape.ts
-var header_shape = __nccwpck_require__(13637);
-// EXTERNAL MODULE: ./src/core/http.ts + 1 modules
-var http = __nccwpck_require__(92313);
-// EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __nccwpck_require__(59428);
 ;// CONCATENATED MODULE: ./src/core/download-report.ts
 
 
@@ -33185,7 +32011,7 @@ var retry = __nccwpck_require__(59428);
 async function downloadReport(options, deps) {
     const url = deps.client.downloadUrl(options.reportId, options.format);
     deps.onEvent({ type: "downloading", reportId: options.reportId, format: options.format });
-    const result = await (0,retry/* retry */.L5)(() => downloadOnce(options, deps), deps.client.retryOptionsFor("GET", `${url.origin}${url.pathname}`));
+    const result = await retry(() => downloadOnce(options, deps), deps.client.retryOptionsFor("GET", `${url.origin}${url.pathname}`));
     deps.onEvent({ type: "downloaded", path: result.path, bytes: result.stats.bytes });
     return result;
 }
@@ -33195,7 +32021,7 @@ async function downloadOnce(options, deps) {
     // fetch decodes a compressed body, so its Content-Length no longer counts what we receive.
     const expectedBytes = response.headers.has("content-encoding")
         ? undefined
-        : (0,http/* declaredLength */.Rj)(response.headers);
+        : declaredLength(response.headers);
     const collector = new CsvStatsCollector({
         previewRows: options.previewRows,
         createHasher: options.createHasher,
@@ -33204,7 +32030,7 @@ async function downloadOnce(options, deps) {
     let idle;
     const armIdle = () => {
         clearTimeout(idle);
-        idle = setTimeout(() => open.abort(new retry/* TransientFailure */.$r(`no data received for ${options.idleTimeoutMs} ms`)), (0,delay/* timerMs */.Q2)(options.idleTimeoutMs));
+        idle = setTimeout(() => open.abort(new TransientFailure(`no data received for ${options.idleTimeoutMs} ms`)), (0,delay/* timerMs */.Q2)(options.idleTimeoutMs));
     };
     const cut = (error) => {
         if (deps.signal.aborted)
@@ -33214,14 +32040,14 @@ async function downloadOnce(options, deps) {
             return error;
         // Cut by the idle timer (a reason is undefined until the signal aborts): Node's body
         // fails with that reason itself, another runtime's may fail with its own error.
-        if (open.signal.reason instanceof retry/* TransientFailure */.$r)
+        if (open.signal.reason instanceof TransientFailure)
             return open.signal.reason;
-        return new retry/* TransientFailure */.$r(`the download was cut: ${deps.client.excerpt(describe(error))}`, {
+        return new TransientFailure(`the download was cut: ${deps.client.excerpt(describe(error))}`, {
             cause: error,
         });
     };
     if (!response.body)
-        throw new retry/* TransientFailure */.$r("the download has no body");
+        throw new TransientFailure("the download has no body");
     const reader = response.body.getReader();
     try {
         armIdle();
@@ -33252,7 +32078,7 @@ async function downloadOnce(options, deps) {
         }
         const stats = collector.finish();
         if (expectedBytes !== undefined && stats.bytes !== expectedBytes) {
-            throw new retry/* TransientFailure */.$r(`the download is truncated: received ${stats.bytes} of ${expectedBytes} bytes`);
+            throw new TransientFailure(`the download is truncated: received ${stats.bytes} of ${expectedBytes} bytes`);
         }
         await file.commit();
         return { path: file.path, stats };
@@ -33336,7 +32162,7 @@ function checkContent(format, headers, head) {
 async function refusal(refused, format, response, head, reader, onChunk, client) {
     const report = format === "csv" ? "CSV" : "Excel";
     if (head.bytes.byteLength === 0) {
-        return new retry/* TransientFailure */.$r(`Lucca sent ${refused.what} instead of the ${report} report`, {
+        return new TransientFailure(`Lucca sent ${refused.what} instead of the ${report} report`, {
             unusable: true,
         });
     }
@@ -33346,22 +32172,22 @@ async function refusal(refused, format, response, head, reader, onChunk, client)
         bytes: body.bytes,
         more: body.more,
         contentType: response.headers.get("content-type"),
-        declaredBytes: (0,http/* declaredLength */.Rj)(response.headers),
+        declaredBytes: declaredLength(response.headers),
     });
-    return new retry/* TransientFailure */.$r(`Lucca sent ${refused.what} instead of the ${report} report: ${shown}`, { unusable: true });
+    return new TransientFailure(`Lucca sent ${refused.what} instead of the ${report} report: ${shown}`, { unusable: true });
 }
 /** The head and what follows, up to MAX_ERROR_BODY_BYTES; a failed read keeps what came. */
 async function readMore(reader, head, onChunk) {
     let more;
     try {
-        more = await readHead(reader, http/* MAX_ERROR_BODY_BYTES */.f5 - head.bytes.byteLength, onChunk);
+        more = await readHead(reader, MAX_ERROR_BODY_BYTES - head.bytes.byteLength, onChunk);
     }
     catch {
         return { bytes: head.bytes, more: true };
     }
     const all = [...head.chunks, ...more.chunks];
     const size = all.reduce((sum, chunk) => sum + chunk.byteLength, 0);
-    const limit = Math.min(size, http/* MAX_ERROR_BODY_BYTES */.f5);
+    const limit = Math.min(size, MAX_ERROR_BODY_BYTES);
     return { bytes: download_report_concat(all, limit), more: !more.done || size > limit };
 }
 /**
@@ -33404,7 +32230,7 @@ function describe(error) {
 }
 
 // EXTERNAL MODULE: ./src/core/poll.ts
-var poll = __nccwpck_require__(81245);
+var poll = __nccwpck_require__(88822);
 ;// CONCATENATED MODULE: ./src/core/status-words.ts
 /** Words that plainly say generation failed: waiting on them would only end in a timeout. */
 const FAILURE_WORDS = new Set(["failed", "failure", "canceled", "cancelled", "expired", "aborted"]);
@@ -33481,14 +32307,10 @@ async function downloadWhenReady(options, deps) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __nccwpck_require__(43816);
 // EXTERNAL MODULE: ./src/core/learned-poll.ts
-var learned_poll = __nccwpck_require__(24015);
+var learned_poll = __nccwpck_require__(40768);
 // EXTERNAL MODULE: ./src/core/range-sent.ts
-var range_sent = __nccwpck_require__(32658);
-// EXTERNAL MODULE: ./src/core/schemas.ts
-var schemas = __nccwpck_require__(8602);
+var range_sent = __nccwpck_require__(32897);
 ;// CONCATENATED MODULE: ./src/core/wait-for-report.ts
 
 
@@ -33762,8 +32584,509 @@ async function create(client, templateId, sent, attempt, onEvent) {
     return report;
 }
 
-// EXTERNAL MODULE: ./src/node/node-file-sink.ts + 3 modules
-var node_file_sink = __nccwpck_require__(16879);
+;// CONCATENATED MODULE: ./src/core/request-budget.ts
+
+
+const IN_FLIGHT_RECHECK_MS = 50;
+/**
+ * A token bucket over a sliding window: each token comes back `windowMs` after its request
+ * was answered (a request still in flight keeps its token), so however late a request
+ * reaches Lucca, no window of that length there ever holds more than `requests` requests
+ * (a bucket refilled at a steady rate would allow nearly twice that across a boundary).
+ */
+function createRequestBudget(options) {
+    const windowMs = options.windowMs ?? 60_000;
+    const now = options.now ?? Date.now;
+    const wait = options.wait ?? delay/* delay */.cb;
+    const granted = [];
+    /** Slots still counted: in flight (undefined) or answered at a time. */
+    let recent = [];
+    let pausedUntil = 0;
+    let queue = Promise.resolve();
+    const nextSlotIn = (at) => {
+        recent = recent.filter((slot) => slot.answeredAt === undefined || slot.answeredAt + windowMs > at);
+        let full = 0;
+        if (recent.length >= options.requests) {
+            // The slot that must free for one to be under the limit again; in flight, look again soon.
+            const frees = recent
+                .map((slot) => slot.answeredAt === undefined ? at + IN_FLIGHT_RECHECK_MS : slot.answeredAt + windowMs)
+                .sort((a, b) => a - b)[recent.length - options.requests];
+            full = frees - at;
+        }
+        return Math.max(full, pausedUntil - at, 0);
+    };
+    const takeInTurn = async (signal) => {
+        for (;;) {
+            signal.throwIfAborted();
+            const ms = nextSlotIn(now());
+            if (ms === 0)
+                break;
+            await wait(ms, signal);
+        }
+        const slot = { answeredAt: undefined };
+        recent.push(slot);
+        granted.push(now());
+        return () => {
+            slot.answeredAt ??= now();
+        };
+    };
+    return {
+        take(signal) {
+            const turn = queue.then(() => takeInTurn(signal));
+            // One caller giving up must not stop the ones behind it.
+            queue = turn.then(() => { }, () => { });
+            return turn;
+        },
+        pause(ms) {
+            pausedUntil = Math.max(pausedUntil, now() + ms);
+        },
+        granted,
+    };
+}
+/**
+ * The step's one door to the network: every request waits for the shared budget, and a
+ * 429 pauses the whole step, not only the request that got it.
+ */
+function budgetedFetch(fetch, budget, options = {}) {
+    const now = options.now ?? Date.now;
+    return async (input, init) => {
+        const response = await fetch(input, init);
+        if (response.status === 429) {
+            budget.pause(parseRetryAfter(response.headers.get("retry-after"), now()) ?? options.pauseMs ?? 5_000);
+        }
+        return response;
+    };
+}
+/** The most timestamps found in any window of `windowMs`. */
+function peakPerWindow(times, windowMs) {
+    const sorted = [...times].sort((a, b) => a - b);
+    let peak = 0;
+    let first = 0;
+    for (let last = 0; last < sorted.length; last++) {
+        while (sorted[first] + windowMs <= sorted[last])
+            first++;
+        peak = Math.max(peak, last - first + 1);
+    }
+    return peak;
+}
+
+;// CONCATENATED MODULE: ./src/core/run-reports.ts
+
+/**
+ * Runs every report, `concurrency` at a time, and returns one outcome per report in the
+ * order given. A failed report does not stop the others unless `failFast` is set.
+ */
+async function runReports(options) {
+    const stop = new AbortController();
+    const signal = AbortSignal.any([options.signal, stop.signal]);
+    const outcomes = options.reports.map((spec) => ({ spec, status: "skipped" }));
+    let next = 0;
+    // Two reports with one id would be one file with {reportId} in output-path, and two
+    // "done" rows for one download: only the first report to get an id keeps it.
+    const given = new Set();
+    const worker = async () => {
+        while (next < options.reports.length && !signal.aborted) {
+            const index = next++;
+            const spec = options.reports[index];
+            // A resumed report has its id from the start: a failure still says it.
+            let reportId = spec.reportId;
+            try {
+                const result = await options.runOne(spec, signal, (id) => {
+                    if (given.has(id)) {
+                        throw new errors/* UnusableAnswerError */.qx(`Lucca gave this report the id ${id}, which another report of this run already has; it is not downloaded, so that it cannot replace the other's file`);
+                    }
+                    given.add(id);
+                    reportId = id;
+                });
+                outcomes[index] = { spec, status: "done", result };
+            }
+            catch (error) {
+                outcomes[index] = { spec, status: "failed", error, reportId };
+                if (options.failFast)
+                    stop.abort(error);
+            }
+        }
+    };
+    const workers = Math.max(1, Math.min(options.concurrency, options.reports.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return outcomes;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:vm");
+;// CONCATENATED MODULE: ./src/node/node-memory.ts
+
+
+/** One call in this many runs a full collection instead of a young-generation one. */
+const FULL_EVERY = 32;
+let collect;
+let calls = 0;
+/**
+ * Runs a young-generation garbage collection, which frees the network chunks already
+ * written to disk. V8 otherwise frees them only once about 64 MiB of them have piled up
+ * outside its heap, so a long download would hold 50+ MiB more than a short one. A young
+ * collection takes well under a millisecond; every 32nd call is a full one (a few
+ * milliseconds) for the chunks that were still queued at two young collections and so
+ * moved to the old generation.
+ *
+ * There is no API for it without `--expose-gc`, which an action cannot pass to Node: the
+ * flag is set at run time and `gc` taken from a fresh context (as Jest's leak detector
+ * does), then unset. Where that is unavailable (Deno, say) this does nothing.
+ */
+function releaseDeadBuffers() {
+    if (collect === undefined)
+        collect = exposeGc();
+    calls++;
+    collect?.({ type: calls % FULL_EVERY === 0 ? "major" : "minor", execution: "sync" });
+}
+function exposeGc() {
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)("--expose-gc");
+        const gc = (0,external_node_vm_namespaceObject.runInNewContext)("typeof gc === 'function' ? gc : null");
+        (0,external_node_v8_namespaceObject.setFlagsFromString)("--no-expose-gc");
+        return typeof gc === "function" ? gc : null;
+    }
+    catch {
+        return null;
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./src/node/output-target.ts
+
+
+
+
+/**
+ * Resolves where a report will really be written and refuses any place it must not go:
+ * a device, FIFO, socket, directory or symbolic link at the target; a real path outside the
+ * allowed roots; anything inside a `.git` directory; a directory that cannot be written.
+ * Called before the first request, and again by the sink once a default name is known.
+ * Returns the real absolute path of the target (its parent's symlinks resolved).
+ */
+async function resolveOutputTarget(path, policy) {
+    const refuse = (why) => new errors/* InvalidInputError */.oC(`${policy.label}: "${path}" ${why}`);
+    if (path.trim() === "" || /[\0\r\n]/.test(path))
+        throw refuse("is not a usable file name");
+    const absolute = (0,external_node_path_.resolve)(policy.baseDir, path);
+    const name = (0,external_node_path_.basename)(absolute);
+    if (name === "" || name === "." || name === ".." || /[/\\]$/.test(path)) {
+        throw refuse("names a directory; give a file path such as reports/timesheet.csv");
+    }
+    const directory = await resolveDirectory((0,external_node_path_.dirname)(absolute), policy, refuse);
+    const target = (0,external_node_path_.join)(directory.real, name);
+    if (insideGitDir(name))
+        throw refuse("is inside a .git directory");
+    const existing = await (0,promises_.lstat)(target).catch(() => undefined);
+    if (existing !== undefined && !existing.isFile())
+        throw refuse(`is ${kindOf(existing)}`);
+    await probeWritable(directory.deepestExisting, refuse);
+    return target;
+}
+/**
+ * The same checks for a directory that files will be written into, when their names are not
+ * known yet (a default name built from the report); returns its real path.
+ */
+async function resolveOutputDirectory(dir, policy) {
+    const refuse = (why) => new errors/* InvalidInputError */.oC(`${policy.label}: "${dir}" ${why}`);
+    const directory = await resolveDirectory((0,external_node_path_.resolve)(policy.baseDir, dir), policy, refuse);
+    await probeWritable(directory.deepestExisting, refuse);
+    return directory.real;
+}
+async function resolveDirectory(absolute, policy, refuse) {
+    if (insideGitDir(absolute))
+        throw refuse("is inside a .git directory");
+    const directory = await realParent(absolute, refuse);
+    const real = directory.real;
+    if (insideGitDir(real))
+        throw refuse(`resolves to ${real}, inside a .git directory`);
+    if (policy.roots !== undefined) {
+        const roots = await Promise.all(policy.roots.map((root) => (0,promises_.realpath)(root).catch(() => root)));
+        if (!roots.some((root) => root === real || isInside(root, real))) {
+            throw refuse(real === absolute
+                ? `is outside ${roots.join(" and ")}`
+                : `resolves to ${real}, outside ${roots.join(" and ")} (through a symbolic link)`);
+        }
+    }
+    return directory;
+}
+/** The stale temporary files of this tool beside `target` look like this. */
+function partFileName(target, token) {
+    return `.${(0,external_node_path_.basename)(target)}.${token}.part`;
+}
+/** Rechecks, just before a rename, that the target is still absent or a regular file. */
+async function assertReplaceable(target) {
+    const existing = await (0,promises_.lstat)(target).catch(() => undefined);
+    if (existing !== undefined && !existing.isFile()) {
+        throw new errors/* InvalidInputError */.oC(`${target} became ${kindOf(existing)} while the report was downloading; it was left untouched`);
+    }
+}
+function insideGitDir(path) {
+    return path.split(/[/\\]/).some((part) => part.toLowerCase() === ".git");
+}
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel !== "" && !rel.startsWith(`..${external_node_path_.sep}`) && rel !== ".." && !(0,external_node_path_.isAbsolute)(rel);
+}
+/**
+ * The real path of a directory that may not exist yet: the deepest existing ancestor with
+ * its symlinks resolved, plus the part mkdir will create.
+ */
+async function realParent(dir, refuse) {
+    const missing = [];
+    let current = dir;
+    for (;;) {
+        const info = await (0,promises_.stat)(current).catch(() => undefined);
+        if (info !== undefined) {
+            if (!info.isDirectory()) {
+                throw refuse(`cannot be written: ${current} is not a directory`);
+            }
+            const real = await (0,promises_.realpath)(current);
+            return { real: (0,external_node_path_.join)(real, ...missing.reverse()), deepestExisting: real };
+        }
+        const up = (0,external_node_path_.dirname)(current);
+        if (up === current)
+            throw refuse(`cannot be written: ${dir} does not exist`);
+        missing.push((0,external_node_path_.basename)(current));
+        current = up;
+    }
+}
+/** Creating a file is the only test that tells the truth (root, ACLs, read-only mounts). */
+async function probeWritable(dir, refuse) {
+    const probe = (0,external_node_path_.join)(dir, `.lucca-report.${crypto.randomUUID().slice(0, 8)}.probe`);
+    try {
+        const handle = await (0,promises_.open)(probe, external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_WRONLY);
+        await handle.close();
+    }
+    catch (error) {
+        throw refuse(`cannot be written: ${dir} is not writable (${error.message})`);
+    }
+    await (0,promises_.rm)(probe, { force: true });
+}
+function kindOf(info) {
+    if (info.isDirectory())
+        return "a directory";
+    if (info.isSymbolicLink())
+        return "a symbolic link; give the path of the file itself";
+    if (info.isFIFO())
+        return "a named pipe (FIFO)";
+    if (info.isSocket())
+        return "a socket";
+    if (info.isCharacterDevice() || info.isBlockDevice())
+        return "a device";
+    return "not a regular file";
+}
+
+;// CONCATENATED MODULE: ./src/node/node-file-sink.ts
+
+
+
+
+
+/** Chunks queued while the disk is busy; past this, writes wait (backpressure). */
+const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
+/** Bytes written between two collections of the chunks already written. */
+const RELEASE_EVERY_BYTES = 2 * 1024 * 1024;
+/**
+ * A `.part` file of this tool untouched for this long belongs to a run that died (SIGKILL,
+ * power cut): a live download writes at least once per request timeout, or is cut.
+ */
+const STALE_PART_MS = 10 * 60_000;
+/**
+ * A FileSink on the local file system (Node and Deno both provide node:fs). Every path,
+ * default names included, goes through `resolveOutputTarget` with `policy`.
+ */
+function nodeFileSink(policy, options = {}) {
+    return {
+        async create(path) {
+            const target = await resolveOutputTarget(path, policy);
+            const directory = (0,external_node_path_.dirname)(target);
+            const temporary = (0,external_node_path_.join)(directory, partFileName(target, crypto.randomUUID().slice(0, 8)));
+            let handle;
+            try {
+                await (0,promises_.mkdir)(directory, { recursive: true });
+                await removeStaleParts(target, options.staleAfterMs ?? STALE_PART_MS, options.now);
+                handle = await (0,promises_.open)(temporary, "wx", options.mode ?? 0o666);
+            }
+            catch (error) {
+                throw writeError(`Cannot create ${target}`, error);
+            }
+            const queue = writeQueue(handle, target);
+            let closed = false;
+            const close = async () => {
+                if (closed)
+                    return;
+                closed = true;
+                await queue.settled();
+                await handle.close();
+            };
+            const writable = new WritableStream({
+                write: (chunk) => queue.push(chunk),
+                async close() {
+                    await queue.drain();
+                    await close();
+                },
+                abort() {
+                    queue.dropQueued();
+                    return close();
+                },
+            });
+            const file = {
+                path: target,
+                writable,
+                async commit() {
+                    await queue.drain();
+                    await close();
+                    try {
+                        // The place was checked before the download; it must not have changed since.
+                        await assertReplaceable(target);
+                        if ((await (0,promises_.realpath)(directory)) !== directory) {
+                            throw new errors/* LuccaReportError */.v1(`${directory} was replaced during the download`);
+                        }
+                        await (0,promises_.rename)(temporary, target);
+                    }
+                    catch (error) {
+                        await (0,promises_.rm)(temporary, { force: true });
+                        if (error instanceof errors/* LuccaReportError */.v1)
+                            throw error;
+                        throw writeError(`Cannot move the download into ${target}`, error);
+                    }
+                },
+                async discard() {
+                    await close().catch(() => { });
+                    await (0,promises_.rm)(temporary, { force: true });
+                },
+            };
+            return file;
+        },
+    };
+}
+/**
+ * Removes this tool's temporary files for `target` left by a run that died: only names of
+ * our exact pattern, only regular files, only those not written to for `staleAfterMs` (a
+ * concurrent run's live file keeps a fresh mtime).
+ */
+async function removeStaleParts(target, staleAfterMs, now = Date.now) {
+    const directory = (0,external_node_path_.dirname)(target);
+    const pattern = new RegExp(`^${escapeRegExp(partFileName(target, "@@"))}$`.replace("@@", "[0-9a-f]{8}"));
+    const removed = [];
+    for (const name of await (0,promises_.readdir)(directory).catch(() => [])) {
+        if (!pattern.test(name))
+            continue;
+        const path = (0,external_node_path_.join)(directory, name);
+        const info = await (0,promises_.lstat)(path).catch(() => undefined);
+        if (!info?.isFile() || now() - info.mtimeMs < staleAfterMs)
+            continue;
+        await (0,promises_.rm)(path, { force: true });
+        removed.push(path);
+    }
+    return removed;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+/**
+ * Writes chunks in order, gathering those that arrive while the disk is busy into one
+ * writev: at hundreds of MB/s, one write per network chunk keeps the reader waiting on
+ * the disk. A failed write fails the next push or drain.
+ */
+function writeQueue(handle, target) {
+    let queued = [];
+    let queuedBytes = 0;
+    let failure;
+    let flushing;
+    let sinceRelease = 0;
+    let roomWaiters = [];
+    const flush = async () => {
+        try {
+            while (queued.length > 0) {
+                const batch = queued;
+                const bytes = queuedBytes;
+                queued = [];
+                queuedBytes = 0;
+                await writeAll(handle, batch, bytes);
+                // Written chunks must be unreachable before the collection below, or it promotes
+                // them to the old generation, where only a full collection frees them.
+                batch.length = 0;
+                for (const wake of roomWaiters)
+                    wake();
+                roomWaiters = [];
+                sinceRelease += bytes;
+                if (sinceRelease >= RELEASE_EVERY_BYTES) {
+                    sinceRelease = 0;
+                    releaseDeadBuffers();
+                }
+            }
+        }
+        catch (error) {
+            failure = writeError(`Cannot write ${target}`, error);
+            for (const wake of roomWaiters)
+                wake();
+            roomWaiters = [];
+        }
+        finally {
+            flushing = undefined;
+        }
+    };
+    return {
+        async push(chunk) {
+            if (failure)
+                throw failure;
+            queued.push(chunk);
+            queuedBytes += chunk.byteLength;
+            flushing ??= flush();
+            while (queuedBytes >= MAX_QUEUED_BYTES && !failure) {
+                await new Promise((wake) => roomWaiters.push(wake));
+            }
+            if (failure)
+                throw failure;
+        },
+        /** Resolves when every chunk pushed is on disk. */
+        async drain() {
+            while (flushing)
+                await flushing;
+            if (failure)
+                throw failure;
+        },
+        /** Forgets the chunks not yet handed to the disk (the file is being discarded). */
+        dropQueued() {
+            queued = [];
+            queuedBytes = 0;
+        },
+        /** Resolves when no write is in flight, whatever its outcome. */
+        async settled() {
+            while (flushing)
+                await flushing;
+        },
+    };
+}
+async function writeAll(handle, chunks, bytes) {
+    const { bytesWritten } = await handle.writev(chunks);
+    if (bytesWritten === bytes)
+        return;
+    // A short writev (rare on a regular file): write what is left, chunk by chunk.
+    let skip = bytesWritten;
+    for (const chunk of chunks) {
+        const from = Math.min(skip, chunk.byteLength);
+        skip -= from;
+        for (let offset = from; offset < chunk.byteLength;) {
+            const written = await handle.write(chunk, offset, chunk.byteLength - offset);
+            offset += written.bytesWritten;
+        }
+    }
+}
+function writeError(what, error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return new errors/* LuccaReportError */.v1(`${what}: ${reason}`, { cause: error });
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/node/node-hash.ts
@@ -33777,11 +33100,9 @@ function nodeSha256() {
     };
 }
 
-// EXTERNAL MODULE: ./src/node/output-target.ts
-var output_target = __nccwpck_require__(6864);
 // EXTERNAL MODULE: ./src/node/poll-history.ts
-var poll_history = __nccwpck_require__(54265);
-;// CONCATENATED MODULE: ./src/node/run-job.ts
+var poll_history = __nccwpck_require__(19582);
+;// CONCATENATED MODULE: ./src/node/run-reports.ts
 
 
 
@@ -33791,23 +33112,58 @@ var poll_history = __nccwpck_require__(54265);
 
 
 
-/** Runs the report job described by validated settings; shared by the CLI and the action. */
-async function runJobFromSettings(settings, env) {
-    // A place the report cannot go is found now, not after Lucca generated it.
-    const target = await checkOutputTarget(settings, env.output);
-    const sink = (0,node_file_sink/* nodeFileSink */.wP)(env.output, {
-        staleAfterMs: Math.max(node_file_sink/* STALE_PART_MS */.tn, 2 * settings.requestTimeoutMs),
+
+
+/**
+ * Runs every report of the step (one or many, the same way) through one request budget;
+ * one outcome per report, in the order asked for. Shared by the CLI and the action.
+ */
+async function runReportsFromSettings(settings, env) {
+    // A place a report cannot go is found now, not after Lucca generated it.
+    const targets = new Map();
+    for (const spec of settings.reports)
+        targets.set(spec, await checkOutputTarget(settings, spec, env.output));
+    const budget = env.budget ??
+        createRequestBudget({
+            requests: settings.requestsPerMinute,
+            windowMs: env.windowMs,
+            now: env.now,
+        });
+    const fetch = budgetedFetch(env.fetch, budget, { now: env.now });
+    return runReports({
+        reports: settings.reports,
+        concurrency: settings.concurrency,
+        failFast: settings.failFast,
+        signal: env.signal,
+        runOne: (spec, signal, created) => runOne(settings, spec, targets.get(spec), {
+            fetch,
+            output: env.output,
+            signal,
+            now: env.now,
+            previewRows: env.previewRows,
+            pollHistoryPath: env.pollHistoryPath,
+            takeSlot: (slotSignal) => budget.take(slotSignal),
+            onEvent: (event) => {
+                if (event.type === "created")
+                    created(event.reportId);
+                env.onEvent(spec, event);
+            },
+        }),
     });
-    const key = env.pollHistoryPath && settings.templateId
-        ? (0,poll_history/* historyKey */.Ox)(settings.baseUrl.host, settings.templateId)
+}
+/** One report of the step, its target already checked. */
+async function runOne(settings, spec, target, env) {
+    const sink = nodeFileSink(env.output, {
+        staleAfterMs: Math.max(STALE_PART_MS, 2 * settings.requestTimeoutMs),
+    });
+    const key = env.pollHistoryPath && spec.templateId
+        ? (0,poll_history/* historyKey */.Ox)(settings.baseUrl.host, spec.templateId)
         : undefined;
-    const history = key && env.pollHistoryPath && !settings.reportId
-        ? await (0,poll_history/* readHistory */.Lu)(env.pollHistoryPath, key)
-        : [];
+    const history = key && env.pollHistoryPath && !spec.reportId ? await (0,poll_history/* readHistory */.Lu)(env.pollHistoryPath, key) : [];
     const job = runReportJob({
-        templateId: settings.templateId,
-        period: settings.period,
-        reportId: settings.reportId,
+        templateId: spec.templateId,
+        period: spec.period,
+        reportId: spec.reportId,
         format: settings.format,
         outputPath: target,
         timeoutMs: settings.timeoutMs,
@@ -33818,7 +33174,7 @@ async function runJobFromSettings(settings, env) {
         endDateConvention: settings.endDateConvention,
         generationHistoryMs: history,
     }, {
-        createClient: (signal, deadlineAt) => (0,lucca_client/* createLuccaClient */.i)({
+        createClient: (signal, deadlineAt) => createLuccaClient({
             deadlineAt,
             baseUrl: settings.baseUrl,
             apiKey: settings.apiKey,
@@ -33869,420 +33225,32 @@ async function forgettingOnTimeout(job, history, onEvent) {
     }
 }
 /** Refuses a place the report cannot go, before any request; returns the job's target. */
-async function checkOutputTarget(settings, policy) {
-    const target = outputTarget(settings.outputPath, settings);
+async function checkOutputTarget(settings, spec, policy) {
+    const target = outputTarget(settings.outputPath, spec);
     if (typeof target === "function") {
-        await (0,output_target/* resolveOutputTarget */.rA)(target({ reportId: "report-id", extension: "csv" }), policy);
+        await resolveOutputTarget(target({ reportId: "report-id", extension: "csv" }), policy);
     }
     else if (target !== undefined)
-        await (0,output_target/* resolveOutputTarget */.rA)(target, policy);
+        await resolveOutputTarget(target, policy);
     else
-        await (0,output_target/* resolveOutputDirectory */.dI)(report_file_name/* DEFAULT_OUTPUT_DIR */.w, policy);
+        await resolveOutputDirectory(report_file_name/* DEFAULT_OUTPUT_DIR */.w, policy);
     return target;
 }
 /**
  * output-path as a template ({templateId}, {year}, {reportId}, ...); a path without
  * placeholders stays as written, and none keeps the job's default file name.
  */
-function outputTarget(template, settings) {
+function outputTarget(template, spec) {
     if (template === undefined || !template.includes("{"))
         return template;
-    const templateId = settings.templateId ?? "report";
-    return ({ reportId, extension }) => (0,output_template/* expandPath */.aD)(template, { templateId, period: settings.period, reportId, extension });
+    const templateId = spec.templateId ?? "report";
+    return ({ reportId, extension }) => (0,output_template/* expandPath */.aD)(template, { templateId, period: spec.period, reportId, extension });
 }
 
 
 /***/ }),
 
-/***/ 98877:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  P$: () => (/* binding */ parseSettings)
-});
-
-// UNUSED EXPORTS: CLI_LABELS, DEFAULTS, MAX_REPORTS, parseConnection, settingsSchema
-
-// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(43493);
-// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(90270);
-// EXTERNAL MODULE: ./src/core/domain.ts
-var core_domain = __nccwpck_require__(43060);
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __nccwpck_require__(43816);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(92091);
-// EXTERNAL MODULE: ./src/core/output-template.ts
-var output_template = __nccwpck_require__(96372);
-// EXTERNAL MODULE: ./src/core/period.ts + 1 modules
-var core_period = __nccwpck_require__(89049);
-;// CONCATENATED MODULE: ./src/core/period-range.ts
-
-
-/** Most months one range may hold: three years of monthly archives. */
-const MAX_MONTHS = 36;
-const RANGE = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/;
-const LAST = /^last-(\d+)-months?$/;
-/** True when `period` names several months (`2025-01..2025-12`, `last-12-months`). */
-function isPeriodRange(period) {
-    return period !== undefined && (RANGE.test(period) || LAST.test(period));
-}
-/**
- * Every period the input names, oldest first: one for a single period, one per month for
- * `YYYY-MM..YYYY-MM` (both ends included) or `last-N-months` (the N complete months before
- * the current one in `timezone`). At most MAX_MONTHS months.
- */
-function resolvePeriods(input) {
-    const label = input.labels?.period ?? "--period";
-    const period = input.period;
-    if (!isPeriodRange(period))
-        return [(0,core_period/* resolvePeriod */.G)(input)];
-    if (input.start !== undefined || input.end !== undefined) {
-        // Let the single-period rules word the conflict.
-        return [(0,core_period/* resolvePeriod */.G)({ ...input, period: "previous-month" })];
-    }
-    const months = monthsOf(period, input, label);
-    if (months.length > MAX_MONTHS) {
-        throw new errors/* InvalidInputError */.oC(`${label}: "${period}" spans ${months.length} months; at most ${MAX_MONTHS} months may be fetched in one step`);
-    }
-    return months.map((month) => (0,core_period/* resolvePeriod */.G)({ ...input, period: month }));
-}
-function monthsOf(period, input, label) {
-    const range = RANGE.exec(period);
-    if (range) {
-        const [from, to] = [
-            Number(range[1]) * 12 + Number(range[2]) - 1,
-            Number(range[3]) * 12 + Number(range[4]) - 1,
-        ];
-        const bad = [range[2], range[4]].filter((m) => Number(m) < 1 || Number(m) > 12);
-        if (bad.length > 0) {
-            throw new errors/* InvalidInputError */.oC(`${label}: "${period}" names a month that does not exist`);
-        }
-        if (from > to) {
-            throw new errors/* InvalidInputError */.oC(`${label}: "${period}" starts after it ends; write oldest..newest`);
-        }
-        return span(from, Math.min(to, from + MAX_MONTHS));
-    }
-    const count = Number(LAST.exec(period)?.[1]);
-    if (!(count >= 1)) {
-        throw new errors/* InvalidInputError */.oC(`${label}: "${period}" must name at least one month`);
-    }
-    const previous = (0,core_period/* resolvePeriod */.G)({ ...input, period: "previous-month" }).startsOn;
-    const last = Number(previous.slice(0, 4)) * 12 + Number(previous.slice(5, 7)) - 1;
-    return span(last - Math.min(count, MAX_MONTHS + 1) + 1, last);
-}
-function span(from, to) {
-    const months = [];
-    for (let index = from; index <= to; index++) {
-        const year = Math.floor(index / 12);
-        months.push(`${String(year).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`);
-    }
-    return months;
-}
-
-// EXTERNAL MODULE: ./src/core/range-sent.ts
-var range_sent = __nccwpck_require__(32658);
-// EXTERNAL MODULE: ./src/node/input-schema.ts
-var input_schema = __nccwpck_require__(80637);
-;// CONCATENATED MODULE: ./src/node/settings.ts
-
-
-
-
-
-
-
-
-const CLI_LABELS = {
-    domain: "--domain",
-    apiKey: "LUCCA_API_KEY",
-    templateId: "--template-id",
-    start: "--start",
-    end: "--end",
-    period: "--period",
-    timezone: "--timezone",
-    reportId: "--report-id",
-    format: "--format",
-    output: "--output",
-    timeout: "--timeout",
-    pollInterval: "--poll-interval",
-    maxPollInterval: "--max-poll-interval",
-    requestTimeout: "--request-timeout",
-    maxRetries: "--max-retries",
-    generationAttempts: "--generation-attempts",
-    allowHosts: "--allow-host",
-    endDateConvention: "--end-date-convention",
-    concurrency: "--concurrency",
-    requestsPerMinute: "--requests-per-minute",
-    failFast: "--fail-fast",
-};
-const DEFAULTS = {
-    format: "csv",
-    timeout: "15m",
-    pollInterval: "1s",
-    maxPollInterval: "8s",
-    requestTimeout: "30s",
-    maxRetries: "5",
-    generationAttempts: "2",
-    timezone: "UTC",
-    endDateConvention: "inclusive",
-    concurrency: "3",
-    requestsPerMinute: "20",
-};
-const ID = /^[A-Za-z0-9_-]+$/;
-/**
- * Reports in one step. Each costs at least three of the tenant's 50 requests a minute, so 100
- * already take the step's default share (20 a minute) a quarter of an hour; and the summary,
- * the `reports` output and a pull request body list every one.
- */
-const MAX_REPORTS = 100;
-/** How to give the key, by the name each surface gives it (the CLI's, the action's). */
-const MISSING_KEY = {
-    LUCCA_API_KEY: "give the Lucca API key with `export LUCCA_API_KEY=...` or put it in a file and pass --api-key-file PATH",
-    "api-key": "the secret passed to it is empty or not available to this event: GitHub gives no secrets to workflows run for pull requests from forks (and only Dependabot secrets to Dependabot's), so check the secret's name and the event",
-};
-function connectionFields(raw, labels) {
-    return {
-        domain: schemas/* string */.YjP()
-            .optional()
-            .transform((value, ctx) => {
-            const domain = (0,core_domain/* parseDomain */.gR)(value ?? "", raw.allowHosts ?? [], {
-                domain: labels.domain,
-                allowHost: labels.allowHosts,
-            });
-            if ("url" in domain)
-                return domain.url;
-            ctx.issues.push({ code: "custom", message: domain.problem, input: value });
-            return core/* NEVER */.tm;
-        }),
-        apiKey: input_schema/* optionalText */.mR.transform((value, ctx) => {
-            if (value === undefined) {
-                ctx.issues.push({
-                    code: "custom",
-                    message: `${labels.apiKey}: missing; ${MISSING_KEY[labels.apiKey] ?? "the Lucca API key is required"}`,
-                    input: value,
-                });
-            }
-            else if (/\p{Cc}/u.test(value.replace(/[\t\n\r]/g, ""))) {
-                ctx.issues.push({
-                    code: "custom",
-                    message: `${labels.apiKey}: the API key contains a control character; check it was copied whole`,
-                    input: "[redacted]",
-                });
-            }
-            else if (/\s/.test(value)) {
-                ctx.issues.push({
-                    code: "custom",
-                    message: `${labels.apiKey}: the API key contains white space or a line break; check it was copied whole`,
-                    input: "[redacted]",
-                });
-            }
-            return value ?? "";
-        }),
-    };
-}
-/** The domain and API key, the part every command needs; problems go into `issues`. */
-function parseConnection(raw, labels, issues) {
-    const result = z.object(connectionFields(raw, labels)).safeParse(raw);
-    if (result.success)
-        return { baseUrl: result.data.domain, apiKey: result.data.apiKey };
-    issues.push(...inputError(result.error).issues);
-    return undefined;
-}
-function idField(label, what) {
-    return input_schema/* optionalText */.mR.refine((value) => value === undefined || ID.test(value), {
-        error: (issue) => `${label}: "${String(issue.input)}" is not a ${what} (letters, digits, - and _ only)`,
-    });
-}
-function durationField(label, fallback) {
-    return input_schema/* optionalText */.mR.transform((0,input_schema/* viaParser */.yc)((value) => {
-        const ms = (0,duration/* parseDuration */.E)(value ?? fallback, label);
-        if (ms <= 0)
-            throw new errors/* InvalidInputError */.oC(`${label}: must be longer than zero`);
-        return ms;
-    }));
-}
-/** The schema of every report setting; messages name each setting by `labels`. */
-function settingsSchema(raw, labels) {
-    return schemas/* object */.Ikc({
-        ...connectionFields(raw, labels),
-        reportId: idField(labels.reportId, "report id"),
-        templateId: input_schema/* optionalText */.mR.transform((value, ctx) => {
-            const ids = (value ?? "")
-                .split(/[\n,]/)
-                .map((id) => id.trim())
-                .filter(Boolean);
-            for (const id of ids.filter((id) => !ID.test(id))) {
-                ctx.issues.push({
-                    code: "custom",
-                    message: `${labels.templateId}: "${id}" is not a template id (letters, digits, - and _ only)`,
-                    input: value,
-                });
-            }
-            return ids;
-        }),
-        start: input_schema/* optionalText */.mR,
-        end: input_schema/* optionalText */.mR,
-        period: input_schema/* optionalText */.mR,
-        timezone: input_schema/* optionalText */.mR,
-        format: input_schema/* optionalText */.mR.transform((value, ctx) => {
-            const format = value ?? DEFAULTS.format;
-            if (format === "csv" || format === "excel")
-                return format;
-            ctx.issues.push({
-                code: "custom",
-                message: `${labels.format}: unknown format "${format}"; expected csv or excel`,
-                input: value,
-            });
-            return core/* NEVER */.tm;
-        }),
-        output: input_schema/* optionalText */.mR
-            .refine((value) => value === undefined || !/[/\\]$/.test(value), {
-            error: (issue) => `${labels.output}: "${String(issue.input)}" names a directory; give a file path such as reports/timesheet.csv`,
-        })
-            .superRefine((value, ctx) => {
-            const unknown = value === undefined ? [] : (0,output_template/* unknownPathPlaceholders */.eq)(value);
-            if (unknown.length > 0) {
-                ctx.addIssue({
-                    code: "custom",
-                    message: `${labels.output}: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {year}, {month} or {reportId}`,
-                });
-            }
-        }),
-        timeout: durationField(labels.timeout, DEFAULTS.timeout),
-        pollInterval: durationField(labels.pollInterval, DEFAULTS.pollInterval),
-        maxPollInterval: durationField(labels.maxPollInterval, DEFAULTS.maxPollInterval),
-        requestTimeout: durationField(labels.requestTimeout, DEFAULTS.requestTimeout),
-        maxRetries: (0,input_schema/* wholeNumber */.rD)(labels.maxRetries, DEFAULTS.maxRetries, 0),
-        generationAttempts: (0,input_schema/* wholeNumber */.rD)(labels.generationAttempts, DEFAULTS.generationAttempts, 1),
-        endDateConvention: input_schema/* optionalText */.mR.transform((value, ctx) => {
-            const convention = value ?? DEFAULTS.endDateConvention;
-            if (range_sent/* END_DATE_CONVENTIONS */.a.includes(convention)) {
-                return convention;
-            }
-            ctx.issues.push({
-                code: "custom",
-                message: `${labels.endDateConvention}: "${convention}" must be inclusive or exclusive`,
-                input: value,
-            });
-            return core/* NEVER */.tm;
-        }),
-        concurrency: (0,input_schema/* wholeNumber */.rD)(labels.concurrency, DEFAULTS.concurrency, 1, 10),
-        requestsPerMinute: (0,input_schema/* wholeNumber */.rD)(labels.requestsPerMinute, DEFAULTS.requestsPerMinute, 1, 50),
-        failFast: (0,input_schema/* runnerBoolean */.fH)(labels.failFast, false),
-    })
-        .superRefine((fields, ctx) => {
-        if (!raw.templateId?.trim() && !raw.reportId?.trim()) {
-            ctx.addIssue({
-                code: "custom",
-                message: `${labels.templateId}: missing; give the id of the Lucca report template (or ${labels.reportId} to download an existing report)`,
-            });
-        }
-        const poll = (0,input_schema/* known */.eO)(fields.pollInterval);
-        const maxPoll = (0,input_schema/* known */.eO)(fields.maxPollInterval);
-        if (typeof poll === "number" && typeof maxPoll === "number" && maxPoll < poll) {
-            ctx.addIssue({
-                code: "custom",
-                message: `${labels.maxPollInterval}: must not be shorter than ${labels.pollInterval}`,
-            });
-        }
-    }, input_schema/* ALWAYS */.qI);
-}
-/**
- * Checks every setting and gathers every problem, so one run tells the user all that is
- * wrong. Throws InvalidInputError before anything touches the network.
- */
-function parseSettings(raw, labels, now) {
-    const result = settingsSchema(raw, labels).safeParse(raw);
-    const issues = result.success ? [] : (0,input_schema/* inputError */.Xu)(result.error).issues;
-    const warnings = [];
-    const text = (value) => value?.trim() || undefined;
-    const periodInput = { start: text(raw.start), end: text(raw.end), period: text(raw.period) };
-    let periods = [{ startsOn: null, endsOn: null }];
-    if (text(raw.reportId) !== undefined) {
-        if (periodInput.start || periodInput.end || periodInput.period) {
-            warnings.push(`${labels.reportId} is set: the period comes from that report, so ${labels.start}, ${labels.end} and ${labels.period} are ignored`);
-        }
-    }
-    else {
-        try {
-            periods = resolvePeriods({
-                ...periodInput,
-                timezone: text(raw.timezone) ?? DEFAULTS.timezone,
-                now,
-                labels: {
-                    start: labels.start,
-                    end: labels.end,
-                    period: labels.period,
-                    timezone: labels.timezone,
-                },
-            });
-        }
-        catch (error) {
-            if (!(error instanceof errors/* InvalidInputError */.oC))
-                throw error;
-            issues.push(...error.issues);
-        }
-    }
-    const givenIds = result.success ? result.data.templateId : [];
-    const templateIds = [...new Set(givenIds)];
-    const repeated = [...new Set(givenIds.filter((id, index) => givenIds.indexOf(id) !== index))];
-    if (repeated.length > 0) {
-        warnings.push(`${labels.templateId}: ${repeated.join(", ")} given more than once; each template is fetched once per period`);
-    }
-    const reports = text(raw.reportId) !== undefined
-        ? []
-        : templateIds.flatMap((templateId) => periods.map((period) => ({ templateId, period })));
-    if (text(raw.reportId) !== undefined && (templateIds.length > 1 || periods.length > 1)) {
-        issues.push(`${labels.reportId}: resumes one report; give at most one ${labels.templateId} and a single period with it`);
-    }
-    if (reports.length > MAX_REPORTS) {
-        issues.push(`${labels.templateId} and ${labels.period}: ${reports.length} reports (${templateIds.length} template(s) × ${periods.length} period(s)) in one run; at most ${MAX_REPORTS}: split them over several runs`);
-    }
-    const output = text(raw.output);
-    if (reports.length > 1 && issues.length === 0) {
-        try {
-            (0,output_template/* checkDistinctPaths */.Z_)(output ?? output_template/* DEFAULT_OUTPUT_TEMPLATE */.hY, reports, output === undefined ? `${labels.output} (not given, so the default name)` : labels.output);
-        }
-        catch (error) {
-            if (!(error instanceof errors/* InvalidInputError */.oC))
-                throw error;
-            issues.push(...error.issues);
-        }
-    }
-    if (!result.success || issues.length > 0)
-        throw new errors/* InvalidInputError */.oC(issues);
-    const fields = result.data;
-    return {
-        baseUrl: fields.domain,
-        apiKey: fields.apiKey,
-        templateId: templateIds[0],
-        period: periods[0],
-        reportId: fields.reportId,
-        format: fields.format,
-        outputPath: fields.output,
-        timeoutMs: fields.timeout,
-        pollIntervalMs: fields.pollInterval,
-        maxPollIntervalMs: fields.maxPollInterval,
-        requestTimeoutMs: fields.requestTimeout,
-        maxRetries: fields.maxRetries,
-        generationAttempts: fields.generationAttempts,
-        endDateConvention: fields.endDateConvention,
-        reports,
-        concurrency: fields.concurrency,
-        requestsPerMinute: fields.requestsPerMinute,
-        failFast: fields.failFast,
-        warnings,
-    };
-}
-
-
-/***/ }),
-
-/***/ 73416:
+/***/ 91031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34292,9 +33260,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/header-shape.ts
-var header_shape = __nccwpck_require__(13637);
+var header_shape = __nccwpck_require__(24698);
 // EXTERNAL MODULE: ./src/core/redact.ts
-var redact = __nccwpck_require__(18477);
+var redact = __nccwpck_require__(12258);
 ;// CONCATENATED MODULE: ./src/core/trace-shape.ts
 /**
  * Keys written by name, in any letter case: those of what this tool sends and of what
@@ -34395,7 +33363,7 @@ function shapeOfText(text) {
 }
 
 // EXTERNAL MODULE: ./src/core/url-shape.ts
-var url_shape = __nccwpck_require__(79143);
+var url_shape = __nccwpck_require__(65722);
 ;// CONCATENATED MODULE: ./src/core/trace.ts
 
 
@@ -34523,17 +33491,15 @@ function recordTrace(fetch, apiKey, now) {
 
 /***/ }),
 
-/***/ 93869:
+/***/ 32748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   COMMIT_PLACEHOLDERS: () => (/* binding */ COMMIT_PLACEHOLDERS),
-/* harmony export */   DEFAULT_COMMIT_MESSAGE: () => (/* binding */ DEFAULT_COMMIT_MESSAGE),
-/* harmony export */   commitValue: () => (/* binding */ commitValue),
-/* harmony export */   renderCommitMessage: () => (/* binding */ renderCommitMessage),
-/* harmony export */   unknownPlaceholders: () => (/* binding */ unknownPlaceholders)
+/* harmony export */   Kb: () => (/* binding */ DEFAULT_COMMIT_MESSAGE),
+/* harmony export */   hX: () => (/* binding */ unknownPlaceholders),
+/* harmony export */   jq: () => (/* binding */ renderCommitMessage)
 /* harmony export */ });
+/* unused harmony exports COMMIT_PLACEHOLDERS, commitValue */
 const COMMIT_PLACEHOLDERS = [
     "templateId",
     "startsOn",
@@ -34573,7 +33539,7 @@ function renderCommitMessage(template, values) {
 
 /***/ }),
 
-/***/ 44066:
+/***/ 59330:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34587,9 +33553,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("node:child_process");
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __nccwpck_require__(43816);
+var duration = __nccwpck_require__(98571);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(92091);
+var errors = __nccwpck_require__(74296);
 ;// CONCATENATED MODULE: ./src/publish/git-process.ts
 
 
@@ -34723,7 +33689,7 @@ const DROP = /^(GIT_TOKEN|GIT_PASSWORD)$/;
 
 /***/ }),
 
-/***/ 71568:
+/***/ 80299:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -34731,9 +33697,9 @@ const DROP = /^(GIT_TOKEN|GIT_PASSWORD)$/;
 /* harmony export */   aZ: () => (/* binding */ parseIdentity)
 /* harmony export */ });
 /* unused harmony exports GitError, redactCredentials, redactSecrets */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92091);
-/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(18477);
-/* harmony import */ var _git_process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44066);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
+/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(12258);
+/* harmony import */ var _git_process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(59330);
 
 
 
@@ -34885,13 +33851,13 @@ function parseIdentity(text) {
 
 /***/ }),
 
-/***/ 50807:
+/***/ 59004:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ GitHubApiError)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92091);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
 
 // Apart from the client so that the entry point can recognise it without loading Octokit.
 /** A GitHub API call that failed; the token never appears in `message`. */
@@ -35253,7 +34219,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("fi
 
 /***/ }),
 
-/***/ 17864:
+/***/ 33838:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35277,7 +34243,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -35313,7 +34279,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -35409,7 +34375,7 @@ function escapeProperty(s) {
 var external_crypto_ = __nccwpck_require__(76982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(79896);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -35446,11 +34412,11 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(16928);
-// EXTERNAL MODULE: ../../main/node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(28316);
-// EXTERNAL MODULE: ../../main/node_modules/@actions/http-client/lib/auth.js
-var auth = __nccwpck_require__(65711);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/oidc-utils.js
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(44942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(92145);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -35524,7 +34490,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -35805,7 +34771,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -35839,9 +34805,9 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@actions/exec/lib/exec.js + 3 modules
-var lib_exec = __nccwpck_require__(86617);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/platform.js
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __nccwpck_require__(27187);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -35906,7 +34872,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36227,7 +35193,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 86617:
+/***/ 27187:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36248,13 +35214,13 @@ var external_events_ = __nccwpck_require__(24434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("child_process");
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(16928);
-// EXTERNAL MODULE: ../../main/node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(66823);
-// EXTERNAL MODULE: ../../main/node_modules/@actions/io/lib/io-util.js
-var io_util = __nccwpck_require__(66568);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(88701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url.startsWith("file:") ? import.meta.url : "file:///")("timers");
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36842,7 +35808,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36925,7 +35891,7 @@ function getExecOutput(commandLine, args, options) {
 
 /***/ }),
 
-/***/ 65711:
+/***/ 92145:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37010,7 +35976,7 @@ class PersonalAccessTokenCredentialHandler {
 
 /***/ }),
 
-/***/ 28316:
+/***/ 44942:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37029,7 +35995,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(65692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -37120,11 +36086,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../../main/node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(20408);
-// EXTERNAL MODULE: ../../main/node_modules/@actions/http-client/node_modules/undici/index.js
-var undici = __nccwpck_require__(52638);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(20770);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/node_modules/undici/index.js
+var undici = __nccwpck_require__(23368);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -37824,7 +36790,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 66568:
+/***/ 90:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38020,7 +36986,7 @@ function getCmdPath() {
 
 /***/ }),
 
-/***/ 66823:
+/***/ 88701:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38031,7 +36997,7 @@ function getCmdPath() {
 /* unused harmony exports cp, mv, findInPath */
 /* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42613);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
-/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(66568);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38306,7 +37272,7 @@ function copyFile(srcFile, destFile, force) {
 
 /***/ }),
 
-/***/ 43493:
+/***/ 9691:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38323,11 +37289,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, record, refine, set, strictObject, stringFormat, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(90270);
-// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(38817);
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(88532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(54723);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -38640,7 +37606,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -38798,7 +37764,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -39316,7 +38282,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -39356,14 +38322,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
 
 
 
@@ -42001,7 +40967,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -42054,7 +41020,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
 
 
 
@@ -43159,7 +42125,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -43812,7 +42778,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -44657,7 +43623,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -44784,7 +43750,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -45053,7 +44019,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
 
 
 
@@ -45230,7 +44196,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
 
 
 
@@ -45289,7 +44255,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -45307,7 +44273,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -46847,7 +45813,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 90270:
+/***/ 88532:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -46859,7 +45825,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38817);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54723);
 var _a;
 
 /** A special constant with type `never` */
@@ -47005,7 +45971,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 38817:
+/***/ 54723:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -47060,7 +46026,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90270);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88532);
 
 // functions
 function assertEqual(val) {
@@ -48147,18 +47113,98 @@ function constantCatch(value) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 7 modules
-var action_core = __nccwpck_require__(17864);
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __nccwpck_require__(43816);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var action_core = __nccwpck_require__(33838);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(92091);
+var errors = __nccwpck_require__(74296);
 // EXTERNAL MODULE: ./src/core/safe-text.ts
-var safe_text = __nccwpck_require__(14685);
-// EXTERNAL MODULE: ./src/node/progress-lines.ts
-var progress_lines = __nccwpck_require__(47032);
-// EXTERNAL MODULE: ./src/node/proxy-env.ts
-var proxy_env = __nccwpck_require__(57203);
+var safe_text = __nccwpck_require__(83712);
+;// CONCATENATED MODULE: ./src/node/proxy-env.ts
+
+/** Both spellings of each, as undici, Node's HTTP clients and Deno read them. */
+const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
+const NO_PROXY_VARIABLES = ["NO_PROXY", "no_proxy"];
+/** The schemes every transport here can use: undici (Node) and Deno both speak these. */
+const PROXY_SCHEMES = ["http:", "https:", "socks5:"];
+/** Characters of a value shown in a message; a proxy URL is far shorter. */
+const SHOWN_CHARS = 200;
+const LABEL = "[A-Za-z0-9_-]+";
+const PORT = String.raw `(?::(\d{1,5}))?`;
+/** `*`, a host, `.domain` or `*.domain`, or an IPv4 address, each with an optional port. */
+const HOST_ENTRY = new RegExp(String.raw `^(?:\*|(?:\*\.|\.)?${LABEL}(?:\.${LABEL})*\.?)${PORT}$`);
+/** An IPv6 address, bare or bracketed (a port only when bracketed). */
+const IPV6_ENTRY = /^(?:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|\[[0-9A-Fa-f:.]+\](?::(\d{1,5}))?)$/;
+/** An address range: Deno's NO_PROXY understands these, undici's does not. */
+const CIDR_ENTRY = /^[0-9A-Fa-f:.]+\/\d{1,3}$/;
+/**
+ * What is wrong with the proxy variables, one line each, before any request: undici throws
+ * on an unparsable proxy URL with the URL (password included) in the message, and reads a
+ * value without a scheme as something else entirely; a NO_PROXY entry it cannot read is
+ * silently ignored, so requests meant to go direct would go through the proxy. Values are
+ * shown without their credentials. `cidr`: whether NO_PROXY ranges are understood (Deno).
+ */
+function proxyProblems(env, options = { cidr: "Deno" in globalThis }) {
+    const problems = [];
+    for (const name of PROXY_VARIABLES) {
+        const value = env[name]?.trim();
+        if (!value)
+            continue;
+        const problem = proxyUrlProblem(value);
+        if (problem)
+            problems.push(`${name}: "${shown(value)}" ${problem}`);
+    }
+    for (const name of NO_PROXY_VARIABLES) {
+        const entries = (env[name] ?? "").split(/[,\s]+/).filter(Boolean);
+        for (const entry of entries) {
+            if (isNoProxyEntry(entry, options.cidr))
+                continue;
+            problems.push(`${name}: "${shown(entry)}" is not a host name, a domain (.example.com), an IP address or *${options.cidr ? "" : " (address ranges are not understood here)"}; requests to it would still go through the proxy`);
+        }
+    }
+    return problems;
+}
+function proxyUrlProblem(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return "is not a URL; expected http://host:port (or https://, socks5://), with user:password@ before the host if the proxy needs it";
+    }
+    if (!PROXY_SCHEMES.includes(url.protocol) || url.hostname === "") {
+        return "does not start with http://, https:// or socks5:// and a host; expected e.g. http://proxy.example.com:3128";
+    }
+    try {
+        decodeURIComponent(url.username);
+        decodeURIComponent(url.password);
+    }
+    catch {
+        return "has a user name or password with a % that is not followed by two hex digits; write a literal % as %25";
+    }
+    return undefined;
+}
+function isNoProxyEntry(entry, cidr) {
+    for (const pattern of [HOST_ENTRY, IPV6_ENTRY]) {
+        const match = pattern.exec(entry);
+        if (match)
+            return match[1] === undefined || Number(match[1]) <= 65_535;
+    }
+    return cidr && CIDR_ENTRY.test(entry);
+}
+/**
+ * A value fit for a message: everything up to the last `@` (where credentials end, however
+ * malformed the rest) replaced, control characters escaped, and cut.
+ */
+function shown(value) {
+    const at = value.lastIndexOf("@");
+    let text = value;
+    if (at !== -1) {
+        const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(value)?.[0] ?? "";
+        text = `${scheme}***@${value.slice(at + 1)}`;
+    }
+    return (0,safe_text/* truncate */.xv)((0,safe_text/* escapeControls */.UN)(text), SHOWN_CHARS);
+}
+
 ;// CONCATENATED MODULE: ./src/node/proxy-fetch.ts
 
 
@@ -48170,18 +47216,18 @@ var proxy_env = __nccwpck_require__(57203);
  * that cannot be used is bad input (InvalidInputError), found before any request.
  */
 async function fetchForEnvironment(env) {
-    const problems = (0,proxy_env/* proxyProblems */.D)(env);
+    const problems = proxyProblems(env);
     if (problems.length > 0)
         throw new errors/* InvalidInputError */.oC(problems);
     if ("Deno" in globalThis)
         return globalThis.fetch;
     // Loaded here, not at start-up: the action's first request waits for it either way, but
     // parsing it with the entry point would delay everything before (reading inputs, masking).
-    const { createUndiciFetch } = await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(620)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16620));
+    const { createUndiciFetch } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(375)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8375));
     const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
     if (!proxy)
         return createUndiciFetch();
-    const { EnvHttpProxyAgent } = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 64718, 19));
+    const { EnvHttpProxyAgent } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 46752, 19));
     // EnvHttpProxyAgent reads HTTP(S)_PROXY and NO_PROXY itself, per request host.
     return createUndiciFetch(new EnvHttpProxyAgent());
 }
@@ -48197,14 +47243,144 @@ function lazyFetchForEnvironment(env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/node/run-job.ts + 10 modules
-var run_job = __nccwpck_require__(25652);
 // EXTERNAL MODULE: ./src/node/trace-recorder.ts + 2 modules
-var trace_recorder = __nccwpck_require__(73416);
+var trace_recorder = __nccwpck_require__(91031);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/core/period-text.ts
+var period_text = __nccwpck_require__(56868);
+;// CONCATENATED MODULE: ./src/action/change-step.ts
+
+
+
+
+
+function workDir(env) {
+    // Must be the same path on every run: the cache version is derived from it.
+    return (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), "lucca-report-cache");
+}
+function identityOf(result, inputs) {
+    return {
+        domain: inputs.settings.baseUrl.origin,
+        templateId: result.templateId ?? "",
+        startsOn: result.startsOn,
+        endsOn: result.endsOn,
+        format: result.format,
+    };
+}
+/** Compares the report with the one the previous run of the same template and period published. */
+async function detectChange(result, inputs, env) {
+    const name = `${result.templateId ?? `report ${result.reportId}`}, ${(0,period_text/* periodWords */.H)(result.startsOn, result.endsOn)}`;
+    return action_core/* group */.Os((0,safe_text/* logSafe */.sN)(`Compare with the previous run: ${name}`), async () => {
+        const { restorePrevious } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72792));
+        const previous = await restorePrevious(identityOf(result, inputs), { workDir: workDir(env) });
+        if (previous.status === "unavailable") {
+            action_core/* warning */.$e(`Change detection is off for this run: ${previous.reason}. The report is published anyway.`);
+            return { state: "unavailable", reason: previous.reason };
+        }
+        if (previous.status === "miss") {
+            action_core/* info */.pq("No earlier run of this template and period is remembered: this is the first.");
+            return { state: "first" };
+        }
+        let diff;
+        let changed;
+        if (result.format === "csv") {
+            const { diffCsvFiles } = await __nccwpck_require__.e(/* import() */ 64).then(__nccwpck_require__.bind(__nccwpck_require__, 57683));
+            try {
+                diff = await diffCsvFiles(previous.csvPath, result.path, {
+                    ignoreLines: inputs.commit.ignoreLines,
+                });
+            }
+            catch (error) {
+                // Comparing is a courtesy: a file problem here must not fail a report that is done.
+                const reason = `could not compare with the previous report: ${error.message}`;
+                action_core/* warning */.$e(`Change detection is off for this run: ${reason}.`);
+                return { state: "unavailable", reason };
+            }
+            changed = diff.changed;
+        }
+        else {
+            changed = previous.sha256 !== result.sha256;
+        }
+        action_core/* info */.pq(changed
+            ? `Changed since the previous run${diff?.comparedRecords ? `: ${diff.added} row(s) added, ${diff.removed} removed` : ""}`
+            : "Unchanged since the previous run");
+        return { state: changed ? "changed" : "unchanged", diff };
+    });
+}
+/** Remembers this report for the next run; a cache problem is said once and does not fail the run. */
+async function rememberReport(result, inputs, env) {
+    const { savePrevious } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72792));
+    const saved = await savePrevious(identityOf(result, inputs), { csvPath: result.path, sha256: result.sha256 }, {
+        workDir: workDir(env),
+        runId: env.GITHUB_RUN_ID ?? "local",
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? "1",
+    });
+    if (saved.status === "unavailable")
+        action_core/* warning */.$e(`Could not remember this report for the next run: ${saved.reason}`);
+}
+
 // EXTERNAL MODULE: ./src/publish/github/errors.ts
-var github_errors = __nccwpck_require__(50807);
-// EXTERNAL MODULE: ./src/action/change-step.ts
-var change_step = __nccwpck_require__(87062);
+var github_errors = __nccwpck_require__(59004);
+;// CONCATENATED MODULE: ./src/action/failure.ts
+
+
+/** An error as a person reads it in an annotation and the summary. */
+function describeFailure(error, lastReportId) {
+    const reportId = error instanceof errors/* ReportTimeoutError */.Co || error instanceof errors/* ReportFailedError */.Az
+        ? error.reportId
+        : lastReportId;
+    const resume = reportId
+        ? `To resume, re-run with the input \`report-id: ${reportId}\`.`
+        : undefined;
+    if (error instanceof errors/* InvalidInputError */.oC) {
+        return {
+            title: "Invalid inputs",
+            message: error.issues.map((issue) => `- ${issue}`).join("\n"),
+            resume: undefined,
+        };
+    }
+    if (error instanceof errors/* ReportTimeoutError */.Co)
+        return { title: "Lucca report timed out", message: error.message, resume };
+    if (error instanceof errors/* ReportFailedError */.Az) {
+        return {
+            title: "Lucca could not generate the report",
+            message: error.message,
+            resume: undefined,
+        };
+    }
+    if (error instanceof github_errors/* GitHubApiError */.O) {
+        return { title: "GitHub API call failed", message: error.message, resume: undefined };
+    }
+    if (error instanceof errors/* AbortedError */.oM)
+        return { title: "Cancelled", message: error.message, resume };
+    if (error instanceof errors/* LuccaReportError */.v1) {
+        return {
+            title: titleFor(error),
+            message: error.message,
+            resume: error.exitCode === 6 ? resume : undefined,
+        };
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { title: "Unexpected error", message, resume };
+}
+function titleFor(error) {
+    if (error instanceof errors/* UnusableAnswerError */.qx)
+        return "Lucca's answer could not be used";
+    switch (error.exitCode) {
+        case 3:
+            return "Lucca rejected the request";
+        case 5:
+            return "Timed out";
+        case 6:
+            return "Lucca could not be reached";
+        default:
+            return "Lucca report failed";
+    }
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/action/fork-guard.ts
@@ -48229,29 +47405,466 @@ function isForkPullRequestTarget(env) {
 }
 
 // EXTERNAL MODULE: ./src/action/github-inputs.ts
-var github_inputs = __nccwpck_require__(27228);
-// EXTERNAL MODULE: ./src/action/github-steps.ts
-var github_steps = __nccwpck_require__(65626);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 15 modules
-var action_schemas = __nccwpck_require__(43493);
-// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(90270);
+var github_inputs = __nccwpck_require__(85337);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var action_schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(88532);
 // EXTERNAL MODULE: ./src/core/branch-name.ts
-var branch_name = __nccwpck_require__(63886);
-// EXTERNAL MODULE: ./src/node/input-schema.ts
-var input_schema = __nccwpck_require__(80637);
-// EXTERNAL MODULE: ./src/node/settings.ts + 1 modules
-var node_settings = __nccwpck_require__(98877);
+var branch_name = __nccwpck_require__(92843);
+;// CONCATENATED MODULE: ./src/node/input-schema.ts
+
+
+/**
+ * Small zod building blocks shared by the action's and the CLI's input schemas. Every
+ * message names the setting as the user wrote it, so the issues are printed as they are.
+ */
+/** Trimmed text; blank means unset, as the runner passes an empty string for an omitted input. */
+const optionalText = action_schemas/* string */.YjP()
+    .optional()
+    .transform((value) => {
+    const trimmed = value?.trim();
+    return trimmed === "" ? undefined : trimmed;
+});
+/** Runs a parser that throws InvalidInputError and turns each of its issues into a zod issue. */
+function viaParser(parse) {
+    return (value, ctx) => {
+        try {
+            return parse(value);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* InvalidInputError */.oC))
+                throw error;
+            for (const message of error.issues)
+                ctx.issues.push({ code: "custom", message, input: value });
+            return core_core/* NEVER */.tm;
+        }
+    };
+}
+/** A whole number within bounds, `fallback` when unset; the message keeps the text as given. */
+function wholeNumber(label, fallback, min, max) {
+    const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
+    return optionalText.transform((value, ctx) => {
+        const source = value ?? fallback;
+        const parsed = /^\d+$/.test(source) ? Number(source) : Number.NaN;
+        if (!Number.isSafeInteger(parsed) || parsed < min || (max !== undefined && parsed > max)) {
+            ctx.issues.push({
+                code: "custom",
+                message: `${label}: "${source}" ${max === undefined ? "is not a whole number" : "must be a whole number"} ${range}`,
+                input: value,
+            });
+            return core_core/* NEVER */.tm;
+        }
+        return parsed;
+    });
+}
+/** Same spellings as core.getBooleanInput (YAML 1.2 core schema), but collected, not thrown. */
+function runnerBoolean(label, fallback) {
+    const spelled = action_schemas/* stringbool */.uEf({
+        truthy: ["true", "True", "TRUE"],
+        falsy: ["false", "False", "FALSE"],
+        error: (issue) => `${label}: "${String(issue.input)}" is not a boolean; use true or false`,
+    });
+    return optionalText.transform((value, ctx) => {
+        if (value === undefined)
+            return fallback;
+        const result = spelled.safeParse(value);
+        if (result.success)
+            return result.data;
+        for (const issue of result.error.issues) {
+            ctx.issues.push({ code: "custom", message: issue.message, input: value });
+        }
+        return core_core/* NEVER */.tm;
+    });
+}
+/** Every issue's message, in order; InvalidInputError for the caller to throw. */
+function input_schema_inputError(error) {
+    return new errors/* InvalidInputError */.oC(error.issues.map((issue) => issue.message));
+}
+/** Options for an object-level check that must run even when a field failed. */
+const ALWAYS = { when: () => true };
+/** A field's parsed value, or undefined if it failed (zod leaves a marker object there). */
+function known(value) {
+    return typeof value === "object" &&
+        value !== null &&
+        "status" in value &&
+        value.status === "aborted"
+        ? undefined
+        : value;
+}
+
+// EXTERNAL MODULE: ./src/core/domain.ts
+var core_domain = __nccwpck_require__(25179);
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __nccwpck_require__(98571);
+// EXTERNAL MODULE: ./src/core/output-template.ts
+var output_template = __nccwpck_require__(71089);
+// EXTERNAL MODULE: ./src/core/period.ts + 1 modules
+var core_period = __nccwpck_require__(7059);
+;// CONCATENATED MODULE: ./src/core/period-range.ts
+
+
+/** Most months one range may hold: three years of monthly archives. */
+const MAX_MONTHS = 36;
+const RANGE = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/;
+const LAST = /^last-(\d+)-months?$/;
+/** True when `period` names several months (`2025-01..2025-12`, `last-12-months`). */
+function isPeriodRange(period) {
+    return period !== undefined && (RANGE.test(period) || LAST.test(period));
+}
+/**
+ * Every period the input names, oldest first: one for a single period, one per month for
+ * `YYYY-MM..YYYY-MM` (both ends included) or `last-N-months` (the N complete months before
+ * the current one in `timezone`). At most MAX_MONTHS months.
+ */
+function resolvePeriods(input) {
+    const label = input.labels?.period ?? "--period";
+    const period = input.period;
+    if (!isPeriodRange(period))
+        return [(0,core_period/* resolvePeriod */.G)(input)];
+    if (input.start !== undefined || input.end !== undefined) {
+        // Let the single-period rules word the conflict.
+        return [(0,core_period/* resolvePeriod */.G)({ ...input, period: "previous-month" })];
+    }
+    const months = monthsOf(period, input, label);
+    if (months.length > MAX_MONTHS) {
+        throw new errors/* InvalidInputError */.oC(`${label}: "${period}" spans ${months.length} months; at most ${MAX_MONTHS} months may be fetched in one step`);
+    }
+    return months.map((month) => (0,core_period/* resolvePeriod */.G)({ ...input, period: month }));
+}
+function monthsOf(period, input, label) {
+    const range = RANGE.exec(period);
+    if (range) {
+        const [from, to] = [
+            Number(range[1]) * 12 + Number(range[2]) - 1,
+            Number(range[3]) * 12 + Number(range[4]) - 1,
+        ];
+        const bad = [range[2], range[4]].filter((m) => Number(m) < 1 || Number(m) > 12);
+        if (bad.length > 0) {
+            throw new errors/* InvalidInputError */.oC(`${label}: "${period}" names a month that does not exist`);
+        }
+        if (from > to) {
+            throw new errors/* InvalidInputError */.oC(`${label}: "${period}" starts after it ends; write oldest..newest`);
+        }
+        return span(from, Math.min(to, from + MAX_MONTHS));
+    }
+    const count = Number(LAST.exec(period)?.[1]);
+    if (!(count >= 1)) {
+        throw new errors/* InvalidInputError */.oC(`${label}: "${period}" must name at least one month`);
+    }
+    const previous = (0,core_period/* resolvePeriod */.G)({ ...input, period: "previous-month" }).startsOn;
+    const last = Number(previous.slice(0, 4)) * 12 + Number(previous.slice(5, 7)) - 1;
+    return span(last - Math.min(count, MAX_MONTHS + 1) + 1, last);
+}
+function span(from, to) {
+    const months = [];
+    for (let index = from; index <= to; index++) {
+        const year = Math.floor(index / 12);
+        months.push(`${String(year).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`);
+    }
+    return months;
+}
+
+// EXTERNAL MODULE: ./src/core/range-sent.ts
+var range_sent = __nccwpck_require__(32897);
+;// CONCATENATED MODULE: ./src/node/settings.ts
+
+
+
+
+
+
+
+
+const CLI_LABELS = {
+    domain: "--domain",
+    apiKey: "LUCCA_API_KEY",
+    templateId: "--template-id",
+    start: "--start",
+    end: "--end",
+    period: "--period",
+    timezone: "--timezone",
+    reportId: "--report-id",
+    format: "--format",
+    output: "--output",
+    timeout: "--timeout",
+    pollInterval: "--poll-interval",
+    maxPollInterval: "--max-poll-interval",
+    requestTimeout: "--request-timeout",
+    maxRetries: "--max-retries",
+    generationAttempts: "--generation-attempts",
+    allowHosts: "--allow-host",
+    endDateConvention: "--end-date-convention",
+    concurrency: "--concurrency",
+    requestsPerMinute: "--requests-per-minute",
+    failFast: "--fail-fast",
+};
+const DEFAULTS = {
+    format: "csv",
+    timeout: "15m",
+    pollInterval: "1s",
+    maxPollInterval: "8s",
+    requestTimeout: "30s",
+    maxRetries: "5",
+    generationAttempts: "2",
+    timezone: "UTC",
+    endDateConvention: "inclusive",
+    concurrency: "3",
+    requestsPerMinute: "20",
+};
+const ID = /^[A-Za-z0-9_-]+$/;
+/**
+ * Reports in one step. Each costs at least three of the tenant's 50 requests a minute, so 100
+ * already take the step's default share (20 a minute) a quarter of an hour; and the summary,
+ * the `reports` output and a pull request body list every one.
+ */
+const MAX_REPORTS = 100;
+/** How to give the key, by the name each surface gives it (the CLI's, the action's). */
+const MISSING_KEY = {
+    LUCCA_API_KEY: "give the Lucca API key with `export LUCCA_API_KEY=...` or put it in a file and pass --api-key-file PATH",
+    "api-key": "the secret passed to it is empty or not available to this event: GitHub gives no secrets to workflows run for pull requests from forks (and only Dependabot secrets to Dependabot's), so check the secret's name and the event",
+};
+function connectionFields(raw, labels) {
+    return {
+        domain: action_schemas/* string */.YjP()
+            .optional()
+            .transform((value, ctx) => {
+            const domain = (0,core_domain/* parseDomain */.gR)(value ?? "", raw.allowHosts ?? [], {
+                domain: labels.domain,
+                allowHost: labels.allowHosts,
+            });
+            if ("url" in domain)
+                return domain.url;
+            ctx.issues.push({ code: "custom", message: domain.problem, input: value });
+            return core_core/* NEVER */.tm;
+        }),
+        apiKey: optionalText.transform((value, ctx) => {
+            if (value === undefined) {
+                ctx.issues.push({
+                    code: "custom",
+                    message: `${labels.apiKey}: missing; ${MISSING_KEY[labels.apiKey] ?? "the Lucca API key is required"}`,
+                    input: value,
+                });
+            }
+            else if (/\p{Cc}/u.test(value.replace(/[\t\n\r]/g, ""))) {
+                ctx.issues.push({
+                    code: "custom",
+                    message: `${labels.apiKey}: the API key contains a control character; check it was copied whole`,
+                    input: "[redacted]",
+                });
+            }
+            else if (/\s/.test(value)) {
+                ctx.issues.push({
+                    code: "custom",
+                    message: `${labels.apiKey}: the API key contains white space or a line break; check it was copied whole`,
+                    input: "[redacted]",
+                });
+            }
+            return value ?? "";
+        }),
+    };
+}
+/** The domain and API key, the part every command needs; problems go into `issues`. */
+function parseConnection(raw, labels, issues) {
+    const result = z.object(connectionFields(raw, labels)).safeParse(raw);
+    if (result.success)
+        return { baseUrl: result.data.domain, apiKey: result.data.apiKey };
+    issues.push(...inputError(result.error).issues);
+    return undefined;
+}
+function idField(label, what) {
+    return optionalText.refine((value) => value === undefined || ID.test(value), {
+        error: (issue) => `${label}: "${String(issue.input)}" is not a ${what} (letters, digits, - and _ only)`,
+    });
+}
+function durationField(label, fallback) {
+    return optionalText.transform(viaParser((value) => {
+        const ms = (0,duration/* parseDuration */.E)(value ?? fallback, label);
+        if (ms <= 0)
+            throw new errors/* InvalidInputError */.oC(`${label}: must be longer than zero`);
+        return ms;
+    }));
+}
+/** The schema of every report setting; messages name each setting by `labels`. */
+function settingsSchema(raw, labels) {
+    return action_schemas/* object */.Ikc({
+        ...connectionFields(raw, labels),
+        reportId: idField(labels.reportId, "report id"),
+        templateId: optionalText.transform((value, ctx) => {
+            const ids = (value ?? "")
+                .split(/[\n,]/)
+                .map((id) => id.trim())
+                .filter(Boolean);
+            for (const id of ids.filter((id) => !ID.test(id))) {
+                ctx.issues.push({
+                    code: "custom",
+                    message: `${labels.templateId}: "${id}" is not a template id (letters, digits, - and _ only)`,
+                    input: value,
+                });
+            }
+            return ids;
+        }),
+        start: optionalText,
+        end: optionalText,
+        period: optionalText,
+        timezone: optionalText,
+        format: optionalText.transform((value, ctx) => {
+            const format = value ?? DEFAULTS.format;
+            if (format === "csv" || format === "excel")
+                return format;
+            ctx.issues.push({
+                code: "custom",
+                message: `${labels.format}: unknown format "${format}"; expected csv or excel`,
+                input: value,
+            });
+            return core_core/* NEVER */.tm;
+        }),
+        output: optionalText
+            .refine((value) => value === undefined || !/[/\\]$/.test(value), {
+            error: (issue) => `${labels.output}: "${String(issue.input)}" names a directory; give a file path such as reports/timesheet.csv`,
+        })
+            .superRefine((value, ctx) => {
+            const unknown = value === undefined ? [] : (0,output_template/* unknownPathPlaceholders */.eq)(value);
+            if (unknown.length > 0) {
+                ctx.addIssue({
+                    code: "custom",
+                    message: `${labels.output}: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {year}, {month} or {reportId}`,
+                });
+            }
+        }),
+        timeout: durationField(labels.timeout, DEFAULTS.timeout),
+        pollInterval: durationField(labels.pollInterval, DEFAULTS.pollInterval),
+        maxPollInterval: durationField(labels.maxPollInterval, DEFAULTS.maxPollInterval),
+        requestTimeout: durationField(labels.requestTimeout, DEFAULTS.requestTimeout),
+        maxRetries: wholeNumber(labels.maxRetries, DEFAULTS.maxRetries, 0),
+        generationAttempts: wholeNumber(labels.generationAttempts, DEFAULTS.generationAttempts, 1),
+        endDateConvention: optionalText.transform((value, ctx) => {
+            const convention = value ?? DEFAULTS.endDateConvention;
+            if (range_sent/* END_DATE_CONVENTIONS */.a.includes(convention)) {
+                return convention;
+            }
+            ctx.issues.push({
+                code: "custom",
+                message: `${labels.endDateConvention}: "${convention}" must be inclusive or exclusive`,
+                input: value,
+            });
+            return core_core/* NEVER */.tm;
+        }),
+        concurrency: wholeNumber(labels.concurrency, DEFAULTS.concurrency, 1, 10),
+        requestsPerMinute: wholeNumber(labels.requestsPerMinute, DEFAULTS.requestsPerMinute, 1, 50),
+        failFast: runnerBoolean(labels.failFast, false),
+    })
+        .superRefine((fields, ctx) => {
+        if (!raw.templateId?.trim() && !raw.reportId?.trim()) {
+            ctx.addIssue({
+                code: "custom",
+                message: `${labels.templateId}: missing; give the id of the Lucca report template (or ${labels.reportId} to download an existing report)`,
+            });
+        }
+        const poll = known(fields.pollInterval);
+        const maxPoll = known(fields.maxPollInterval);
+        if (typeof poll === "number" && typeof maxPoll === "number" && maxPoll < poll) {
+            ctx.addIssue({
+                code: "custom",
+                message: `${labels.maxPollInterval}: must not be shorter than ${labels.pollInterval}`,
+            });
+        }
+    }, ALWAYS);
+}
+/**
+ * Checks every setting and gathers every problem, so one run tells the user all that is
+ * wrong. Throws InvalidInputError before anything touches the network.
+ */
+function parseSettings(raw, labels, now) {
+    const result = settingsSchema(raw, labels).safeParse(raw);
+    const issues = result.success ? [] : input_schema_inputError(result.error).issues;
+    const warnings = [];
+    const text = (value) => value?.trim() || undefined;
+    const periodInput = { start: text(raw.start), end: text(raw.end), period: text(raw.period) };
+    let periods = [{ startsOn: null, endsOn: null }];
+    if (text(raw.reportId) !== undefined) {
+        if (periodInput.start || periodInput.end || periodInput.period) {
+            warnings.push(`${labels.reportId} is set: the period comes from that report, so ${labels.start}, ${labels.end} and ${labels.period} are ignored`);
+        }
+    }
+    else {
+        try {
+            periods = resolvePeriods({
+                ...periodInput,
+                timezone: text(raw.timezone) ?? DEFAULTS.timezone,
+                now,
+                labels: {
+                    start: labels.start,
+                    end: labels.end,
+                    period: labels.period,
+                    timezone: labels.timezone,
+                },
+            });
+        }
+        catch (error) {
+            if (!(error instanceof errors/* InvalidInputError */.oC))
+                throw error;
+            issues.push(...error.issues);
+        }
+    }
+    const givenIds = result.success ? result.data.templateId : [];
+    const templateIds = [...new Set(givenIds)];
+    const repeated = [...new Set(givenIds.filter((id, index) => givenIds.indexOf(id) !== index))];
+    if (repeated.length > 0) {
+        warnings.push(`${labels.templateId}: ${repeated.join(", ")} given more than once; each template is fetched once per period`);
+    }
+    const resume = result.success ? result.data.reportId : undefined;
+    const reports = resume !== undefined
+        ? [{ templateId: templateIds[0], period: periods[0], reportId: resume }]
+        : templateIds.flatMap((templateId) => periods.map((period) => ({ templateId, period })));
+    if (text(raw.reportId) !== undefined && (templateIds.length > 1 || periods.length > 1)) {
+        issues.push(`${labels.reportId}: resumes one report; give at most one ${labels.templateId} and a single period with it`);
+    }
+    if (reports.length > MAX_REPORTS) {
+        issues.push(`${labels.templateId} and ${labels.period}: ${reports.length} reports (${templateIds.length} template(s) × ${periods.length} period(s)) in one run; at most ${MAX_REPORTS}: split them over several runs`);
+    }
+    const output = text(raw.output);
+    if (reports.length > 1 && issues.length === 0) {
+        try {
+            (0,output_template/* checkDistinctPaths */.Z_)(output ?? output_template/* DEFAULT_OUTPUT_TEMPLATE */.hY, reports, output === undefined ? `${labels.output} (not given, so the default name)` : labels.output);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* InvalidInputError */.oC))
+                throw error;
+            issues.push(...error.issues);
+        }
+    }
+    if (!result.success || issues.length > 0)
+        throw new errors/* InvalidInputError */.oC(issues);
+    const fields = result.data;
+    return {
+        baseUrl: fields.domain,
+        apiKey: fields.apiKey,
+        format: fields.format,
+        outputPath: fields.output,
+        timeoutMs: fields.timeout,
+        pollIntervalMs: fields.pollInterval,
+        maxPollIntervalMs: fields.maxPollInterval,
+        requestTimeoutMs: fields.requestTimeout,
+        maxRetries: fields.maxRetries,
+        generationAttempts: fields.generationAttempts,
+        endDateConvention: fields.endDateConvention,
+        reports,
+        concurrency: fields.concurrency,
+        requestsPerMinute: fields.requestsPerMinute,
+        failFast: fields.failFast,
+        warnings,
+    };
+}
+
 // EXTERNAL MODULE: ./src/publish/commit-message.ts
-var commit_message = __nccwpck_require__(93869);
+var commit_message = __nccwpck_require__(32748);
 // EXTERNAL MODULE: ./src/publish/git.ts
-var git = __nccwpck_require__(71568);
+var git = __nccwpck_require__(80299);
 // EXTERNAL MODULE: ./src/action/pull-request-branch.ts
-var pull_request_branch = __nccwpck_require__(54461);
-// EXTERNAL MODULE: ./src/action/several-reports-text.ts
-var several_reports_text = __nccwpck_require__(24857);
+var pull_request_branch = __nccwpck_require__(14192);
+// EXTERNAL MODULE: ./src/action/step-text.ts
+var step_text = __nccwpck_require__(9844);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -48304,7 +47917,7 @@ function readInputs(read, now, workspace) {
         .filter(Boolean);
     let settings;
     try {
-        settings = (0,node_settings/* parseSettings */.P$)(raw, ACTION_LABELS, now);
+        settings = parseSettings(raw, ACTION_LABELS, now);
     }
     catch (error) {
         if (!(error instanceof errors/* InvalidInputError */.oC))
@@ -48314,10 +47927,10 @@ function readInputs(read, now, workspace) {
     const names = Object.keys(PUBLISHING_FIELDS);
     const result = publishingSchema(workspace).safeParse(Object.fromEntries(names.map((name) => [name, read(name)])));
     if (!result.success)
-        issues.push(...(0,input_schema/* inputError */.Xu)(result.error).issues);
+        issues.push(...input_schema_inputError(result.error).issues);
     const github = (0,github_inputs/* readGitHubInputs */.BJ)(read, issues);
     if (result.success && settings && settings.reports.length > 1) {
-        issues.push(...(0,several_reports_text/* severalReportsIssues */.cs)({
+        issues.push(...(0,step_text/* severalReportsIssues */.cs)({
             publish: result.data.publish,
             commitMessage: result.data["commit-message"],
             pullRequest: github.pullRequest,
@@ -48362,7 +47975,7 @@ function readInputs(read, now, workspace) {
     };
 }
 const custom = (ctx, message, input) => ctx.issues.push({ code: "custom", message, input });
-const identity = (name) => input_schema/* optionalText */.mR.transform((value, ctx) => {
+const identity = (name) => optionalText.transform((value, ctx) => {
     const text = value ?? BOT;
     const parsed = (0,git/* parseIdentity */.aZ)(text);
     if (!parsed)
@@ -48385,11 +47998,11 @@ const PUBLISHING_FIELDS = {
         }
         return targets.filter((target) => target === "artifact" || target === "commit" || target === "pull-request");
     }),
-    "output-path": input_schema/* optionalText */.mR,
-    "commit-message": input_schema/* optionalText */.mR.transform((value, ctx) => {
-        const message = value ?? commit_message.DEFAULT_COMMIT_MESSAGE;
+    "output-path": optionalText,
+    "commit-message": optionalText.transform((value, ctx) => {
+        const message = value ?? commit_message/* DEFAULT_COMMIT_MESSAGE */.Kb;
         // {count}: the number of files in a several-report commit.
-        const unknown = (0,commit_message.unknownPlaceholders)(message).filter((name) => name !== "count");
+        const unknown = (0,commit_message/* unknownPlaceholders */.hX)(message).filter((name) => name !== "count");
         if (unknown.length > 0) {
             custom(ctx, `commit-message: unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(", ")}; use {templateId}, {startsOn}, {endsOn}, {reportId}, {rows}, {sha256} or {count}`, value);
         }
@@ -48397,14 +48010,14 @@ const PUBLISHING_FIELDS = {
     }),
     "commit-author": identity("commit-author"),
     "commit-committer": identity("commit-committer"),
-    "commit-branch": input_schema/* optionalText */.mR.transform((branch, ctx) => {
+    "commit-branch": optionalText.transform((branch, ctx) => {
         const problem = branch === undefined ? undefined : (0,branch_name/* branchNameProblem */.h)(branch);
         if (problem === undefined)
             return branch;
         custom(ctx, `commit-branch: "${branch}" is not a valid branch name: it ${problem}`, branch);
         return core_core/* NEVER */.tm;
     }),
-    "commit-ignore-lines": input_schema/* optionalText */.mR.transform((pattern, ctx) => {
+    "commit-ignore-lines": optionalText.transform((pattern, ctx) => {
         if (pattern === undefined)
             return undefined;
         try {
@@ -48415,15 +48028,15 @@ const PUBLISHING_FIELDS = {
             return core_core/* NEVER */.tm;
         }
     }),
-    "push-attempts": (0,input_schema/* wholeNumber */.rD)("push-attempts", "5", 1, 20),
-    "if-unchanged": input_schema/* optionalText */.mR.transform((value, ctx) => {
+    "push-attempts": wholeNumber("push-attempts", "5", 1, 20),
+    "if-unchanged": optionalText.transform((value, ctx) => {
         const choice = value ?? "publish";
         if (choice === "publish" || choice === "skip")
             return choice;
         custom(ctx, `if-unchanged: "${choice}" must be publish or skip`, value);
         return core_core/* NEVER */.tm;
     }),
-    "artifact-retention-days": input_schema/* optionalText */.mR.transform((value, ctx) => {
+    "artifact-retention-days": optionalText.transform((value, ctx) => {
         if (value === undefined)
             return undefined;
         const days = /^\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -48432,17 +48045,17 @@ const PUBLISHING_FIELDS = {
         custom(ctx, `artifact-retention-days: "${value}" must be a whole number from 1 to 90`, value);
         return core_core/* NEVER */.tm;
     }),
-    "artifact-name": input_schema/* optionalText */.mR.refine((name) => name === undefined || !/[":<>|*?\\/\r\n]/.test(name), {
+    "artifact-name": optionalText.refine((name) => name === undefined || !/[":<>|*?\\/\r\n]/.test(name), {
         error: (issue) => `artifact-name: "${String(issue.input)}" contains a character artifacts do not allow (" : < > | * ? \\ / or a line break)`,
     }),
-    "artifact-archive": (0,input_schema/* runnerBoolean */.fH)("artifact-archive", false),
-    "artifact-overwrite": (0,input_schema/* runnerBoolean */.fH)("artifact-overwrite", false),
-    "artifact-per-report": (0,input_schema/* runnerBoolean */.fH)("artifact-per-report", false),
-    cache: (0,input_schema/* runnerBoolean */.fH)("cache", true),
-    summary: (0,input_schema/* runnerBoolean */.fH)("summary", true),
-    "summary-preview-rows": (0,input_schema/* wholeNumber */.rD)("summary-preview-rows", "10", 0, 100),
-    trace: (0,input_schema/* runnerBoolean */.fH)("trace", false),
-    mode: input_schema/* optionalText */.mR.transform((value, ctx) => {
+    "artifact-archive": runnerBoolean("artifact-archive", false),
+    "artifact-overwrite": runnerBoolean("artifact-overwrite", false),
+    "artifact-per-report": runnerBoolean("artifact-per-report", false),
+    cache: runnerBoolean("cache", true),
+    summary: runnerBoolean("summary", true),
+    "summary-preview-rows": wholeNumber("summary-preview-rows", "10", 0, 100),
+    trace: runnerBoolean("trace", false),
+    mode: optionalText.transform((value, ctx) => {
         const mode = value ?? "report";
         if (mode === "report" || mode === "doctor")
             return mode;
@@ -48476,139 +48089,699 @@ function list(text) {
         .filter(Boolean);
 }
 
-// EXTERNAL MODULE: ./src/action/poll-history-step.ts
-var poll_history_step = __nccwpck_require__(41466);
-// EXTERNAL MODULE: ./src/action/publish-steps.ts
-var publish_steps = __nccwpck_require__(30986);
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+
+/**
+ * The step's outputs, one report or many: `reports` (every report as JSON), `succeeded`,
+ * `failed`, `changed` and where it went; with exactly one report, also that report's own
+ * outputs (report-id, path, rows, ...), so a one-report workflow reads them directly.
+ */
+function setStepOutputs(facts, artifacts, writesGit) {
+    const { rows } = facts;
+    const done = rows.filter((row) => row.outcome.status === "done");
+    const set = (name, value) => action_core/* setOutput */.uH(name, value);
+    const [only] = rows;
+    if (rows.length === 1 && only?.outcome.status === "done")
+        setReportOutputs(only.outcome.result);
+    set("reports", JSON.stringify(rows.map(reportObject)));
+    set("succeeded", done.length);
+    set("failed", rows.length - done.length);
+    set("changed", changedOutput(facts, writesGit));
+    set("commit-sha", facts.commit?.sha ?? "");
+    set("commit-url", facts.commit?.changed || facts.pullRequest ? (facts.commit?.url ?? "") : "");
+    if (facts.commit)
+        set("pushed", String(facts.commit.pushed));
+    if (facts.pullRequest) {
+        set("pull-request-number", facts.pullRequest.number ?? "");
+        set("pull-request-url", facts.pullRequest.url ?? "");
+        set("pull-request-operation", facts.pullRequest.operation);
+    }
+    set("artifact-id", artifacts.map((artifact) => artifact.id ?? "").join(","));
+    const [artifact] = artifacts;
+    if (artifacts.length === 1 && artifact) {
+        set("artifact-url", artifact.url ?? "");
+        set("artifact-digest", artifact.digest ?? "");
+    }
+}
+/** "true" when a report is new or changed, "false" when none is, "" when it cannot be told. */
+function changedOutput(facts, writesGit) {
+    if (writesGit)
+        return facts.commit ? String(facts.commit.changed) : "";
+    const states = facts.rows.flatMap((row) => (row.change ? [row.change.state] : []));
+    if (states.some((state) => state === "first" || state === "changed"))
+        return "true";
+    if (states.length > 0 && states.every((state) => state === "unchanged"))
+        return "false";
+    return "";
+}
+function setReportOutputs(result) {
+    const outputs = {
+        "report-id": result.reportId,
+        path: result.path,
+        format: result.format,
+        rows: result.rows ?? "",
+        columns: result.columns ?? "",
+        bytes: result.bytes,
+        sha256: result.sha256,
+        encoding: result.format === "csv" ? result.stats.encoding : "",
+        "starts-on": result.startsOn ?? "",
+        "ends-on": result.endsOn ?? "",
+        polls: result.polls,
+        attempts: result.attempts,
+        "duration-seconds": (result.durationMs / 1000).toFixed(1),
+    };
+    for (const [name, value] of Object.entries(outputs))
+        action_core/* setOutput */.uH(name, value);
+}
+function reportObject(row) {
+    const { outcome } = row;
+    const base = {
+        "template-id": outcome.spec.templateId ??
+            (outcome.status === "done" ? (outcome.result.templateId ?? "") : ""),
+        "starts-on": outcome.spec.period.startsOn ?? "",
+        "ends-on": outcome.spec.period.endsOn ?? "",
+        status: outcome.status,
+    };
+    if (outcome.status !== "done") {
+        return {
+            ...base,
+            "report-id": outcome.status === "failed" ? (outcome.reportId ?? "") : "",
+            error: outcome.status === "failed"
+                ? outcome.error instanceof Error
+                    ? outcome.error.message
+                    : String(outcome.error)
+                : "not started (fail-fast)",
+        };
+    }
+    const r = outcome.result;
+    const state = row.change?.state;
+    return {
+        ...base,
+        "starts-on": r.startsOn ?? "",
+        "ends-on": r.endsOn ?? "",
+        "report-id": r.reportId,
+        path: r.path,
+        format: r.format,
+        rows: r.rows ?? "",
+        columns: r.columns ?? "",
+        bytes: r.bytes,
+        sha256: r.sha256,
+        polls: r.polls,
+        attempts: r.attempts,
+        "duration-seconds": (r.durationMs / 1000).toFixed(1),
+        changed: state === undefined || state === "unavailable" ? "" : String(state !== "unchanged"),
+        "artifact-url": row.artifact?.url ?? "",
+        error: "",
+    };
+}
+
+// EXTERNAL MODULE: ./src/node/poll-history.ts
+var poll_history = __nccwpck_require__(19582);
+;// CONCATENATED MODULE: ./src/action/poll-history-step.ts
+
+
+
+/**
+ * The poll history for this run, restored from the Actions cache; undefined (polling does not
+ * learn) when the cache is turned off (input `cache`), the runner has no cache service, or the
+ * job resumes an existing report.
+ */
+async function restorePollHistoryStep(settings, env, options) {
+    const hasCache = Boolean(env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL);
+    // A resumed report does not wait on generation: only new reports learn.
+    const learns = settings.reports.some((spec) => spec.templateId && !spec.reportId);
+    if (!options.cache || !hasCache || !env.RUNNER_TEMP || !learns)
+        return undefined;
+    // Loaded only here: @actions/cache costs start-up time that runs without a cache need not pay.
+    const { restorePollHistory, savePollHistory } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99108));
+    const workDir = (0,external_node_path_.join)(env.RUNNER_TEMP, "lucca-report-poll-history");
+    const restored = await restorePollHistory(workDir);
+    if (restored.problem)
+        action_core/* info */.pq(`Poll history not restored: ${restored.problem}`);
+    const before = await (0,poll_history/* readHistoryText */.i)(restored.path);
+    return {
+        path: restored.path,
+        save: async () => {
+            if ((await (0,poll_history/* readHistoryText */.i)(restored.path)) === before)
+                return;
+            const problem = await savePollHistory(workDir, {
+                runId: env.GITHUB_RUN_ID ?? "local",
+                runAttempt: env.GITHUB_RUN_ATTEMPT ?? "1",
+            });
+            if (problem)
+                action_core/* info */.pq(`Poll history not saved: ${problem}`);
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: ./src/action/github-context.ts
+var github_context = __nccwpck_require__(98141);
+;// CONCATENATED MODULE: ./src/action/publish-steps.ts
+
+
+
+
+
+
+/**
+ * Uploads the reports as one workflow artifact (or one per report with
+ * artifact-per-report); each row learns its artifact. Returns what was uploaded.
+ */
+async function publishArtifactStep(rows, inputs, env) {
+    if (rows.length === 0)
+        return [];
+    const results = (0,github_context/* doneResults */.nv)(rows);
+    const single = results.length === 1 && rows.length === 1;
+    return action_core/* group */.Os(`Publish the workflow artifact${inputs.artifact.perReport ? "s" : ""}`, async () => {
+        const { publishArtifact } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(36), __nccwpck_require__.e(536), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67625));
+        const run = {
+            serverUrl: env.GITHUB_SERVER_URL,
+            repository: env.GITHUB_REPOSITORY,
+            runId: env.GITHUB_RUN_ID,
+        };
+        const request = (filePaths, name) => ({
+            filePaths,
+            name,
+            archive: inputs.artifact.archive,
+            overwrite: inputs.artifact.overwrite,
+            retentionDays: inputs.artifact.retentionDays,
+        });
+        const published = [];
+        if (inputs.artifact.perReport) {
+            for (const row of rows) {
+                if (row.outcome.status !== "done")
+                    continue;
+                const own = defaultArtifactName(row.outcome.result);
+                // A given artifact-name becomes a prefix: each report needs a name of its own.
+                const name = inputs.artifact.name
+                    ? `${inputs.artifact.name}-${own.replace(/^lucca-report-/, "")}`
+                    : own;
+                const artifact = await publishArtifact(request([row.outcome.result.path], name), run);
+                row.artifact = { name: artifact.name, url: artifact.url };
+                published.push(artifact);
+                action_core/* info */.pq((0,safe_text/* logSafe */.sN)(`Uploaded artifact ${artifact.name}${artifact.url ? `: ${artifact.url}` : ""}`));
+            }
+            return published;
+        }
+        const name = inputs.artifact.name ??
+            (single && results[0] ? defaultArtifactName(results[0]) : "lucca-reports");
+        const artifact = await publishArtifact(request(rows.flatMap((row) => (row.outcome.status === "done" ? [row.outcome.result.path] : [])), name), run);
+        for (const row of rows) {
+            if (row.outcome.status === "done")
+                row.artifact = { name: artifact.name, url: artifact.url };
+        }
+        action_core/* info */.pq((0,safe_text/* logSafe */.sN)(`Uploaded artifact ${artifact.name} with ${rows.length} report${rows.length === 1 ? "" : "s"}${artifact.url ? `: ${artifact.url}` : ""}`));
+        return [artifact];
+    });
+}
+/** Commits the reports into the checked-out repository in one commit, and pushes it. */
+async function publishCommitStep(rows, inputs, env, limits) {
+    const results = (0,github_context/* doneResults */.nv)(rows);
+    const what = results.length === 1 ? "report" : "reports";
+    return action_core/* group */.Os(`Commit the ${what}`, async () => {
+        const { commitReports } = await __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 47683));
+        const specs = rows.map((row) => row.outcome.spec);
+        const committed = await commitReports({
+            workspace: env.GITHUB_WORKSPACE,
+            filePaths: results.map((result) => result.path),
+            branch: inputs.commit.branch,
+            message: (paths) => (0,step_text/* stepCommitMessage */.hS)(inputs.commit.message, specs, paths, results[0]),
+            author: inputs.commit.author,
+            committer: inputs.commit.committer,
+            pushAttempts: inputs.commit.pushAttempts,
+            ignoreLines: inputs.commit.ignoreLines,
+            signal: limits.signal,
+            timeoutMs: limits.timeoutMs,
+            secrets: limits.secrets,
+            env,
+        });
+        const url = committed.commitSha ? (0,github_context/* commitUrl */.Bg)(env, committed.commitSha) : undefined;
+        action_core/* info */.pq((0,safe_text/* logSafe */.sN)(committed.changed
+            ? `Pushed ${committed.commitSha} with ${committed.changedPaths.length} ${what} to ${committed.branch}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
+            : `${committed.branch} already holds ${results.length === 1 ? "this report" : "every report"}: nothing to commit`));
+        // commitReports names files by their real path in the repository; map them back.
+        const workspace = await (0,promises_.realpath)(env.GITHUB_WORKSPACE);
+        const byPath = new Map();
+        for (const result of results) {
+            byPath.set((0,external_node_path_.relative)(workspace, await (0,promises_.realpath)(result.path))
+                .split(external_node_path_.sep)
+                .join("/"), result.path);
+        }
+        return {
+            changedFiles: committed.changedPaths.map((path) => byPath.get(path) ?? path),
+            commit: {
+                branch: committed.branch,
+                changed: committed.changed,
+                sha: committed.commitSha,
+                url,
+                pushed: committed.pushed,
+            },
+        };
+    });
+}
+function defaultArtifactName(result) {
+    const period = result.startsOn === null && result.endsOn === null
+        ? "default"
+        : `${result.startsOn}_${result.endsOn}`;
+    return `lucca-report-${result.templateId ?? "report"}-${period}`;
+}
+
+;// CONCATENATED MODULE: ./src/node/progress-lines.ts
+
+
+
+/** A line is printed at least this often while a report is pending. */
+const HEARTBEAT_MS = 30_000;
+/**
+ * Turns job events into log lines: one per phase and status change, and while pending a
+ * line at least every 30 s. Returns a function that yields the line for an event, or
+ * undefined when that event is not worth a line. Every value from outside goes through
+ * `logSafe` (`v` below): a report id or status must never start a workflow command.
+ */
+function progressLines(options) {
+    let lastPrintedAt = 0;
+    return (event) => {
+        switch (event.type) {
+            case "creating":
+                return `Creating a report from template ${v(event.templateId)} for ${(0,period_text/* periodText */.J)(event.startsOn, event.endsOn)}${sentText(event.sent)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
+            case "created":
+                return `Report ${v(event.reportId)} created; Lucca is generating it`;
+            case "resuming":
+                return `Resuming report ${v(event.reportId)}`;
+            case "status": {
+                const next = event.nextCheckMs === undefined
+                    ? ""
+                    : `; next check in ${(0,duration/* formatDuration */.a)(event.nextCheckMs)}`;
+                const line = `Report ${v(event.reportId)}: ${v(event.status)} after ${(0,duration/* formatDuration */.a)(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}`;
+                // Print when the gap to the next line would otherwise exceed the heartbeat.
+                const due = event.elapsedMs - lastPrintedAt + (event.nextCheckMs ?? 0) > HEARTBEAT_MS;
+                if (event.changed || options.verbose || due || event.nextCheckMs === undefined) {
+                    lastPrintedAt = event.elapsedMs;
+                    return line;
+                }
+                return undefined;
+            }
+            case "regenerating":
+                return `Report ${v(event.failedReportId)} ended in error; creating a new one (attempt ${event.attempt} of ${event.maxAttempts})`;
+            case "downloading":
+                return `Downloading report ${v(event.reportId)} as ${v(event.format)}`;
+            case "retrying":
+                return `${v(event.method)} ${v(event.url)} failed (${v(event.reason)}); retry ${event.attempt} in ${(0,duration/* formatDuration */.a)(event.delayMs)}`;
+            case "warning":
+                return `Warning: ${v(event.message)}`;
+            case "downloaded":
+                return `Saved ${v(event.path)} (${event.bytes} bytes)`;
+        }
+    };
+}
+/**
+ * Progress for every report of a run: each report's lines as `progressLines` words them
+ * (its own heartbeat), prefixed with `[template period]` only when the run has several.
+ */
+function reportProgress(reports, options) {
+    const labelled = reports.length > 1;
+    const formats = new Map();
+    return (spec, event) => {
+        let format = formats.get(spec);
+        if (format === undefined) {
+            format = progressLines(options);
+            formats.set(spec, format);
+        }
+        const line = format(event);
+        return line === undefined || !labelled ? line : `[${reportLabel(spec)}] ${line}`;
+    };
+}
+/** "42 2026-10-01..2026-10-31": which report of a run a line is about. */
+function reportLabel(spec) {
+    const which = spec.templateId ?? `report ${spec.reportId ?? "?"}`;
+    return `${v(which)} ${(0,period_text/* periodText */.J)(spec.period.startsOn, spec.period.endsOn)}`;
+}
+/** "UTF-8 with BOM", "Windows-1252": how a CSV's encoding is shown to people. */
+function encodingText(stats) {
+    const name = stats.encoding.toUpperCase().replace("WINDOWS", "Windows");
+    return stats.bom && stats.encoding === "utf-8" ? `${name} with BOM` : name;
+}
+const v = safe_text/* logSafe */.sN;
+/** "; sent startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)", or "" for the default period. */
+function sentText(sent) {
+    if (!sent || (sent.startsOn === null && sent.endsOn === null))
+        return "";
+    return `; sent ${rangeSentText(sent)}`;
+}
+/** "startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)" */
+function rangeSentText(sent) {
+    const day = (value) => (value === null ? "null" : v(value));
+    return `startsOn ${day(sent.startsOn)}, endsOn ${day(sent.endsOn)} (end date ${sent.convention})`;
+}
+
+// EXTERNAL MODULE: ./src/node/run-reports.ts + 26 modules
+var run_reports = __nccwpck_require__(67700);
+;// CONCATENATED MODULE: ./src/action/report-step.ts
+
+
+
+
+
+/** "42, October 2026", or "report 1001" for a resumed report of unknown template. */
+function reportName(spec) {
+    if (spec.templateId === undefined)
+        return `report ${spec.reportId ?? "?"}`;
+    return spec.reportId === undefined
+        ? `${spec.templateId}, ${(0,period_text/* periodWords */.H)(spec.period.startsOn, spec.period.endsOn)}`
+        : `${spec.templateId}, report ${spec.reportId}`;
+}
+/**
+ * Runs every report of the step (one or many) and logs as it goes: with one report, a log
+ * group per phase named after it; with several, one group with each line prefixed by its
+ * report, and a line as each ends ("3 of 6 done").
+ */
+async function runReportStep(inputs, env) {
+    const reports = inputs.settings.reports;
+    const several = reports.length > 1;
+    const progress = reportProgress(reports, { verbose: action_core/* isDebug */._o() });
+    let open = false;
+    const group = (title) => {
+        if (open)
+            action_core/* endGroup */.N4();
+        action_core/* startGroup */.Oh((0,safe_text/* logSafe */.sN)(title));
+        open = true;
+    };
+    let ended = 0;
+    if (several)
+        group(`Generate and download ${reports.length} reports`);
+    const onEvent = (spec, event) => {
+        if (event.type === "created" || event.type === "resuming")
+            env.onReportId?.(event.reportId);
+        if (!several) {
+            const name = reportName(spec);
+            if (event.type === "creating" && event.attempt === 1)
+                group(`Generate the report: ${name}`);
+            if (event.type === "resuming")
+                group(`Resume the report: ${name}`);
+            if (event.type === "downloading")
+                group(`Download the report: ${name}`);
+        }
+        const line = progress(spec, event);
+        if (event.type === "downloaded" && several) {
+            ended++;
+            action_core/* info */.pq((0,safe_text/* logSafe */.sN)(`${line ?? `[${reportLabel(spec)}] done`} (${ended} of ${reports.length} done)`));
+            return;
+        }
+        if (line === undefined)
+            return;
+        if (event.type === "warning")
+            action_core/* warning */.$e((0,safe_text/* logSafe */.sN)(line));
+        else
+            action_core/* info */.pq((0,safe_text/* logSafe */.sN)(line));
+    };
+    try {
+        return await (0,run_reports/* runReportsFromSettings */.Y)(inputs.settings, {
+            fetch: env.fetch,
+            output: env.output,
+            signal: env.signal,
+            previewRows: inputs.summaryPreviewRows,
+            pollHistoryPath: env.pollHistoryPath,
+            onEvent,
+        });
+    }
+    finally {
+        if (open)
+            action_core/* endGroup */.N4();
+    }
+}
+
 // EXTERNAL MODULE: ./src/core/markdown.ts
-var markdown = __nccwpck_require__(19345);
-// EXTERNAL MODULE: ./src/action/preview-table.ts
-var preview_table = __nccwpck_require__(67774);
-;// CONCATENATED MODULE: ./src/action/summary-markdown.ts
+var markdown = __nccwpck_require__(16706);
+;// CONCATENATED MODULE: ./src/core/size-text.ts
+/** One way to write a size everywhere people read it: 812 B, 7.3 KiB, 12.1 MiB. */
+function sizeText(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ["KiB", "MiB", "GiB"];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(1)} ${units[unit]}`;
+}
+/** A count with thousands separators: 12,345. */
+function countText(count) {
+    return count.toLocaleString("en-US");
+}
+
+;// CONCATENATED MODULE: ./src/action/preview-table.ts
+
+/** A Markdown table of the CSV's first rows, every cell escaped; stops at `maxChars`. */
+function previewTable(header, rows, limits) {
+    const width = Math.min(Math.max(header.length, 1), limits.maxColumns);
+    const cells = (fields) => `| ${Array.from({ length: width }, (_, index) => (0,markdown/* escapeCell */.kq)(cut(fields[index] ?? "", limits.maxCell))).join(" | ")} |`;
+    const align = Array.from({ length: width }, (_, index) => isNumericColumn(rows.map((fields) => fields[index] ?? "")) ? " ---: |" : " --- |").join("");
+    const table = [cells(header), `|${align}`];
+    let size = table.join("\n").length;
+    let shown = 0;
+    for (const fields of rows) {
+        const line = cells(fields);
+        if (size + line.length > limits.maxChars)
+            break;
+        table.push(line);
+        size += line.length + 1;
+        shown++;
+    }
+    return { table, shown, width };
+}
+function cut(text, max) {
+    const chars = Array.from(text);
+    return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
+}
+/** Decimal commas and points, signs, and grouping spaces count: "7,5", "-12.25", "1 234,5". */
+const NUMBER = /^[-+]?(\d{1,3}([ \u00a0\u202f]\d{3})+|\d+)([.,]\d+)?$/;
+/** A column reads as numbers when it has one and every filled cell is one. */
+function isNumericColumn(cells) {
+    const filled = cells.map((cell) => cell.trim()).filter(Boolean);
+    return filled.length > 0 && filled.every((cell) => NUMBER.test(cell));
+}
+
+;// CONCATENATED MODULE: ./src/action/step-facts.ts
+/** The change in a few characters: new, same, +6 −0, changed; empty when unknown. */
+function changeWord(change) {
+    if (change === undefined || change.state === "unavailable")
+        return "";
+    if (change.state === "first")
+        return "new";
+    if (change.state === "unchanged")
+        return "same";
+    return change.diff?.comparedRecords ? `+${change.diff.added} −${change.diff.removed}` : "changed";
+}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
 
 
 
 
-const MAX_CELL = 80;
-const MAX_COLUMNS = 20;
-/** The preview stops growing here, whatever the CSV holds: GitHub's limit is 1 MiB per step. */
-const MAX_PREVIEW_CHARS = 48 * 1024;
-/** The job summary as Markdown: a facts table, a preview of the CSV, or what failed. */
+
+
+
+/** GitHub refuses a step summary over 1 MiB; the previews share what the rest leaves. */
+const PREVIEW_BUDGET_CHARS = 640 * 1024;
+const MAX_CELL = 60;
+const MAX_COLUMNS = 12;
+/**
+ * The job summary, one report or many: what a person checks first (template, period, rows,
+ * change, where it went), then failures, then each report's details and preview, collapsed.
+ */
 function renderSummary(facts) {
-    const ok = facts.failure === undefined;
-    const lines = [
-        `## ${ok ? "✅" : "❌"} Lucca report ${(0,markdown/* escapeMarkdown */.FV)(facts.reportId ?? "")}`.trimEnd(),
-        "",
-    ];
+    const { rows } = facts;
+    const done = rows.filter((row) => row.outcome.status === "done");
+    const ok = facts.failure === undefined && done.length === rows.length;
+    const lines = [`## ${ok ? "✅" : "❌"} ${heading(rows)}`, ""];
     if (facts.failure) {
         lines.push(`**${(0,markdown/* escapeMarkdown */.FV)(facts.failure.title)}**`, "", (0,markdown/* escapeWithCode */.HY)(facts.failure.message), "");
         if (facts.failure.resume)
             lines.push((0,markdown/* escapeWithCode */.HY)(facts.failure.resume), "");
     }
-    const row = (name, value) => {
-        if (value !== undefined && value !== null && value !== "")
-            lines.push(`| ${name} | ${value} |`);
-    };
-    lines.push("| | |", "| --- | --- |");
-    row("Template", facts.templateId && (0,markdown/* escapeCell */.kq)(facts.templateId));
-    if (facts.startsOn !== undefined || facts.endsOn !== undefined) {
-        row("Period", (0,markdown/* escapeCell */.kq)((0,progress_lines/* periodText */.JX)(facts.startsOn ?? null, facts.endsOn ?? null)));
-    }
-    row("Range sent", facts.rangeSent && (0,markdown/* escapeCell */.kq)(facts.rangeSent));
-    row("Report id", facts.reportId && (0,markdown/* escapeCell */.kq)(facts.reportId));
-    row("Status", (0,markdown/* escapeCell */.kq)(facts.status));
-    row("Time taken", facts.durationMs === undefined ? undefined : (0,duration/* formatDuration */.a)(facts.durationMs));
-    row("Status checks", facts.polls === undefined || typeof facts.expectedGenerationMs !== "number"
-        ? facts.polls
-        : `${facts.polls} (report expected after ${(0,duration/* formatDuration */.a)(facts.expectedGenerationMs)} from this template's last runs; ${facts.checksSaved ?? 0} saved)`);
-    row("Attempts", facts.attempts);
-    row("Rows", facts.rows);
-    row("Columns", facts.columns);
-    row("Bytes", facts.bytes?.toLocaleString("en-US"));
-    row("SHA-256", facts.sha256 && (0,markdown/* codeSpan */.SS)(facts.sha256, true));
-    row("File", facts.path && (0,markdown/* codeSpan */.SS)(facts.path, true));
-    row("Encoding", facts.encoding && (0,markdown/* escapeCell */.kq)(facts.encoding));
-    if (facts.artifact) {
-        const target = facts.artifact.url && (0,markdown/* linkTarget */.Cm)(facts.artifact.url);
-        const name = (0,markdown/* escapeCell */.kq)(facts.artifact.name);
-        row("Artifact", target ? `[${name}](${target})` : name);
-    }
-    if (facts.commit) {
-        const { commit } = facts;
-        const short = commit.sha ? (0,markdown/* escapeCell */.kq)(commit.sha.slice(0, 7)) : "";
-        const target = commit.url && (0,markdown/* linkTarget */.Cm)(commit.url);
-        const link = short && target ? `[${short}](${target})` : short;
-        row("Commit", commit.changed
-            ? `${link} on ${(0,markdown/* codeSpan */.SS)(commit.branch, true)}`
-            : `unchanged on ${(0,markdown/* codeSpan */.SS)(commit.branch, true)}: nothing committed`);
-    }
-    if (facts.pullRequest)
-        row("Pull request", pullRequestCell(facts.pullRequest));
-    if (facts.artifactSkipped)
-        row("Artifact", "not uploaded: unchanged since the previous run (if-unchanged: skip)");
-    lines.push("");
-    if (facts.change)
-        lines.push(...changeSection(facts.change));
-    if (ok && facts.header && facts.preview && facts.preview.length > 0) {
-        lines.push(...previewSection(facts.header, facts.preview, facts.rows ?? facts.preview.length));
-    }
+    lines.push(...whereItWent(facts));
+    if (rows.length > 0)
+        lines.push(...reportTable(rows), "");
+    lines.push(...failures(rows));
+    const budget = Math.floor(PREVIEW_BUDGET_CHARS / Math.max(1, done.length));
+    for (const row of rows)
+        lines.push(...details(row, rows.length, budget));
     return `${lines.join("\n")}\n`;
 }
-function pullRequestCell(pull) {
-    if (!pull.changed)
-        return `unchanged: ${(0,markdown/* codeSpan */.SS)(pull.base, true)} already holds this report`;
-    const target = pull.url && (0,markdown/* linkTarget */.Cm)(pull.url);
-    const link = target ? `[#${pull.number}](${target})` : `#${pull.number}`;
-    return `${link} ${pull.operation} (${(0,markdown/* codeSpan */.SS)(pull.branch, true)} into ${(0,markdown/* codeSpan */.SS)(pull.base, true)})`;
+function heading(rows) {
+    const [only] = rows;
+    if (rows.length === 1 && only)
+        return `Lucca report: ${nameOf(only.outcome)}`;
+    const done = rows.filter((row) => row.outcome.status === "done").length;
+    return rows.length === 0 ? "Lucca report" : `Lucca reports: ${done} of ${rows.length} done`;
 }
-function changeSection(change) {
-    const title = "### Since the previous run";
-    switch (change.state) {
-        case "first":
-            return [
-                title,
-                "",
-                "First run for this template and period: nothing to compare with yet.",
-                "",
-            ];
-        case "unavailable":
-            return [
-                title,
-                "",
-                `Change detection was off for this run: ${(0,markdown/* escapeMarkdown */.FV)(change.reason)}.`,
-                "",
-            ];
-        case "unchanged":
-            return [title, "", "No change: the report is the same as the previous run's.", ""];
-        case "changed": {
-            const diff = change.diff;
-            if (!diff?.comparedRecords)
-                return [title, "", "The report changed.", ""];
-            const lines = [
-                title,
-                "",
-                `The report changed: **${diff.added}** row(s) added, **${diff.removed}** removed.`,
-                "",
-            ];
-            const examples = (label, rows) => rows.length === 0 ? [] : [`${label}:`, "", ...rows.map((r) => `- ${(0,markdown/* codeSpan */.SS)(r)}`), ""];
-            return [
-                ...lines,
-                ...examples("Added, for example", diff.addedExamples),
-                ...examples("Removed, for example", diff.removedExamples),
-            ];
-        }
+/** "template 42, October 2026" */
+function nameOf(outcome) {
+    const { spec } = outcome;
+    const template = spec.templateId ?? (outcome.status === "done" ? outcome.result.templateId : undefined);
+    const startsOn = outcome.status === "done" ? outcome.result.startsOn : spec.period.startsOn;
+    const endsOn = outcome.status === "done" ? outcome.result.endsOn : spec.period.endsOn;
+    const what = template === undefined ? `report ${spec.reportId ?? "?"}` : `template ${template}`;
+    return (0,markdown/* escapeMarkdown */.FV)(`${what}, ${(0,period_text/* periodWords */.H)(startsOn, endsOn)}`);
+}
+function whereItWent(facts) {
+    const lines = [];
+    const artifacts = new Map();
+    for (const row of facts.rows)
+        if (row.artifact)
+            artifacts.set(row.artifact.name, row.artifact.url);
+    const [single] = [...artifacts];
+    if (artifacts.size === 1 && single)
+        lines.push(`Artifact: ${linked(single[0], single[1])}`);
+    const pull = facts.pullRequest;
+    if (pull?.changed) {
+        const link = linked(`#${pull.number}`, pull.url);
+        lines.push(`Pull request ${link} ${pull.operation} (${(0,markdown/* codeSpan */.SS)(pull.branch)} into ${(0,markdown/* codeSpan */.SS)(pull.base)})`);
     }
+    else if (pull) {
+        lines.push(`Pull request: none, ${(0,markdown/* codeSpan */.SS)(pull.base)} already holds ${facts.rows.length === 1 ? "this report" : "every report"}`);
+    }
+    const commit = facts.commit;
+    if (commit?.changed && commit.sha) {
+        lines.push(`Commit ${linked(commit.sha.slice(0, 7), commit.url)} on ${(0,markdown/* codeSpan */.SS)(commit.branch)}`);
+    }
+    else if (commit) {
+        lines.push(`Commit: none, ${(0,markdown/* codeSpan */.SS)(commit.branch)} already holds ${facts.rows.length === 1 ? "this report" : "every report"}`);
+    }
+    if (facts.artifactSkipped) {
+        lines.push(`Not uploaded again: ${facts.artifactSkipped} unchanged since the previous run (if-unchanged: skip)`);
+    }
+    return lines.length === 0 ? [] : [...lines.map((line) => `${line}  `), ""];
 }
-function previewSection(header, rows, total) {
-    const { table, shown, width } = (0,preview_table/* previewTable */.d)(header, rows, {
+function reportTable(rows) {
+    const perReportArtifacts = new Set(rows.flatMap((row) => (row.artifact ? [row.artifact.name] : []))).size > 1;
+    const lines = [
+        `| Template | Period | Status | Rows | Size | Change |${perReportArtifacts ? " Artifact |" : ""}`,
+        `| --- | --- | --- | ---: | ---: | --- |${perReportArtifacts ? " --- |" : ""}`,
+    ];
+    for (const { outcome, change, artifact } of rows) {
+        const result = outcome.status === "done" ? outcome.result : undefined;
+        const template = outcome.spec.templateId ?? result?.templateId ?? "";
+        const period = (0,period_text/* periodWords */.H)(result?.startsOn ?? outcome.spec.period.startsOn, result?.endsOn ?? outcome.spec.period.endsOn);
+        const cells = [
+            (0,markdown/* escapeCell */.kq)(template),
+            (0,markdown/* escapeCell */.kq)(period),
+            outcome.status,
+            result?.rows === null || result?.rows === undefined ? "" : countText(result.rows),
+            result ? sizeText(result.bytes) : "",
+            changeWord(change),
+        ];
+        if (perReportArtifacts)
+            cells.push(artifact ? linked(artifact.name, artifact.url) : "");
+        lines.push(`| ${cells.join(" | ")} |`);
+    }
+    return lines;
+}
+function failures(rows) {
+    const failed = rows.filter((row) => row.outcome.status !== "done");
+    if (failed.length === 0)
+        return [];
+    const lines = ["### Failed", ""];
+    for (const { outcome } of failed) {
+        if (outcome.status === "skipped") {
+            lines.push(`- ${nameOf(outcome)}: not started (fail-fast stopped the step)`);
+            continue;
+        }
+        if (outcome.status !== "failed")
+            continue;
+        const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+        lines.push(`- ${nameOf(outcome)}: ${(0,markdown/* escapeWithCode */.HY)(message)}${resumeText(outcome)}`);
+    }
+    return [...lines, ""];
+}
+/** How to resume, in the action's words; empty when no report was created. */
+function resumeText(outcome) {
+    if (!outcome.reportId)
+        return "";
+    const template = outcome.spec.templateId ? `template-id: ${outcome.spec.templateId}` : undefined;
+    const inputs = [template, `report-id: ${outcome.reportId}`].filter(Boolean).join(", ");
+    return ` To resume, re-run with the inputs ${(0,markdown/* codeSpan */.SS)(inputs)}.`;
+}
+function details(row, count, budget) {
+    const { outcome } = row;
+    if (outcome.status !== "done")
+        return [];
+    const r = outcome.result;
+    const facts = [
+        ["Report id", (0,markdown/* escapeCell */.kq)(r.reportId)],
+        [
+            "Range sent",
+            r.rangeSent.startsOn === null && r.rangeSent.endsOn === null
+                ? undefined
+                : (0,markdown/* escapeCell */.kq)(rangeSentText(r.rangeSent)),
+        ],
+        ["Time taken", (0,duration/* formatDuration */.a)(r.durationMs)],
+        [
+            "Status checks",
+            r.polling.expectedMs === null
+                ? String(r.polls)
+                : `${r.polls} (expected after ${(0,duration/* formatDuration */.a)(r.polling.expectedMs)} from this template's last runs; ${r.polling.requestsSaved} saved)`,
+        ],
+        ["Attempts", String(r.attempts)],
+        ["Columns", r.columns === null ? undefined : String(r.columns)],
+        ["Size", `${sizeText(r.bytes)} (${countText(r.bytes)} bytes)`],
+        ["SHA-256", (0,markdown/* codeSpan */.SS)(r.sha256, true)],
+        ["Encoding", r.format === "csv" ? (0,markdown/* escapeCell */.kq)(encodingText(r.stats)) : undefined],
+        ["File on the runner", (0,markdown/* codeSpan */.SS)(r.path, true)],
+    ];
+    const title = count === 1 ? "Details" : `Details: ${nameOf(outcome)}`;
+    const lines = [
+        "<details>",
+        `<summary>${title}</summary>`,
+        "",
+        "| Fact | Value |",
+        "| --- | --- |",
+        ...facts.flatMap(([name, value]) => (value === undefined ? [] : [`| ${name} | ${value} |`])),
+        "",
+        ...changeLines(row),
+        "</details>",
+        "",
+    ];
+    if (r.format === "csv" && r.stats.header.length > 0 && r.stats.preview.length > 0) {
+        lines.push(...previewBlock(outcome, count, budget));
+    }
+    return lines;
+}
+function changeLines(row) {
+    const change = row.change;
+    if (change === undefined)
+        return [];
+    if (change.state === "unavailable")
+        return [`Change detection was off for this run: ${(0,markdown/* escapeMarkdown */.FV)(change.reason)}.`, ""];
+    if (change.state === "first")
+        return ["Nothing to compare with yet: the first run for this template and period.", ""];
+    if (change.state === "unchanged")
+        return ["Same as the previous version.", ""];
+    const diff = change.diff;
+    if (!diff?.comparedRecords)
+        return ["Different from the previous version.", ""];
+    return [
+        `Since the previous version: **${countText(diff.added)}** row(s) added, **${countText(diff.removed)}** removed.`,
+        "",
+    ];
+}
+function previewBlock(outcome, count, budget) {
+    const { header, preview } = outcome.result.stats;
+    const { table, shown, width } = previewTable(header, preview, {
         maxCell: MAX_CELL,
         maxColumns: MAX_COLUMNS,
-        maxChars: MAX_PREVIEW_CHARS,
+        maxChars: budget,
     });
+    const total = outcome.result.rows ?? preview.length;
     const hidden = header.length > width ? `, first ${width} of ${header.length} columns` : "";
+    const whose = count === 1 ? "" : `${nameOf(outcome)}: `;
     return [
         "<details>",
-        `<summary>First ${shown} of ${total} rows${hidden}</summary>`,
+        `<summary>${whose}first ${shown} of ${countText(total)} rows${hidden}</summary>`,
         "",
         ...table,
         "",
@@ -48616,9 +48789,14 @@ function previewSection(header, rows, total) {
         "",
     ];
 }
+function linked(text, url) {
+    const target = url && (0,markdown/* linkTarget */.Cm)(url);
+    const label = (0,markdown/* escapeCell */.kq)(text);
+    return target ? `[${label}](${target})` : label;
+}
 
 // EXTERNAL MODULE: ./src/action/trace-group.ts
-var trace_group = __nccwpck_require__(33028);
+var trace_group = __nccwpck_require__(93945);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 
 
@@ -48636,9 +48814,7 @@ var trace_group = __nccwpck_require__(33028);
 
 
 
-
-
-const state = { startedAt: Date.now() };
+const state = {};
 const cancel = new AbortController();
 async function run() {
     // Masked before anything else can print it.
@@ -48662,48 +48838,31 @@ async function run() {
         action_core/* warning */.$e(warning);
     const baseFetch = await fetchForEnvironment(process.env);
     if (inputs.mode === "doctor") {
-        const { doctorStep } = await __nccwpck_require__.e(/* import() */ 272).then(__nccwpck_require__.bind(__nccwpck_require__, 21272));
+        const { doctorStep } = await __nccwpck_require__.e(/* import() */ 43).then(__nccwpck_require__.bind(__nccwpck_require__, 99043));
         await doctorStep(inputs, baseFetch, cancel.signal);
         return;
     }
+    const gitEnv = { ...process.env, GITHUB_WORKSPACE: workspace };
     // pr-branch is force-updated: what it must not be is settled before Lucca is asked anything.
     const pullRequest = inputs.publish.includes("pull-request")
-        ? await (await __nccwpck_require__.e(/* import() */ 412).then(__nccwpck_require__.bind(__nccwpck_require__, 59412))).pullRequestTarget(inputs, { ...process.env, GITHUB_WORKSPACE: workspace }, cancel.signal)
+        ? await (await __nccwpck_require__.e(/* import() */ 213).then(__nccwpck_require__.bind(__nccwpck_require__, 46213))).pullRequestTarget(inputs, gitEnv, cancel.signal)
         : undefined;
-    // One deadline for the run: what the report job leaves of `timeout` is the commit's budget.
+    // One deadline for the run: what the reports leave of `timeout` is publishing's budget.
     const deadline = Date.now() + inputs.settings.timeoutMs;
     const trace = inputs.trace ? (0,trace_recorder/* recordTrace */.d)(baseFetch, inputs.settings.apiKey) : undefined;
-    const fetch = trace?.fetch ?? baseFetch;
-    if (inputs.settings.reports.length > 1) {
-        const { runManyStep } = await __nccwpck_require__.e(/* import() */ 593).then(__nccwpck_require__.bind(__nccwpck_require__, 17593));
-        try {
-            return await runManyStep({
-                inputs,
-                workspace,
-                fetch,
-                output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
-                signal: cancel.signal,
-                apiKey,
-                env: { ...process.env },
-                pullRequest,
-            });
-        }
-        finally {
-            if (trace)
-                (0,trace_group/* printTrace */.B)(trace);
-        }
-    }
-    const pollHistory = await (0,poll_history_step/* restorePollHistoryStep */.y)(inputs.settings, process.env, inputs);
-    let result;
+    const pollHistory = await restorePollHistoryStep(inputs.settings, process.env, inputs);
+    const facts = { rows: [] };
     try {
-        result = await inGroups(async (onEvent) => (0,run_job/* runJobFromSettings */.E)(inputs.settings, {
-            fetch,
+        const outcomes = await runReportStep(inputs, {
+            fetch: trace?.fetch ?? baseFetch,
             output: outputPolicy(inputs, workspace, process.env.RUNNER_TEMP),
             signal: cancel.signal,
-            previewRows: inputs.summaryPreviewRows,
             pollHistoryPath: pollHistory?.path,
-            onEvent,
-        }));
+            onReportId: (reportId) => {
+                state.reportId = reportId;
+            },
+        });
+        facts.rows = outcomes.map((outcome) => ({ outcome }));
     }
     finally {
         if (trace)
@@ -48711,46 +48870,107 @@ async function run() {
         // Also after a failure: a timeout forgets the history that made the run wait.
         await pollHistory?.save();
     }
-    setReportOutputs(result);
-    const facts = successFacts(result);
     state.facts = facts;
-    const gitEnv = { ...process.env, GITHUB_WORKSPACE: workspace };
-    const gitHubLimits = () => ({ signal: cancel.signal, timeoutMs: deadline - Date.now() });
-    if (inputs.publish.includes("commit")) {
-        facts.commit = inputs.github.signCommits
-            ? await (0,github_steps/* publishSignedCommitStep */.pr)(result, inputs, gitEnv, gitHubLimits())
-            : await (0,publish_steps/* publishCommitStep */.ve)(result, inputs, gitEnv, {
-                signal: cancel.signal,
-                timeoutMs: deadline - Date.now(),
-                secrets: [apiKey],
-            });
-    }
-    if (pullRequest) {
-        facts.pullRequest = await (0,github_steps/* publishPullRequestStep */.WL)(result, inputs, gitEnv, gitHubLimits(), pullRequest);
-    }
-    if (inputs.publish.includes("artifact")) {
-        // cache: false keeps no report from run to run, so there is nothing to compare with.
-        const change = inputs.cache ? await (0,change_step/* detectChange */.A)(result, inputs, process.env) : undefined;
-        facts.change = change;
-        if (!writesGit) {
-            action_core/* setOutput */.uH("changed", change?.state === "changed" || change?.state === "first"
-                ? "true"
-                : change?.state === "unchanged"
-                    ? "false"
-                    : "");
-        }
-        if (change?.state === "unchanged" && inputs.ifUnchanged === "skip") {
-            action_core/* info */.pq("if-unchanged is skip: the artifact is not uploaded again");
-            facts.artifactSkipped = true;
-        }
-        else {
-            facts.artifact = await (0,publish_steps/* publishArtifactStep */.Uh)(result, inputs, process.env);
-        }
-        if (change?.state === "first" || change?.state === "changed")
-            await (0,change_step/* rememberReport */.g)(result, inputs, process.env);
-    }
+    const artifacts = await publish(facts, inputs, {
+        gitEnv,
+        pullRequest,
+        limits: { signal: cancel.signal, timeoutMs: Math.max(0, deadline - Date.now()) },
+        secrets: [inputs.settings.apiKey],
+    });
+    setStepOutputs(facts, artifacts, writesGit);
     if (inputs.summary)
         await writeSummary(facts);
+    reportFailures(facts.rows);
+}
+/** Every report fetched goes where `publish` says: one commit or pull request, and artifacts. */
+async function publish(facts, inputs, context) {
+    const done = facts.rows.filter((row) => row.outcome.status === "done");
+    if (done.length === 0)
+        return [];
+    const writesGit = inputs.publish.includes("commit") || inputs.publish.includes("pull-request");
+    if (writesGit) {
+        let outcome;
+        if (context.pullRequest) {
+            const { publishPullRequestStep } = await __nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 60179));
+            outcome = await publishPullRequestStep(facts.rows, inputs, context.gitEnv, context.limits, context.pullRequest);
+        }
+        else if (inputs.github.signCommits) {
+            const { publishSignedCommitStep } = await __nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 60179));
+            outcome = await publishSignedCommitStep(facts.rows, inputs, context.gitEnv, context.limits);
+        }
+        else {
+            outcome = await publishCommitStep(facts.rows, inputs, context.gitEnv, {
+                ...context.limits,
+                secrets: context.secrets,
+            });
+        }
+        facts.commit = outcome.commit;
+        facts.pullRequest = outcome.pullRequest;
+        const changed = new Set(outcome.changedFiles);
+        for (const row of done) {
+            if (row.outcome.status !== "done")
+                continue;
+            row.change = {
+                state: changed.has(row.outcome.result.path) ? "changed" : "unchanged",
+                diff: undefined,
+            };
+        }
+    }
+    if (!inputs.publish.includes("artifact"))
+        return [];
+    const upload = [];
+    const remember = [];
+    let skipped = 0;
+    for (const row of done) {
+        if (row.outcome.status !== "done")
+            continue;
+        // cache: false keeps no report from run to run, so there is nothing to compare with.
+        const change = inputs.cache
+            ? await detectChange(row.outcome.result, inputs, process.env)
+            : undefined;
+        if (!writesGit)
+            row.change = change;
+        if (change?.state === "first" || change?.state === "changed")
+            remember.push(row);
+        if (change?.state === "unchanged" && inputs.ifUnchanged === "skip") {
+            action_core/* info */.pq((0,safe_text/* logSafe */.sN)(`if-unchanged is skip: ${reportName(row.outcome.spec)} is not uploaded again`));
+            skipped++;
+            continue;
+        }
+        upload.push(row);
+    }
+    facts.artifactSkipped = skipped;
+    const artifacts = await publishArtifactStep(upload, inputs, process.env);
+    for (const row of remember) {
+        if (row.outcome.status === "done")
+            await rememberReport(row.outcome.result, inputs, process.env);
+    }
+    return artifacts;
+}
+/** One annotation per report that failed; the step fails when any did. */
+function reportFailures(rows) {
+    const failed = rows.filter((row) => row.outcome.status !== "done");
+    if (failed.length === 0)
+        return;
+    for (const { outcome } of failed) {
+        if (outcome.status === "skipped") {
+            action_core/* error */.z3((0,safe_text/* logSafe */.sN)(`${reportName(outcome.spec)}: not started (fail-fast stopped the step)`), {
+                title: "Lucca report not started",
+            });
+            continue;
+        }
+        if (outcome.status !== "failed")
+            continue;
+        const failure = describeFailure(outcome.error);
+        const what = rows.length > 1 ? `${reportName(outcome.spec)}: ` : "";
+        action_core/* error */.z3((0,safe_text/* logSafe */.sN)(`${what}${failure.message}${resumeText(outcome)}`), {
+            title: failure.title,
+        });
+    }
+    const aborted = failed.find((row) => row.outcome.status === "failed" && row.outcome.error instanceof errors/* AbortedError */.oM);
+    if (aborted?.outcome.status === "failed")
+        throw aborted.outcome.error;
+    process.exitCode = 1;
 }
 /**
  * The workspace in every publish mode; a file only uploaded as an artifact may also go to
@@ -48768,162 +48988,14 @@ function outputPolicy(inputs, workspace, runnerTemp) {
 }
 /** The entry point's only other half: turns any error into a failed step with an annotation. */
 async function fail(error) {
-    const failure = describeFailure(error);
+    const failure = describeFailure(error, state.reportId);
     action_core/* error */.z3(failure.message + (failure.resume ? `\n${failure.resume}` : ""), {
         title: failure.title,
     });
     process.exitCode = 1;
     if (state.inputs?.summary === false)
         return;
-    const settings = state.inputs?.settings;
-    await writeSummary({
-        ...(state.facts ?? {
-            templateId: settings?.templateId,
-            startsOn: settings?.period.startsOn,
-            endsOn: settings?.period.endsOn,
-            reportId: state.reportId,
-            durationMs: Date.now() - state.startedAt,
-        }),
-        status: failure.status,
-        failure,
-    }).catch((summaryError) => action_core/* warning */.$e(`Could not write the job summary: ${String(summaryError)}`));
-}
-function describeFailure(error) {
-    const reportId = error instanceof errors/* ReportTimeoutError */.Co || error instanceof errors/* ReportFailedError */.Az
-        ? error.reportId
-        : state.reportId;
-    const resume = reportId
-        ? `To resume, re-run with the input \`report-id: ${reportId}\`.`
-        : undefined;
-    if (error instanceof errors/* InvalidInputError */.oC) {
-        return {
-            title: "Invalid inputs",
-            message: error.issues.map((issue) => `- ${issue}`).join("\n"),
-            status: "invalid input",
-            resume: undefined,
-        };
-    }
-    if (error instanceof errors/* ReportTimeoutError */.Co)
-        return { title: "Lucca report timed out", message: error.message, status: "timed out", resume };
-    if (error instanceof errors/* ReportFailedError */.Az)
-        return {
-            title: "Lucca could not generate the report",
-            message: error.message,
-            status: "error",
-            resume: undefined,
-        };
-    if (error instanceof github_errors/* GitHubApiError */.O)
-        return {
-            title: "GitHub API call failed",
-            message: error.message,
-            status: "failed",
-            resume: undefined,
-        };
-    if (error instanceof errors/* AbortedError */.oM)
-        return { title: "Cancelled", message: error.message, status: "cancelled", resume };
-    if (error instanceof errors/* LuccaReportError */.v1) {
-        return {
-            title: titleFor(error),
-            message: error.message,
-            status: "failed",
-            resume: error.exitCode === 6 ? resume : undefined,
-        };
-    }
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return { title: "Unexpected error", message, status: "failed", resume };
-}
-function titleFor(error) {
-    if (error instanceof errors/* UnusableAnswerError */.qx)
-        return "Lucca's answer could not be used";
-    switch (error.exitCode) {
-        case 3:
-            return "Lucca rejected the request";
-        case 5:
-            return "Timed out";
-        case 6:
-            return "Lucca could not be reached";
-        default:
-            return "Lucca report failed";
-    }
-}
-/** Log lines grouped by phase: generation, then download. */
-async function inGroups(work) {
-    const lines = (0,progress_lines/* progressLines */.Ld)({ verbose: action_core/* isDebug */._o() });
-    let open = false;
-    const group = (title) => {
-        if (open)
-            action_core/* endGroup */.N4();
-        action_core/* startGroup */.Oh(title);
-        open = true;
-    };
-    try {
-        return await work((event) => {
-            if (event.type === "created" || event.type === "resuming")
-                state.reportId = event.reportId;
-            if (event.type === "creating" && event.attempt === 1)
-                group("Generate the report");
-            if (event.type === "resuming")
-                group(`Resume report ${(0,safe_text/* logSafe */.sN)(event.reportId)}`);
-            if (event.type === "downloading")
-                group("Download the report");
-            const line = lines(event);
-            if (line === undefined)
-                return;
-            if (event.type === "warning")
-                action_core/* warning */.$e((0,safe_text/* logSafe */.sN)(event.message));
-            else
-                action_core/* info */.pq((0,safe_text/* logSafe */.sN)(line));
-        });
-    }
-    finally {
-        if (open)
-            action_core/* endGroup */.N4();
-    }
-}
-function setReportOutputs(result) {
-    const outputs = {
-        "report-id": result.reportId,
-        path: result.path,
-        format: result.format,
-        rows: result.rows ?? "",
-        columns: result.columns ?? "",
-        bytes: result.bytes,
-        sha256: result.sha256,
-        encoding: result.format === "csv" ? result.stats.encoding : "",
-        "starts-on": result.startsOn ?? "",
-        "ends-on": result.endsOn ?? "",
-        polls: result.polls,
-        attempts: result.attempts,
-        "duration-seconds": (result.durationMs / 1000).toFixed(1),
-    };
-    for (const [name, value] of Object.entries(outputs))
-        action_core/* setOutput */.uH(name, value);
-    action_core/* info */.pq(`Report ${(0,safe_text/* logSafe */.sN)(result.reportId)}: ${result.rows ?? "?"} rows, ${result.bytes} bytes, sha256 ${result.sha256}, in ${(0,duration/* formatDuration */.a)(result.durationMs)}`);
-}
-function successFacts(result) {
-    return {
-        templateId: result.templateId,
-        startsOn: result.startsOn,
-        endsOn: result.endsOn,
-        reportId: result.reportId,
-        status: result.status,
-        durationMs: result.durationMs,
-        polls: result.polls,
-        expectedGenerationMs: result.polling.expectedMs,
-        checksSaved: result.polling.requestsSaved,
-        attempts: result.attempts,
-        rows: result.rows,
-        columns: result.columns,
-        bytes: result.bytes,
-        sha256: result.sha256,
-        path: result.path,
-        encoding: result.format === "csv" ? (0,progress_lines/* encodingText */.XM)(result.stats) : undefined,
-        rangeSent: result.rangeSent.startsOn === null && result.rangeSent.endsOn === null
-            ? undefined
-            : (0,progress_lines/* rangeSentText */.b_)(result.rangeSent),
-        header: result.format === "csv" ? result.stats.header : undefined,
-        preview: result.format === "csv" ? result.stats.preview : undefined,
-    };
+    await writeSummary({ rows: state.facts?.rows ?? [], ...state.facts, failure }).catch((summaryError) => action_core/* warning */.$e(`Could not write the job summary: ${String(summaryError)}`));
 }
 async function writeSummary(facts) {
     if (!process.env.GITHUB_STEP_SUMMARY)
