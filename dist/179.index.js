@@ -44,7 +44,7 @@ function renderPullRequestBody(reports, runUrl) {
     const changed = reports.filter((r) => r.change !== undefined && r.change !== "unchanged");
     const done = reports.filter((r) => r.status === "done").length;
     const lines = [
-        "## Lucca reports",
+        reports.length === 1 ? "## Lucca report" : "## Lucca reports",
         "",
         `${changed.length} of ${reports.length} report(s) differ from the base branch` +
             (done < reports.length ? `; ${reports.length - done} could not be fetched.` : "."),
@@ -127,7 +127,7 @@ async function publishSignedCommitStep(rows, inputs, env, limits) {
         });
         const url = committed.commitSha ? (0,github_context/* commitUrl */.Bg)(env, committed.commitSha) : undefined;
         core/* info */.pq((0,safe_text/* logSafe */.sN)(committed.changed
-            ? `Committed ${committed.commitSha} with ${committed.changedPaths.length} ${what} on ${branch}${committed.verified ? " (signed by GitHub)" : ""}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
+            ? `Committed ${committed.commitSha} with ${committed.changedPaths.length} report(s) on ${branch}${committed.verified ? " (signed by GitHub)" : ""}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
             : `${branch} already holds ${results.length === 1 ? "this report" : "every report"}: nothing to commit`));
         return {
             changedFiles: (0,github_context/* localPaths */.OU)(files, committed.changedPaths),

@@ -12,8 +12,6 @@ __webpack_require__.d(__webpack_exports__, {
   T: () => (/* binding */ MAX_BLOB_BYTES)
 });
 
-// UNUSED EXPORTS: GitHubApiError
-
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/core/redact.ts
@@ -429,7 +427,6 @@ function createOctokit(options, apiUrl, redactText) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/github/client.ts
-
 
 
 

@@ -3519,7 +3519,7 @@ async function runReportJob(options, deps) {
     catch (error) {
         if (deadline.signal.aborted && !deps.signal?.aborted) {
             throw new errors/* ReportTimeoutError */.Co(current
-                ? `Report ${current} was not ready and downloaded within ${formatDuration(options.timeoutMs)}. It may still finish: resume with --report-id ${current} (or the report-id input).`
+                ? `Report ${current} was not ready and downloaded within ${formatDuration(options.timeoutMs)}. It may still finish: resume it by its report id, ${current}.`
                 : `No report could be created within ${formatDuration(options.timeoutMs)}.`, { reportId: current, cause: error });
         }
         throw error;
@@ -5541,10 +5541,8 @@ function failureLines(outcomes) {
             : error instanceof Error
                 ? (error.stack ?? error.message)
                 : String(error);
-        // A timeout's message says how to resume already; a report Lucca failed is not worth it.
-        const resumable = reportId !== undefined &&
-            !(error instanceof errors/* ReportTimeoutError */.Co) &&
-            !(error instanceof errors/* ReportFailedError */.Az);
+        // A report Lucca ended in error is not worth resuming.
+        const resumable = reportId !== undefined && !(error instanceof errors/* ReportFailedError */.Az);
         lines.push(`${expected ? "Error" : "Unexpected error"}: ${which(outcome.spec)}: ${message}${resumable ? `; resume with --report-id ${report_text_v(reportId)}` : ""}`);
     }
     return lines;

@@ -28851,6 +28851,104 @@ function branchNameProblem(name) {
 
 /***/ }),
 
+/***/ 88529:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T6: () => (/* binding */ detectDelimiter),
+/* harmony export */   k8: () => (/* binding */ parseCsvRecords)
+/* harmony export */ });
+/* unused harmony exports DELIMITERS, parseCsvFields */
+/** Field delimiters a Lucca CSV may use, by the API user's culture. */
+const DELIMITERS = [";", ",", "\t", "|"];
+/** The delimiter of a header line: the candidate seen most often outside quotes, or null. */
+function detectDelimiter(headerLine) {
+    // Every character outside quotes is counted; only the delimiters' counts are read.
+    const counts = new Map();
+    let quoted = false;
+    for (const char of headerLine) {
+        if (char === '"')
+            quoted = !quoted;
+        else if (!quoted)
+            counts.set(char, (counts.get(char) ?? 0) + 1);
+    }
+    let best = null;
+    let most = 0;
+    for (const delimiter of DELIMITERS) {
+        const count = counts.get(delimiter) ?? 0;
+        if (count > most) {
+            best = delimiter;
+            most = count;
+        }
+    }
+    return best;
+}
+/**
+ * The fields of one record (as split by csv-records.ts, without its line end), RFC 4180 style:
+ * a quoted field may hold the delimiter, line breaks and doubled quotes.
+ */
+function parseCsvFields(record, delimiter) {
+    const fields = [];
+    let field = "";
+    let quoted = false;
+    for (let i = 0; i < record.length; i++) {
+        const char = record[i];
+        if (quoted) {
+            if (char !== '"')
+                field += char;
+            else if (record[i + 1] === '"') {
+                field += '"';
+                i++;
+            }
+            else
+                quoted = false;
+        }
+        else if (char === '"' && field === "") {
+            quoted = true;
+        }
+        else if (char === delimiter) {
+            fields.push(field);
+            field = "";
+        }
+        else {
+            field += char;
+        }
+    }
+    fields.push(field);
+    return fields;
+}
+/**
+ * Parses up to `maxRecords` records of decoded CSV text (the preview, whatever the file's
+ * encoding) by csv-records.ts's rule: a record ends at LF outside quotes, a CR before it
+ * belongs to the line end, a bare CR is data, and a record of nothing but CRs is skipped.
+ */
+function parseCsvRecords(text, delimiter, maxRecords) {
+    const records = [];
+    let start = 0;
+    let quoted = false;
+    const take = (end) => {
+        const record = text.slice(start, end).replace(/\r$/, "");
+        if (!/^\r*$/.test(record))
+            records.push(parseCsvFields(record, delimiter));
+    };
+    for (let i = 0; i < text.length && records.length < maxRecords; i++) {
+        const char = text[i];
+        if (char === '"')
+            quoted = !quoted;
+        else if (char === "\n" && !quoted) {
+            take(i);
+            start = i + 1;
+        }
+    }
+    // An empty rest is a blank record, which take() skips.
+    if (records.length < maxRecords)
+        take(text.length);
+    return records;
+}
+
+
+/***/ }),
+
 /***/ 47656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30729,7 +30827,7 @@ async function write(path, change) {
 
 /***/ }),
 
-/***/ 67700:
+/***/ 41376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31604,94 +31702,8 @@ function templateHint(status) {
 var output_template = __nccwpck_require__(71089);
 // EXTERNAL MODULE: ./src/core/report-file-name.ts
 var report_file_name = __nccwpck_require__(54458);
-;// CONCATENATED MODULE: ./src/core/csv-parse.ts
-/** Field delimiters a Lucca CSV may use, by the API user's culture. */
-const DELIMITERS = [";", ",", "\t", "|"];
-/** The delimiter of a header line: the candidate seen most often outside quotes, or null. */
-function detectDelimiter(headerLine) {
-    // Every character outside quotes is counted; only the delimiters' counts are read.
-    const counts = new Map();
-    let quoted = false;
-    for (const char of headerLine) {
-        if (char === '"')
-            quoted = !quoted;
-        else if (!quoted)
-            counts.set(char, (counts.get(char) ?? 0) + 1);
-    }
-    let best = null;
-    let most = 0;
-    for (const delimiter of DELIMITERS) {
-        const count = counts.get(delimiter) ?? 0;
-        if (count > most) {
-            best = delimiter;
-            most = count;
-        }
-    }
-    return best;
-}
-/**
- * The fields of one record (as split by csv-records.ts, without its line end), RFC 4180 style:
- * a quoted field may hold the delimiter, line breaks and doubled quotes.
- */
-function parseCsvFields(record, delimiter) {
-    const fields = [];
-    let field = "";
-    let quoted = false;
-    for (let i = 0; i < record.length; i++) {
-        const char = record[i];
-        if (quoted) {
-            if (char !== '"')
-                field += char;
-            else if (record[i + 1] === '"') {
-                field += '"';
-                i++;
-            }
-            else
-                quoted = false;
-        }
-        else if (char === '"' && field === "") {
-            quoted = true;
-        }
-        else if (char === delimiter) {
-            fields.push(field);
-            field = "";
-        }
-        else {
-            field += char;
-        }
-    }
-    fields.push(field);
-    return fields;
-}
-/**
- * Parses up to `maxRecords` records of decoded CSV text (the preview, whatever the file's
- * encoding) by csv-records.ts's rule: a record ends at LF outside quotes, a CR before it
- * belongs to the line end, a bare CR is data, and a record of nothing but CRs is skipped.
- */
-function parseCsvRecords(text, delimiter, maxRecords) {
-    const records = [];
-    let start = 0;
-    let quoted = false;
-    const take = (end) => {
-        const record = text.slice(start, end).replace(/\r$/, "");
-        if (!/^\r*$/.test(record))
-            records.push(parseCsvFields(record, delimiter));
-    };
-    for (let i = 0; i < text.length && records.length < maxRecords; i++) {
-        const char = text[i];
-        if (char === '"')
-            quoted = !quoted;
-        else if (char === "\n" && !quoted) {
-            take(i);
-            start = i + 1;
-        }
-    }
-    // An empty rest is a blank record, which take() skips.
-    if (records.length < maxRecords)
-        take(text.length);
-    return records;
-}
-
+// EXTERNAL MODULE: ./src/core/csv-parse.ts
+var csv_parse = __nccwpck_require__(88529);
 // EXTERNAL MODULE: ./src/core/csv-records.ts
 var csv_records = __nccwpck_require__(47656);
 ;// CONCATENATED MODULE: ./src/core/row-counter/row-counter-wasm.ts
@@ -31901,8 +31913,8 @@ class CsvStatsCollector {
         // In UTF-16LE a final line feed is 0A 00: the 00 alone is no record.
         const lastLineFeed = encoding === "utf-16le" && this.#scan.lastByte === 0 && this.#byteBeforeLast === csv_stats_LF;
         const records = this.#scan.records + (this.#scan.content && !lastLineFeed ? 1 : 0);
-        const delimiter = detectDelimiter(firstRecord(text));
-        const parsed = parseCsvRecords(text, delimiter, this.#previewRows + 1);
+        const delimiter = (0,csv_parse/* detectDelimiter */.T6)(firstRecord(text));
+        const parsed = (0,csv_parse/* parseCsvRecords */.k8)(text, delimiter, this.#previewRows + 1);
         // A record cut by the size limit would show fewer fields than it has.
         if (this.#headCut && parsed.length > 1)
             parsed.pop();
@@ -32551,7 +32563,7 @@ async function runReportJob(options, deps) {
     catch (error) {
         if (deadline.signal.aborted && !deps.signal?.aborted) {
             throw new errors/* ReportTimeoutError */.Co(current
-                ? `Report ${current} was not ready and downloaded within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}. It may still finish: resume with --report-id ${current} (or the report-id input).`
+                ? `Report ${current} was not ready and downloaded within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}. It may still finish: resume it by its report id, ${current}.`
                 : `No report could be created within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}.`, { reportId: current, cause: error });
         }
         throw error;
@@ -47117,6 +47129,8 @@ var __webpack_exports__ = {};
 var action_core = __nccwpck_require__(33838);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(74296);
+// EXTERNAL MODULE: ./src/core/period-text.ts
+var period_text = __nccwpck_require__(56868);
 // EXTERNAL MODULE: ./src/core/safe-text.ts
 var safe_text = __nccwpck_require__(83712);
 ;// CONCATENATED MODULE: ./src/node/proxy-env.ts
@@ -47249,8 +47263,6 @@ var trace_recorder = __nccwpck_require__(91031);
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/core/period-text.ts
-var period_text = __nccwpck_require__(56868);
 ;// CONCATENATED MODULE: ./src/action/change-step.ts
 
 
@@ -48053,7 +48065,7 @@ const PUBLISHING_FIELDS = {
     "artifact-per-report": runnerBoolean("artifact-per-report", false),
     cache: runnerBoolean("cache", true),
     summary: runnerBoolean("summary", true),
-    "summary-preview-rows": wholeNumber("summary-preview-rows", "10", 0, 100),
+    "summary-preview-rows": wholeNumber("summary-preview-rows", "0", 0, 100),
     trace: runnerBoolean("trace", false),
     mode: optionalText.transform((value, ctx) => {
         const mode = value ?? "report";
@@ -48436,8 +48448,8 @@ function rangeSentText(sent) {
     return `startsOn ${day(sent.startsOn)}, endsOn ${day(sent.endsOn)} (end date ${sent.convention})`;
 }
 
-// EXTERNAL MODULE: ./src/node/run-reports.ts + 26 modules
-var run_reports = __nccwpck_require__(67700);
+// EXTERNAL MODULE: ./src/node/run-reports.ts + 25 modules
+var run_reports = __nccwpck_require__(41376);
 ;// CONCATENATED MODULE: ./src/action/report-step.ts
 
 
@@ -48512,6 +48524,8 @@ async function runReportStep(inputs, env) {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/csv-parse.ts
+var csv_parse = __nccwpck_require__(88529);
 // EXTERNAL MODULE: ./src/core/markdown.ts
 var markdown = __nccwpck_require__(16706);
 ;// CONCATENATED MODULE: ./src/core/size-text.ts
@@ -48585,10 +48599,12 @@ function changeWord(change) {
 
 
 
+
+
 /** GitHub refuses a step summary over 1 MiB; the previews share what the rest leaves. */
 const PREVIEW_BUDGET_CHARS = 640 * 1024;
-const MAX_CELL = 60;
-const MAX_COLUMNS = 12;
+const MAX_CELL = 80;
+const MAX_COLUMNS = 20;
 /**
  * The job summary, one report or many: what a person checks first (template, period, rows,
  * change, where it went), then failures, then each report's details and preview, collapsed.
@@ -48609,7 +48625,7 @@ function renderSummary(facts) {
     lines.push(...failures(rows));
     const budget = Math.floor(PREVIEW_BUDGET_CHARS / Math.max(1, done.length));
     for (const row of rows)
-        lines.push(...details(row, rows.length, budget));
+        lines.push(...details(row, rows.length, budget, facts.showRows === true));
     return `${lines.join("\n")}\n`;
 }
 function heading(rows) {
@@ -48639,7 +48655,8 @@ function whereItWent(facts) {
         lines.push(`Artifact: ${linked(single[0], single[1])}`);
     const pull = facts.pullRequest;
     if (pull?.changed) {
-        const link = linked(`#${pull.number}`, pull.url);
+        const target = pull.url && (0,markdown/* linkTarget */.Cm)(pull.url);
+        const link = target ? `[#${pull.number}](${target})` : `#${pull.number}`;
         lines.push(`Pull request ${link} ${pull.operation} (${(0,markdown/* codeSpan */.SS)(pull.branch)} into ${(0,markdown/* codeSpan */.SS)(pull.base)})`);
     }
     else if (pull) {
@@ -48653,7 +48670,8 @@ function whereItWent(facts) {
         lines.push(`Commit: none, ${(0,markdown/* codeSpan */.SS)(commit.branch)} already holds ${facts.rows.length === 1 ? "this report" : "every report"}`);
     }
     if (facts.artifactSkipped) {
-        lines.push(`Not uploaded again: ${facts.artifactSkipped} unchanged since the previous run (if-unchanged: skip)`);
+        const which = facts.rows.length === 1 ? "" : ` for ${facts.artifactSkipped} report(s)`;
+        lines.push(`Artifact not uploaded${which}: unchanged since the previous run (if-unchanged: skip)`);
     }
     return lines.length === 0 ? [] : [...lines.map((line) => `${line}  `), ""];
 }
@@ -48694,19 +48712,21 @@ function failures(rows) {
         if (outcome.status !== "failed")
             continue;
         const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-        lines.push(`- ${nameOf(outcome)}: ${(0,markdown/* escapeWithCode */.HY)(message)}${resumeText(outcome)}`);
+        lines.push(`- ${nameOf(outcome)}: ${(0,markdown/* escapeWithCode */.HY)(message)}${resumeText(outcome, rows.length > 1)}`);
     }
     return [...lines, ""];
 }
 /** How to resume, in the action's words; empty when no report was created. */
-function resumeText(outcome) {
-    if (!outcome.reportId)
+function resumeText(outcome, several) {
+    if (!outcome.reportId || outcome.error instanceof errors/* ReportFailedError */.Az)
         return "";
-    const template = outcome.spec.templateId ? `template-id: ${outcome.spec.templateId}` : undefined;
-    const inputs = [template, `report-id: ${outcome.reportId}`].filter(Boolean).join(", ");
-    return ` To resume, re-run with the inputs ${(0,markdown/* codeSpan */.SS)(inputs)}.`;
+    // With several reports the step must be narrowed to this report's template as well.
+    if (several && outcome.spec.templateId) {
+        return ` To resume, re-run with the inputs ${(0,markdown/* codeSpan */.SS)(`template-id: ${outcome.spec.templateId}`)} and ${(0,markdown/* codeSpan */.SS)(`report-id: ${outcome.reportId}`)}.`;
+    }
+    return ` To resume, re-run with the input ${(0,markdown/* codeSpan */.SS)(`report-id: ${outcome.reportId}`)}.`;
 }
-function details(row, count, budget) {
+function details(row, count, budget, showRows) {
     const { outcome } = row;
     if (outcome.status !== "done")
         return [];
@@ -48724,7 +48744,7 @@ function details(row, count, budget) {
             "Status checks",
             r.polling.expectedMs === null
                 ? String(r.polls)
-                : `${r.polls} (expected after ${(0,duration/* formatDuration */.a)(r.polling.expectedMs)} from this template's last runs; ${r.polling.requestsSaved} saved)`,
+                : `${r.polls} (report expected after ${(0,duration/* formatDuration */.a)(r.polling.expectedMs)} from this template's last runs; ${r.polling.requestsSaved} saved)`,
         ],
         ["Attempts", String(r.attempts)],
         ["Columns", r.columns === null ? undefined : String(r.columns)],
@@ -48742,7 +48762,7 @@ function details(row, count, budget) {
         "| --- | --- |",
         ...facts.flatMap(([name, value]) => (value === undefined ? [] : [`| ${name} | ${value} |`])),
         "",
-        ...changeLines(row),
+        ...changeLines(row, showRows),
         "</details>",
         "",
     ];
@@ -48751,23 +48771,46 @@ function details(row, count, budget) {
     }
     return lines;
 }
-function changeLines(row) {
+function changeLines(row, showRows) {
     const change = row.change;
     if (change === undefined)
         return [];
-    if (change.state === "unavailable")
+    if (change.state === "unavailable") {
         return [`Change detection was off for this run: ${(0,markdown/* escapeMarkdown */.FV)(change.reason)}.`, ""];
-    if (change.state === "first")
-        return ["Nothing to compare with yet: the first run for this template and period.", ""];
-    if (change.state === "unchanged")
-        return ["Same as the previous version.", ""];
+    }
+    if (change.state === "first") {
+        return ["First run for this template and period: nothing to compare with yet.", ""];
+    }
+    if (change.state === "unchanged") {
+        return ["No change: the report is the same as the previous version.", ""];
+    }
     const diff = change.diff;
     if (!diff?.comparedRecords)
-        return ["Different from the previous version.", ""];
-    return [
+        return ["The report changed.", ""];
+    const lines = [
         `Since the previous version: **${countText(diff.added)}** row(s) added, **${countText(diff.removed)}** removed.`,
         "",
     ];
+    // The records themselves are people's rows: shown only where the preview is (opted in).
+    if (!showRows || row.outcome.status !== "done")
+        return lines;
+    const { header, delimiter } = row.outcome.result.stats;
+    const records = [
+        ...diff.addedExamples.map((text) => ["added", text]),
+        ...diff.removedExamples.map((text) => ["removed", text]),
+    ];
+    if (records.length === 0 || header.length === 0)
+        return lines;
+    const cells = records.map(([kind, text]) => [
+        kind,
+        ...((0,csv_parse/* parseCsvRecords */.k8)(text.replaceAll("⏎", "\n"), delimiter ?? ";", 1)[0] ?? [text]),
+    ]);
+    const { table } = previewTable(["", ...header], cells, {
+        maxCell: MAX_CELL,
+        maxColumns: MAX_COLUMNS,
+        maxChars: 16 * 1024,
+    });
+    return [...lines, "For example:", "", ...table, ""];
 }
 function previewBlock(outcome, count, budget) {
     const { header, preview } = outcome.result.stats;
@@ -48781,7 +48824,7 @@ function previewBlock(outcome, count, budget) {
     const whose = count === 1 ? "" : `${nameOf(outcome)}: `;
     return [
         "<details>",
-        `<summary>${whose}first ${shown} of ${countText(total)} rows${hidden}</summary>`,
+        `<summary>${whose}${count === 1 ? "First" : "first"} ${shown} of ${countText(total)} rows${hidden}</summary>`,
         "",
         ...table,
         "",
@@ -48798,6 +48841,7 @@ function linked(text, url) {
 // EXTERNAL MODULE: ./src/action/trace-group.ts
 var trace_group = __nccwpck_require__(93945);
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
 
 
 
@@ -48851,7 +48895,7 @@ async function run() {
     const deadline = Date.now() + inputs.settings.timeoutMs;
     const trace = inputs.trace ? (0,trace_recorder/* recordTrace */.d)(baseFetch, inputs.settings.apiKey) : undefined;
     const pollHistory = await restorePollHistoryStep(inputs.settings, process.env, inputs);
-    const facts = { rows: [] };
+    const facts = { rows: [], showRows: inputs.summaryPreviewRows > 0 };
     try {
         const outcomes = await runReportStep(inputs, {
             fetch: trace?.fetch ?? baseFetch,
@@ -48871,6 +48915,8 @@ async function run() {
         await pollHistory?.save();
     }
     state.facts = facts;
+    // Said before publishing, so that a failed upload or push still tells what was fetched.
+    setStepOutputs(facts, [], writesGit);
     const artifacts = await publish(facts, inputs, {
         gitEnv,
         pullRequest,
@@ -48962,10 +49008,14 @@ function reportFailures(rows) {
         if (outcome.status !== "failed")
             continue;
         const failure = describeFailure(outcome.error);
-        const what = rows.length > 1 ? `${reportName(outcome.spec)}: ` : "";
-        action_core/* error */.z3((0,safe_text/* logSafe */.sN)(`${what}${failure.message}${resumeText(outcome)}`), {
-            title: failure.title,
-        });
+        const resume = resumeText(outcome, rows.length > 1);
+        if (rows.length === 1) {
+            action_core/* error */.z3((0,safe_text/* logSafe */.sN)(`${failure.message}${resume}`), { title: failure.title });
+            continue;
+        }
+        const { spec } = outcome;
+        const which = spec.templateId ?? `report ${spec.reportId ?? "?"}`;
+        action_core/* error */.z3((0,safe_text/* logSafe */.sN)(`template ${which}, ${(0,period_text/* periodText */.J)(spec.period.startsOn, spec.period.endsOn)}: ${failure.message}${resume}`), { title: (0,safe_text/* logSafe */.sN)(`Lucca report ${which} failed`) });
     }
     const aborted = failed.find((row) => row.outcome.status === "failed" && row.outcome.error instanceof errors/* AbortedError */.oM);
     if (aborted?.outcome.status === "failed")

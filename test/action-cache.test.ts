@@ -38,7 +38,11 @@ const inputsFor = (s: Simulator, extra: Record<string, string> = {}) => ({
 describe("change detection across runs with the real @actions/cache client", () => {
   it("says first, then unchanged (skipping the upload when asked), then what changed", async () => {
     sim = await startSimulator({ apiKey: KEY, generationMs: 20, csvBody: CSV });
-    const inputs = inputsFor(sim, { period: "2026-10", "artifact-name": "october" });
+    const inputs = inputsFor(sim, {
+      period: "2026-10",
+      "artifact-name": "october",
+      "summary-preview-rows": "5",
+    });
 
     const first = await runAction(inputs, { env: service.env });
     expect(first.code, first.stdout).toBe(0);
@@ -53,6 +57,7 @@ describe("change detection across runs with the real @actions/cache client", () 
     expect(same.code, same.stdout).toBe(0);
     expect(same.outputs.changed).toBe("false");
     expect(same.summary).toMatch(/No change: the report is the same/);
+    expect(same.summary).toMatch(/\| same \|/);
     expect(same.summary).toMatch(/not uploaded: unchanged/);
     expect(service.calls.filter((call) => call.method === "CreateArtifact")).toHaveLength(
       uploadsBefore,
@@ -64,8 +69,10 @@ describe("change detection across runs with the real @actions/cache client", () 
     expect(changed.code, changed.stdout).toBe(0);
     expect(changed.outputs.changed).toBe("true");
     expect(changed.summary).toMatch(/\*\*1\*\* row\(s\) added, \*\*1\*\* removed/);
-    expect(changed.summary).toContain("- `Zoé;7,50`");
-    expect(changed.summary).toContain("- `Bob;140,00`");
+    // The changed records as a small table (rows shown because summary-preview-rows asks).
+    expect(changed.summary).toContain("| added | Zoé | 7,50 |");
+    expect(changed.summary).toContain("| removed | Bob | 140,00 |");
+    expect(changed.summary).toMatch(/\| \+1 −1 \|/);
     expect(reportCaches()).toHaveLength(2);
 
     // Another period of the same template is compared with nothing.

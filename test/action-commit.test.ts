@@ -48,7 +48,7 @@ describe("publish: commit, through the action", () => {
     );
     expect(git(repos.origin, "show", "main:timesheets/2026-10.csv").length).toBeGreaterThan(100);
     expect(first.summary).toContain(
-      `| Commit | [${head.slice(0, 7)}](https://github.com/acme/payroll/commit/${head}) on \`main\` |`,
+      `Commit [${head.slice(0, 7)}](https://github.com/acme/payroll/commit/${head}) on \`main\``,
     );
 
     const again = await runAction(
@@ -59,7 +59,8 @@ describe("publish: commit, through the action", () => {
     );
     expect(again.code, again.stdout).toBe(0);
     expect(again.outputs).toMatchObject({ changed: "false", pushed: "false", "commit-sha": "" });
-    expect(again.summary).toMatch(/unchanged on `main`: nothing committed/);
+    expect(again.summary).toMatch(/Commit: none, `main` already holds this report/);
+    expect(again.summary).toMatch(/\| same \|/);
     expect(git(repos.origin, "rev-parse", "main")).toBe(head);
   });
 

@@ -107,7 +107,7 @@ describe.concurrent("several reports through GitHub's API (node dist/index.js)",
       expect(body).toContain("4 of 4 report(s) differ from the base branch.");
       for (const path of FILES) expect(body).toContain(`| \`${path}\` | 6 | new file |`);
       expect(first.summary).toContain(
-        `Pull request [#1](${gh.webUrl}/acme/payroll/pull/1) created (\`${branch}\` into \`main\`).`,
+        `Pull request [#1](${gh.webUrl}/acme/payroll/pull/1) created (\`${branch}\` into \`main\`)`,
       );
       expect(await gh.repo.branchTip("main")).toBe(main);
       const clone = await cloneOf(gh, branch);

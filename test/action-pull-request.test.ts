@@ -71,7 +71,7 @@ describe("publish: pull-request and sign-commits, through the action", () => {
     });
     expectMaskedOnly(run.stdout);
     expect(run.summary).toContain(
-      `| Pull request | [#1](${gh.webUrl}/acme/payroll/pull/1) created (\`lucca-report/42\` into \`main\`) |`,
+      `Pull request [#1](${gh.webUrl}/acme/payroll/pull/1) created (\`lucca-report/42\` into \`main\`)`,
     );
     const pull = gh.pulls[0];
     expect(pull).toMatchObject({
@@ -80,8 +80,8 @@ describe("publish: pull-request and sign-commits, through the action", () => {
       reviewers: ["hr-lead"],
       draft: false,
     });
-    expect(pull?.body).toContain("| Rows | 12 |");
-    expect(pull?.body).toContain("A new file: the base branch does not have it yet.");
+    expect(pull?.body).toContain("| `timesheets/2026-10.csv` | 12 | new file |");
+    expect(pull?.body?.split("\n")[0]).toBe("## Lucca report");
     expect(await gh.repo.branchTip("main")).toBe(main);
     const clone = `${await tempDir("pr-clone-")}/c`;
     git(process.cwd(), "clone", "--quiet", "--branch", "lucca-report/42", gh.repo.dir, clone);

@@ -67,7 +67,9 @@ describe("the action (node dist/index.js) against the simulator", () => {
     expect(run.outputs.sha256).toBe(await sha256Of(s.expectedCsv("1001")));
     expect(Number(run.outputs.bytes)).toBe((await readFile(path)).byteLength);
     expect(run.summary).toMatch(/\| Report id \| 1001 \|/);
-    expect(run.summary).toMatch(/\| Period \| 2026-10-01\.\.2026-10-31 \|/);
+    // The summary leads with the template, the period in words and the rows.
+    expect(run.summary.split("\n")[0]).toBe("## ✅ Lucca report: template 42, October 2026");
+    expect(run.summary).toMatch(/^\| 42 \| October 2026 \| done \| 30 \| [\d.]+ (B|KiB) \|\s*\|$/m);
     expect(run.summary).toContain(`| SHA-256 | \`${run.outputs.sha256}\` |`);
     expect(run.summary).toMatch(/<summary>First 15 of 30 rows<\/summary>/);
     expect(run.summary).toContain("| Collaborateur | Matricule |");
@@ -84,7 +86,7 @@ describe("the action (node dist/index.js) against the simulator", () => {
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs.rows).toBe("400000");
     expect(Buffer.byteLength(run.summary)).toBeLessThan(64 * 1024);
-    expect(run.summary).toMatch(/First 100 of 400000 rows/);
+    expect(run.summary).toMatch(/First 100 of 400,000 rows/);
   });
 
   it("writes no preview with summary-preview-rows 0, and no summary with summary false", async () => {
@@ -92,7 +94,7 @@ describe("the action (node dist/index.js) against the simulator", () => {
     const none = await runAction(inputsFor(s, { "summary-preview-rows": "0" }));
     expect(none.code).toBe(0);
     expect(none.summary).toMatch(/Report id/);
-    expect(none.summary).not.toMatch(/<details>/);
+    expect(none.summary).not.toMatch(/First \d+ of/);
     const off = await runAction(inputsFor(s, { summary: "false" }));
     expect(off.code).toBe(0);
     expect(off.summary).toBe("");
@@ -116,7 +118,13 @@ describe("the action (node dist/index.js) against the simulator", () => {
     expect(run.stdout).toMatch(/::error title=Lucca report timed out::Report 1001 was not ready/);
     expect(run.stdout).toMatch(/report-id: 1001/);
     expect(run.summary).toMatch(/re-run with the input `report-id: 1001`/);
-    expect(run.outputs).toEqual({});
+    // Said once, in the action's words: no command-line flag.
+    expect(run.summary).not.toMatch(/--report-id/);
+    expect(run.summary.match(/report-id: 1001/g)).toHaveLength(1);
+    expect(run.outputs).toMatchObject({ succeeded: "0", failed: "1" });
+    expect(JSON.parse(run.outputs.reports ?? "[]")).toMatchObject([
+      { "report-id": "1001", status: "failed" },
+    ]);
     expectKeyNowhere(run);
   });
 
@@ -264,7 +272,7 @@ describe("artifact publishing with the real @actions/artifact client", () => {
     // The report itself was fetched: outputs and the failure summary still say what it holds.
     expect(run.outputs["report-id"]).toBe("1001");
     expect(run.summary).toMatch(/❌/);
-    expect(run.summary).toMatch(/\| Rows \| 30 \|/);
+    expect(run.summary).toMatch(/^\| 42 \| .* \| done \| 30 \|/m);
   });
 });
 
@@ -273,7 +281,7 @@ describe("the summary preview of awkward cells", () => {
     const long = "x".repeat(500);
     const csv = `Name;Note;Pipe\r\n"Ada; Lovelace";"line 1\r\nline 2";a|b\r\nBob;${long};"<script>"\r\n`;
     const s = await simulator({ csvBody: csv });
-    const run = await runAction(inputsFor(s));
+    const run = await runAction(inputsFor(s, { "summary-preview-rows": "5" }));
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs).toMatchObject({ rows: "2", columns: "3" });
     expect(run.summary).toContain("| Ada; Lovelace | line 1<br>line 2 | a\\|b |");

@@ -1,7 +1,8 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { type GitHubApiError, GitHubClient } from "../src/publish/github/client.ts";
+import { GitHubClient } from "../src/publish/github/client.ts";
+import type { GitHubApiError } from "../src/publish/github/errors.ts";
 
 // What each GitHubClient method sends (method, path, query, body), what it makes of GitHub's
 // answer, and how its failure is named, against a node:http server that records every request.

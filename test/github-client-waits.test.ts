@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AbortedError } from "../src/core/errors.ts";
-import { GitHubApiError, GitHubClient } from "../src/publish/github/client.ts";
+import { GitHubClient } from "../src/publish/github/client.ts";
+import { GitHubApiError } from "../src/publish/github/errors.ts";
 
 // How the client waits: GitHub's rate limits (plugin-throttling), retries of a 5xx
 // (plugin-retry), the spacing of writes, against a node:http server that answers what GitHub

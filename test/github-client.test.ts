@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { AbortedError } from "../src/core/errors.ts";
-import { GitHubApiError, GitHubClient } from "../src/publish/github/client.ts";
+import { GitHubClient } from "../src/publish/github/client.ts";
+import { GitHubApiError } from "../src/publish/github/errors.ts";
 
 // The client's door on its own, against a small node:http server that misbehaves on purpose.
 const TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { commitViaApi } from "../src/publish/github/api-commit.ts";
-import { GitHubApiError, GitHubClient } from "../src/publish/github/client.ts";
+import { GitHubClient } from "../src/publish/github/client.ts";
+import { GitHubApiError } from "../src/publish/github/errors.ts";
 import { publishPullRequest } from "../src/publish/github/pull-request.ts";
 import { tempDir } from "./support/cli.ts";
 import { git } from "./support/git-repos.ts";

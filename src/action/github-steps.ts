@@ -81,7 +81,7 @@ export async function publishSignedCommitStep(
     core.info(
       logSafe(
         committed.changed
-          ? `Committed ${committed.commitSha} with ${committed.changedPaths.length} ${what} on ${branch}${committed.verified ? " (signed by GitHub)" : ""}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
+          ? `Committed ${committed.commitSha} with ${committed.changedPaths.length} report(s) on ${branch}${committed.verified ? " (signed by GitHub)" : ""}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
           : `${branch} already holds ${results.length === 1 ? "this report" : "every report"}: nothing to commit`,
       ),
     );

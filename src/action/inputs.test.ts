@@ -21,7 +21,7 @@ describe("readInputs (zod schemas)", () => {
     const inputs = readInputs(reader(BASE), NOW, "/work/repo");
     expect(inputs.publish).toEqual(["artifact"]);
     expect(inputs.summary).toBe(true);
-    expect(inputs.summaryPreviewRows).toBe(10);
+    expect(inputs.summaryPreviewRows).toBe(0);
     expect(inputs.commit.pushAttempts).toBe(5);
     expect(inputs.ifUnchanged).toBe("publish");
     expect(inputs.settings.reports[0]?.period).toEqual({ startsOn: null, endsOn: null });

@@ -255,7 +255,7 @@ const PUBLISHING_FIELDS = {
   "artifact-per-report": runnerBoolean("artifact-per-report", false),
   cache: runnerBoolean("cache", true),
   summary: runnerBoolean("summary", true),
-  "summary-preview-rows": wholeNumber("summary-preview-rows", "10", 0, 100),
+  "summary-preview-rows": wholeNumber("summary-preview-rows", "0", 0, 100),
   trace: runnerBoolean("trace", false),
   mode: optionalText.transform((value, ctx): "report" | "doctor" => {
     const mode = value ?? "report";

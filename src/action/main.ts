@@ -5,6 +5,7 @@ import {
   type CancelSignal,
   InvalidInputError,
 } from "../core/errors.ts";
+import { periodText } from "../core/period-text.ts";
 import { logSafe } from "../core/safe-text.ts";
 import { fetchForEnvironment } from "../node/proxy-fetch.ts";
 import { recordTrace } from "../node/trace-recorder.ts";
@@ -75,7 +76,7 @@ export async function run(): Promise<void> {
   const deadline = Date.now() + inputs.settings.timeoutMs;
   const trace = inputs.trace ? recordTrace(baseFetch, inputs.settings.apiKey) : undefined;
   const pollHistory = await restorePollHistoryStep(inputs.settings, process.env, inputs);
-  const facts: StepFacts = { rows: [] };
+  const facts: StepFacts = { rows: [], showRows: inputs.summaryPreviewRows > 0 };
   try {
     const outcomes = await runReportStep(inputs, {
       fetch: trace?.fetch ?? baseFetch,
@@ -93,6 +94,8 @@ export async function run(): Promise<void> {
     await pollHistory?.save();
   }
   state.facts = facts;
+  // Said before publishing, so that a failed upload or push still tells what was fetched.
+  setStepOutputs(facts, [], writesGit);
   const artifacts = await publish(facts, inputs, {
     gitEnv,
     pullRequest,
@@ -194,10 +197,19 @@ function reportFailures(rows: readonly ReportRow[]): void {
     }
     if (outcome.status !== "failed") continue;
     const failure = describeFailure(outcome.error);
-    const what = rows.length > 1 ? `${reportName(outcome.spec)}: ` : "";
-    core.error(logSafe(`${what}${failure.message}${resumeText(outcome)}`), {
-      title: failure.title,
-    });
+    const resume = resumeText(outcome, rows.length > 1);
+    if (rows.length === 1) {
+      core.error(logSafe(`${failure.message}${resume}`), { title: failure.title });
+      continue;
+    }
+    const { spec } = outcome;
+    const which = spec.templateId ?? `report ${spec.reportId ?? "?"}`;
+    core.error(
+      logSafe(
+        `template ${which}, ${periodText(spec.period.startsOn, spec.period.endsOn)}: ${failure.message}${resume}`,
+      ),
+      { title: logSafe(`Lucca report ${which} failed`) },
+    );
   }
   const aborted = failed.find(
     (row) => row.outcome.status === "failed" && row.outcome.error instanceof AbortedError,

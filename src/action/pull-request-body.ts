@@ -24,7 +24,7 @@ export function renderPullRequestBody(
   const changed = reports.filter((r) => r.change !== undefined && r.change !== "unchanged");
   const done = reports.filter((r) => r.status === "done").length;
   const lines = [
-    "## Lucca reports",
+    reports.length === 1 ? "## Lucca report" : "## Lucca reports",
     "",
     `${changed.length} of ${reports.length} report(s) differ from the base branch` +
       (done < reports.length ? `; ${reports.length - done} could not be fetched.` : "."),

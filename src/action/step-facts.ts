@@ -39,6 +39,11 @@ export interface StepFacts {
   pullRequest?: PullRequestFacts | undefined;
   /** The reports left unuploaded because they did not change (if-unchanged: skip). */
   artifactSkipped?: number | undefined;
+  /**
+   * Whether rows of the reports may be shown (summary-preview-rows above 0): a report's rows
+   * are personal data, so the summary holds none unless asked.
+   */
+  showRows?: boolean | undefined;
   /** A failure of the step itself (not of one report): bad input, publishing, cancellation. */
   failure?: { title: string; message: string; resume?: string | undefined } | undefined;
 }

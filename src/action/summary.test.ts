@@ -146,7 +146,7 @@ describe("renderSummary, several reports", () => {
     expect(markdown).not.toContain("| changed |");
     expect(markdown).toContain("- template 44, October 2026: Lucca refused &lt;b&gt;x&lt;/b&gt;");
     expect(markdown).toContain(
-      "To resume, re-run with the inputs `template-id: 44, report-id: 1003`.",
+      "To resume, re-run with the inputs `template-id: 44` and `report-id: 1003`.",
     );
     expect(markdown).not.toContain("<b>");
   });

@@ -1,4 +1,6 @@
+import { parseCsvRecords } from "../core/csv-parse.ts";
 import { formatDuration } from "../core/duration.ts";
+import { ReportFailedError } from "../core/errors.ts";
 import {
   codeSpan,
   escapeCell,
@@ -15,8 +17,8 @@ import { changeWord, type ReportRow, type StepFacts } from "./step-facts.ts";
 
 /** GitHub refuses a step summary over 1 MiB; the previews share what the rest leaves. */
 const PREVIEW_BUDGET_CHARS = 640 * 1024;
-const MAX_CELL = 60;
-const MAX_COLUMNS = 12;
+const MAX_CELL = 80;
+const MAX_COLUMNS = 20;
 
 /**
  * The job summary, one report or many: what a person checks first (template, period, rows,
@@ -40,7 +42,7 @@ export function renderSummary(facts: StepFacts): string {
   if (rows.length > 0) lines.push(...reportTable(rows), "");
   lines.push(...failures(rows));
   const budget = Math.floor(PREVIEW_BUDGET_CHARS / Math.max(1, done.length));
-  for (const row of rows) lines.push(...details(row, rows.length, budget));
+  for (const row of rows) lines.push(...details(row, rows.length, budget, facts.showRows === true));
   return `${lines.join("\n")}\n`;
 }
 
@@ -71,7 +73,8 @@ function whereItWent(facts: StepFacts): string[] {
   if (artifacts.size === 1 && single) lines.push(`Artifact: ${linked(single[0], single[1])}`);
   const pull = facts.pullRequest;
   if (pull?.changed) {
-    const link = linked(`#${pull.number}`, pull.url);
+    const target = pull.url && linkTarget(pull.url);
+    const link = target ? `[#${pull.number}](${target})` : `#${pull.number}`;
     lines.push(
       `Pull request ${link} ${pull.operation} (${codeSpan(pull.branch)} into ${codeSpan(pull.base)})`,
     );
@@ -91,8 +94,9 @@ function whereItWent(facts: StepFacts): string[] {
     );
   }
   if (facts.artifactSkipped) {
+    const which = facts.rows.length === 1 ? "" : ` for ${facts.artifactSkipped} report(s)`;
     lines.push(
-      `Not uploaded again: ${facts.artifactSkipped} unchanged since the previous run (if-unchanged: skip)`,
+      `Artifact not uploaded${which}: unchanged since the previous run (if-unchanged: skip)`,
     );
   }
   return lines.length === 0 ? [] : [...lines.map((line) => `${line}  `), ""];
@@ -137,20 +141,27 @@ function failures(rows: readonly ReportRow[]): string[] {
     }
     if (outcome.status !== "failed") continue;
     const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-    lines.push(`- ${nameOf(outcome)}: ${escapeWithCode(message)}${resumeText(outcome)}`);
+    lines.push(
+      `- ${nameOf(outcome)}: ${escapeWithCode(message)}${resumeText(outcome, rows.length > 1)}`,
+    );
   }
   return [...lines, ""];
 }
 
 /** How to resume, in the action's words; empty when no report was created. */
-export function resumeText(outcome: ReportOutcome & { status: "failed" }): string {
-  if (!outcome.reportId) return "";
-  const template = outcome.spec.templateId ? `template-id: ${outcome.spec.templateId}` : undefined;
-  const inputs = [template, `report-id: ${outcome.reportId}`].filter(Boolean).join(", ");
-  return ` To resume, re-run with the inputs ${codeSpan(inputs)}.`;
+export function resumeText(
+  outcome: ReportOutcome & { status: "failed" },
+  several: boolean,
+): string {
+  if (!outcome.reportId || outcome.error instanceof ReportFailedError) return "";
+  // With several reports the step must be narrowed to this report's template as well.
+  if (several && outcome.spec.templateId) {
+    return ` To resume, re-run with the inputs ${codeSpan(`template-id: ${outcome.spec.templateId}`)} and ${codeSpan(`report-id: ${outcome.reportId}`)}.`;
+  }
+  return ` To resume, re-run with the input ${codeSpan(`report-id: ${outcome.reportId}`)}.`;
 }
 
-function details(row: ReportRow, count: number, budget: number): string[] {
+function details(row: ReportRow, count: number, budget: number, showRows: boolean): string[] {
   const { outcome } = row;
   if (outcome.status !== "done") return [];
   const r = outcome.result;
@@ -167,7 +178,7 @@ function details(row: ReportRow, count: number, budget: number): string[] {
       "Status checks",
       r.polling.expectedMs === null
         ? String(r.polls)
-        : `${r.polls} (expected after ${formatDuration(r.polling.expectedMs)} from this template's last runs; ${r.polling.requestsSaved} saved)`,
+        : `${r.polls} (report expected after ${formatDuration(r.polling.expectedMs)} from this template's last runs; ${r.polling.requestsSaved} saved)`,
     ],
     ["Attempts", String(r.attempts)],
     ["Columns", r.columns === null ? undefined : String(r.columns)],
@@ -185,7 +196,7 @@ function details(row: ReportRow, count: number, budget: number): string[] {
     "| --- | --- |",
     ...facts.flatMap(([name, value]) => (value === undefined ? [] : [`| ${name} | ${value} |`])),
     "",
-    ...changeLines(row),
+    ...changeLines(row, showRows),
     "</details>",
     "",
   ];
@@ -195,20 +206,42 @@ function details(row: ReportRow, count: number, budget: number): string[] {
   return lines;
 }
 
-function changeLines(row: ReportRow): string[] {
+function changeLines(row: ReportRow, showRows: boolean): string[] {
   const change = row.change;
   if (change === undefined) return [];
-  if (change.state === "unavailable")
+  if (change.state === "unavailable") {
     return [`Change detection was off for this run: ${escapeMarkdown(change.reason)}.`, ""];
-  if (change.state === "first")
-    return ["Nothing to compare with yet: the first run for this template and period.", ""];
-  if (change.state === "unchanged") return ["Same as the previous version.", ""];
+  }
+  if (change.state === "first") {
+    return ["First run for this template and period: nothing to compare with yet.", ""];
+  }
+  if (change.state === "unchanged") {
+    return ["No change: the report is the same as the previous version.", ""];
+  }
   const diff = change.diff;
-  if (!diff?.comparedRecords) return ["Different from the previous version.", ""];
-  return [
+  if (!diff?.comparedRecords) return ["The report changed.", ""];
+  const lines = [
     `Since the previous version: **${countText(diff.added)}** row(s) added, **${countText(diff.removed)}** removed.`,
     "",
   ];
+  // The records themselves are people's rows: shown only where the preview is (opted in).
+  if (!showRows || row.outcome.status !== "done") return lines;
+  const { header, delimiter } = row.outcome.result.stats;
+  const records = [
+    ...diff.addedExamples.map((text) => ["added", text] as const),
+    ...diff.removedExamples.map((text) => ["removed", text] as const),
+  ];
+  if (records.length === 0 || header.length === 0) return lines;
+  const cells = records.map(([kind, text]) => [
+    kind,
+    ...(parseCsvRecords(text.replaceAll("⏎", "\n"), delimiter ?? ";", 1)[0] ?? [text]),
+  ]);
+  const { table } = previewTable(["", ...header], cells, {
+    maxCell: MAX_CELL,
+    maxColumns: MAX_COLUMNS,
+    maxChars: 16 * 1024,
+  });
+  return [...lines, "For example:", "", ...table, ""];
 }
 
 function previewBlock(
@@ -227,7 +260,7 @@ function previewBlock(
   const whose = count === 1 ? "" : `${nameOf(outcome)}: `;
   return [
     "<details>",
-    `<summary>${whose}first ${shown} of ${countText(total)} rows${hidden}</summary>`,
+    `<summary>${whose}${count === 1 ? "First" : "first"} ${shown} of ${countText(total)} rows${hidden}</summary>`,
     "",
     ...table,
     "",

@@ -36,11 +36,8 @@ export function failureLines(outcomes: readonly ReportOutcome[]): string[] {
       : error instanceof Error
         ? (error.stack ?? error.message)
         : String(error);
-    // A timeout's message says how to resume already; a report Lucca failed is not worth it.
-    const resumable =
-      reportId !== undefined &&
-      !(error instanceof ReportTimeoutError) &&
-      !(error instanceof ReportFailedError);
+    // A report Lucca ended in error is not worth resuming.
+    const resumable = reportId !== undefined && !(error instanceof ReportFailedError);
     lines.push(
       `${expected ? "Error" : "Unexpected error"}: ${which(outcome.spec)}: ${message}${resumable ? `; resume with --report-id ${v(reportId)}` : ""}`,
     );

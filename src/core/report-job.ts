@@ -255,7 +255,7 @@ export async function runReportJob(
     if (deadline.signal.aborted && !deps.signal?.aborted) {
       throw new ReportTimeoutError(
         current
-          ? `Report ${current} was not ready and downloaded within ${formatDuration(options.timeoutMs)}. It may still finish: resume with --report-id ${current} (or the report-id input).`
+          ? `Report ${current} was not ready and downloaded within ${formatDuration(options.timeoutMs)}. It may still finish: resume it by its report id, ${current}.`
           : `No report could be created within ${formatDuration(options.timeoutMs)}.`,
         { reportId: current, cause: error },
       );

@@ -7,7 +7,8 @@ import {
   holdsFiles,
   type RepoFile,
 } from "./api-files.ts";
-import type { GitHubClient, Identity } from "./client.ts";
+import type { GitHubClient } from "./client.ts";
+import type { Identity } from "./types.ts";
 
 export interface ApiCommitRequest {
   client: GitHubClient;

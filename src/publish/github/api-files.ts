@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { LuccaReportError } from "../../core/errors.ts";
 import { sameContent } from "../../core/same-content.ts";
-import { type CreatedCommit, type GitHubClient, type Identity, MAX_BLOB_BYTES } from "./client.ts";
+import { type GitHubClient, MAX_BLOB_BYTES } from "./client.ts";
+import type { CreatedCommit, Identity } from "./types.ts";
 
 /** A file to commit: its path in the repository ("/"-separated) and its bytes. */
 export interface RepoFile {

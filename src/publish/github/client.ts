@@ -8,9 +8,6 @@ import { GitHubApiError } from "./errors.ts";
 import { createOctokit, type GitHubClientOptions } from "./octokit-client.ts";
 import type { Comparison, CreatedCommit, Identity, PullRequestRef, TreeEntry } from "./types.ts";
 
-export type { Comparison, CreatedCommit, GitHubClientOptions, Identity, PullRequestRef, TreeEntry };
-export { GitHubApiError };
-
 /** GitHub's size limit for one blob sent through the Git Data API. */
 export const MAX_BLOB_BYTES = 100 * 1024 * 1024;
 

@@ -1,7 +1,8 @@
 import { LuccaReportError } from "../../core/errors.ts";
 import { logSafe, truncate } from "../../core/safe-text.ts";
-import type { Comparison, GitHubClient, Identity } from "./client.ts";
+import type { GitHubClient } from "./client.ts";
 import { GitHubApiError } from "./errors.ts";
+import type { Comparison, Identity } from "./types.ts";
 
 /** An author and a committer, as a commit records them. */
 export interface Authorship {

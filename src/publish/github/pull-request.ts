@@ -6,9 +6,10 @@ import {
   holdsFiles,
   type RepoFile,
 } from "./api-files.ts";
-import type { GitHubClient, Identity, PullRequestRef } from "./client.ts";
+import type { GitHubClient } from "./client.ts";
 import { GitHubApiError } from "./errors.ts";
 import { type Authorship, checkOwnBranch, DEFAULT_AUTHORSHIPS } from "./own-branch.ts";
+import type { Identity, PullRequestRef } from "./types.ts";
 
 export interface PullRequestRequest {
   client: GitHubClient;
