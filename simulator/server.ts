@@ -14,21 +14,7 @@ import {
 import { createState, type SimulatorState } from "./state.ts";
 import { handleStorage } from "./storage.ts";
 
-export type {
-  BadDownloadBody,
-  ContentLengthMode,
-  CsvEncoding,
-  Envelope,
-  ErrorShape,
-  FailureRule,
-  FailureTarget,
-  Outcome,
-  RateLimit,
-  RecordedRequest,
-  SimulatedReport,
-  SimulatorOptions,
-  StatusCase,
-} from "./options.ts";
+export type { RecordedRequest, SimulatedReport, SimulatorOptions } from "./options.ts";
 
 export interface Simulator {
   /** "http://127.0.0.1:PORT" */

@@ -1,4 +1,4 @@
-import { LuccaReportError, ReportFailedError, ReportTimeoutError } from "../core/errors.ts";
+import { LuccaReportError, ReportFailedError } from "../core/errors.ts";
 import { periodText } from "../core/period-text.ts";
 import type { ReportJobResult } from "../core/report-job.ts";
 import type { ReportOutcome, ReportSpec } from "../core/run-reports.ts";

@@ -69,6 +69,8 @@ export function parseCsvRecords(
     const record = text.slice(start, end).replace(/\r$/, "");
     if (!/^\r*$/.test(record)) records.push(parseCsvFields(record, delimiter));
   };
+  // Stryker disable next-line EqualityOperator: `i <= text.length` is equivalent
+  // text[length] is undefined and matches nothing.
   for (let i = 0; i < text.length && records.length < maxRecords; i++) {
     const char = text[i];
     if (char === '"') quoted = !quoted;

@@ -3,6 +3,8 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A wait fit for setTimeout: whole, not negative, at most MAX_TIMER_MS. */
 export function timerMs(ms: number): number {
+  // Stryker disable next-line EqualityOperator: `>=` is equivalent
+  // 0 becomes Math.min(Math.ceil(0), MAX_TIMER_MS), still 0.
   if (!(ms > 0)) return 0;
   return Math.min(Math.ceil(ms), MAX_TIMER_MS);
 }

@@ -47,6 +47,9 @@ export async function downloadWhenReady(
       });
       return { download, polls };
     } catch (error) {
+      // Stryker disable next-line ConditionalExpression: equivalent
+      // `!(error instanceof LuccaRejectedError)` -> false: no other error carries a pending-refusal
+      // status (a NetworkError's is 408, 429 or 5xx).
       if (!(error instanceof LuccaRejectedError) || !isPendingRefusal(error.status)) throw error;
       const nextCheckMs = nextPollDelay(polls, deps.poll);
       deps.onEvent({

@@ -59,6 +59,8 @@ export function createDecoder(encoding: TextEncodingName): StreamDecoder {
       // The odd byte out, or undefined (past the end) when there is none.
       carry = joined[even];
       const swapped = new Uint8Array(even);
+      // Stryker disable next-line EqualityOperator: `<=` is equivalent
+      // Writes past a Uint8Array's end are dropped.
       for (let i = 0; i < even; i += 2) {
         swapped[i] = joined[i + 1] as number;
         swapped[i + 1] = joined[i] as number;
@@ -83,8 +85,12 @@ export function decodeHead(head: Uint8Array): DetectedEncoding & { text: string 
 
 function decodeWindows1252(chunk: Uint8Array): string {
   let text = "";
+  // Stryker disable next-line EqualityOperator: `<=` is equivalent
+  // The extra batch is empty.
   for (let start = 0; start < chunk.length; start += 8192) {
     const end = Math.min(chunk.length, start + 8192);
+    // Stryker disable next-line ArrayDeclaration: equivalent
+    // `new Array()`: the length only preallocates.
     const codes = new Array<number>(end - start);
     for (let i = start; i < end; i++) {
       const byte = chunk[i] as number;

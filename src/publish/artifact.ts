@@ -79,6 +79,8 @@ export async function publishArtifact(
   } catch (error) {
     throw explain(error, name);
   } finally {
+    // Stryker disable next-line BooleanLiteral: equivalent
+    // `force: false`: mkdtemp made the directory and nothing else removes it.
     if (staging) await rm(staging, { recursive: true, force: true });
   }
 }

@@ -127,6 +127,9 @@ export async function savePrevious(
   const call = await heldBackProblems(() => cache.saveCache([options.workDir], key));
   if (call.problem !== undefined) return unavailable(call.problem);
   // -1 without a warning: the service refused to reserve the key (it says so with core.info).
+  // Stryker disable next-line ConditionalExpression: equivalent
+  // `call.value === undefined ||` -> false: saveCache returns a number whenever it does not throw,
+  // and a throw has returned already.
   if (call.value === undefined || call.value === -1) {
     return unavailable(`the Actions cache did not take the entry ${key}`);
   }
@@ -190,6 +193,8 @@ export async function heldBackProblems<T>(
   const last = held.at(-1);
   return {
     value,
+    // Stryker disable next-line Regex: equivalent
+    // `/^\w+: /` -> `/\w+: /`: held lines always begin "warning: " or "error: ".
     problem: thrown ?? (last === undefined ? undefined : last.replace(/^\w+: /, "")),
   };
 }
@@ -203,6 +208,8 @@ function unescapeCommand(message: string): string {
 }
 
 function unavailable(reason: string): { status: "unavailable"; reason: string } {
+  // Stryker disable next-line Regex: equivalent
+  // `[\r\n]+` -> `[\r\n]`: the `\s*` on each side takes further breaks.
   return { status: "unavailable", reason: reason.replace(/\s*[\r\n]+\s*/g, " ") };
 }
 

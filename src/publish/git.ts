@@ -76,7 +76,9 @@ export class Git {
     const outcome = await this.#spawn(args, options, 64 * 1024 * 1024);
     return {
       code: outcome.code ?? 1,
+      // Stryker disable next-line StringLiteral: "" means UTF-8
       stdout: outcome.stdout.toString("utf8"),
+      // Stryker disable next-line StringLiteral: "" means UTF-8
       stderr: outcome.stderr.toString("utf8"),
     };
   }

@@ -1,12 +1,12 @@
 // @ts-check
-// `npm run mutation:quick`: see vitest.stryker-quick.config.ts. Results and report are kept
-// apart from the full run's, so neither run's incremental file misleads the other.
+// `npm run mutation:quick`: see vitest.quick.config.ts. Results and report are kept apart
+// from the full run's, so neither run's incremental file misleads the other.
 import full from "./stryker.config.mjs";
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   ...full,
-  vitest: { configFile: "vitest.stryker-quick.config.ts", related: true },
+  vitest: { configFile: "mutation/vitest.quick.config.ts", related: true },
   mutate: ["src/core/**/*.ts", "!src/**/*.test.ts"],
   // Mutants of module-level constants (about 170) run every related test; with unit tests
   // only that is cheap, so they are measured here too, unlike in the full run's estimate.

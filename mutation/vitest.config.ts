@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from "vitest/config";
-import base from "./vitest.config.ts";
+import base from "../vitest.config.ts";
 
 // For mutation testing only: Stryker switches mutants on inside the test process, so tests
 // that run the product as a child process (dist/, `node src/cli.ts`, another user) cannot

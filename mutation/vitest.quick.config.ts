@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import base from "./vitest.stryker.config.ts";
+import base from "./vitest.config.ts";
 
 // `npm run mutation:quick`: src/core/ against its colocated unit tests only (milliseconds per
 // mutant). A mutant only the integration tests kill counts here as survived or uncovered, so
