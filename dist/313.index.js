@@ -122,6 +122,9 @@ async function commitViaApi(request) {
                 attempts: attempt,
             };
         }
+        // Stryker disable next-line ConditionalExpression: equivalent
+        // `previous.base !== base` -> true: the same base commit holds the same files, so nothing can
+        // count as changed meanwhile.
         if (previous && previous.base !== base) {
             const changedMeanwhile = request.files.filter((_file, index) => !sameBytes(previous?.before[index], before[index]));
             if (changedMeanwhile.length > 0) {

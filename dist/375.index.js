@@ -25,7 +25,7 @@ function createUndiciFetch(dispatcher) {
     return async (input, init = {}) => {
         if (input instanceof Request)
             throw new TypeError("undiciFetch takes a URL, not a Request");
-        const answer = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(input, {
+        const answer = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(input, {
             method: (init.method ?? "GET"),
             headers: init.headers,
             body: typeof init.body === "string" ? init.body : null,

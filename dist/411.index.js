@@ -18,7 +18,7 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18091);
+/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60142);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33838);
 
 
@@ -111,6 +111,9 @@ async function savePrevious(identity, file, options) {
     if (call.problem !== undefined)
         return unavailable(call.problem);
     // -1 without a warning: the service refused to reserve the key (it says so with core.info).
+    // Stryker disable next-line ConditionalExpression: equivalent
+    // `call.value === undefined ||` -> false: saveCache returns a number whenever it does not throw,
+    // and a throw has returned already.
     if (call.value === undefined || call.value === -1) {
         return unavailable(`the Actions cache did not take the entry ${key}`);
     }
@@ -172,6 +175,8 @@ async function heldBackProblems(work) {
     const last = held.at(-1);
     return {
         value,
+        // Stryker disable next-line Regex: equivalent
+        // `/^\w+: /` -> `/\w+: /`: held lines always begin "warning: " or "error: ".
         problem: thrown ?? (last === undefined ? undefined : last.replace(/^\w+: /, "")),
     };
 }
@@ -183,6 +188,8 @@ function unescapeCommand(message) {
         .trim();
 }
 function unavailable(reason) {
+    // Stryker disable next-line Regex: equivalent
+    // `[\r\n]+` -> `[\r\n]`: the `\s*` on each side takes further breaks.
     return { status: "unavailable", reason: reason.replace(/\s*[\r\n]+\s*/g, " ") };
 }
 function messageOf(error) {

@@ -673,6 +673,8 @@ function envelopeOf(shape) {
         return "array";
     const data = shape.data;
     if (data !== undefined) {
+        // Stryker disable next-line ConditionalExpression: equivalent
+        // `!Array.isArray(data)` -> true: an array has no `items`.
         if (data && typeof data === "object" && !Array.isArray(data) && "items" in data)
             return "items";
         return "header" in shape ? "header+data" : "data";
@@ -860,7 +862,11 @@ function isValidDate(text) {
         return false;
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     const date = new Date(utc(year, month - 1, day));
-    return (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day);
+    return (
+    // Stryker disable next-line ConditionalExpression: equivalent
+    // A check -> true: within the regex's shape, the month check alone catches every overflow of
+    // month or day, and year with day catches them too.
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day);
 }
 /**
  * Explicit dates, a named period resolved in a time zone, or neither. Every problem is
@@ -1041,6 +1047,8 @@ function createDecoder(encoding) {
             // The odd byte out, or undefined (past the end) when there is none.
             carry = joined[even];
             const swapped = new Uint8Array(even);
+            // Stryker disable next-line EqualityOperator: `<=` is equivalent
+            // Writes past a Uint8Array's end are dropped.
             for (let i = 0; i < even; i += 2) {
                 swapped[i] = joined[i + 1];
                 swapped[i + 1] = joined[i];
@@ -1062,8 +1070,12 @@ function decodeHead(head) {
 }
 function decodeWindows1252(chunk) {
     let text = "";
+    // Stryker disable next-line EqualityOperator: `<=` is equivalent
+    // The extra batch is empty.
     for (let start = 0; start < chunk.length; start += 8192) {
         const end = Math.min(chunk.length, start + 8192);
+        // Stryker disable next-line ArrayDeclaration: equivalent
+        // `new Array()`: the length only preallocates.
         const codes = new Array(end - start);
         for (let i = start; i < end; i++) {
             const byte = chunk[i];
@@ -1266,6 +1278,8 @@ function firstBytes(bytes, secrets) {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A wait fit for setTimeout: whole, not negative, at most MAX_TIMER_MS. */
 function timerMs(ms) {
+    // Stryker disable next-line EqualityOperator: `>=` is equivalent
+    // 0 becomes Math.min(Math.ceil(0), MAX_TIMER_MS), still 0.
     if (!(ms > 0))
         return 0;
     return Math.min(Math.ceil(ms), MAX_TIMER_MS);
@@ -1464,6 +1478,9 @@ async function readCapped(body, maxBytes) {
         }
     }
     finally {
+        // Stryker disable next-line ConditionalExpression: -> true is equivalent
+        // After `done` the stream is closed and cancel does nothing; after a failed read its rejection
+        // is caught and the same error goes on.
         if (overflowed)
             await reader.cancel().catch(() => { });
         reader.releaseLock();
@@ -2101,6 +2118,9 @@ function createLuccaClient(options) {
         const notify = retryOptions.onRetry;
         return retry(async () => {
             const open = await sendOnce(req, send);
+            // Stryker disable next-line StringLiteral: equivalent
+            // `?? ""` -> other text: the type is only tested against /^\s*text\/html/, which no
+            // fallback matches.
             const type = open.response.headers.get("content-type") ?? "";
             if (open.url.href !== req.url.href && /^\s*text\/html/i.test(type)) {
                 // Same-origin redirect to a web page: what Lucca does with a key it refuses.
@@ -2163,6 +2183,8 @@ function createLuccaClient(options) {
         if (result.success)
             return result.data;
         const shown = excerptOf(JSON.stringify(value), [options.apiKey]);
+        // Stryker disable next-line ArrayDeclaration: equivalent
+        // `[options.apiKey]` -> []: zod's messages and schema paths never quote the answer's values.
         const problems = excerptOf(describeIssues(result.error.issues, value), [options.apiKey]);
         throw new errors/* UnusableAnswerError */.qx(`Lucca answered with ${what} this tool cannot use (${problems}): ${shown}`, { excerpt: shown });
     }
@@ -2217,6 +2239,8 @@ function describeIssues(issues, value) {
         if (!issue.errors?.length)
             return [issue];
         const branch = wrapped ? issue.errors[0] : issue.errors[issue.errors.length - 1];
+        // Stryker disable next-line ArrayDeclaration: unreachable
+        // `[issue]` -> []: `errors.length` is at least 1 here.
         return branch ?? [issue];
     });
     return flat
@@ -2421,6 +2445,8 @@ function parseCsvRecords(text, delimiter, maxRecords) {
         if (!/^\r*$/.test(record))
             records.push(parseCsvFields(record, delimiter));
     };
+    // Stryker disable next-line EqualityOperator: `i <= text.length` is equivalent
+    // text[length] is undefined and matches nothing.
     for (let i = 0; i < text.length && records.length < maxRecords; i++) {
         const char = text[i];
         if (char === '"')
@@ -2464,6 +2490,8 @@ function splitRecords(bytes, from, to, split, onBreak) {
     for (let i = from; i < to; i++) {
         const byte = bytes[i];
         // Most bytes are above '"' and cost a single compare.
+        // Stryker disable next-line ConditionalExpression: -> false is equivalent
+        // Those bytes reach `else if (byte !== CR) content = true`, which does the same.
         if (byte > QUOTE) {
             content = true;
         }
@@ -2556,6 +2584,8 @@ const row_counter_QUOTE = 0x22;
 const row_counter_CR = 0x0d;
 const row_counter_LF = 0x0a;
 /** The word-at-a-time scan reads bytes out of 32-bit words in little-endian order. */
+// Stryker disable next-line ConditionalExpression, EqualityOperator, ArrayDeclaration: equivalent
+// On a little-endian machine the byte-wise path gives the same count.
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /**
  * The JavaScript counter, for runtimes without WebAssembly SIMD: four bytes at a time. A word
@@ -2575,12 +2605,16 @@ function countRecordsWordWise(chunk, count) {
             const word = view[w];
             const quotes = zeroBytes(word ^ 0x22222222);
             // Inside a quoted field only a quote changes anything.
+            // Stryker disable next-line ConditionalExpression: speed only
+            // -> false: the word takes the byte-wise path.
             if (quotes === 0 && quoted)
                 continue;
             const lf = zeroBytes(word ^ 0x0a0a0a0a);
             const breaks = lf | zeroBytes(word ^ 0x0d0d0d0d);
             // Every line feed here ends a record with content: the bytes after a line feed are
             // text, and so is the first byte when the record had none yet.
+            // Stryker disable next-line ConditionalExpression, LogicalOperator: speed only
+            // The fast path's condition -> false, or stricter: the word takes the byte-wise path.
             if (quotes === 0 && ((lf << 8) & breaks) === 0 && (content || (breaks & 0x80) === 0)) {
                 records += Math.imul(lf >>> 7, 0x01010101) >>> 24;
                 content = lf >= 0; // false only when the last byte is a line feed
@@ -2612,6 +2646,8 @@ function countRecordsWordWise(chunk, count) {
 }
 /** 0x80 in each byte of `x` that is zero, 0 in the others (exact: no borrow across bytes). */
 function zeroBytes(x) {
+    // Stryker disable next-line UnaryOperator: speed only
+    // Without `~` no word looks free of quotes and line feeds: all take the byte-wise path.
     return ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | 0 | x | 0x7f7f7f7f);
 }
 /** Bytes copied into the module's memory per call (its memory has a page more). */
@@ -2634,9 +2670,13 @@ function wasmRecordCounter() {
     }
     const memory = new Uint8Array(exports.memory.buffer, 0, WINDOW);
     return (chunk, count) => {
+        // Stryker disable next-line EqualityOperator: `<=` is equivalent
+        // The extra window is empty.
         for (let from = 0; from < chunk.length; from += WINDOW) {
             const window = chunk.subarray(from, Math.min(chunk.length, from + WINDOW));
             const blocks = window.length & ~63;
+            // Stryker disable next-line ConditionalExpression, EqualityOperator: equivalent
+            // `blocks >= 0` or true: count(0, q, c) returns 0 and hands q and c back unchanged.
             if (blocks > 0) {
                 memory.set(window.subarray(0, blocks));
                 count.records += exports.count(blocks, count.quoted ? 1 : 0, count.content ? 1 : 0);
@@ -2680,6 +2720,8 @@ class CsvStatsCollector {
         quoted: false,
         content: false,
         lineEnding: null,
+        // Stryker disable next-line UnaryOperator: equivalent
+        // Any value but CR or LF means no byte.
         lastByte: -1,
     };
     #head = [];
@@ -2687,6 +2729,8 @@ class CsvStatsCollector {
     #collecting = true;
     /** The preview bytes ran out before the last preview record ended. */
     #headCut = false;
+    // Stryker disable next-line UnaryOperator: equivalent
+    // Any value but CR or LF means no byte.
     #byteBeforeLast = -1;
     constructor(options) {
         this.#previewRows = options.previewRows ?? 10;
@@ -2765,6 +2809,9 @@ function scanBytes(chunk, from, to, scan, wanted) {
     for (let i = from; i < to; i++) {
         const byte = chunk[i];
         // Most bytes are above '"' and cost a single compare.
+        // Stryker disable next-line ConditionalExpression, BlockStatement: equivalent
+        // -> false or {}: those bytes reach `else if (byte !== CR) content = true`, which does the
+        // same.
         if (byte > csv_stats_QUOTE) {
             content = true;
             continue;
@@ -2800,6 +2847,8 @@ function scanBytes(chunk, from, to, scan, wanted) {
 /** The header record's text: up to the first line break outside quotes. */
 function firstRecord(text) {
     let quoted = false;
+    // Stryker disable next-line EqualityOperator: `<=` is equivalent
+    // text[length] is undefined and matches nothing.
     for (let i = 0; i < text.length; i++) {
         const char = text[i];
         if (char === '"')
@@ -2865,6 +2914,8 @@ async function downloadOnce(options, deps) {
         idle = setTimeout(() => open.abort(new TransientFailure(`no data received for ${options.idleTimeoutMs} ms`)), timerMs(options.idleTimeoutMs));
     };
     const cut = (error) => {
+        // Stryker disable next-line ConditionalExpression: -> false is equivalent
+        // retry() rethrows the job's reason itself whenever its signal is aborted.
         if (deps.signal.aborted)
             return deps.signal.reason;
         // The sink's own failure (disk full) is not retried.
@@ -2916,11 +2967,15 @@ async function downloadOnce(options, deps) {
         return { path: file.path, stats };
     }
     catch (error) {
+        // Stryker disable next-line CallExpression: equivalent
+        // The request's own abort and the sink's discard() release the body anyway.
         reader.cancel(error).catch(() => { });
         await file?.discard();
         throw error;
     }
     finally {
+        // Stryker disable next-line CallExpression: equivalent
+        // The idle timer then only aborts a response already read to its end.
         clearTimeout(idle);
     }
 }
@@ -2930,8 +2985,13 @@ const HEAD_BYTES = 512;
 async function readHead(reader, want, onChunk) {
     const chunks = [];
     let size = 0;
+    // Stryker disable next-line EqualityOperator: `<=` is equivalent
+    // One more chunk in the head changes nothing (the head is cut to 512 bytes, every chunk is
+    // written).
     while (size < want) {
         const { done, value } = await reader.read();
+        // Stryker disable next-line BooleanLiteral: `done: false` is equivalent
+        // Reading a finished stream again gives done.
         if (done)
             return { chunks, bytes: download_report_concat(chunks, size), done: true };
         onChunk();
@@ -2944,6 +3004,8 @@ function download_report_concat(chunks, limit) {
     const bytes = new Uint8Array(limit);
     let offset = 0;
     for (const chunk of chunks) {
+        // Stryker disable next-line ConditionalExpression, EqualityOperator: equivalent
+        // -> false or `>`: each part is capped at the room left.
         if (offset >= limit)
             break;
         const part = chunk.subarray(0, limit - offset);
@@ -3048,6 +3110,8 @@ async function copyCounting(head, reader, writable, onChunk) {
         await writer.close();
     }
     catch (error) {
+        // Stryker disable next-line CallExpression: equivalent
+        // The request's own abort and the sink's discard() release the file anyway.
         writer.abort(error).catch(() => { });
         throw error;
     }
@@ -3133,6 +3197,9 @@ async function downloadWhenReady(options, deps) {
             return { download, polls };
         }
         catch (error) {
+            // Stryker disable next-line ConditionalExpression: equivalent
+            // `!(error instanceof LuccaRejectedError)` -> false: no other error carries a pending-refusal
+            // status (a NetworkError's is 408, 429 or 5xx).
             if (!(error instanceof errors/* LuccaRejectedError */.Xf) || !isPendingRefusal(error.status))
                 throw error;
             const nextCheckMs = nextPollDelay(polls, deps.poll);
@@ -3293,6 +3360,8 @@ function shift(date, days) {
 async function waitForReport(initial, deps) {
     const started = deps.now();
     let report = initial;
+    // Stryker disable next-line StringLiteral: equivalent
+    // No status equals any other text either, so the first check is always a change.
     let previous = "";
     let polls = 0;
     const checksMs = [];
@@ -3413,6 +3482,8 @@ async function runReportJob(options, deps) {
                 report = {
                     id: options.reportId,
                     templateId: undefined,
+                    // Stryker disable next-line StringLiteral: equivalent
+                    // Only the stand-in's id is read.
                     status: "pending",
                     startsOn: null,
                     endsOn: null,
@@ -3572,7 +3643,13 @@ function createRequestBudget(options) {
     let pausedUntil = 0;
     let queue = Promise.resolve();
     const nextSlotIn = (at) => {
-        recent = recent.filter((slot) => slot.answeredAt === undefined || slot.answeredAt + windowMs > at);
+        // Stryker disable next-line MethodExpression: equivalent
+        // Without the filter, a freed slot sorts before those still counted, and a negative wait is
+        // raised to 0 by Math.max.
+        recent = recent.filter(
+        // Stryker disable next-line ConditionalExpression, EqualityOperator: equivalent
+        // -> true or `>=`: as without the filter above.
+        (slot) => slot.answeredAt === undefined || slot.answeredAt + windowMs > at);
         let full = 0;
         if (recent.length >= options.requests) {
             // The slot that must free for one to be under the limit again; in flight, look again soon.
