@@ -92,6 +92,12 @@ describe("CsvTotals", () => {
     expect(printed("a\n1 234,5\n1\u00a0000\n12\u202f345\n-1 000 000,25\n")).toEqual({
       a: "-985420.75",
     });
+    // Between delimiters too, where a plain number takes a shorter path.
+    expect(printed("a;b;c\n1 234,5;-2;1\u202f000\n-1;0,25;7\n")).toEqual({
+      a: "1233.5",
+      b: "-1.75",
+      c: "1007",
+    });
     for (const text of ["1 23", "1 2345", "1234 567", "0 123", " 1", "1 ", "1  234", "1 234 5"]) {
       expect(totalsOf(`a;b\n${text};1\n`), text).toEqual([
         { column: "b", index: 1, sum: 1, decimals: 0 },
