@@ -13,6 +13,7 @@ export interface CsvTotalsOptions {
 
 /** The header is kept whole to read the delimiter and count columns; past this, no totals. */
 const MAX_HEADER_BYTES = 1 << 20;
+const UTF8 = new TextEncoder();
 
 /**
  * Sums each numeric column of a CSV while it streams past, in one pass over its bytes:
@@ -59,7 +60,7 @@ export class CsvTotals {
       this.#decide(start);
       return;
     }
-    if (this.#utf16) this.#bytes(new TextEncoder().encode(this.#utf16.decode(chunk, false)));
+    if (this.#utf16) this.#bytes(UTF8.encode(this.#utf16.decode(chunk, false)));
     else this.#bytes(chunk);
   }
 
@@ -69,8 +70,7 @@ export class CsvTotals {
    */
   finish(header: string[], windows1252: boolean): ColumnTotal[] | null {
     if (!this.#decided && this.#start.length > 0) this.#decide(this.#start);
-    if (this.#utf16)
-      this.#bytes(new TextEncoder().encode(this.#utf16.decode(new Uint8Array(), true)));
+    if (this.#utf16) this.#bytes(UTF8.encode(this.#utf16.decode(new Uint8Array(), true)));
     if (this.#gaveUp) return null;
     if (!this.#scan || !this.#tally) return [];
     this.#scan.end();
@@ -82,7 +82,7 @@ export class CsvTotals {
     this.#start = new Uint8Array(0);
     if ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff)) {
       this.#utf16 = createDecoder(start[0] === 0xff ? "utf-16le" : "utf-16be");
-      this.#bytes(new TextEncoder().encode(this.#utf16.decode(start, false)));
+      this.#bytes(UTF8.encode(this.#utf16.decode(start, false)));
     } else {
       const bom = start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf;
       this.#bytes(bom ? start.subarray(3) : start);
