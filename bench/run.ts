@@ -4,6 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { cpus, totalmem, type } from "node:os";
 import { resolve } from "node:path";
 import { backfillFigures } from "./backfill.ts";
+import { totalsFigures } from "./csv-totals.ts";
 import { denoFigures } from "./deno.ts";
 import { downloadFigures } from "./download.ts";
 import type { Figure } from "./figures.ts";
@@ -15,6 +16,7 @@ import { startupFigures } from "./startup.ts";
 const sections: [string, () => Promise<Figure[]>][] = [
   ["polling", pollingFigures],
   ["row counter", rowCounterFigures],
+  ["totals", totalsFigures],
   ["download", downloadFigures],
   ["start-up", startupFigures],
   ["load", loadFigures],

@@ -23,6 +23,17 @@ export function detectDelimiter(headerLine: string): Delimiter | null {
   return best;
 }
 
+/** The header record's text: up to the first line break outside quotes. */
+export function firstRecord(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) return text.slice(0, i);
+  }
+  return text;
+}
+
 /**
  * The fields of one record (as split by csv-records.ts, without its line end), RFC 4180 style:
  * a quoted field may hold the delimiter, line breaks and doubled quotes.

@@ -1,4 +1,5 @@
-import { type Delimiter, detectDelimiter, parseCsvRecords } from "./csv-parse.ts";
+import { type Delimiter, detectDelimiter, firstRecord, parseCsvRecords } from "./csv-parse.ts";
+import { type ColumnTotal, CsvTotals } from "./csv-totals.ts";
 import { decodeHead, type TextEncodingName } from "./encoding.ts";
 import type { Hasher } from "./hasher.ts";
 import { bestRecordCounter, type RecordCounter } from "./row-counter/row-counter.ts";
@@ -19,6 +20,11 @@ export interface CsvStats {
   /** The first data records, parsed. */
   preview: string[][];
   lineEnding: "\r\n" | "\n" | null;
+  /**
+   * The sum of each numeric column, in header order (csv-totals.ts says which are numeric);
+   * null when not computed (the `totals` option, or a header over 1 MiB).
+   */
+  totals: ColumnTotal[] | null;
 }
 
 export interface CsvStatsOptions {
@@ -30,7 +36,16 @@ export interface CsvStatsOptions {
   createHasher: () => Hasher;
   /** @default WebAssembly SIMD where the runtime has it, else the word-wise JavaScript counter */
   countRecords?: RecordCounter;
+  /** Sum the numeric columns on the way (not worth it for a file that is no CSV). @default true */
+  totals?: boolean;
 }
+
+/**
+ * Totals cost about as much CPU as the rest of the pass together (bench/csv-totals.ts): they
+ * are summed for files up to this size (a payroll month is a few MiB), and null beyond it, so
+ * a very large download costs what it did.
+ */
+export const TOTALS_MAX_BYTES = 64 * 1024 * 1024;
 
 const QUOTE = 0x22;
 const CR = 0x0d;
@@ -60,6 +75,7 @@ export class CsvStatsCollector {
   readonly #maxCellLength: number;
   readonly #hash: Hasher;
   readonly #countRecords: RecordCounter;
+  #totals: CsvTotals | undefined;
   #bytes = 0;
   readonly #scan: ScanState = {
     records: 0,
@@ -84,11 +100,14 @@ export class CsvStatsCollector {
     this.#maxCellLength = options.maxCellLength ?? 200;
     this.#hash = options.createHasher();
     this.#countRecords = options.countRecords ?? bestRecordCounter();
+    this.#totals = options.totals === false ? undefined : new CsvTotals();
   }
 
   update(chunk: Uint8Array): void {
     this.#bytes += chunk.byteLength;
     this.#hash.update(chunk);
+    if (this.#totals && this.#bytes > TOTALS_MAX_BYTES) this.#totals = undefined;
+    this.#totals?.update(chunk);
     const scan = this.#scan;
     if (!this.#collecting && scan.lineEnding !== null) {
       this.#countRecords(chunk, scan);
@@ -131,7 +150,7 @@ export class CsvStatsCollector {
     if (this.#headCut && parsed.length > 1) parsed.pop();
     // By characters, so that no surrogate pair is cut in two.
     const cutCell = (cell: string) => Array.from(cell).slice(0, this.#maxCellLength).join("");
-    const header = parsed[0] ?? [];
+    const header = (parsed[0] ?? []).map(cutCell);
     return {
       rows: Math.max(0, records - 1),
       columns: header.length,
@@ -140,9 +159,10 @@ export class CsvStatsCollector {
       delimiter,
       encoding,
       bom,
-      header: header.map(cutCell),
+      header,
       preview: parsed.slice(1).map((record) => record.map(cutCell)),
       lineEnding: this.#scan.lineEnding,
+      totals: this.#totals ? this.#totals.finish(header, encoding === "windows-1252") : null,
     };
   }
 }
@@ -194,19 +214,6 @@ function scanBytes(
   scan.content = content;
   scan.lineEnding = lineEnding;
   return cut;
-}
-
-/** The header record's text: up to the first line break outside quotes. */
-function firstRecord(text: string): string {
-  let quoted = false;
-  // Stryker disable next-line EqualityOperator: `<=` is equivalent
-  // text[length] is undefined and matches nothing.
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === "\n" || char === "\r")) return text.slice(0, i);
-  }
-  return text;
 }
 
 /** Passes bytes through unchanged while the collector counts them. */

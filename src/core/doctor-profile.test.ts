@@ -63,6 +63,7 @@ describe("buildDoctorProfile: a run that worked", () => {
         ["Bob", "3,25", "0.5"],
       ],
       lineEnding: "\r\n",
+      totals: [{ column: "Hours", index: 1, sum: 10.75, decimals: 2 }],
     };
     const profile = profileOf(
       [
@@ -131,6 +132,7 @@ describe("buildDoctorProfile: a run that worked", () => {
       header: ["a"],
       preview: [],
       lineEnding,
+      totals: [],
     });
     const fileOf = (lineEnding: CsvStats["lineEnding"], format = "csv") =>
       profileOf([], [], { result: { stats: stats(lineEnding), rangeSent: SENT, polls: 0, format } })

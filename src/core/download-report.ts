@@ -57,6 +57,7 @@ async function downloadOnce(
   const collector = new CsvStatsCollector({
     previewRows: options.previewRows,
     createHasher: options.createHasher,
+    totals: options.format === "csv",
   });
   let file: PendingFile | undefined;
   let idle: ReturnType<typeof setTimeout> | undefined;
