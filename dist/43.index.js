@@ -301,8 +301,8 @@ function safeUrl(location, base) {
 var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/core/period.ts + 1 modules
 var core_period = __webpack_require__(7059);
-// EXTERNAL MODULE: ./src/node/run-reports.ts + 25 modules
-var run_reports = __webpack_require__(41376);
+// EXTERNAL MODULE: ./src/node/run-reports.ts + 29 modules
+var run_reports = __webpack_require__(72353);
 // EXTERNAL MODULE: ./src/node/trace-recorder.ts + 2 modules
 var trace_recorder = __webpack_require__(91031);
 ;// CONCATENATED MODULE: ./src/node/doctor-run.ts

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1708);
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_process__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _node_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5433);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(822);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8084);
 /* harmony import */ var _node_undici_fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8375);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
 // The CLI itself, loaded by src/cli.ts once the Node version is known to be recent enough.
@@ -52,7 +52,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 822:
+/***/ 8084:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2397,6 +2397,18 @@ function detectDelimiter(headerLine) {
     }
     return best;
 }
+/** The header record's text: up to the first line break outside quotes. */
+function firstRecord(text) {
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (char === '"')
+            quoted = !quoted;
+        else if (!quoted && (char === "\n" || char === "\r"))
+            return text.slice(0, i);
+    }
+    return text;
+}
 /**
  * The fields of one record (as split by csv-records.ts, without its line end), RFC 4180 style:
  * a quoted field may hold the delimiter, line breaks and doubled quotes.
@@ -2460,6 +2472,148 @@ function parseCsvRecords(text, delimiter, maxRecords) {
     if (records.length < maxRecords)
         take(text.length);
     return records;
+}
+
+;// CONCATENATED MODULE: ./src/core/column-sums.ts
+/**
+ * Exact sums of decimal values, one per column: each value arrives as an integer mantissa
+ * and a count of decimals, and each column's sum is kept as an integer scaled by the most
+ * decimals seen so far, so 0.1 + 0.2 is 3 tenths, not 0.30000000000000004. The sum lives in
+ * a double while it is a safe integer and moves to a BigInt for good when it would not be.
+ */
+/** 10^0 to 10^22 are exact doubles; larger powers only ever fail the safe-integer check. */
+const POW10 = Array.from({ length: 64 }, (_, n) => 10 ** n);
+class ColumnSums {
+    #sums;
+    #decimals;
+    /** 1 once the column's sum lives in #big. */
+    #isBig;
+    #big;
+    constructor(columns) {
+        this.#sums = new Float64Array(columns);
+        this.#decimals = new Uint8Array(columns);
+        this.#isBig = new Uint8Array(columns);
+        this.#big = new Array(columns).fill(0n);
+    }
+    /** Adds `value / 10^decimals`; `value` is a safe integer, `decimals` at most 63. */
+    add(column, value, decimals) {
+        // The common case, small enough to be inlined into the scan: same scale, still a double.
+        if (decimals === this.#decimals[column] && this.#isBig[column] === 0) {
+            const total = this.#sums[column] + value;
+            if (total <= Number.MAX_SAFE_INTEGER && total >= -Number.MAX_SAFE_INTEGER) {
+                this.#sums[column] = total;
+                return;
+            }
+        }
+        this.#rescale(column, value, decimals);
+    }
+    #rescale(column, value, decimals) {
+        const had = this.#decimals[column];
+        if (this.#isBig[column] === 0) {
+            let sum = this.#sums[column];
+            let scaled = value;
+            if (decimals > had)
+                sum *= POW10[decimals - had];
+            else if (decimals < had)
+                scaled *= POW10[had - decimals];
+            const total = sum + scaled;
+            // A product or sum past 2^53 - 1 rounds to at least 2^53, so the check catches it.
+            if (Number.isSafeInteger(sum) &&
+                Number.isSafeInteger(scaled) &&
+                Number.isSafeInteger(total)) {
+                this.#sums[column] = total;
+                if (decimals > had)
+                    this.#decimals[column] = decimals;
+                return;
+            }
+        }
+        this.addBig(column, BigInt(value), decimals);
+    }
+    /** Adds `value / 10^decimals` for a value with more digits than a double holds exactly. */
+    addBig(column, value, decimals) {
+        const had = this.#decimals[column];
+        let sum = this.#isBig[column] === 1
+            ? this.#big[column]
+            : BigInt(this.#sums[column]);
+        let scaled = value;
+        if (decimals > had) {
+            sum *= 10n ** BigInt(decimals - had);
+            this.#decimals[column] = decimals;
+        }
+        else if (decimals < had) {
+            scaled *= 10n ** BigInt(had - decimals);
+        }
+        this.#big[column] = sum + scaled;
+        this.#isBig[column] = 1;
+    }
+    result(column) {
+        const decimals = this.#decimals[column];
+        const scaled = this.#isBig[column] === 1 ? Number(this.#big[column]) : this.#sums[column];
+        // A quotient of two exact doubles is correctly rounded, so toFixed(decimals) prints the
+        // exact sum (while it is below 2^53 in units of its last decimal).
+        return { sum: scaled / POW10[decimals], decimals };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/column-tally.ts
+
+/** How a value's thousands separators were written, which only the file's encoding can judge. */
+const SEP_UTF8 = 1;
+const SEP_LATIN = 2;
+/**
+ * What the scan learns of each column: whether every value so far was a number, and their
+ * sum. The typed arrays are read and written straight from the scan's loop.
+ */
+class ColumnTally {
+    count;
+    /** A value of the column was no number. */
+    dead;
+    /** The column had a number. */
+    counted;
+    /** SEP_* flags of the column's values. */
+    separators;
+    sums;
+    #alive;
+    /** Every column has met a value that is no number: nothing is left to sum. */
+    allText;
+    constructor(count) {
+        this.count = count;
+        this.dead = new Uint8Array(count);
+        this.counted = new Uint8Array(count);
+        this.separators = new Uint8Array(count);
+        this.sums = new ColumnSums(count);
+        this.#alive = count;
+        this.allText = count === 0;
+    }
+    /** A value of `column` is no number: the column gets no total. */
+    fail(column) {
+        if (column < this.count && this.dead[column] === 0) {
+            this.dead[column] = 1;
+            if (--this.#alive === 0)
+                this.allText = true;
+        }
+    }
+    /** Adds a value the scan's short path leaves out: written with separators, or too long. */
+    add(column, negative, mantissa, decimals, separators) {
+        this.counted[column] = 1;
+        this.separators[column] = this.separators[column] | separators;
+        if (typeof mantissa === "number")
+            this.sums.add(column, negative ? -mantissa : mantissa, decimals);
+        else
+            this.sums.addBig(column, negative ? -mantissa : mantissa, decimals);
+    }
+    /** The columns summed, named from `header`. `latin`: the bytes were read as Windows-1252. */
+    totals(header, latin) {
+        const totals = [];
+        for (let index = 0; index < this.count && index < header.length; index++) {
+            // Bytes that only the other encoding reads as an NBSP made the value text.
+            const text = this.separators[index] & (latin ? SEP_UTF8 : SEP_LATIN);
+            if (this.dead[index] === 1 || this.counted[index] === 0 || text)
+                continue;
+            totals.push({ column: header[index], index, ...this.sums.result(index) });
+        }
+        return totals;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/csv-records.ts
@@ -2552,6 +2706,543 @@ function forEachRecordIn(bytes, onRecord) {
     // A stop comes right after a line feed, so no record is under way then.
     if (split.content)
         onRecord(withoutLineEnd(bytes.subarray(start)));
+}
+
+;// CONCATENATED MODULE: ./src/core/csv-totals-scan.ts
+
+/*
+ * The data records of a CSV, scanned byte by byte for the totals: records end as csv-records.ts
+ * says (a line feed outside quotes, every quote toggling), fields split as parseCsvFields does
+ * (a quote opens only at a field's start, a doubled quote inside quotes is a character), and
+ * each value of a summed column is read against the number grammar as it streams past:
+ *
+ *   -? (0 | [1-9]\d* | [1-9]\d{0,2}(␣\d{3})+) (mark \d+)?
+ *
+ * where ␣ is a space, an NBSP or a narrow NBSP (French culture's thousands separators, in
+ * strict groups of three) and mark the decimal mark. Leading zeros make a code (an employee
+ * number), not a quantity; so do other signs, exponents, a bare mark, and over MAX_DIGITS digits.
+ *
+ * Speed (bench/csv-totals.ts): everything the loop touches per byte is a local; the text of
+ * columns no longer summed, delimiters included, takes one tight loop, and so do the digits
+ * of a plain number.
+ */
+const START = 0;
+const SIGN = 1;
+const ZERO_ONLY = 2;
+const INT = 3;
+const AFTER_SEP = 4;
+const GROUP = 5;
+const FRAC_START = 6;
+const FRAC = 7;
+/** Inside a UTF-8 NBSP (C2 A0), or a narrow NBSP (E2 80 AF). */
+const C2 = 8;
+const E2 = 9;
+const E280 = 10;
+/** After a CR, which is part of the value unless a line feed ending the record follows. */
+const AFTER_CR = 11;
+/** Not a number, or a field whose column is not summed: only where it ends matters. */
+const SKIP = 12;
+/** More digits than this make a code, not a quantity (and keep the sums cheap). */
+const MAX_DIGITS = 40;
+/** Digits a double holds exactly in every case; more spill into a BigInt. */
+const SAFE_DIGITS = 15;
+const csv_totals_scan_QUOTE = 0x22;
+const csv_totals_scan_LF = 0x0a;
+const csv_totals_scan_CR = 0x0d;
+const SPACE = 0x20;
+const NBSP = 0xa0;
+const MINUS = 0x2d;
+/** A value that ended in `state` with `digits` digits is a whole number. */
+function isNumber(state, group, digits) {
+    const complete = state === INT || state === FRAC || state === ZERO_ONLY || (state === GROUP && group === 3);
+    return complete && digits <= MAX_DIGITS;
+}
+class TotalsScan {
+    #tally;
+    #delimiter;
+    #mark;
+    /** Bytes that can end a stretch of text: bit 1 outside quotes, bit 2 inside. */
+    #stops = new Uint8Array(256);
+    // Where the scan is between two chunks.
+    /** Inside quotes by the record rule, which decides where records end. */
+    #parity = false;
+    /** Quoting by the field rule: 0 outside, 1 inside, 2 just after a quote inside quotes. */
+    #fieldQuote = 0;
+    /** The field has a character: a quote now is a character, not an opening. */
+    #started = false;
+    /** The record has a byte other than CR (a record of CRs alone is a blank line). */
+    #content = false;
+    #column = 0;
+    #state;
+    /** The state before a CR, to return to when the CR is the line end. */
+    #beforeCR = START;
+    #negative = false;
+    /** The last digits read, up to SAFE_DIGITS of them. */
+    #low = 0;
+    #lowDigits = 0;
+    /** The digits before #low, when there are more than SAFE_DIGITS, and how many. */
+    #high = 0n;
+    #spilled = 0;
+    /** Digits before the decimal mark. */
+    #intDigits = 0;
+    /** Digits in the current thousands group. */
+    #group = 0;
+    #valueSeparators = 0;
+    /** `delimiter`: a byte, or -1 for none; `mark`: the decimal mark's byte. */
+    constructor(tally, delimiter, mark) {
+        this.#tally = tally;
+        this.#delimiter = delimiter;
+        this.#mark = mark;
+        this.#state = tally.count > 0 ? START : SKIP;
+        if (delimiter >= 0)
+            this.#stops[delimiter] = 1;
+        this.#stops[csv_totals_scan_CR] = 1;
+        this.#stops[csv_totals_scan_QUOTE] = 3;
+        this.#stops[csv_totals_scan_LF] = 3;
+    }
+    /** Reads bytes[from..]. */
+    scan(bytes, from) {
+        const stops = this.#stops;
+        const delimiter = this.#delimiter;
+        const mark = this.#mark;
+        const tally = this.#tally;
+        const dead = tally.dead;
+        const counted = tally.counted;
+        const sums = tally.sums;
+        const columns = tally.count;
+        const n = bytes.length;
+        let parity = this.#parity;
+        let fieldQuote = this.#fieldQuote;
+        let started = this.#started;
+        let content = this.#content;
+        let column = this.#column;
+        let state = this.#state;
+        let negative = this.#negative;
+        let low = this.#low;
+        let lowDigits = this.#lowDigits;
+        let spilled = this.#spilled;
+        let intDigits = this.#intDigits;
+        let group = this.#group;
+        let separators = this.#valueSeparators;
+        chunk: for (let i = from; i < n; i++) {
+            let byte = bytes[i];
+            if (state === SKIP) {
+                // Text of a field that is not summed: skip to the next byte that can end it.
+                if (fieldQuote === 1) {
+                    while (stops[byte] < 2) {
+                        if (++i === n)
+                            break chunk;
+                        byte = bytes[i];
+                    }
+                }
+                else {
+                    // Outside quotes, the fields of the columns after it that are not summed either.
+                    while (true) {
+                        if (stops[byte] === 0) {
+                            fieldQuote = 0;
+                            started = true;
+                            content = true;
+                            do {
+                                if (++i === n)
+                                    break chunk;
+                                byte = bytes[i];
+                            } while (stops[byte] === 0);
+                        }
+                        if (byte !== delimiter || (column + 1 < columns && dead[column + 1] === 0))
+                            break;
+                        column++;
+                        fieldQuote = 0;
+                        started = false;
+                        content = true;
+                        if (++i === n)
+                            break chunk;
+                        byte = bytes[i];
+                    }
+                }
+            }
+            else if (fieldQuote !== 2 && (state === START || state === INT || state === FRAC)) {
+                // The common shape of a number, [1-9]\d*(mark\d+)?, in one go: the same steps as the
+                // rule below, without its tests. What does not fit is left to the rule.
+                let digit = byte - 0x30;
+                if (state === START && digit >= 1 && digit <= 9) {
+                    state = INT;
+                    low = digit;
+                    lowDigits = 1;
+                    started = true;
+                    content = true;
+                    if (++i === n)
+                        break;
+                    byte = bytes[i];
+                    digit = byte - 0x30;
+                }
+                while (state !== START) {
+                    while (digit >= 0 && digit <= 9 && lowDigits < SAFE_DIGITS) {
+                        low = low * 10 + digit;
+                        lowDigits++;
+                        if (++i === n)
+                            break chunk;
+                        byte = bytes[i];
+                        digit = byte - 0x30;
+                    }
+                    if (byte !== mark || state !== INT || spilled !== 0)
+                        break;
+                    state = FRAC_START;
+                    intDigits = lowDigits;
+                    if (++i === n)
+                        break chunk;
+                    byte = bytes[i];
+                    digit = byte - 0x30;
+                    if (digit < 0 || digit > 9)
+                        break;
+                    state = FRAC;
+                }
+                // A delimiter right after it: the field ends as the rule below would end it.
+                if (byte === delimiter &&
+                    fieldQuote === 0 &&
+                    spilled === 0 &&
+                    (state === INT || state === FRAC)) {
+                    counted[column] = 1;
+                    if (separators !== 0) {
+                        tally.separators[column] = tally.separators[column] | separators;
+                        separators = 0;
+                    }
+                    sums.add(column, negative ? -low : low, state === FRAC ? lowDigits - intDigits : 0);
+                    column++;
+                    started = false;
+                    content = true;
+                    state = column < columns && dead[column] === 0 ? START : SKIP;
+                    negative = false;
+                    low = 0;
+                    lowDigits = 0;
+                    group = 0;
+                    continue;
+                }
+            }
+            // 1: the byte ends a field, 2: it ends the record.
+            let ends = 0;
+            if (fieldQuote === 1) {
+                if (byte === csv_totals_scan_QUOTE) {
+                    parity = !parity;
+                    fieldQuote = 2;
+                    // A CR followed by anything is a character of the value, not the line end.
+                    if (state === AFTER_CR)
+                        state = this.#fail(column);
+                    continue;
+                }
+            }
+            else if (byte === delimiter) {
+                content = true;
+                ends = 1;
+                // A CR before a delimiter was no line end: a character of the value.
+                if (state === AFTER_CR)
+                    state = this.#fail(column);
+            }
+            else if (byte === csv_totals_scan_QUOTE) {
+                parity = !parity;
+                content = true;
+                if (fieldQuote === 0 && !started) {
+                    fieldQuote = 1;
+                    continue;
+                }
+                // A doubled quote inside quotes, or a quote within a field: a character.
+                fieldQuote = fieldQuote === 2 ? 1 : 0;
+                started = true;
+                if (state !== SKIP)
+                    state = this.#fail(column);
+                continue;
+            }
+            else {
+                fieldQuote = 0;
+                started = true;
+            }
+            if (ends === 0 && byte === csv_totals_scan_LF && !parity) {
+                ends = 2;
+                if (state === AFTER_CR)
+                    state = this.#beforeCR;
+            }
+            if (ends !== 0) {
+                // A record of CRs alone is a blank line, with no field at all.
+                if ((ends === 1 || content) && state !== SKIP && state !== START) {
+                    const digits = spilled + lowDigits;
+                    if (isNumber(state, group, digits)) {
+                        const decimals = state === FRAC ? digits - intDigits : 0;
+                        counted[column] = 1;
+                        if (spilled === 0 && separators === 0)
+                            sums.add(column, negative ? -low : low, decimals);
+                        else
+                            this.#add(column, negative, low, lowDigits, spilled, decimals, separators);
+                    }
+                    else {
+                        this.#fail(column);
+                    }
+                }
+                fieldQuote = 0;
+                started = false;
+                if (ends === 2) {
+                    column = 0;
+                    content = false;
+                    if (tally.allText)
+                        break;
+                }
+                else {
+                    column++;
+                }
+                state = column < columns && dead[column] === 0 ? START : SKIP;
+                if (state === START) {
+                    negative = false;
+                    low = 0;
+                    lowDigits = 0;
+                    spilled = 0;
+                    group = 0;
+                    separators = 0;
+                }
+                continue;
+            }
+            if (byte !== csv_totals_scan_CR)
+                content = true;
+            if (state === SKIP)
+                continue;
+            // A character of a summed column's value.
+            const digit = byte - 0x30;
+            if (digit >= 0 && digit <= 9) {
+                if (state === GROUP) {
+                    if (++group > 3) {
+                        state = this.#fail(column);
+                        continue;
+                    }
+                }
+                else if (state === START || state === SIGN) {
+                    state = digit === 0 ? ZERO_ONLY : INT;
+                }
+                else if (state === AFTER_SEP) {
+                    state = GROUP;
+                    group = 1;
+                }
+                else if (state === FRAC_START) {
+                    state = FRAC;
+                }
+                else if (state !== INT && state !== FRAC) {
+                    state = this.#fail(column);
+                    continue;
+                }
+                if (lowDigits === SAFE_DIGITS) {
+                    if (spilled >= MAX_DIGITS) {
+                        state = this.#fail(column);
+                        continue;
+                    }
+                    this.#high = (spilled === 0 ? 0n : this.#high) * 10n ** BigInt(SAFE_DIGITS) + BigInt(low);
+                    spilled += SAFE_DIGITS;
+                    low = digit;
+                    lowDigits = 1;
+                }
+                else {
+                    low = low * 10 + digit;
+                    lowDigits++;
+                }
+                continue;
+            }
+            // A separator or the decimal mark may follow 1 to 3 digits, or a whole group of three.
+            const groupEnds = state === GROUP ? group === 3 : state === INT && spilled === 0 && lowDigits <= 3;
+            if (byte === mark) {
+                if (state === INT || state === ZERO_ONLY || groupEnds) {
+                    state = FRAC_START;
+                    intDigits = spilled + lowDigits;
+                }
+                else {
+                    state = this.#fail(column);
+                }
+            }
+            else if (byte === csv_totals_scan_CR) {
+                // After two CRs the value is no number, unless the record turns out a blank line.
+                this.#beforeCR = state;
+                state = AFTER_CR;
+            }
+            else if (groupEnds && (byte === SPACE || byte === NBSP || byte === 0xc2 || byte === 0xe2)) {
+                if (byte === NBSP)
+                    separators |= SEP_LATIN;
+                state = byte === 0xc2 ? C2 : byte === 0xe2 ? E2 : AFTER_SEP;
+            }
+            else if (state === START && byte === MINUS) {
+                negative = true;
+                state = SIGN;
+            }
+            else if ((state === C2 && byte === NBSP) || (state === E280 && byte === 0xaf)) {
+                separators |= SEP_UTF8;
+                state = AFTER_SEP;
+            }
+            else if (state === E2 && byte === 0x80) {
+                state = E280;
+            }
+            else {
+                state = this.#fail(column);
+            }
+        }
+        this.#parity = parity;
+        this.#fieldQuote = fieldQuote;
+        this.#started = started;
+        this.#content = content;
+        this.#column = column;
+        this.#state = state;
+        this.#negative = negative;
+        this.#low = low;
+        this.#lowDigits = lowDigits;
+        this.#spilled = spilled;
+        this.#intDigits = intDigits;
+        this.#group = group;
+        this.#valueSeparators = separators;
+    }
+    /** The end of the file: its last record may have no line end. */
+    end() {
+        let state = this.#state;
+        // A CR ending the file belongs to the line end.
+        if (state === AFTER_CR)
+            state = this.#beforeCR;
+        if (this.#tally.allText || !this.#content || state === SKIP || state === START)
+            return;
+        const digits = this.#spilled + this.#lowDigits;
+        if (isNumber(state, this.#group, digits)) {
+            const decimals = state === FRAC ? digits - this.#intDigits : 0;
+            const [column, low, lowDigits] = [this.#column, this.#low, this.#lowDigits];
+            this.#add(column, this.#negative, low, lowDigits, this.#spilled, decimals, this.#valueSeparators);
+        }
+        else {
+            this.#fail(this.#column);
+        }
+    }
+    #add(column, negative, low, lowDigits, spilled, decimals, separators) {
+        const mantissa = spilled === 0 ? low : this.#high * 10n ** BigInt(lowDigits) + BigInt(low);
+        this.#tally.add(column, negative, mantissa, decimals, separators);
+    }
+    #fail(column) {
+        this.#tally.fail(column);
+        return SKIP;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/csv-totals.ts
+
+
+
+
+
+/** The header is kept whole to read the delimiter and count columns; past this, no totals. */
+const MAX_HEADER_BYTES = 1 << 20;
+const UTF8 = new TextEncoder();
+/**
+ * Sums each numeric column of a CSV while it streams past, in one pass over its bytes:
+ * records and fields split by csv-records.ts's and csv-parse.ts's rules wherever the chunks
+ * are cut; numbers as the user's culture writes them (a decimal point when the delimiter is
+ * a comma, else a decimal comma; thousands grouped by a space, NBSP or narrow NBSP in
+ * strict groups of three). A column is summed when it has a number and every non-empty
+ * value is one. Nothing of a row is kept: each value is added and forgotten.
+ *
+ * UTF-8 and Windows-1252 are read as bytes (the syntax is ASCII in both). UTF-16, told by
+ * its byte-order mark as encoding.ts does, is decoded and re-encoded as UTF-8 chunk by chunk:
+ * it is rare enough that a second path through the bytes would cost more than it saves.
+ */
+class CsvTotals {
+    #maxColumns;
+    /** The first bytes, until they tell UTF-16 from the rest. */
+    #start = new Uint8Array(0);
+    #utf16;
+    #decided = false;
+    #headerSplit = newRecordSplit();
+    #header = [];
+    #headerBytes = 0;
+    /** The header is too long: no totals. */
+    #gaveUp = false;
+    /** Both set once the header is read. */
+    #tally;
+    #scan;
+    constructor(options = {}) {
+        this.#maxColumns = options.maxColumns ?? 200;
+    }
+    update(chunk) {
+        if (this.#gaveUp || this.#tally?.allText || chunk.length === 0)
+            return;
+        if (!this.#decided) {
+            const start = new Uint8Array(this.#start.length + chunk.length);
+            start.set(this.#start);
+            start.set(chunk, this.#start.length);
+            // Three bytes tell a UTF-8 BOM; two tell UTF-16's.
+            if (start.length < 3) {
+                this.#start = start;
+                return;
+            }
+            this.#decide(start);
+            return;
+        }
+        if (this.#utf16)
+            this.#bytes(UTF8.encode(this.#utf16.decode(chunk, false)));
+        else
+            this.#bytes(chunk);
+    }
+    /**
+     * The totals, named from the header as the preview parsed it; null when the header is
+     * too long to hold. `windows1252`: the file's encoding, which decides what an NBSP looks like.
+     */
+    finish(header, windows1252) {
+        if (!this.#decided && this.#start.length > 0)
+            this.#decide(this.#start);
+        if (this.#utf16)
+            this.#bytes(UTF8.encode(this.#utf16.decode(new Uint8Array(), true)));
+        if (this.#gaveUp)
+            return null;
+        if (!this.#scan || !this.#tally)
+            return [];
+        this.#scan.end();
+        return this.#tally.totals(header, windows1252 && !this.#utf16);
+    }
+    #decide(start) {
+        this.#decided = true;
+        this.#start = new Uint8Array(0);
+        if ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff)) {
+            this.#utf16 = createDecoder(start[0] === 0xff ? "utf-16le" : "utf-16be");
+            this.#bytes(UTF8.encode(this.#utf16.decode(start, false)));
+        }
+        else {
+            const bom = start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf;
+            this.#bytes(bom ? start.subarray(3) : start);
+        }
+    }
+    #bytes(bytes) {
+        if (this.#gaveUp)
+            return;
+        let from = 0;
+        if (!this.#scan) {
+            from = splitRecords(bytes, 0, bytes.length, this.#headerSplit, (_lf, blank) => blank);
+            const part = from === -1 ? bytes : bytes.subarray(0, from);
+            this.#headerBytes += part.length;
+            if (this.#headerBytes > MAX_HEADER_BYTES) {
+                this.#gaveUp = true;
+                this.#header = [];
+                return;
+            }
+            this.#header.push(part.slice());
+            if (from === -1)
+                return;
+            this.#startData();
+        }
+        // A plain view: a Buffer among Uint8Arrays would make every byte read in the scan polymorphic.
+        const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+        this.#scan.scan(view, from);
+    }
+    /** Reads the header as csv-stats.ts does, so the columns are the ones it names. */
+    #startData() {
+        const whole = new Uint8Array(this.#headerBytes);
+        let offset = 0;
+        for (const part of this.#header) {
+            whole.set(part, offset);
+            offset += part.length;
+        }
+        this.#header = [];
+        // Byte for byte: the delimiters, quotes and line ends are ASCII in every encoding read here.
+        const text = decodeText(whole, "windows-1252");
+        const delimiter = detectDelimiter(firstRecord(text));
+        const fields = parseCsvRecords(text, delimiter, 1)[0]?.length ?? 0;
+        this.#tally = new ColumnTally(Math.min(fields, this.#maxColumns));
+        this.#scan = new TotalsScan(this.#tally, delimiter === null ? -1 : delimiter.charCodeAt(0), delimiter === "," ? 0x2e : 0x2c);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/row-counter/row-counter-wasm.ts
@@ -2698,6 +3389,13 @@ function bestRecordCounter() {
 
 
 
+
+/**
+ * Totals cost about as much CPU as the rest of the pass together (bench/csv-totals.ts): they
+ * are summed for files up to this size (a payroll month is a few MiB), and null beyond it, so
+ * a very large download costs what it did.
+ */
+const TOTALS_MAX_BYTES = 64 * 1024 * 1024;
 const csv_stats_QUOTE = 0x22;
 const csv_stats_CR = 0x0d;
 const csv_stats_LF = 0x0a;
@@ -2714,6 +3412,7 @@ class CsvStatsCollector {
     #maxCellLength;
     #hash;
     #countRecords;
+    #totals;
     #bytes = 0;
     #scan = {
         records: 0,
@@ -2737,10 +3436,14 @@ class CsvStatsCollector {
         this.#maxCellLength = options.maxCellLength ?? 200;
         this.#hash = options.createHasher();
         this.#countRecords = options.countRecords ?? bestRecordCounter();
+        this.#totals = options.totals === false ? undefined : new CsvTotals();
     }
     update(chunk) {
         this.#bytes += chunk.byteLength;
         this.#hash.update(chunk);
+        if (this.#totals && this.#bytes > TOTALS_MAX_BYTES)
+            this.#totals = undefined;
+        this.#totals?.update(chunk);
         const scan = this.#scan;
         if (!this.#collecting && scan.lineEnding !== null) {
             this.#countRecords(chunk, scan);
@@ -2784,7 +3487,7 @@ class CsvStatsCollector {
             parsed.pop();
         // By characters, so that no surrogate pair is cut in two.
         const cutCell = (cell) => Array.from(cell).slice(0, this.#maxCellLength).join("");
-        const header = parsed[0] ?? [];
+        const header = (parsed[0] ?? []).map(cutCell);
         return {
             rows: Math.max(0, records - 1),
             columns: header.length,
@@ -2793,9 +3496,10 @@ class CsvStatsCollector {
             delimiter,
             encoding,
             bom,
-            header: header.map(cutCell),
+            header,
             preview: parsed.slice(1).map((record) => record.map(cutCell)),
             lineEnding: this.#scan.lineEnding,
+            totals: this.#totals ? this.#totals.finish(header, encoding === "windows-1252") : null,
         };
     }
 }
@@ -2843,20 +3547,6 @@ function scanBytes(chunk, from, to, scan, wanted) {
     scan.content = content;
     scan.lineEnding = lineEnding;
     return cut;
-}
-/** The header record's text: up to the first line break outside quotes. */
-function firstRecord(text) {
-    let quoted = false;
-    // Stryker disable next-line EqualityOperator: `<=` is equivalent
-    // text[length] is undefined and matches nothing.
-    for (let i = 0; i < text.length; i++) {
-        const char = text[i];
-        if (char === '"')
-            quoted = !quoted;
-        else if (!quoted && (char === "\n" || char === "\r"))
-            return text.slice(0, i);
-    }
-    return text;
 }
 /** Passes bytes through unchanged while the collector counts them. */
 function csvStatsTransform(collector) {
@@ -2906,6 +3596,7 @@ async function downloadOnce(options, deps) {
     const collector = new CsvStatsCollector({
         previewRows: options.previewRows,
         createHasher: options.createHasher,
+        totals: options.format === "csv",
     });
     let file;
     let idle;
@@ -5573,7 +6264,7 @@ function reportJson(outcome, skipped) {
 }
 /** Column sums, where this build's CSV statistics have them. */
 function totalsOf(stats) {
-    return "totals" in stats ? (stats.totals ?? null) : null;
+    return stats.totals?.map(({ column, sum, decimals }) => ({ column, sum, decimals })) ?? null;
 }
 function errorOf(outcome, skipped) {
     if (outcome.status === "done")
@@ -5584,7 +6275,42 @@ function errorOf(outcome, skipped) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: ./src/core/totals-text.ts
+/** A column's sum as people read it: 25,430.75 (its own number of decimals, no float noise). */
+function sumText(total) {
+    return total.sum.toLocaleString("en-US", {
+        minimumFractionDigits: total.decimals,
+        maximumFractionDigits: total.decimals,
+    });
+}
+/** "Temps de présence: 25,430.75; Heures sup.: 12.50" */
+function totalsText(totals) {
+    return totals.map((total) => `${total.column}: ${sumText(total)}`).join("; ");
+}
+/**
+ * The totals of several reports together, column by column (by name, in the order first
+ * seen); a column numeric in one report and absent from another is summed where present.
+ * Sums are rounded to their decimals at each step, so no float noise builds up.
+ */
+function combineTotals(lists) {
+    const byName = new Map();
+    for (const list of lists) {
+        for (const total of list) {
+            const seen = byName.get(total.column);
+            if (seen === undefined) {
+                byName.set(total.column, { ...total, index: byName.size });
+                continue;
+            }
+            const decimals = Math.max(seen.decimals, total.decimals);
+            seen.sum = Number((seen.sum + total.sum).toFixed(decimals));
+            seen.decimals = decimals;
+        }
+    }
+    return [...byName.values()];
+}
+
 ;// CONCATENATED MODULE: ./src/cli/report-text.ts
+
 
 
 
@@ -5650,6 +6376,7 @@ function details(result) {
             : [`  sent:    ${rangeSentText(result.rangeSent)}`]),
         `  file:    ${report_text_v(result.path)}`,
         `  content: ${shape}${result.bytes} bytes${result.rows === null ? "" : `, ${encodingText(result.stats)}`}`,
+        ...(result.stats.totals?.length ? [`  totals:  ${report_text_v(totalsText(result.stats.totals))}`] : []),
         `  sha256:  ${result.sha256}`,
         `  took:    ${(result.durationMs / 1000).toFixed(1)} s, ${result.polls} status check(s), ${result.attempts} attempt(s)`,
         ...(result.polling.expectedMs === null

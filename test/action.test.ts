@@ -67,6 +67,16 @@ describe("the action (node dist/index.js) against the simulator", () => {
     expect(run.outputs.sha256).toBe(await sha256Of(s.expectedCsv("1001")));
     expect(Number(run.outputs.bytes)).toBe((await readFile(path)).byteLength);
     expect(run.summary).toMatch(/\| Report id \| 1001 \|/);
+    // Totals of the numeric columns, from the one streaming pass: the output and the summary.
+    const totals = JSON.parse(run.outputs.totals ?? "[]") as { column: string; sum: number }[];
+    expect(totals.map((total) => total.column)).toEqual([
+      "Temps de présence",
+      "Absences",
+      "Temps théorique",
+    ]);
+    expect(run.summary).toMatch(
+      /Totals over all 30 rows: Temps de présence: [\d,]+\.\d\d; Absences: /,
+    );
     // The summary leads with the template, the period in words and the rows.
     expect(run.summary.split("\n")[0]).toBe("## ✅ Lucca report: template 42, October 2026");
     expect(run.summary).toMatch(/^\| 42 \| October 2026 \| done \| 30 \| [\d.]+ (B|KiB) \|\s*\|$/m);

@@ -67,9 +67,14 @@ describe("--json: one object per report, the same keys whatever the count or sta
       rows: 5,
       encoding: "utf-8",
       attempts: 1,
-      totals: null,
       error: null,
     });
+    // The sums of the numeric columns (the zero-padded employee numbers are not summed).
+    expect((only?.totals as { column: string }[]).map((total) => total.column)).toEqual([
+      "Temps de présence",
+      "Absences",
+      "Temps théorique",
+    ]);
     expect(only?.polling).toMatchObject({ expectedMs: null, requestsSaved: expect.any(Number) });
   });
 

@@ -1,5 +1,7 @@
 import * as core from "@actions/core";
+import type { ColumnTotal } from "../core/column-tally.ts";
 import type { ReportJobResult } from "../core/report-job.ts";
+import { combineTotals } from "../core/totals-text.ts";
 import type { PublishedArtifact } from "../publish/artifact.ts";
 import type { ReportRow, StepFacts } from "./step-facts.ts";
 
@@ -20,6 +22,12 @@ export function setStepOutputs(
   if (rows.length === 1 && only?.outcome.status === "done") setReportOutputs(only.outcome.result);
   set("reports", JSON.stringify(rows.map(reportObject)));
   set("succeeded", done.length);
+  const totals = done.flatMap((row) =>
+    row.outcome.status === "done" && row.outcome.result.stats.totals
+      ? [row.outcome.result.stats.totals]
+      : [],
+  );
+  set("totals", totals.length === 0 ? "" : JSON.stringify(combineTotals(totals).map(totalObject)));
   set("failed", rows.length - done.length);
   set("changed", changedOutput(facts, writesGit));
   set("commit-sha", facts.commit?.sha ?? "");
@@ -105,7 +113,12 @@ function reportObject(row: ReportRow) {
     attempts: r.attempts,
     "duration-seconds": (r.durationMs / 1000).toFixed(1),
     changed: state === undefined || state === "unavailable" ? "" : String(state !== "unchanged"),
+    totals: r.stats.totals?.map(totalObject) ?? null,
     "artifact-url": row.artifact?.url ?? "",
     error: "",
   };
+}
+
+function totalObject({ column, sum, decimals }: ColumnTotal) {
+  return { column, sum, decimals };
 }

@@ -29,6 +29,7 @@ function result(extra: Partial<ReportJobResult> = {}): ReportJobResult {
       preview: [["Ann", "7,5", "RH"]],
       encoding: "utf-8",
       bom: true,
+      totals: [{ column: "Heures", index: 1, sum: 25430.75, decimals: 2 }],
     } as never,
     ...extra,
   };
@@ -88,9 +89,12 @@ describe("renderSummary, one report", () => {
     expect(markdown).toContain(
       "Artifact: [october](https://github.com/a/b/actions/runs/1/artifacts/2)",
     );
-    expect(markdown).toContain("| Template | Period | Status | Rows | Size | Change |");
-    expect(markdown).toContain("| --- | --- | --- | ---: | ---: | --- |");
-    expect(markdown).toContain("| 42 | October 2026 | done | 12,345 | 7.3 KiB | +6 −0 |");
+    expect(markdown).toContain("| Template | Period | Status | Rows | Size | Change | Totals |");
+    expect(markdown).toContain("| --- | --- | --- | ---: | ---: | --- | --- |");
+    expect(markdown).toContain("Totals over all 12,345 rows: Heures: 25,430.75");
+    expect(markdown).toContain(
+      "| 42 | October 2026 | done | 12,345 | 7.3 KiB | +6 −0 | Heures: 25,430.75 |",
+    );
     // The technical facts are collapsed, in a table with a real header.
     expect(markdown).toMatch(/<details>\n<summary>Details<\/summary>\n\n\| Fact \| Value \|/);
     expect(markdown).not.toMatch(/^\| \| \|$/m);
@@ -141,8 +145,16 @@ describe("renderSummary, several reports", () => {
     });
     expect(markdown.split("\n")[0]).toBe("## ❌ Lucca reports: 2 of 3 done");
     expect(markdown.match(/artifacts\/9/g)).toHaveLength(1);
-    expect(markdown).toContain("| 42 | October 2026 | done | 12,345 | 7.3 KiB | new |");
-    expect(markdown).toContain("| 43 | October 2026 | done | 12,345 | 7.3 KiB | +3 −0 |");
+    expect(markdown).toContain(
+      "| 42 | October 2026 | done | 12,345 | 7.3 KiB | new | Heures: 25,430.75 |",
+    );
+    expect(markdown).toContain(
+      "| 43 | October 2026 | done | 12,345 | 7.3 KiB | +3 −0 | Heures: 25,430.75 |",
+    );
+    // A totals row: the rows, the size and each column's sum over the reports done.
+    expect(markdown).toContain(
+      "| **Total** |  | 2 done | 24,690 | 14.5 KiB |  | Heures: 50,861.50 |",
+    );
     expect(markdown).not.toContain("| changed |");
     expect(markdown).toContain("- template 44, October 2026: Lucca refused &lt;b&gt;x&lt;/b&gt;");
     expect(markdown).toContain(

@@ -1,3 +1,4 @@
+import type { ColumnTotal } from "../core/column-tally.ts";
 import { parseCsvRecords } from "../core/csv-parse.ts";
 import { formatDuration } from "../core/duration.ts";
 import { ReportFailedError } from "../core/errors.ts";
@@ -11,6 +12,7 @@ import {
 import { periodWords } from "../core/period-text.ts";
 import type { ReportOutcome } from "../core/run-reports.ts";
 import { countText, sizeText } from "../core/size-text.ts";
+import { combineTotals, sumText, totalsText } from "../core/totals-text.ts";
 import { encodingText, rangeSentText } from "../node/progress-lines.ts";
 import { previewTable } from "./preview-table.ts";
 import { changeWord, type ReportRow, type StepFacts } from "./step-facts.ts";
@@ -105,9 +107,17 @@ function whereItWent(facts: StepFacts): string[] {
 function reportTable(rows: readonly ReportRow[]): string[] {
   const perReportArtifacts =
     new Set(rows.flatMap((row) => (row.artifact ? [row.artifact.name] : []))).size > 1;
+  const results = rows.flatMap((row) =>
+    row.outcome.status === "done" ? [row.outcome.result] : [],
+  );
+  const withTotals = results.some((result) => result.stats.totals?.length);
+  const extra = [
+    withTotals ? "Totals" : undefined,
+    perReportArtifacts ? "Artifact" : undefined,
+  ].filter((name): name is string => name !== undefined);
   const lines = [
-    `| Template | Period | Status | Rows | Size | Change |${perReportArtifacts ? " Artifact |" : ""}`,
-    `| --- | --- | --- | ---: | ---: | --- |${perReportArtifacts ? " --- |" : ""}`,
+    `| Template | Period | Status | Rows | Size | Change |${extra.map((name) => ` ${name} |`).join("")}`,
+    `| --- | --- | --- | ---: | ---: | --- |${extra.map(() => " --- |").join("")}`,
   ];
   for (const { outcome, change, artifact } of rows) {
     const result = outcome.status === "done" ? outcome.result : undefined;
@@ -124,10 +134,32 @@ function reportTable(rows: readonly ReportRow[]): string[] {
       result ? sizeText(result.bytes) : "",
       changeWord(change),
     ];
+    if (withTotals) cells.push(totalsCell(result?.stats.totals ?? []));
     if (perReportArtifacts) cells.push(artifact ? linked(artifact.name, artifact.url) : "");
     lines.push(`| ${cells.join(" | ")} |`);
   }
+  if (results.length > 1) {
+    const rowsTotal = results.reduce((sum, result) => sum + (result.rows ?? 0), 0);
+    const bytes = results.reduce((sum, result) => sum + result.bytes, 0);
+    const cells = [
+      "**Total**",
+      "",
+      `${results.length} done`,
+      countText(rowsTotal),
+      sizeText(bytes),
+      "",
+    ];
+    if (withTotals)
+      cells.push(totalsCell(combineTotals(results.map((result) => result.stats.totals ?? []))));
+    if (perReportArtifacts) cells.push("");
+    lines.push(`| ${cells.join(" | ")} |`);
+  }
   return lines;
+}
+
+/** "Temps de présence: 25,430.75", one column a line. */
+function totalsCell(totals: readonly ColumnTotal[]): string {
+  return totals.map((total) => `${escapeCell(total.column)}: ${sumText(total)}`).join("<br>");
 }
 
 function failures(rows: readonly ReportRow[]): string[] {
@@ -258,12 +290,16 @@ function previewBlock(
   const total = outcome.result.rows ?? preview.length;
   const hidden = header.length > width ? `, first ${width} of ${header.length} columns` : "";
   const whose = count === 1 ? "" : `${nameOf(outcome)}: `;
+  const totals = outcome.result.stats.totals;
   return [
     "<details>",
     `<summary>${whose}${count === 1 ? "First" : "first"} ${shown} of ${countText(total)} rows${hidden}</summary>`,
     "",
     ...table,
     "",
+    ...(totals?.length
+      ? [`Totals over all ${countText(total)} rows: ${escapeMarkdown(totalsText(totals))}`, ""]
+      : []),
     "</details>",
     "",
   ];

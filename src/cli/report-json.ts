@@ -41,8 +41,8 @@ export function reportJson(outcome: ReportOutcome, skipped: SkipReason) {
 }
 
 /** Column sums, where this build's CSV statistics have them. */
-function totalsOf(stats: ReportJobResult["stats"]): unknown {
-  return "totals" in stats ? (stats.totals ?? null) : null;
+function totalsOf(stats: ReportJobResult["stats"]) {
+  return stats.totals?.map(({ column, sum, decimals }) => ({ column, sum, decimals })) ?? null;
 }
 
 function errorOf(outcome: ReportOutcome, skipped: SkipReason): string | null {

@@ -3,6 +3,7 @@ import { periodText } from "../core/period-text.ts";
 import type { ReportJobResult } from "../core/report-job.ts";
 import type { ReportOutcome, ReportSpec } from "../core/run-reports.ts";
 import { logSafe } from "../core/safe-text.ts";
+import { totalsText } from "../core/totals-text.ts";
 import { encodingText, rangeSentText } from "../node/progress-lines.ts";
 import type { SkipReason } from "./report-json.ts";
 
@@ -72,6 +73,7 @@ function details(result: ReportJobResult): string {
       : [`  sent:    ${rangeSentText(result.rangeSent)}`]),
     `  file:    ${v(result.path)}`,
     `  content: ${shape}${result.bytes} bytes${result.rows === null ? "" : `, ${encodingText(result.stats)}`}`,
+    ...(result.stats.totals?.length ? [`  totals:  ${v(totalsText(result.stats.totals))}`] : []),
     `  sha256:  ${result.sha256}`,
     `  took:    ${(result.durationMs / 1000).toFixed(1)} s, ${result.polls} status check(s), ${result.attempts} attempt(s)`,
     ...(result.polling.expectedMs === null
