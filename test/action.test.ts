@@ -79,7 +79,9 @@ describe("the action (node dist/index.js) against the simulator", () => {
     );
     // The summary leads with the template, the period in words and the rows.
     expect(run.summary.split("\n")[0]).toBe("## ✅ Lucca report: template 42, October 2026");
-    expect(run.summary).toMatch(/^\| 42 \| October 2026 \| done \| 30 \| [\d.]+ (B|KiB) \|\s*\|$/m);
+    expect(run.summary).toMatch(
+      /^\| 42 \| October 2026 \| done \| 30 \| [\d.]+ (B|KiB) \|\s*\| Temps de présence: [\d,.]+<br>Absences: /m,
+    );
     expect(run.summary).toContain(`| SHA-256 | \`${run.outputs.sha256}\` |`);
     expect(run.summary).toMatch(/<summary>First 15 of 30 rows<\/summary>/);
     expect(run.summary).toContain("| Collaborateur | Matricule |");
