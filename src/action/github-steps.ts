@@ -1,6 +1,3 @@
-import { rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import * as core from "@actions/core";
 import { branchNameProblem } from "../core/branch-name.ts";
 import { LuccaReportError } from "../core/errors.ts";
@@ -238,14 +235,9 @@ async function compareWithBase(
 ): Promise<NonNullable<BodyRow["change"]>> {
   if (change.before === undefined) return { existed: false, diff: undefined };
   if (result.format !== "csv") return { existed: true, diff: undefined };
-  const previous = join(tmpdir(), `lucca-report-base-${crypto.randomUUID()}.csv`);
-  try {
-    await writeFile(previous, change.before);
-    const diff = await diffCsvFiles(previous, result.path, {
-      ignoreLines: inputs.commit.ignoreLines,
-    });
-    return { existed: true, diff };
-  } finally {
-    await rm(previous, { force: true });
-  }
+  // The base's version is already in memory: the diff reads it from there, not from a file.
+  const diff = await diffCsvFiles(change.before, result.path, {
+    ignoreLines: inputs.commit.ignoreLines,
+  });
+  return { existed: true, diff };
 }

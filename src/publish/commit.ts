@@ -2,9 +2,10 @@ import { readFile, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { LuccaReportError } from "../core/errors.ts";
-import { sameBytes, sameContent } from "../core/same-content.ts";
+import { sameBytes } from "../core/same-bytes.ts";
 import { afterBranchMoved } from "./branch-moved.ts";
 import { refuseWithoutTimeLeft, withinTimeLimit } from "./commit-time-limit.ts";
+import { sameContent } from "./csv-diff.ts";
 import { Git, type Identity } from "./git.ts";
 
 export interface CommitRequest {
@@ -86,7 +87,7 @@ async function commitAll(git: Git, request: CommitRequest): Promise<CommitResult
       for (const file of files) {
         const theirs = await git.readFileAt(base, file.path);
         contents.set(file.path, theirs);
-        if (theirs === undefined || !sameContent(theirs, file.ours, request.ignoreLines)) {
+        if (theirs === undefined || !(await sameContent(theirs, file.ours, request.ignoreLines))) {
           changed.push(file);
         }
       }

@@ -175,3 +175,19 @@ describe("diffCsvFiles", () => {
     expect((await diffCsvFiles(await file(broken), await file(`${broken}y\n`))).changed).toBe(true);
   });
 });
+
+describe("diffCsvFiles from bytes", () => {
+  it("compares a version held in memory with a file, as it compares two files", async () => {
+    const before = "a;b\r\n1;2\r\n3;4\r\n";
+    const after = await file("a;b\n1;2\n5;6\n");
+    const fromBytes = await diffCsvFiles(Buffer.from(before), after);
+    expect(fromBytes).toEqual(await diffCsvFiles(await file(before), after));
+    expect(fromBytes).toMatchObject({ changed: true, added: 1, removed: 1 });
+    // Bytes longer than one chunk, cut anywhere.
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i};x`).join("\n");
+    const big = `h;v\n${rows}\n`;
+    expect(await diffCsvFiles(new TextEncoder().encode(big), await file(big))).toMatchObject({
+      changed: false,
+    });
+  });
+});

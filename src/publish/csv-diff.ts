@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { newRecordSplit, recordBody, splitRecords } from "../core/csv-records.ts";
-import { readAsUtf8 } from "./csv-source.ts";
+import { sameBytes } from "../core/same-bytes.ts";
+import { type CsvSource, chunksOf, readAsUtf8, sourceName } from "./csv-source.ts";
 
 export interface CsvDiff {
   changed: boolean;
@@ -43,8 +44,8 @@ const MAX_RECORD_BYTES = 16 * 1024 * 1024;
  * removed, but a different header is a change.
  */
 export async function diffCsvFiles(
-  previousPath: string,
-  currentPath: string,
+  previousPath: CsvSource,
+  currentPath: CsvSource,
   options: DiffOptions = {},
 ): Promise<CsvDiff> {
   const examples = options.examples ?? 3;
@@ -87,10 +88,25 @@ export async function diffCsvFiles(
 }
 
 /**
+ * Whether two versions of a report hold the same content: equal bytes, or (with `ignoreLines`)
+ * the same records once those matching it are left out, by the same rule as the diff and the
+ * artifact mode's change detection. Commit, signed commit and pull request all ask this.
+ */
+export async function sameContent(
+  a: CsvSource,
+  b: CsvSource,
+  ignoreLines: RegExp | undefined,
+): Promise<boolean> {
+  if (typeof a !== "string" && typeof b !== "string" && sameBytes(a, b)) return true;
+  if (!ignoreLines) return (await rawSha256(a)) === (await rawSha256(b));
+  return (await normalisedSha256(a, ignoreLines)) === (await normalisedSha256(b, ignoreLines));
+}
+
+/**
  * SHA-256 over the records that do not match `ignoreLines`, each followed by LF: a BOM, CRLF
  * against LF and blank lines make no difference, nor does a line such as an export timestamp.
  */
-export async function normalisedSha256(path: string, ignoreLines?: RegExp): Promise<string> {
+export async function normalisedSha256(path: CsvSource, ignoreLines?: RegExp): Promise<string> {
   const digest = new RecordDigest();
   const ignore = statelessCopy(ignoreLines);
   await forEachRecord(path, (record) => {
@@ -105,7 +121,7 @@ export async function normalisedSha256(path: string, ignoreLines?: RegExp): Prom
  * or nothing more (`against` undefined).
  */
 async function readSide(
-  path: string,
+  path: CsvSource,
   ignore: RegExp | undefined,
   against: Map<string, number> | "count" | undefined,
   maxRecords: number,
@@ -155,7 +171,7 @@ async function readSide(
 
 /** The first `wanted` records of the file still left in `counts` (the removed ones). */
 async function leftOver(
-  path: string,
+  path: CsvSource,
   ignore: RegExp | undefined,
   counts: Map<string, number>,
   wanted: number,
@@ -186,7 +202,10 @@ async function leftOver(
  * files compare equal; a leading UTF-8 BOM is dropped. A record's bytes are only valid during
  * the call.
  */
-async function forEachRecord(path: string, onRecord: (record: Buffer) => unknown): Promise<void> {
+async function forEachRecord(
+  path: CsvSource,
+  onRecord: (record: Buffer) => unknown,
+): Promise<void> {
   const split = newRecordSplit();
   let firstChunk = true;
   // The start of a record that a chunk boundary cut.
@@ -230,7 +249,7 @@ async function forEachRecord(path: string, onRecord: (record: Buffer) => unknown
     if (start < chunk.length) {
       carried.push(chunk.subarray(start));
       carriedBytes += chunk.length - start;
-      if (carriedBytes > MAX_RECORD_BYTES) throw new RecordTooLongError(path);
+      if (carriedBytes > MAX_RECORD_BYTES) throw new RecordTooLongError(sourceName(path));
     }
   }
   if (split.content) finish(Buffer.alloc(0));
@@ -328,8 +347,8 @@ function statelessCopy(pattern: RegExp | undefined): RegExp | undefined {
     : pattern;
 }
 
-async function rawSha256(path: string): Promise<string> {
+async function rawSha256(path: CsvSource): Promise<string> {
   const digest = createHash("sha256");
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) digest.update(chunk);
+  for await (const chunk of chunksOf(path)) digest.update(chunk);
   return digest.digest("hex");
 }

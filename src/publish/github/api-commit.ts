@@ -1,4 +1,5 @@
 import { LuccaReportError } from "../../core/errors.ts";
+import { sameBytes } from "../../core/same-bytes.ts";
 import { afterBranchMoved } from "../branch-moved.ts";
 import {
   checkBlobSizes,
@@ -121,8 +122,4 @@ export async function commitViaApi(request: ApiCommitRequest): Promise<ApiCommit
       random: request.random,
     });
   }
-}
-
-function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
-  return a === undefined || b === undefined ? a === b : a.equals(b);
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { LuccaReportError } from "../../core/errors.ts";
-import { sameContent } from "../../core/same-content.ts";
+import { sameContent } from "../csv-diff.ts";
 import { type GitHubClient, MAX_BLOB_BYTES } from "./client.ts";
 import type { CreatedCommit, Identity } from "./types.ts";
 
@@ -78,11 +78,13 @@ export async function holdsFiles(
     commit,
     files.map((file) => file.path),
   );
-  const changed = files
-    .map((file, index) => ({ ...file, before: before[index] }))
-    .filter(
-      (file) => file.before === undefined || !sameContent(file.before, file.content, ignoreLines),
-    );
+  const changed: FileChange[] = [];
+  for (const [index, file] of files.entries()) {
+    const was = before[index];
+    if (was === undefined || !(await sameContent(was, file.content, ignoreLines))) {
+      changed.push({ ...file, before: was });
+    }
+  }
   return { holds: changed.length === 0, before, changed };
 }
 
