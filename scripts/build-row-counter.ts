@@ -1,5 +1,5 @@
 // Compiles src/core/row-counter/row-counter.wat into row-counter-wasm.ts (the bytes as base64),
-// which is committed beside its source; test/row-counter-build.test.ts checks they agree.
+// which is committed beside its source; test/repo/row-counter-build.test.ts checks they agree.
 //   node scripts/build-row-counter.ts          write the module
 //   node scripts/build-row-counter.ts --check  exit 1 when the committed module is stale
 import { readFile, writeFile } from "node:fs/promises";

@@ -1,6 +1,6 @@
 // `npm run demo` runs this first, as plain JavaScript: a Node too old to strip types stops at
 // the first .ts file with ERR_UNKNOWN_FILE_EXTENSION, before any of our code could explain.
-// The same rule and words as src/node/node-version.ts; test/node-version.test.ts keeps them equal.
+// The same rule and words as src/node/node-version.ts; test/cli/node-version.test.ts keeps them equal.
 import process from "node:process";
 
 const MIN_NODE = [22, 19, 0];

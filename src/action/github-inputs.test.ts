@@ -67,7 +67,7 @@ describe("readGitHubInputs", () => {
   });
 });
 
-// pr-branch and pr-base follow git's rules as commit-branch does: test/branch-names.test.ts.
+// pr-branch and pr-base follow git's rules as commit-branch does: test/publish/branch-names.test.ts.
 it("refuses a pr-branch git would refuse, whatever its placeholders hold", () => {
   const issues: string[] = [];
   readGitHubInputs(reader({ "pr-branch": "reports/{templateId}.lock" }), issues);

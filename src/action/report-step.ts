@@ -73,6 +73,7 @@ export async function runReportStep(
       signal: env.signal,
       previewRows: inputs.summaryPreviewRows,
       pollHistoryPath: env.pollHistoryPath,
+      onBudgetWait: (line) => core.info(logSafe(line)),
       onEvent,
     });
   } finally {

@@ -130,9 +130,9 @@ function reportTable(rows: readonly ReportRow[]): string[] {
       escapeCell(template),
       escapeCell(period),
       outcome.status,
-      result?.rows === null || result?.rows === undefined ? "" : countText(result.rows),
-      result ? sizeText(result.bytes) : "",
-      changeWord(change),
+      result?.rows === null || result?.rows === undefined ? "—" : countText(result.rows),
+      result ? sizeText(result.bytes) : "—",
+      result ? changeWord(change) : "—",
     ];
     if (withTotals) cells.push(totalsCell(result?.stats.totals ?? []));
     if (perReportArtifacts) cells.push(artifact ? linked(artifact.name, artifact.url) : "");
@@ -206,6 +206,12 @@ function details(row: ReportRow, count: number, budget: number, showRows: boolea
         : escapeCell(rangeSentText(r.rangeSent)),
     ],
     ["Time taken", formatDuration(r.durationMs)],
+    [
+      "Waited for the request budget",
+      r.queuedMs && r.queuedMs >= 1000
+        ? `${formatDuration(r.queuedMs)} (other reports' requests; the rest is Lucca's generation and the download)`
+        : undefined,
+    ],
     [
       "Status checks",
       r.polling.expectedMs === null

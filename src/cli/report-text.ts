@@ -53,7 +53,11 @@ function line(outcome: ReportOutcome, skipped: SkipReason): string {
     return `failed  ${what}${outcome.reportId === undefined ? "" : `: report ${v(outcome.reportId)}`}`;
   }
   const r = outcome.result;
-  return `done    ${what}: report ${v(r.reportId)} -> ${v(r.path)} (${r.rows ?? "?"} rows, ${r.bytes} bytes)`;
+  const queued =
+    r.queuedMs && r.queuedMs >= 1000
+      ? `, ${(r.queuedMs / 1000).toFixed(1)} s of ${(r.durationMs / 1000).toFixed(1)} s waiting for the request budget`
+      : "";
+  return `done    ${what}: report ${v(r.reportId)} -> ${v(r.path)} (${r.rows ?? "?"} rows, ${r.bytes} bytes${queued})`;
 }
 
 /** "template 42, 2026-10-01..2026-10-31", or "report 1001, …" for a resume without one. */

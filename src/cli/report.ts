@@ -40,6 +40,7 @@ export async function reportCommand(args: CliArgs, io: CliIo): Promise<number> {
       signal: io.signal,
       now: io.now,
       pollHistoryPath: cliHistoryPath(io.env),
+      onBudgetWait: say,
       onEvent: (spec, event) => {
         const line = progress(spec, event);
         if (line !== undefined) say(line);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { branchNameProblem } from "./branch-name.ts";
 
-// The exact reasons: test/branch-names.test.ts checks the verdicts against git itself.
+// The exact reasons: test/publish/branch-names.test.ts checks the verdicts against git itself.
 describe("branchNameProblem says why", () => {
   it.each([
     ["", "is empty"],

@@ -23,6 +23,8 @@ export type JobEvent =
       elapsedMs: number;
       /** Wait before the next check; undefined when the report is finished. */
       nextCheckMs: number | undefined;
+      /** This template's usual generation time, from its last runs; absent without history. */
+      expectedMs?: number | undefined;
     }
   | { type: "regenerating"; failedReportId: string; attempt: number; maxAttempts: number }
   | { type: "downloading"; reportId: string; format: string }

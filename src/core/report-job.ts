@@ -84,6 +84,11 @@ export interface ReportJobResult {
   /** Status checks made, over all attempts. */
   polls: number;
   durationMs: number;
+  /**
+   * Of durationMs, the time spent waiting for the step's request budget (other reports'
+   * requests), set by whoever shares the budget; the rest is Lucca's and the network's.
+   */
+  queuedMs?: number | undefined;
   stats: CsvStats;
   polling: PollingSummary;
 }
@@ -257,7 +262,7 @@ export async function runReportJob(
     if (deadline.signal.aborted && !deps.signal?.aborted) {
       throw new ReportTimeoutError(
         current
-          ? `Report ${current} was not ready and downloaded within ${formatDuration(options.timeoutMs)}. It may still finish: resume it by its report id, ${current}.`
+          ? `Report ${current} was not ready and downloaded within ${formatDuration(options.timeoutMs)}. It may still finish.`
           : `No report could be created within ${formatDuration(options.timeoutMs)}.`,
         { reportId: current, cause: error },
       );

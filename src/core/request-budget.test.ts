@@ -83,3 +83,22 @@ describe("peakPerWindow", () => {
     expect(peakPerWindow([], 1000)).toBe(0);
   });
 });
+
+describe("createRequestBudget onWait", () => {
+  it("says how long the next slot is away before waiting for it, and nothing when none is needed", async () => {
+    const waits: number[] = [];
+    const budget = createRequestBudget({
+      requests: 2,
+      windowMs: 60_000,
+      onWait: (ms) => waits.push(ms),
+    });
+    for (const answered of [await budget.take(never), await budget.take(never)]) answered();
+    expect(waits).toEqual([]);
+    const third = budget.take(never);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(waits).toEqual([60_000]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await third;
+    expect(waits).toEqual([60_000]);
+  });
+});

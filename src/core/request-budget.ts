@@ -13,6 +13,8 @@ export interface RequestBudgetOptions {
   pauseMs?: number;
   now?: () => number;
   wait?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Told each wait for a slot before it starts, so a log can say why nothing happens. */
+  onWait?: (ms: number) => void;
 }
 
 /** One budget for every request of a step: create, status and download alike. */
@@ -71,6 +73,7 @@ export function createRequestBudget(options: RequestBudgetOptions): RequestBudge
       signal.throwIfAborted();
       const ms = nextSlotIn(now());
       if (ms === 0) break;
+      options.onWait?.(ms);
       await wait(ms, signal);
     }
     const slot: { answeredAt: number | undefined } = { answeredAt: undefined };

@@ -7,7 +7,7 @@ import { waitForReport } from "./wait-for-report.ts";
 
 // The schedule and the statuses are under test, on a faked clock: a stand-in answers the
 // status checks (fake timers cannot drive the simulator's sockets; the real client against
-// the simulator is tested in test/cli.test.ts and test/api-variants.test.ts).
+// the simulator is tested in test/cli/run.test.ts and test/api-variants.test.ts).
 const poll = { intervalMs: 1000, maxIntervalMs: 8000, jitter: 0 };
 
 /** Answers each status check with the next entry: a status word or an error to throw. */

@@ -84,6 +84,7 @@ export async function waitForReport(
       polls,
       elapsedMs,
       nextCheckMs,
+      expectedMs: deps.expected?.expectedMs,
     });
     previous = report.status;
     if (nextCheckMs === undefined) {

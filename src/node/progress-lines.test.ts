@@ -9,7 +9,7 @@ function pendingChecks(count: number): JobEvent[] {
   for (let polls = 0; polls < count; polls++) {
     const nextCheckMs = nextPollDelay(polls, {
       intervalMs: 1000,
-      maxIntervalMs: 15_000,
+      maxIntervalMs: 8000, // the default max-poll-interval
       random: () => 0.5,
     });
     events.push({
@@ -27,7 +27,7 @@ function pendingChecks(count: number): JobEvent[] {
 }
 
 describe("progressLines", () => {
-  it("prints a pending report at least every 30 s, not at every check", () => {
+  it("prints a pending report at least every 20 s, not at every check", () => {
     const lines = progressLines({ verbose: false });
     const events = pendingChecks(40);
     const printedAt = events
@@ -37,7 +37,7 @@ describe("progressLines", () => {
     const last = events.at(-1);
     const end = last?.type === "status" ? last.elapsedMs : 0;
     for (const [index, at] of [...printedAt, end].entries()) {
-      if (index > 0) expect(at - (printedAt[index - 1] ?? 0)).toBeLessThanOrEqual(30_000);
+      if (index > 0) expect(at - (printedAt[index - 1] ?? 0)).toBeLessThanOrEqual(20_000);
     }
   });
 
@@ -53,7 +53,7 @@ describe("progressLines", () => {
         elapsedMs: 0,
         nextCheckMs: 1000,
       }),
-    ).toBe("Report 7: pending after 0ms (0 checks); next check in 1.0s");
+    ).toBe("Report 7: pending; next check in 1.0s");
     expect(
       lines({
         type: "status",
@@ -154,5 +154,44 @@ describe("reportProgress", () => {
     expect(progress(a, pendingChecks(1)[0] as JobEvent)).toBeDefined();
     expect(progress(a, checks[0] as JobEvent)).toBeUndefined();
     expect(progress(b, pendingChecks(1)[0] as JobEvent)).toMatch(/^\[43 /);
+  });
+});
+
+describe("progressLines for people waiting", () => {
+  it("gives the template's usual time when it has history", () => {
+    const lines = progressLines({ verbose: false });
+    expect(
+      lines({
+        type: "status",
+        reportId: "7",
+        status: "pending",
+        changed: true,
+        polls: 2,
+        elapsedMs: 21_000,
+        nextCheckMs: 8000,
+        expectedMs: 46_000,
+      }),
+    ).toBe(
+      "Report 7: pending after 21.0s (2 checks); next check in 8.0s; typically 46.0s for this template",
+    );
+  });
+
+  it("says the period once, and the dates sent only when they differ from it", () => {
+    const lines = progressLines({ verbose: false });
+    const creating = (endsOn: string, convention: "inclusive" | "exclusive") =>
+      lines({
+        type: "creating",
+        templateId: "42",
+        startsOn: "2026-10-01",
+        endsOn: "2026-10-31",
+        sent: { startsOn: "2026-10-01", endsOn, convention },
+        attempt: 1,
+      });
+    expect(creating("2026-10-31", "inclusive")).toBe(
+      "Creating a report from template 42 for 2026-10-01..2026-10-31",
+    );
+    expect(creating("2026-11-01", "exclusive")).toBe(
+      "Creating a report from template 42 for 2026-10-01..2026-10-31; sent startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)",
+    );
   });
 });

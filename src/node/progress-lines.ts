@@ -6,7 +6,7 @@ import type { ReportSpec } from "../core/run-reports.ts";
 import { logSafe } from "../core/safe-text.ts";
 
 /** A line is printed at least this often while a report is pending. */
-const HEARTBEAT_MS = 30_000;
+const HEARTBEAT_MS = 20_000;
 
 export interface ProgressOptions {
   /** Every status check and retry, not only changes. */
@@ -24,7 +24,7 @@ export function progressLines(options: ProgressOptions): (event: JobEvent) => st
   return (event) => {
     switch (event.type) {
       case "creating":
-        return `Creating a report from template ${v(event.templateId)} for ${periodText(event.startsOn, event.endsOn)}${sentText(event.sent)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
+        return `Creating a report from template ${v(event.templateId)} for ${periodText(event.startsOn, event.endsOn)}${sentText(event.sent, event.startsOn, event.endsOn)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
       case "created":
         return `Report ${v(event.reportId)} created; Lucca is generating it`;
       case "resuming":
@@ -34,7 +34,15 @@ export function progressLines(options: ProgressOptions): (event: JobEvent) => st
           event.nextCheckMs === undefined
             ? ""
             : `; next check in ${formatDuration(event.nextCheckMs)}`;
-        const line = `Report ${v(event.reportId)}: ${v(event.status)} after ${formatDuration(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}`;
+        const typical =
+          event.expectedMs === undefined || event.nextCheckMs === undefined
+            ? ""
+            : `; typically ${formatDuration(event.expectedMs)} for this template`;
+        // The creation's own answer is no check: no "after 0ms (0 checks)".
+        const line =
+          event.polls === 0 && event.nextCheckMs !== undefined
+            ? `Report ${v(event.reportId)}: ${v(event.status)}${next}${typical}`
+            : `Report ${v(event.reportId)}: ${v(event.status)} after ${formatDuration(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}${typical}`;
         // Print when the gap to the next line would otherwise exceed the heartbeat.
         const due = event.elapsedMs - lastPrintedAt + (event.nextCheckMs ?? 0) > HEARTBEAT_MS;
         if (event.changed || options.verbose || due || event.nextCheckMs === undefined) {
@@ -92,8 +100,14 @@ export function encodingText(stats: { encoding: string; bom: boolean }): string 
 const v = logSafe;
 
 /** "; sent startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)", or "" for the default period. */
-export function sentText(sent: RangeSent | undefined): string {
+export function sentText(
+  sent: RangeSent | undefined,
+  startsOn: string | null,
+  endsOn: string | null,
+): string {
   if (!sent || (sent.startsOn === null && sent.endsOn === null)) return "";
+  // The period is said once: the dates sent only when they differ (an exclusive end date).
+  if (sent.startsOn === startsOn && sent.endsOn === endsOn) return "";
   return `; sent ${rangeSentText(sent)}`;
 }
 

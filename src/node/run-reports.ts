@@ -1,3 +1,4 @@
+import { formatDuration } from "../core/duration.ts";
 import { ReportTimeoutError } from "../core/errors.ts";
 import type { FetchLike } from "../core/http.ts";
 import type { JobEvent, JobEventListener } from "../core/job-events.ts";
@@ -13,6 +14,9 @@ import { resolveOutputDirectory, resolveOutputTarget, type TargetPolicy } from "
 import { forgetTemplate, historyKey, readHistory, rememberGeneration } from "./poll-history.ts";
 import type { Settings } from "./settings.ts";
 
+/** The shortest gap between two "waiting for the request budget" lines. */
+const BUDGET_NOTICE_MS = 10_000;
+
 export interface ReportsEnvironment {
   fetch: FetchLike;
   /** Where the reports may be written; every target is checked before the first request. */
@@ -26,6 +30,11 @@ export interface ReportsEnvironment {
   windowMs?: number;
   /** The budget to share; a fresh one of settings.requestsPerMinute by default. */
   budget?: RequestBudget;
+  /**
+   * A line worth logging when the step waits for the request budget (at most one every
+   * BUDGET_NOTICE_MS, and only for waits of a second or more): otherwise the log goes silent.
+   */
+  onBudgetWait?: (line: string) => void;
   /**
    * The file of each template's last generation times (poll-history.ts): read before polling,
    * updated after, shared by every report. Absent: no learning, today's schedule.
@@ -45,12 +54,23 @@ export async function runReportsFromSettings(
   const targets = new Map<ReportSpec, ReturnType<typeof outputTarget>>();
   for (const spec of settings.reports)
     targets.set(spec, await checkOutputTarget(settings, spec, env.output));
+  let noticeAt = Number.NEGATIVE_INFINITY;
+  const now = env.now ?? Date.now;
   const budget =
     env.budget ??
     createRequestBudget({
       requests: settings.requestsPerMinute,
       windowMs: env.windowMs,
       now: env.now,
+      onWait: (ms) => {
+        // A second of Lucca's minute (scaled with the window in tests) is worth a line.
+        const worth = Math.min(1000, (env.windowMs ?? 60_000) / 60);
+        if (ms < worth || now() - noticeAt < BUDGET_NOTICE_MS) return;
+        noticeAt = now();
+        env.onBudgetWait?.(
+          `Waiting for the request budget (${settings.requestsPerMinute}/min): next slot in ${formatDuration(ms)}`,
+        );
+      },
     });
   const fetch = budgetedFetch(env.fetch, budget, { now: env.now });
   return runReports({
@@ -86,6 +106,18 @@ interface OneEnvironment {
   pollHistoryPath: string | undefined;
 }
 
+/** The budget's door for one report, counting how long that report waited at it. */
+function countingWaits(take: OneEnvironment["takeSlot"], now: () => number) {
+  const counted = { queuedMs: 0 };
+  const takeSlot = async (signal: AbortSignal) => {
+    const from = now();
+    const release = await take(signal);
+    counted.queuedMs += now() - from;
+    return release;
+  };
+  return { counted, takeSlot };
+}
+
 /** One report of the step, its target already checked. */
 async function runOne(
   settings: Settings,
@@ -102,6 +134,7 @@ async function runOne(
       : undefined;
   const history =
     key && env.pollHistoryPath && !spec.reportId ? await readHistory(env.pollHistoryPath, key) : [];
+  const queue = countingWaits(env.takeSlot, env.now ?? Date.now);
   const job = runReportJob(
     {
       templateId: spec.templateId,
@@ -130,7 +163,7 @@ async function runOne(
           now: env.now,
           onRetry: (info) => env.onEvent({ type: "retrying", ...info }),
           onWarning: (message) => env.onEvent({ type: "warning", message }),
-          takeSlot: env.takeSlot,
+          takeSlot: queue.takeSlot,
         }),
       sink,
       signal: env.signal,
@@ -154,7 +187,7 @@ async function runOne(
       });
     }
   }
-  return result;
+  return { ...result, queuedMs: queue.counted.queuedMs };
 }
 
 /** The job, and on a timeout after waiting as the history said, that history forgotten. */
