@@ -12,12 +12,6 @@ __webpack_require__.d(__webpack_exports__, {
   publishSignedCommitStep: () => (/* binding */ publishSignedCommitStep)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/core/branch-name.ts
@@ -86,9 +80,6 @@ var pull_request_branch = __webpack_require__(14192);
 // EXTERNAL MODULE: ./src/action/step-text.ts
 var step_text = __webpack_require__(9844);
 ;// CONCATENATED MODULE: ./src/action/github-steps.ts
-
-
-
 
 
 
@@ -254,17 +245,11 @@ async function compareWithBase(result, change, inputs, diffCsvFiles) {
         return { existed: false, diff: undefined };
     if (result.format !== "csv")
         return { existed: true, diff: undefined };
-    const previous = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `lucca-report-base-${crypto.randomUUID()}.csv`);
-    try {
-        await (0,promises_.writeFile)(previous, change.before);
-        const diff = await diffCsvFiles(previous, result.path, {
-            ignoreLines: inputs.commit.ignoreLines,
-        });
-        return { existed: true, diff };
-    }
-    finally {
-        await (0,promises_.rm)(previous, { force: true });
-    }
+    // The base's version is already in memory: the diff reads it from there, not from a file.
+    const diff = await diffCsvFiles(change.before, result.path, {
+        ignoreLines: inputs.commit.ignoreLines,
+    });
+    return { existed: true, diff };
 }
 
 

@@ -2,6 +2,27 @@ export const id = 64;
 export const ids = [64];
 export const modules = {
 
+/***/ 76627:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ sameBytes)
+/* harmony export */ });
+/** Byte-for-byte equality; an absent file equals only another absent file. */
+function sameBytes(a, b) {
+    if (a === undefined || b === undefined)
+        return a === b;
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
+
+
+/***/ }),
+
 /***/ 57683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -11,7 +32,8 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   diffCsvFiles: () => (/* binding */ diffCsvFiles),
-  normalisedSha256: () => (/* binding */ normalisedSha256)
+  normalisedSha256: () => (/* binding */ normalisedSha256),
+  sameContent: () => (/* binding */ sameContent)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -20,20 +42,37 @@ var external_node_crypto_ = __webpack_require__(77598);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/core/csv-records.ts
 var csv_records = __webpack_require__(47656);
+// EXTERNAL MODULE: ./src/core/same-bytes.ts
+var same_bytes = __webpack_require__(76627);
 // EXTERNAL MODULE: ./src/core/encoding.ts
 var core_encoding = __webpack_require__(23590);
 ;// CONCATENATED MODULE: ./src/publish/csv-source.ts
 
 
+const CHUNK = 64 * 1024;
+/** The source's raw chunks: streamed from disk, or sliced from memory without copying. */
+async function* chunksOf(source) {
+    if (typeof source === "string") {
+        yield* (0,external_node_fs_.createReadStream)(source);
+        return;
+    }
+    const bytes = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+    for (let at = 0; at < bytes.length; at += CHUNK)
+        yield bytes.subarray(at, at + CHUNK);
+}
+/** How a source is named in a message: its path, or what it is. */
+function sourceName(source) {
+    return typeof source === "string" ? source : `the previous version (${source.byteLength} bytes)`;
+}
 /**
  * A CSV file's chunks as UTF-8, so that records split on bytes and read as text whatever the
  * file's encoding (told from its first chunk, as the preview does). UTF-8 passes through
  * untouched; UTF-16 and Windows-1252 are transcoded, their BOM dropped.
  */
-async function* readAsUtf8(path) {
+async function* readAsUtf8(source) {
     let decoder;
     let utf8 = false;
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path)) {
+    for await (const chunk of chunksOf(source)) {
         if (decoder === undefined && !utf8) {
             const { encoding } = (0,core_encoding/* detectEncoding */.X0)(chunk);
             utf8 = encoding === "utf-8";
@@ -50,6 +89,7 @@ async function* readAsUtf8(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/csv-diff.ts
+
 
 
 
@@ -104,6 +144,18 @@ async function diffCsvFiles(previousPath, currentPath, options = {}) {
         // Not CSV as far as records go: the bytes decide, line ends and BOM included.
         return notCompared((await rawSha256(previousPath)) !== (await rawSha256(currentPath)));
     }
+}
+/**
+ * Whether two versions of a report hold the same content: equal bytes, or (with `ignoreLines`)
+ * the same records once those matching it are left out, by the same rule as the diff and the
+ * artifact mode's change detection. Commit, signed commit and pull request all ask this.
+ */
+async function sameContent(a, b, ignoreLines) {
+    if (typeof a !== "string" && typeof b !== "string" && (0,same_bytes/* sameBytes */.e)(a, b))
+        return true;
+    if (!ignoreLines)
+        return (await rawSha256(a)) === (await rawSha256(b));
+    return (await normalisedSha256(a, ignoreLines)) === (await normalisedSha256(b, ignoreLines));
 }
 /**
  * SHA-256 over the records that do not match `ignoreLines`, each followed by LF: a BOM, CRLF
@@ -245,7 +297,7 @@ async function forEachRecord(path, onRecord) {
             carried.push(chunk.subarray(start));
             carriedBytes += chunk.length - start;
             if (carriedBytes > MAX_RECORD_BYTES)
-                throw new RecordTooLongError(path);
+                throw new RecordTooLongError(sourceName(path));
         }
     }
     if (split.content)
@@ -336,7 +388,7 @@ function statelessCopy(pattern) {
 }
 async function rawSha256(path) {
     const digest = (0,external_node_crypto_.createHash)("sha256");
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+    for await (const chunk of chunksOf(path))
         digest.update(chunk);
     return digest.digest("hex");
 }

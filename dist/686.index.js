@@ -1,30 +1,13 @@
 export const id = 686;
-export const ids = [686];
+export const ids = [686,64];
 export const modules = {
 
-/***/ 969:
+/***/ 76627:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ sameContent),
 /* harmony export */   e: () => (/* binding */ sameBytes)
 /* harmony export */ });
-/* harmony import */ var _csv_records_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47656);
-
-const utf8 = new TextDecoder();
-/**
- * Equal bytes, or equal once the records matching `ignore` (an export timestamp, say) are left
- * out. Records are split as everywhere else (csv-records.ts), a UTF-8 BOM is not content, and
- * line ends are normalised, so `commit-ignore-lines` means the same for a commit, a signed
- * commit and the artifact mode's change detection.
- */
-function sameContent(a, b, ignore) {
-    if (sameBytes(a, b))
-        return true;
-    if (!ignore)
-        return false;
-    return keptRecords(a, ignore) === keptRecords(b, ignore);
-}
 /** Byte-for-byte equality; an absent file equals only another absent file. */
 function sameBytes(a, b) {
     if (a === undefined || b === undefined)
@@ -36,16 +19,378 @@ function sameBytes(a, b) {
             return false;
     return true;
 }
-function keptRecords(bytes, ignore) {
-    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    const records = [];
-    (0,_csv_records_js__WEBPACK_IMPORTED_MODULE_0__/* .forEachRecordIn */ .HE)(bytes.subarray(start), (record) => {
-        const text = utf8.decode((0,_csv_records_js__WEBPACK_IMPORTED_MODULE_0__/* .recordBody */ .EV)(record));
-        if (!ignore.test(text))
-            records.push(text);
-        return undefined;
+
+
+/***/ }),
+
+/***/ 57683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  diffCsvFiles: () => (/* binding */ diffCsvFiles),
+  normalisedSha256: () => (/* binding */ normalisedSha256),
+  sameContent: () => (/* binding */ sameContent)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/core/csv-records.ts
+var csv_records = __webpack_require__(47656);
+// EXTERNAL MODULE: ./src/core/same-bytes.ts
+var same_bytes = __webpack_require__(76627);
+// EXTERNAL MODULE: ./src/core/encoding.ts
+var core_encoding = __webpack_require__(23590);
+;// CONCATENATED MODULE: ./src/publish/csv-source.ts
+
+
+const CHUNK = 64 * 1024;
+/** The source's raw chunks: streamed from disk, or sliced from memory without copying. */
+async function* chunksOf(source) {
+    if (typeof source === "string") {
+        yield* (0,external_node_fs_.createReadStream)(source);
+        return;
+    }
+    const bytes = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+    for (let at = 0; at < bytes.length; at += CHUNK)
+        yield bytes.subarray(at, at + CHUNK);
+}
+/** How a source is named in a message: its path, or what it is. */
+function sourceName(source) {
+    return typeof source === "string" ? source : `the previous version (${source.byteLength} bytes)`;
+}
+/**
+ * A CSV file's chunks as UTF-8, so that records split on bytes and read as text whatever the
+ * file's encoding (told from its first chunk, as the preview does). UTF-8 passes through
+ * untouched; UTF-16 and Windows-1252 are transcoded, their BOM dropped.
+ */
+async function* readAsUtf8(source) {
+    let decoder;
+    let utf8 = false;
+    for await (const chunk of chunksOf(source)) {
+        if (decoder === undefined && !utf8) {
+            const { encoding } = (0,core_encoding/* detectEncoding */.X0)(chunk);
+            utf8 = encoding === "utf-8";
+            if (!utf8)
+                decoder = (0,core_encoding/* createDecoder */.$C)(encoding);
+        }
+        yield decoder ? Buffer.from(decoder.decode(chunk, false), "utf8") : chunk;
+    }
+    if (decoder) {
+        const rest = decoder.decode(new Uint8Array(0), true);
+        if (rest)
+            yield Buffer.from(rest, "utf8");
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/csv-diff.ts
+
+
+
+
+
+const LF = 0x0a;
+const EXAMPLE_LENGTH = 200;
+/** A longer record is almost surely an unbalanced quote; holding it would hold the whole file. */
+const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+/**
+ * Compares two CSV reports by content: which records were added and which removed, whatever
+ * their order. Streams both files from disk and keeps a 64-bit hash per distinct record, never
+ * the records themselves, beyond a few examples. The header record is not counted as added or
+ * removed, but a different header is a change.
+ */
+async function diffCsvFiles(previousPath, currentPath, options = {}) {
+    const examples = options.examples ?? 3;
+    const maxRecords = options.maxRecords ?? 2_000_000;
+    const ignore = statelessCopy(options.ignoreLines);
+    try {
+        const previous = await readSide(previousPath, ignore, "count", maxRecords, 0);
+        // Past maxRecords in the previous file, the current one only needs hashing.
+        const current = await readSide(currentPath, ignore, previous.counts, maxRecords, examples);
+        if (!previous.counts || !current.compared) {
+            return notCompared(previous.sha256 !== current.sha256);
+        }
+        let removed = 0;
+        for (const count of previous.counts.values())
+            removed += count;
+        const removedExamples = 
+        // Stryker disable next-line ConditionalExpression, EqualityOperator: equivalent
+        // `removed > 0` -> true or `>=`: with nothing removed, nothing is found.
+        removed > 0 && examples > 0
+            ? await leftOver(previousPath, ignore, previous.counts, Math.min(examples, removed))
+            : [];
+        const headerChanged = previous.header === undefined || current.header === undefined
+            ? previous.header !== current.header
+            : !previous.header.equals(current.header);
+        return {
+            changed: headerChanged || current.added > 0 || removed > 0,
+            added: current.added,
+            removed,
+            addedExamples: current.addedExamples,
+            removedExamples,
+            comparedRecords: true,
+        };
+    }
+    catch (error) {
+        // Stryker disable next-line ConditionalExpression: equivalent
+        // Catching every error (-> false): rawSha256 throws the same file error again.
+        if (!(error instanceof RecordTooLongError))
+            throw error;
+        // Not CSV as far as records go: the bytes decide, line ends and BOM included.
+        return notCompared((await rawSha256(previousPath)) !== (await rawSha256(currentPath)));
+    }
+}
+/**
+ * Whether two versions of a report hold the same content: equal bytes, or (with `ignoreLines`)
+ * the same records once those matching it are left out, by the same rule as the diff and the
+ * artifact mode's change detection. Commit, signed commit and pull request all ask this.
+ */
+async function sameContent(a, b, ignoreLines) {
+    if (typeof a !== "string" && typeof b !== "string" && (0,same_bytes/* sameBytes */.e)(a, b))
+        return true;
+    if (!ignoreLines)
+        return (await rawSha256(a)) === (await rawSha256(b));
+    return (await normalisedSha256(a, ignoreLines)) === (await normalisedSha256(b, ignoreLines));
+}
+/**
+ * SHA-256 over the records that do not match `ignoreLines`, each followed by LF: a BOM, CRLF
+ * against LF and blank lines make no difference, nor does a line such as an export timestamp.
+ */
+async function normalisedSha256(path, ignoreLines) {
+    const digest = new RecordDigest();
+    const ignore = statelessCopy(ignoreLines);
+    await forEachRecord(path, (record) => {
+        if (!ignore?.test(record.toString("utf8")))
+            digest.add(record);
     });
-    return records.join("\n");
+    return digest.hex();
+}
+/**
+ * One pass over a file: its normalised hash and header, and either the counts of its data
+ * records (`against` is "count") or the records not found in `against` (which it decrements),
+ * or nothing more (`against` undefined).
+ */
+async function readSide(path, ignore, against, maxRecords, examples) {
+    const digest = new RecordDigest();
+    let counts = against === "count" ? new Map() : undefined;
+    let matching = against === "count" ? undefined : against;
+    let header;
+    let records = 0;
+    let added = 0;
+    const addedExamples = [];
+    await forEachRecord(path, (record) => {
+        if (ignore?.test(record.toString("utf8")))
+            return;
+        digest.add(record);
+        if (header === undefined) {
+            header = Buffer.from(record);
+            return;
+        }
+        if (++records > maxRecords) {
+            // Free the counts now: the rest of the file only feeds the hash.
+            counts = undefined;
+            matching = undefined;
+        }
+        if (counts) {
+            const key = keyOf(record);
+            counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+        else if (matching) {
+            const key = keyOf(record);
+            const left = matching.get(key) ?? 0;
+            if (left > 0)
+                matching.set(key, left - 1);
+            else {
+                added++;
+                if (addedExamples.length < examples)
+                    addedExamples.push(example(record));
+            }
+        }
+    });
+    return {
+        sha256: digest.hex(),
+        header: header,
+        counts,
+        compared: matching !== undefined,
+        added,
+        addedExamples,
+    };
+}
+/** The first `wanted` records of the file still left in `counts` (the removed ones). */
+async function leftOver(path, ignore, counts, wanted) {
+    const found = [];
+    let header = true;
+    await forEachRecord(path, (record) => {
+        if (ignore?.test(record.toString("utf8")))
+            return;
+        if (header) {
+            header = false;
+            return;
+        }
+        const key = keyOf(record);
+        const left = counts.get(key) ?? 0;
+        if (left === 0)
+            return;
+        counts.set(key, left - 1);
+        found.push(example(record));
+        return found.length < wanted;
+    });
+    return found;
+}
+/**
+ * Calls `onRecord` with the bytes of each record of a CSV file, streamed from disk; `false`
+ * from it stops the reading. Records are split by csv-records.ts's rule (the row count's and
+ * the preview's): LF or CRLF outside quotes ends one, blank lines are left out. Each record
+ * comes without its line end and with the CRLFs in its quoted fields as LF, so CRLF and LF
+ * files compare equal; a leading UTF-8 BOM is dropped. A record's bytes are only valid during
+ * the call.
+ */
+async function forEachRecord(path, onRecord) {
+    const split = (0,csv_records/* newRecordSplit */.oB)();
+    let firstChunk = true;
+    // The start of a record that a chunk boundary cut.
+    let carried = [];
+    let carriedBytes = 0;
+    const finish = (tail) => {
+        let record = tail;
+        // Stryker disable next-line ConditionalExpression, EqualityOperator: equivalent
+        // -> true or `>=`: concatenating nothing gives the tail.
+        if (carriedBytes > 0) {
+            record = Buffer.concat([...carried, tail], carriedBytes + tail.length);
+            carried = [];
+            carriedBytes = 0;
+        }
+        const body = (0,csv_records/* recordBody */.EV)(record);
+        return onRecord(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    };
+    for await (const chunk of readAsUtf8(path)) {
+        let start = 0;
+        if (firstChunk) {
+            firstChunk = false;
+            if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
+                start = 3;
+        }
+        const stop = (0,csv_records/* splitRecords */.DQ)(chunk, start, chunk.length, split, (lf, blank) => {
+            const more = blank ? undefined : finish(chunk.subarray(start, lf));
+            // Stryker disable next-line ConditionalExpression: -> true is equivalent
+            // finish() has cleared the carried bytes already.
+            if (blank) {
+                carried = [];
+                carriedBytes = 0;
+            }
+            start = lf + 1;
+            return more === false ? false : undefined;
+        });
+        // Returning ends the for-await, which closes the stream.
+        // Stryker disable next-line EqualityOperator: `>` is equivalent
+        // A stop is the offset after a line feed, at least 1.
+        if (stop >= 0)
+            return;
+        // Stryker disable next-line ConditionalExpression, EqualityOperator: equivalent
+        // -> true or `<=`: it pushes an empty slice.
+        if (start < chunk.length) {
+            carried.push(chunk.subarray(start));
+            carriedBytes += chunk.length - start;
+            if (carriedBytes > MAX_RECORD_BYTES)
+                throw new RecordTooLongError(sourceName(path));
+        }
+    }
+    if (split.content)
+        finish(Buffer.alloc(0));
+}
+class RecordTooLongError extends Error {
+    constructor(path) {
+        super(`Cannot split ${path} into CSV records: one is longer than ${MAX_RECORD_BYTES} bytes`);
+        this.name = "RecordTooLongError";
+    }
+}
+/**
+ * A 64-bit hash of the record as a 4-character string, the Map key. Two 32-bit lanes with
+ * different multipliers, each finished with murmur3's fmix32. Not node:crypto: one native call
+ * a record cost several times the whole byte loop; collisions need no resisting here.
+ */
+function keyOf(record) {
+    let a = 0x811c9dc5 ^ record.length;
+    let b = 0x9747b28c;
+    // Stryker disable next-line EqualityOperator: `<=` is equivalent
+    // The same change for every record.
+    for (let i = 0; i < record.length; i++) {
+        const byte = record[i];
+        a = Math.imul(a ^ byte, 0x01000193);
+        b = Math.imul(b ^ byte, 0x5bd1e995);
+        b ^= b >>> 15;
+    }
+    a = fmix32(a);
+    b = fmix32(b ^ a);
+    return String.fromCharCode(a & 0xffff, a >>> 16, b & 0xffff, b >>> 16);
+}
+function fmix32(h) {
+    let x = h ^ (h >>> 16);
+    x = Math.imul(x, 0x85ebca6b);
+    x ^= x >>> 13;
+    x = Math.imul(x, 0xc2b2ae35);
+    return x ^ (x >>> 16);
+}
+/** SHA-256 over records each followed by LF, fed in 64 KiB batches: far fewer native calls. */
+class RecordDigest {
+    #digest = (0,external_node_crypto_.createHash)("sha256");
+    #batch = Buffer.allocUnsafe(64 * 1024);
+    #length = 0;
+    add(record) {
+        if (this.#length + record.length >= this.#batch.length) {
+            this.#flush();
+            if (record.length >= this.#batch.length) {
+                this.#digest.update(record);
+                this.#digest.update("\n");
+                return;
+            }
+        }
+        this.#batch.set(record, this.#length);
+        this.#length += record.length;
+        this.#batch[this.#length++] = LF;
+    }
+    hex() {
+        this.#flush();
+        return this.#digest.digest("hex");
+    }
+    #flush() {
+        if (this.#length > 0)
+            this.#digest.update(this.#batch.subarray(0, this.#length));
+        this.#length = 0;
+    }
+}
+function example(record) {
+    const chars = Array.from(record.toString("utf8").replace(/\r\n|\n|\r/g, "⏎"));
+    return chars.length > EXAMPLE_LENGTH
+        ? `${chars.slice(0, EXAMPLE_LENGTH - 1).join("")}…`
+        : chars.join("");
+}
+function notCompared(changed) {
+    return {
+        changed,
+        added: 0,
+        removed: 0,
+        addedExamples: [],
+        removedExamples: [],
+        comparedRecords: false,
+    };
+}
+/** `test` on a global or sticky RegExp moves `lastIndex` and would skip matches. */
+function statelessCopy(pattern) {
+    return pattern && (pattern.global || pattern.sticky)
+        ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ""))
+        : pattern;
+}
+async function rawSha256(path) {
+    const digest = (0,external_node_crypto_.createHash)("sha256");
+    for await (const chunk of chunksOf(path))
+        digest.update(chunk);
+    return digest.digest("hex");
 }
 
 
@@ -63,7 +408,7 @@ function keptRecords(bytes, ignore) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
-/* harmony import */ var _core_same_content_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(969);
+/* harmony import */ var _csv_diff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57683);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38402);
 
 
@@ -116,9 +461,13 @@ async function filesAt(client, commit, paths) {
  */
 async function holdsFiles(client, commit, files, ignoreLines) {
     const before = await filesAt(client, commit, files.map((file) => file.path));
-    const changed = files
-        .map((file, index) => ({ ...file, before: before[index] }))
-        .filter((file) => file.before === undefined || !(0,_core_same_content_js__WEBPACK_IMPORTED_MODULE_2__/* .sameContent */ .C)(file.before, file.content, ignoreLines));
+    const changed = [];
+    for (const [index, file] of files.entries()) {
+        const was = before[index];
+        if (was === undefined || !(await (0,_csv_diff_js__WEBPACK_IMPORTED_MODULE_2__.sameContent)(was, file.content, ignoreLines))) {
+            changed.push({ ...file, before: was });
+        }
+    }
     return { holds: changed.length === 0, before, changed };
 }
 /**

@@ -984,6 +984,66 @@ function isValidTimeZone(timezone) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/duration.ts
+
+const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+const ORDER = ["h", "m", "s", "ms"];
+// Spaces may separate the parts, so what formatDuration prints ("1m 05s") reads back.
+const PART = /\s*(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+/** setTimeout fires at once for anything longer (Node, Deno and browsers alike). */
+const MAX_MS = 2 ** 31 - 1;
+/**
+ * Parses `1500ms`, `90s`, `15m`, `1h30m`, `2m30s`, `0.5s` or a bare number of seconds
+ * (`30`, `2.5`) into whole milliseconds. Units are case-insensitive, come largest first and
+ * each at most once. `name` is how the setting is called to the user (`--timeout`, `timeout`).
+ */
+function parseDuration(text, name) {
+    const input = text.trim().toLowerCase();
+    const fail = () => new errors/* InvalidInputError */.oC(`${name}: cannot parse "${text}" as a duration: use forms like 1500ms, 90s, 15m, 1h30m or a number of seconds`);
+    if (input === "")
+        throw fail();
+    let total = 0;
+    if (/^\d+(\.\d+)?$/.test(input)) {
+        total = Number(input) * 1000;
+    }
+    else {
+        let lastUnit = -1;
+        PART.lastIndex = 0;
+        while (PART.lastIndex < input.length) {
+            const match = PART.exec(input);
+            if (!match)
+                throw fail();
+            const unit = match[2];
+            const rank = ORDER.indexOf(unit);
+            if (rank <= lastUnit)
+                throw fail();
+            lastUnit = rank;
+            total += Number(match[1]) * UNIT_MS[unit];
+        }
+    }
+    if (!Number.isFinite(total))
+        throw fail();
+    if (Math.round(total) > MAX_MS) {
+        throw new errors/* InvalidInputError */.oC(`${name}: cannot use "${text}" as a duration: timers cannot wait longer than ${formatDuration(MAX_MS)} (about 24 days)`);
+    }
+    return Math.round(total);
+}
+/** `850ms`, `4.2s`, `1m 05s`, `2h 03m`: short, for log lines. */
+function formatDuration(ms) {
+    // Thresholds sit where rounding would carry into the next unit ("1000ms", "60.0s").
+    if (ms < 999.5)
+        return `${Math.round(ms)}ms`;
+    if (ms < 59_950)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    if (hours > 0)
+        return `${hours}h ${String(minutes).padStart(2, "0")}m`;
+    return `${minutes}m ${String(seconds).padStart(2, "0")}s`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/ambiguous-retry.ts
 /**
  * Whether a failed POST may still have been carried out by Lucca: no answer at all (a
@@ -1501,66 +1561,6 @@ function backoffDelay(attempt, options) {
     const exponential = Math.min(maxMs, initialMs * multiplier ** attempt);
     // Jitter only shortens the delay, so the cap stays a true upper bound.
     return Math.round(exponential * (1 - jitter * random()));
-}
-
-;// CONCATENATED MODULE: ./src/core/duration.ts
-
-const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
-const ORDER = ["h", "m", "s", "ms"];
-// Spaces may separate the parts, so what formatDuration prints ("1m 05s") reads back.
-const PART = /\s*(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-/** setTimeout fires at once for anything longer (Node, Deno and browsers alike). */
-const MAX_MS = 2 ** 31 - 1;
-/**
- * Parses `1500ms`, `90s`, `15m`, `1h30m`, `2m30s`, `0.5s` or a bare number of seconds
- * (`30`, `2.5`) into whole milliseconds. Units are case-insensitive, come largest first and
- * each at most once. `name` is how the setting is called to the user (`--timeout`, `timeout`).
- */
-function parseDuration(text, name) {
-    const input = text.trim().toLowerCase();
-    const fail = () => new errors/* InvalidInputError */.oC(`${name}: cannot parse "${text}" as a duration: use forms like 1500ms, 90s, 15m, 1h30m or a number of seconds`);
-    if (input === "")
-        throw fail();
-    let total = 0;
-    if (/^\d+(\.\d+)?$/.test(input)) {
-        total = Number(input) * 1000;
-    }
-    else {
-        let lastUnit = -1;
-        PART.lastIndex = 0;
-        while (PART.lastIndex < input.length) {
-            const match = PART.exec(input);
-            if (!match)
-                throw fail();
-            const unit = match[2];
-            const rank = ORDER.indexOf(unit);
-            if (rank <= lastUnit)
-                throw fail();
-            lastUnit = rank;
-            total += Number(match[1]) * UNIT_MS[unit];
-        }
-    }
-    if (!Number.isFinite(total))
-        throw fail();
-    if (Math.round(total) > MAX_MS) {
-        throw new errors/* InvalidInputError */.oC(`${name}: cannot use "${text}" as a duration: timers cannot wait longer than ${formatDuration(MAX_MS)} (about 24 days)`);
-    }
-    return Math.round(total);
-}
-/** `850ms`, `4.2s`, `1m 05s`, `2h 03m`: short, for log lines. */
-function formatDuration(ms) {
-    // Thresholds sit where rounding would carry into the next unit ("1000ms", "60.0s").
-    if (ms < 999.5)
-        return `${Math.round(ms)}ms`;
-    if (ms < 59_950)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    if (hours > 0)
-        return `${hours}h ${String(minutes).padStart(2, "0")}m`;
-    return `${minutes}m ${String(seconds).padStart(2, "0")}s`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/retry.ts
@@ -4087,6 +4087,7 @@ async function waitForReport(initial, deps) {
             polls,
             elapsedMs,
             nextCheckMs,
+            expectedMs: deps.expected?.expectedMs,
         });
         previous = report.status;
         if (nextCheckMs === undefined) {
@@ -4281,7 +4282,7 @@ async function runReportJob(options, deps) {
     catch (error) {
         if (deadline.signal.aborted && !deps.signal?.aborted) {
             throw new errors/* ReportTimeoutError */.Co(current
-                ? `Report ${current} was not ready and downloaded within ${formatDuration(options.timeoutMs)}. It may still finish: resume it by its report id, ${current}.`
+                ? `Report ${current} was not ready and downloaded within ${formatDuration(options.timeoutMs)}. It may still finish.`
                 : `No report could be created within ${formatDuration(options.timeoutMs)}.`, { reportId: current, cause: error });
         }
         throw error;
@@ -4357,6 +4358,7 @@ function createRequestBudget(options) {
             const ms = nextSlotIn(now());
             if (ms === 0)
                 break;
+            options.onWait?.(ms);
             await wait(ms, signal);
         }
         const slot = { answeredAt: undefined };
@@ -4978,6 +4980,9 @@ async function write(path, change) {
 
 
 
+
+/** The shortest gap between two "waiting for the request budget" lines. */
+const BUDGET_NOTICE_MS = 10_000;
 /**
  * Runs every report of the step (one or many, the same way) through one request budget;
  * one outcome per report, in the order asked for. Shared by the CLI and the action.
@@ -4987,11 +4992,21 @@ async function runReportsFromSettings(settings, env) {
     const targets = new Map();
     for (const spec of settings.reports)
         targets.set(spec, await checkOutputTarget(settings, spec, env.output));
+    let noticeAt = Number.NEGATIVE_INFINITY;
+    const now = env.now ?? Date.now;
     const budget = env.budget ??
         createRequestBudget({
             requests: settings.requestsPerMinute,
             windowMs: env.windowMs,
             now: env.now,
+            onWait: (ms) => {
+                // A second of Lucca's minute (scaled with the window in tests) is worth a line.
+                const worth = Math.min(1000, (env.windowMs ?? 60_000) / 60);
+                if (ms < worth || now() - noticeAt < BUDGET_NOTICE_MS)
+                    return;
+                noticeAt = now();
+                env.onBudgetWait?.(`Waiting for the request budget (${settings.requestsPerMinute}/min): next slot in ${formatDuration(ms)}`);
+            },
         });
     const fetch = budgetedFetch(env.fetch, budget, { now: env.now });
     return runReports({
@@ -5015,6 +5030,17 @@ async function runReportsFromSettings(settings, env) {
         }),
     });
 }
+/** The budget's door for one report, counting how long that report waited at it. */
+function countingWaits(take, now) {
+    const counted = { queuedMs: 0 };
+    const takeSlot = async (signal) => {
+        const from = now();
+        const release = await take(signal);
+        counted.queuedMs += now() - from;
+        return release;
+    };
+    return { counted, takeSlot };
+}
 /** One report of the step, its target already checked. */
 async function runOne(settings, spec, target, env) {
     const sink = nodeFileSink(env.output, {
@@ -5024,6 +5050,7 @@ async function runOne(settings, spec, target, env) {
         ? historyKey(settings.baseUrl.host, spec.templateId)
         : undefined;
     const history = key && env.pollHistoryPath && !spec.reportId ? await readHistory(env.pollHistoryPath, key) : [];
+    const queue = countingWaits(env.takeSlot, env.now ?? Date.now);
     const job = runReportJob({
         templateId: spec.templateId,
         period: spec.period,
@@ -5049,7 +5076,7 @@ async function runOne(settings, spec, target, env) {
             now: env.now,
             onRetry: (info) => env.onEvent({ type: "retrying", ...info }),
             onWarning: (message) => env.onEvent({ type: "warning", message }),
-            takeSlot: env.takeSlot,
+            takeSlot: queue.takeSlot,
         }),
         sink,
         signal: env.signal,
@@ -5068,7 +5095,7 @@ async function runOne(settings, spec, target, env) {
             });
         }
     }
-    return result;
+    return { ...result, queuedMs: queue.counted.queuedMs };
 }
 /** The job, and on a timeout after waiting as the history said, that history forgotten. */
 async function forgettingOnTimeout(job, history, onEvent) {
@@ -6143,7 +6170,7 @@ function lastDay(year, month) {
 
 
 /** A line is printed at least this often while a report is pending. */
-const HEARTBEAT_MS = 30_000;
+const HEARTBEAT_MS = 20_000;
 /**
  * Turns job events into log lines: one per phase and status change, and while pending a
  * line at least every 30 s. Returns a function that yields the line for an event, or
@@ -6155,7 +6182,7 @@ function progressLines(options) {
     return (event) => {
         switch (event.type) {
             case "creating":
-                return `Creating a report from template ${v(event.templateId)} for ${periodText(event.startsOn, event.endsOn)}${sentText(event.sent)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
+                return `Creating a report from template ${v(event.templateId)} for ${periodText(event.startsOn, event.endsOn)}${sentText(event.sent, event.startsOn, event.endsOn)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
             case "created":
                 return `Report ${v(event.reportId)} created; Lucca is generating it`;
             case "resuming":
@@ -6164,7 +6191,13 @@ function progressLines(options) {
                 const next = event.nextCheckMs === undefined
                     ? ""
                     : `; next check in ${formatDuration(event.nextCheckMs)}`;
-                const line = `Report ${v(event.reportId)}: ${v(event.status)} after ${formatDuration(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}`;
+                const typical = event.expectedMs === undefined || event.nextCheckMs === undefined
+                    ? ""
+                    : `; typically ${formatDuration(event.expectedMs)} for this template`;
+                // The creation's own answer is no check: no "after 0ms (0 checks)".
+                const line = event.polls === 0 && event.nextCheckMs !== undefined
+                    ? `Report ${v(event.reportId)}: ${v(event.status)}${next}${typical}`
+                    : `Report ${v(event.reportId)}: ${v(event.status)} after ${formatDuration(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}${typical}`;
                 // Print when the gap to the next line would otherwise exceed the heartbeat.
                 const due = event.elapsedMs - lastPrintedAt + (event.nextCheckMs ?? 0) > HEARTBEAT_MS;
                 if (event.changed || options.verbose || due || event.nextCheckMs === undefined) {
@@ -6215,8 +6248,11 @@ function encodingText(stats) {
 }
 const v = safe_text/* logSafe */.sN;
 /** "; sent startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)", or "" for the default period. */
-function sentText(sent) {
+function sentText(sent, startsOn, endsOn) {
     if (!sent || (sent.startsOn === null && sent.endsOn === null))
+        return "";
+    // The period is said once: the dates sent only when they differ (an exclusive end date).
+    if (sent.startsOn === startsOn && sent.endsOn === endsOn)
         return "";
     return `; sent ${rangeSentText(sent)}`;
 }
@@ -6358,7 +6394,10 @@ function line(outcome, skipped) {
         return `failed  ${what}${outcome.reportId === undefined ? "" : `: report ${report_text_v(outcome.reportId)}`}`;
     }
     const r = outcome.result;
-    return `done    ${what}: report ${report_text_v(r.reportId)} -> ${report_text_v(r.path)} (${r.rows ?? "?"} rows, ${r.bytes} bytes)`;
+    const queued = r.queuedMs && r.queuedMs >= 1000
+        ? `, ${(r.queuedMs / 1000).toFixed(1)} s of ${(r.durationMs / 1000).toFixed(1)} s waiting for the request budget`
+        : "";
+    return `done    ${what}: report ${report_text_v(r.reportId)} -> ${report_text_v(r.path)} (${r.rows ?? "?"} rows, ${r.bytes} bytes${queued})`;
 }
 /** "template 42, 2026-10-01..2026-10-31", or "report 1001, …" for a resume without one. */
 function which(spec) {
@@ -6428,6 +6467,7 @@ async function reportCommand(args, io) {
             signal: io.signal,
             now: io.now,
             pollHistoryPath: cliHistoryPath(io.env),
+            onBudgetWait: say,
             onEvent: (spec, event) => {
                 const line = progress(spec, event);
                 if (line !== undefined)

@@ -46509,10 +46509,9 @@ function parseCsvRecords(text, delimiter, maxRecords) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DQ: () => (/* binding */ splitRecords),
 /* harmony export */   EV: () => (/* binding */ recordBody),
-/* harmony export */   HE: () => (/* binding */ forEachRecordIn),
 /* harmony export */   oB: () => (/* binding */ newRecordSplit)
 /* harmony export */ });
-/* unused harmony export withoutLineEnd */
+/* unused harmony exports withoutLineEnd, forEachRecordIn */
 /**
  * The one rule by which a CSV's bytes become records, shared by the row count, the preview,
  * the diff and `commit-ignore-lines`:
@@ -48406,6 +48405,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: checkOutputTarget
 
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __nccwpck_require__(98571);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(74296);
 ;// CONCATENATED MODULE: ./src/core/ambiguous-retry.ts
@@ -48718,8 +48719,6 @@ async function readCapped(body, maxBytes) {
 
 // EXTERNAL MODULE: ./src/core/backoff.ts
 var core_backoff = __nccwpck_require__(93915);
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __nccwpck_require__(98571);
 ;// CONCATENATED MODULE: ./src/core/retry.ts
 
 
@@ -50669,6 +50668,7 @@ async function waitForReport(initial, deps) {
             polls,
             elapsedMs,
             nextCheckMs,
+            expectedMs: deps.expected?.expectedMs,
         });
         previous = report.status;
         if (nextCheckMs === undefined) {
@@ -50863,7 +50863,7 @@ async function runReportJob(options, deps) {
     catch (error) {
         if (deadline.signal.aborted && !deps.signal?.aborted) {
             throw new errors/* ReportTimeoutError */.Co(current
-                ? `Report ${current} was not ready and downloaded within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}. It may still finish: resume it by its report id, ${current}.`
+                ? `Report ${current} was not ready and downloaded within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}. It may still finish.`
                 : `No report could be created within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}.`, { reportId: current, cause: error });
         }
         throw error;
@@ -50939,6 +50939,7 @@ function createRequestBudget(options) {
             const ms = nextSlotIn(now());
             if (ms === 0)
                 break;
+            options.onWait?.(ms);
             await wait(ms, signal);
         }
         const slot = { answeredAt: undefined };
@@ -51432,6 +51433,9 @@ var poll_history = __nccwpck_require__(19582);
 
 
 
+
+/** The shortest gap between two "waiting for the request budget" lines. */
+const BUDGET_NOTICE_MS = 10_000;
 /**
  * Runs every report of the step (one or many, the same way) through one request budget;
  * one outcome per report, in the order asked for. Shared by the CLI and the action.
@@ -51441,11 +51445,21 @@ async function runReportsFromSettings(settings, env) {
     const targets = new Map();
     for (const spec of settings.reports)
         targets.set(spec, await checkOutputTarget(settings, spec, env.output));
+    let noticeAt = Number.NEGATIVE_INFINITY;
+    const now = env.now ?? Date.now;
     const budget = env.budget ??
         createRequestBudget({
             requests: settings.requestsPerMinute,
             windowMs: env.windowMs,
             now: env.now,
+            onWait: (ms) => {
+                // A second of Lucca's minute (scaled with the window in tests) is worth a line.
+                const worth = Math.min(1000, (env.windowMs ?? 60_000) / 60);
+                if (ms < worth || now() - noticeAt < BUDGET_NOTICE_MS)
+                    return;
+                noticeAt = now();
+                env.onBudgetWait?.(`Waiting for the request budget (${settings.requestsPerMinute}/min): next slot in ${(0,duration/* formatDuration */.a)(ms)}`);
+            },
         });
     const fetch = budgetedFetch(env.fetch, budget, { now: env.now });
     return runReports({
@@ -51469,6 +51483,17 @@ async function runReportsFromSettings(settings, env) {
         }),
     });
 }
+/** The budget's door for one report, counting how long that report waited at it. */
+function countingWaits(take, now) {
+    const counted = { queuedMs: 0 };
+    const takeSlot = async (signal) => {
+        const from = now();
+        const release = await take(signal);
+        counted.queuedMs += now() - from;
+        return release;
+    };
+    return { counted, takeSlot };
+}
 /** One report of the step, its target already checked. */
 async function runOne(settings, spec, target, env) {
     const sink = nodeFileSink(env.output, {
@@ -51478,6 +51503,7 @@ async function runOne(settings, spec, target, env) {
         ? (0,poll_history/* historyKey */.Ox)(settings.baseUrl.host, spec.templateId)
         : undefined;
     const history = key && env.pollHistoryPath && !spec.reportId ? await (0,poll_history/* readHistory */.Lu)(env.pollHistoryPath, key) : [];
+    const queue = countingWaits(env.takeSlot, env.now ?? Date.now);
     const job = runReportJob({
         templateId: spec.templateId,
         period: spec.period,
@@ -51503,7 +51529,7 @@ async function runOne(settings, spec, target, env) {
             now: env.now,
             onRetry: (info) => env.onEvent({ type: "retrying", ...info }),
             onWarning: (message) => env.onEvent({ type: "warning", message }),
-            takeSlot: env.takeSlot,
+            takeSlot: queue.takeSlot,
         }),
         sink,
         signal: env.signal,
@@ -51522,7 +51548,7 @@ async function runOne(settings, spec, target, env) {
             });
         }
     }
-    return result;
+    return { ...result, queuedMs: queue.counted.queuedMs };
 }
 /** The job, and on a timeout after waiting as the history said, that history forgotten. */
 async function forgettingOnTimeout(job, history, onEvent) {
@@ -66733,7 +66759,7 @@ function defaultArtifactName(result) {
 
 
 /** A line is printed at least this often while a report is pending. */
-const HEARTBEAT_MS = 30_000;
+const HEARTBEAT_MS = 20_000;
 /**
  * Turns job events into log lines: one per phase and status change, and while pending a
  * line at least every 30 s. Returns a function that yields the line for an event, or
@@ -66745,7 +66771,7 @@ function progressLines(options) {
     return (event) => {
         switch (event.type) {
             case "creating":
-                return `Creating a report from template ${v(event.templateId)} for ${(0,period_text/* periodText */.J)(event.startsOn, event.endsOn)}${sentText(event.sent)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
+                return `Creating a report from template ${v(event.templateId)} for ${(0,period_text/* periodText */.J)(event.startsOn, event.endsOn)}${sentText(event.sent, event.startsOn, event.endsOn)}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
             case "created":
                 return `Report ${v(event.reportId)} created; Lucca is generating it`;
             case "resuming":
@@ -66754,7 +66780,13 @@ function progressLines(options) {
                 const next = event.nextCheckMs === undefined
                     ? ""
                     : `; next check in ${(0,duration/* formatDuration */.a)(event.nextCheckMs)}`;
-                const line = `Report ${v(event.reportId)}: ${v(event.status)} after ${(0,duration/* formatDuration */.a)(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}`;
+                const typical = event.expectedMs === undefined || event.nextCheckMs === undefined
+                    ? ""
+                    : `; typically ${(0,duration/* formatDuration */.a)(event.expectedMs)} for this template`;
+                // The creation's own answer is no check: no "after 0ms (0 checks)".
+                const line = event.polls === 0 && event.nextCheckMs !== undefined
+                    ? `Report ${v(event.reportId)}: ${v(event.status)}${next}${typical}`
+                    : `Report ${v(event.reportId)}: ${v(event.status)} after ${(0,duration/* formatDuration */.a)(event.elapsedMs)} (${event.polls} check${event.polls === 1 ? "" : "s"})${next}${typical}`;
                 // Print when the gap to the next line would otherwise exceed the heartbeat.
                 const due = event.elapsedMs - lastPrintedAt + (event.nextCheckMs ?? 0) > HEARTBEAT_MS;
                 if (event.changed || options.verbose || due || event.nextCheckMs === undefined) {
@@ -66805,8 +66837,11 @@ function encodingText(stats) {
 }
 const v = safe_text/* logSafe */.sN;
 /** "; sent startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)", or "" for the default period. */
-function sentText(sent) {
+function sentText(sent, startsOn, endsOn) {
     if (!sent || (sent.startsOn === null && sent.endsOn === null))
+        return "";
+    // The period is said once: the dates sent only when they differ (an exclusive end date).
+    if (sent.startsOn === startsOn && sent.endsOn === endsOn)
         return "";
     return `; sent ${rangeSentText(sent)}`;
 }
@@ -66883,6 +66918,7 @@ async function runReportStep(inputs, env) {
             signal: env.signal,
             previewRows: inputs.summaryPreviewRows,
             pollHistoryPath: env.pollHistoryPath,
+            onBudgetWait: (line) => action_core/* info */.pq((0,safe_text/* logSafe */.sN)(line)),
             onEvent,
         });
     }
@@ -67064,9 +67100,9 @@ function reportTable(rows) {
             (0,markdown/* escapeCell */.kq)(template),
             (0,markdown/* escapeCell */.kq)(period),
             outcome.status,
-            result?.rows === null || result?.rows === undefined ? "" : countText(result.rows),
-            result ? sizeText(result.bytes) : "",
-            changeWord(change),
+            result?.rows === null || result?.rows === undefined ? "—" : countText(result.rows),
+            result ? sizeText(result.bytes) : "—",
+            result ? changeWord(change) : "—",
         ];
         if (withTotals)
             cells.push(totalsCell(result?.stats.totals ?? []));
@@ -67138,6 +67174,12 @@ function details(row, count, budget, showRows) {
                 : (0,markdown/* escapeCell */.kq)(rangeSentText(r.rangeSent)),
         ],
         ["Time taken", (0,duration/* formatDuration */.a)(r.durationMs)],
+        [
+            "Waited for the request budget",
+            r.queuedMs && r.queuedMs >= 1000
+                ? `${(0,duration/* formatDuration */.a)(r.queuedMs)} (other reports' requests; the rest is Lucca's generation and the download)`
+                : undefined,
+        ],
         [
             "Status checks",
             r.polling.expectedMs === null
