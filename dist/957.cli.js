@@ -6253,7 +6253,7 @@ function sentText(sent, startsOn, endsOn) {
         return "";
     // The period is said once: the dates sent only when they differ (an exclusive end date).
     if (sent.startsOn === startsOn && sent.endsOn === endsOn)
-        return "";
+        return ` (end date ${sent.convention})`;
     return `; sent ${rangeSentText(sent)}`;
 }
 /** "startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)" */

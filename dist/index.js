@@ -66842,7 +66842,7 @@ function sentText(sent, startsOn, endsOn) {
         return "";
     // The period is said once: the dates sent only when they differ (an exclusive end date).
     if (sent.startsOn === startsOn && sent.endsOn === endsOn)
-        return "";
+        return ` (end date ${sent.convention})`;
     return `; sent ${rangeSentText(sent)}`;
 }
 /** "startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)" */
@@ -66975,8 +66975,11 @@ function cut(text, max) {
     const chars = Array.from(text);
     return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
 }
-/** Decimal commas and points, signs, and grouping spaces count: "7,5", "-12.25", "1 234,5". */
-const NUMBER = /^[-+]?(\d{1,3}([ \u00a0\u202f]\d{3})+|\d+)([.,]\d+)?$/;
+/**
+ * Decimal commas and points, a sign, and grouping spaces count: "7,5", "-12.25", "1 234,5".
+ * Zero-padded codes ("00000042", an employee number) are ids, not numbers, as for the totals.
+ */
+const NUMBER = /^[-+]?(0|[1-9]\d*|[1-9]\d{0,2}([ \u00a0\u202f]\d{3})+)([.,]\d+)?$/;
 /** A column reads as numbers when it has one and every filled cell is one. */
 function isNumericColumn(cells) {
     const filled = cells.map((cell) => cell.trim()).filter(Boolean);

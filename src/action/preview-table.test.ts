@@ -13,7 +13,8 @@ describe("previewTable", () => {
       ],
       LIMITS,
     );
-    expect(table[1]).toBe("| --- | ---: | ---: | --- |");
+    // Matricule holds zero-padded ids: not numbers.
+    expect(table[1]).toBe("| --- | ---: | --- | --- |");
   });
 
   it("stops at maxChars", () => {
@@ -32,6 +33,8 @@ describe("isNumericColumn", () => {
     [["1", "n/a"], false],
     [["1,2,3"], false],
     [["12 34"], false],
+    [["00000042", "00000043"], false],
+    [["0,00", "0"], true],
   ])("%j -> %s", (cells, numeric) => {
     expect(isNumericColumn(cells)).toBe(numeric);
   });

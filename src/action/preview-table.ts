@@ -39,8 +39,11 @@ function cut(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
 }
 
-/** Decimal commas and points, signs, and grouping spaces count: "7,5", "-12.25", "1 234,5". */
-const NUMBER = /^[-+]?(\d{1,3}([ \u00a0\u202f]\d{3})+|\d+)([.,]\d+)?$/;
+/**
+ * Decimal commas and points, a sign, and grouping spaces count: "7,5", "-12.25", "1 234,5".
+ * Zero-padded codes ("00000042", an employee number) are ids, not numbers, as for the totals.
+ */
+const NUMBER = /^[-+]?(0|[1-9]\d*|[1-9]\d{0,2}([ \u00a0\u202f]\d{3})+)([.,]\d+)?$/;
 
 /** A column reads as numbers when it has one and every filled cell is one. */
 export function isNumericColumn(cells: readonly string[]): boolean {

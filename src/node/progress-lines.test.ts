@@ -188,7 +188,7 @@ describe("progressLines for people waiting", () => {
         attempt: 1,
       });
     expect(creating("2026-10-31", "inclusive")).toBe(
-      "Creating a report from template 42 for 2026-10-01..2026-10-31",
+      "Creating a report from template 42 for 2026-10-01..2026-10-31 (end date inclusive)",
     );
     expect(creating("2026-11-01", "exclusive")).toBe(
       "Creating a report from template 42 for 2026-10-01..2026-10-31; sent startsOn 2026-10-01, endsOn 2026-11-01 (end date exclusive)",

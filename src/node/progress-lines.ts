@@ -107,7 +107,7 @@ export function sentText(
 ): string {
   if (!sent || (sent.startsOn === null && sent.endsOn === null)) return "";
   // The period is said once: the dates sent only when they differ (an exclusive end date).
-  if (sent.startsOn === startsOn && sent.endsOn === endsOn) return "";
+  if (sent.startsOn === startsOn && sent.endsOn === endsOn) return ` (end date ${sent.convention})`;
   return `; sent ${rangeSentText(sent)}`;
 }
 

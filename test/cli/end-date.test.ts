@@ -35,9 +35,9 @@ describe("--end-date-convention", () => {
       endsOn: "2026-02-28",
       rangeSent: { startsOn: "2026-02-01", endsOn: "2026-02-28", convention: "inclusive" },
     });
-    expect(result.stderr).toContain(
-      "sent startsOn 2026-02-01, endsOn 2026-02-28 (end date inclusive)",
-    );
+    // The period once, with the convention: the dates sent are the same.
+    expect(result.stderr).toContain("for 2026-02-01..2026-02-28 (end date inclusive)");
+    expect(result.stderr).not.toContain("sent startsOn");
   });
 
   it("sends the day after with exclusive, and keeps the period and file name as given", async () => {
