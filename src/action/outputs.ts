@@ -55,8 +55,9 @@ function changedOutput(facts: StepFacts, writesGit: boolean): string {
   return "";
 }
 
-function setReportOutputs(result: ReportJobResult): void {
-  const outputs: Record<string, string | number> = {
+/** One report's facts under their output names: its own outputs, and its entry in `reports`. */
+function reportFields(result: ReportJobResult) {
+  return {
     "report-id": result.reportId,
     path: result.path,
     format: result.format,
@@ -71,7 +72,10 @@ function setReportOutputs(result: ReportJobResult): void {
     attempts: result.attempts,
     "duration-seconds": (result.durationMs / 1000).toFixed(1),
   };
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+}
+
+function setReportOutputs(result: ReportJobResult): void {
+  for (const [name, value] of Object.entries(reportFields(result))) core.setOutput(name, value);
 }
 
 function reportObject(row: ReportRow) {
@@ -100,18 +104,7 @@ function reportObject(row: ReportRow) {
   const state = row.change?.state;
   return {
     ...base,
-    "starts-on": r.startsOn ?? "",
-    "ends-on": r.endsOn ?? "",
-    "report-id": r.reportId,
-    path: r.path,
-    format: r.format,
-    rows: r.rows ?? "",
-    columns: r.columns ?? "",
-    bytes: r.bytes,
-    sha256: r.sha256,
-    polls: r.polls,
-    attempts: r.attempts,
-    "duration-seconds": (r.durationMs / 1000).toFixed(1),
+    ...reportFields(r),
     changed: state === undefined || state === "unavailable" ? "" : String(state !== "unchanged"),
     totals: r.stats.totals?.map(totalObject) ?? null,
     "artifact-url": row.artifact?.url ?? "",
