@@ -115,7 +115,7 @@ export async function pollingFigures(): Promise<Figure[]> {
   return figures;
 }
 
-/** Run-to-run variation of one template's generation time (the history's model; see README). */
+/** Run-to-run variation of one template's generation time (the history's model; see docs/behaviour.md). */
 const TEMPLATE_VARIATION = 0.05;
 const HISTORY_RUNS = 5;
 /** Latency with history, as a share of the fixed poller's, where the bound allows it. */

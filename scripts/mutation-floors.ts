@@ -2,7 +2,7 @@
 // Stryker's own thresholds.break applies to the whole run; the floors differ per folder.
 import { readFile } from "node:fs/promises";
 
-/** Lowest mutation score (%) each folder may have; see README "Tests and mutation testing". */
+/** Lowest mutation score (%) each folder may have; see docs/development.md, "Mutation testing". */
 export const FLOORS: Record<string, number> = { "src/core/": 85, "src/publish/": 75 };
 
 const DETECTED = new Set(["Killed", "Timeout"]);

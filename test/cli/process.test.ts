@@ -29,8 +29,8 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 describe("the CLI as a process", () => {
-  // The README's promise, "SIGINT/SIGTERM stop within 2 s", is about a process, so it is
-  // checked on one (the only clock reading kept in the suite, with the action's twin).
+  // docs/security.md's promise, "SIGINT/SIGTERM stop within 2 s", is about a process, so it
+  // is checked on one (the only clock reading kept in the suite, with the action's twin).
   it.each([
     ["SIGTERM", 143],
     ["SIGINT", 130],
