@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { newRecordSplit, recordBody, splitRecords } from "../core/csv-records.ts";
 import { sameBytes } from "../core/same-bytes.ts";
 import { type CsvSource, chunksOf, readAsUtf8, sourceName } from "./csv-source.ts";

@@ -70,7 +70,7 @@ describe("--json: one object per report, the same keys whatever the count or sta
       error: null,
     });
     // The sums of the numeric columns (the zero-padded employee numbers are not summed).
-    expect((only?.totals as { column: string }[]).map((total) => total.column)).toEqual([
+    expect(((only?.totals ?? []) as { column: string }[]).map((total) => total.column)).toEqual([
       "Temps de présence",
       "Absences",
       "Temps théorique",
