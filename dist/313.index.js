@@ -70,12 +70,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/core/csv-records.ts
 var csv_records = __webpack_require__(47656);
 // EXTERNAL MODULE: ./src/core/same-bytes.ts
 var same_bytes = __webpack_require__(76627);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/core/encoding.ts
 var core_encoding = __webpack_require__(23590);
 ;// CONCATENATED MODULE: ./src/publish/csv-source.ts
@@ -121,7 +121,6 @@ async function* readAsUtf8(source) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/csv-diff.ts
-
 
 
 

@@ -66536,8 +66536,9 @@ function changedOutput(facts, writesGit) {
         return "false";
     return "";
 }
-function setReportOutputs(result) {
-    const outputs = {
+/** One report's facts under their output names: its own outputs, and its entry in `reports`. */
+function reportFields(result) {
+    return {
         "report-id": result.reportId,
         path: result.path,
         format: result.format,
@@ -66552,7 +66553,9 @@ function setReportOutputs(result) {
         attempts: result.attempts,
         "duration-seconds": (result.durationMs / 1000).toFixed(1),
     };
-    for (const [name, value] of Object.entries(outputs))
+}
+function setReportOutputs(result) {
+    for (const [name, value] of Object.entries(reportFields(result)))
         action_core/* setOutput */.uH(name, value);
 }
 function reportObject(row) {
@@ -66579,18 +66582,7 @@ function reportObject(row) {
     const state = row.change?.state;
     return {
         ...base,
-        "starts-on": r.startsOn ?? "",
-        "ends-on": r.endsOn ?? "",
-        "report-id": r.reportId,
-        path: r.path,
-        format: r.format,
-        rows: r.rows ?? "",
-        columns: r.columns ?? "",
-        bytes: r.bytes,
-        sha256: r.sha256,
-        polls: r.polls,
-        attempts: r.attempts,
-        "duration-seconds": (r.durationMs / 1000).toFixed(1),
+        ...reportFields(r),
         changed: state === undefined || state === "unavailable" ? "" : String(state !== "unchanged"),
         totals: r.stats.totals?.map(totalObject) ?? null,
         "artifact-url": row.artifact?.url ?? "",
