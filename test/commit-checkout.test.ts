@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkoutSyncText } from "../src/publish/checkout-sync.ts";
+import { type CheckoutSync, checkoutSyncText } from "../src/publish/checkout-sync.ts";
 import { type CommitRequest, commitReports } from "../src/publish/commit.ts";
 import { git, makeRepos, writeIn } from "./support/git-repos.ts";
 
@@ -111,8 +111,8 @@ describe("the checkout after a commit step", () => {
     expect(git(work, "rev-parse", "HEAD")).toBe(before);
     expect(git(work, "status", "--porcelain")).toBe("M README.md\n?? r.csv");
     expect(await readFile(join(work, "README.md"), "utf8")).toBe("work in progress\n");
-    expect(checkoutSyncText(result.checkout as never, "the report")).toBe(
-      `The checkout was left as it was (it has uncommitted changes (README.md)): it holds ${before.slice(0, 12)} on main, with the report as uncommitted files`,
+    expect(checkoutSyncText(result.checkout as CheckoutSync, 1)).toBe(
+      `The checkout was left at ${before.slice(0, 12)} on main, not moved to the pushed commit: it has uncommitted changes (README.md); the report is an uncommitted file there`,
     );
   });
 
@@ -146,7 +146,9 @@ describe("the checkout after a commit step", () => {
     git(work, "checkout", "--quiet", "--detach");
     const result = await publish(work, { "r.csv": "a\n" }, { branch: "main" });
     expect(result.checkout).toMatchObject({ moved: false, reason: "HEAD is detached" });
-    expect(checkoutSyncText(result.checkout as never, "the report")).toMatch(/\(detached\)/);
+    expect(checkoutSyncText(result.checkout as CheckoutSync, 2)).toMatch(
+      /^The checkout was left at [0-9a-f]{12} \(detached HEAD\), not moved to the pushed commit: HEAD is detached; the reports are uncommitted files there$/,
+    );
   });
 
   it("leaves a checkout the branch moved away from alone", async () => {

@@ -1,3 +1,4 @@
+import { realpath } from "node:fs/promises";
 import { type Git, GitError } from "./git.ts";
 
 /** What became of the checkout after the reports were committed on the remote branch. */
@@ -119,14 +120,53 @@ export async function tryFastForwardCheckout(
   }
 }
 
-/** One log line for the outcome; `where` names the checkout when it is not the workspace. */
-export function checkoutSyncText(sync: CheckoutSync, what: string, where = "The checkout"): string {
-  if (sync.moved) {
-    return `${where} moved to ${sync.head.slice(0, 12)} on ${sync.branch}, the commit just pushed: ${what} are committed files now`;
+/**
+ * After a commit GitHub made through its API: the commit fetched from `remote`, then the
+ * same move. A workspace that is not a checkout (the API modes need none) is left alone.
+ */
+export async function fetchAndFastForwardCheckout(
+  git: Git,
+  remote: string,
+  pushed: PushedCommit,
+  jobSignal: AbortSignal | undefined,
+): Promise<CheckoutSync> {
+  const left = (reason: string): CheckoutSync => ({
+    moved: false,
+    reason,
+    branch: undefined,
+    head: undefined,
+  });
+  try {
+    const top = await git.exec(["rev-parse", "--show-toplevel"]);
+    if (top.code !== 0) return left("it is not a git checkout");
+    const [topDir, dir] = await Promise.all([realpath(top.stdout.trim()), realpath(git.cwd)]);
+    if (topDir !== dir) return left(`it is inside the git checkout ${topDir}, not its top`);
+    if ((await git.fetchBranch(remote, pushed.branch)) === undefined) {
+      return left(`${remote} has no branch ${pushed.branch}`);
+    }
+    const known = await git.exec(["cat-file", "-e", `${pushed.commit}^{commit}`]);
+    if (known.code !== 0) return left(`${remote} does not hold ${pushed.commit.slice(0, 12)}`);
+  } catch (error) {
+    if (jobSignal?.aborted) throw error;
+    return left(error instanceof Error ? error.message : String(error));
   }
-  const holds =
-    sync.head === undefined
-      ? ""
-      : ` it holds ${sync.head.slice(0, 12)}${sync.branch ? ` on ${sync.branch}` : " (detached)"},`;
-  return `${where} was left as it was (${sync.reason}):${holds} with ${what} as uncommitted files`;
+  return tryFastForwardCheckout(git, pushed, jobSignal);
+}
+
+/** One log line for the outcome; `where` names the checkout when it is not the workspace. */
+export function checkoutSyncText(
+  sync: CheckoutSync,
+  reports: number,
+  where = "The checkout",
+): string {
+  if (sync.moved) {
+    return `${where} moved to ${sync.head.slice(0, 12)} on ${sync.branch}, the commit just pushed`;
+  }
+  if (sync.head === undefined) return `${where} was not moved to the pushed commit: ${sync.reason}`;
+  const at = `${sync.head.slice(0, 12)}${sync.branch ? ` on ${sync.branch}` : " (detached HEAD)"}`;
+  const files =
+    reports === 1
+      ? "the report is an uncommitted file there"
+      : "the reports are uncommitted files there";
+  return `${where} was left at ${at}, not moved to the pushed commit: ${sync.reason}; ${files}`;
 }
