@@ -103,7 +103,7 @@ async function publishSignedCommitStep(rows, inputs, env, limits) {
             Promise.all(/* import() */[__webpack_require__.e(293), __webpack_require__.e(402), __webpack_require__.e(313)]).then(__webpack_require__.bind(__webpack_require__, 24313)),
             (0,github_context/* gitHubClient */.XB)(inputs, env, signal),
         ]);
-        const files = await (0,github_context/* repoFiles */.KU)(results, env);
+        const files = await (0,github_context/* repoFiles */.KU)(results, inputs.repository.dir);
         const specs = rows.map((row) => row.outcome.spec);
         const branch = inputs.commit.branch ?? (0,github_context/* checkedOutBranch */.iD)(env);
         const committed = await commitViaApi({
@@ -120,6 +120,15 @@ async function publishSignedCommitStep(rows, inputs, env, limits) {
         core/* info */.pq((0,safe_text/* logSafe */.sN)(committed.changed
             ? `Committed ${committed.commitSha} with ${committed.changedPaths.length} report(s) on ${branch}${committed.verified ? " (signed by GitHub)" : ""}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
             : `${branch} already holds ${results.length === 1 ? "this report" : "every report"}: nothing to commit`));
+        if (committed.changed && committed.commitSha) {
+            const checkout = await updateCheckout(inputs, env, signal, limits.signal, {
+                branch,
+                commit: committed.commitSha,
+                committedPaths: committed.changedPaths,
+                reportPaths: files.map((file) => file.repo.path),
+            });
+            core/* info */.pq((0,safe_text/* logSafe */.sN)(checkout));
+        }
         return {
             changedFiles: (0,github_context/* localPaths */.OU)(files, committed.changedPaths),
             commit: {
@@ -131,6 +140,19 @@ async function publishSignedCommitStep(rows, inputs, env, limits) {
             },
         };
     });
+}
+/**
+ * The checkout after a commit GitHub made: fetched and moved like after a push
+ * (checkout-sync.ts), or left as it is with the reason; never a failure of the step.
+ */
+async function updateCheckout(inputs, env, signal, jobSignal, pushed) {
+    const [{ Git }, sync] = await Promise.all([
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 80299)),
+        __webpack_require__.e(/* import() */ 335).then(__webpack_require__.bind(__webpack_require__, 59335)),
+    ]);
+    const git = new Git(inputs.repository.dir, { env, signal, secrets: [inputs.settings.apiKey] });
+    const outcome = await sync.fetchAndFastForwardCheckout(git, "origin", pushed, jobSignal);
+    return sync.checkoutSyncText(outcome, pushed.reportPaths.length, (0,github_context/* checkoutName */.IM)(inputs));
 }
 /**
  * publish: pull-request: one branch and one pull request for the step, holding every report
@@ -148,7 +170,7 @@ async function publishPullRequestStep(rows, inputs, env, limits, target) {
         const specs = rows.map((row) => row.outcome.spec);
         const results = (0,github_context/* doneResults */.nv)(rows);
         const only = results.length === 1 ? results[0] : undefined;
-        const files = await (0,github_context/* repoFiles */.KU)(results, env);
+        const files = await (0,github_context/* repoFiles */.KU)(results, inputs.repository.dir);
         // The branch is named before anything is known of the base: {count} is every report fetched.
         const branch = (0,pull_request_branch/* pullRequestBranch */.Vl)(pr.branch, (0,step_text/* stepValues */.pi)(specs, files.length, only));
         // Checked before any request already, unless a value came from Lucca's answer.
@@ -162,7 +184,7 @@ async function publishPullRequestStep(rows, inputs, env, limits, target) {
             branch,
             base: target.base,
             refuse: target.refuse,
-            isReportPath: (0,pull_request_branch/* reportPathTest */.IH)(inputs.settings.outputPath, env.GITHUB_WORKSPACE),
+            isReportPath: (0,pull_request_branch/* reportPathTest */.IH)(inputs.settings.outputPath, env.GITHUB_WORKSPACE, inputs.repository.path),
             files: files.map((file) => file.repo),
             message: (changed) => (0,step_text/* stepCommitMessage */.hS)(inputs.commit.message, specs, changed.map((file) => file.path), only),
             identity: inputs.github.signCommits

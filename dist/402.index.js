@@ -14,8 +14,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
-// EXTERNAL MODULE: ./src/core/redact.ts
-var redact = __webpack_require__(12258);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./src/publish/github/answers.ts
@@ -75,6 +73,8 @@ const answers = {
 
 // EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
 var dist_src = __webpack_require__(31015);
+// EXTERNAL MODULE: ./src/core/redact.ts
+var redact = __webpack_require__(12258);
 // EXTERNAL MODULE: ./src/publish/github/errors.ts
 var github_errors = __webpack_require__(59004);
 ;// CONCATENATED MODULE: ./src/publish/github/api-failure.ts
@@ -113,6 +113,13 @@ function rateLimited(error) {
     }
     const headers = error.response?.headers ?? {};
     return headers["x-ratelimit-remaining"] === "0" || headers["retry-after"] !== undefined;
+}
+/** The token, and anything that looks like one, blanked out of text bound for a log. */
+function redactToken(text, token) {
+    // Stryker disable next-line ArrayDeclaration: equivalent
+    // `[token]` -> []: the token-shaped pattern below and excerptOf(..., [token]) blank it
+    // all the same.
+    return (0,redact/* redact */.E$)(text, [token]).replace(/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g, "***");
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 19 modules
@@ -432,7 +439,6 @@ function createOctokit(options, apiUrl, redactText) {
 
 
 
-
 /** GitHub's size limit for one blob sent through the Git Data API. */
 const MAX_BLOB_BYTES = 100 * 1024 * 1024;
 /**
@@ -636,10 +642,7 @@ class GitHubClient {
     }
     /** The token, and anything that looks like one, blanked out of text bound for a log. */
     redact(text) {
-        // Stryker disable next-line ArrayDeclaration: equivalent
-        // `[this.#token]` -> []: the token-shaped pattern below and excerptOf(..., [token]) blank it
-        // all the same.
-        return (0,redact/* redact */.E$)(text, [this.#token]).replace(/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g, "***");
+        return redactToken(text, this.#token);
     }
     /** A call whose answer is read: it must have the shape GitHub documents. */
     async #read(method, path, permission, schema, send) {

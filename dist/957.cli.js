@@ -3412,6 +3412,7 @@ class CsvStatsCollector {
     #maxCellLength;
     #hash;
     #countRecords;
+    #totalsMaxBytes;
     #totals;
     #bytes = 0;
     #scan = {
@@ -3437,11 +3438,12 @@ class CsvStatsCollector {
         this.#hash = options.createHasher();
         this.#countRecords = options.countRecords ?? bestRecordCounter();
         this.#totals = options.totals === false ? undefined : new CsvTotals();
+        this.#totalsMaxBytes = options.totalsMaxBytes ?? TOTALS_MAX_BYTES;
     }
     update(chunk) {
         this.#bytes += chunk.byteLength;
         this.#hash.update(chunk);
-        if (this.#totals && this.#bytes > TOTALS_MAX_BYTES)
+        if (this.#totals && this.#bytes > this.#totalsMaxBytes)
             this.#totals = undefined;
         this.#totals?.update(chunk);
         const scan = this.#scan;

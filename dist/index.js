@@ -45913,6 +45913,7 @@ module.exports = {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bg: () => (/* binding */ commitUrl),
+/* harmony export */   IM: () => (/* binding */ checkoutName),
 /* harmony export */   KU: () => (/* binding */ repoFiles),
 /* harmony export */   NE: () => (/* binding */ withDeadline),
 /* harmony export */   OU: () => (/* binding */ localPaths),
@@ -45960,14 +45961,20 @@ function checkedOutBranch(env) {
 function doneResults(rows) {
     return rows.flatMap((row) => (row.outcome.status === "done" ? [row.outcome.result] : []));
 }
-/** Each report's path in the repository and its bytes, with its local path. */
-async function repoFiles(results, env) {
-    return Promise.all(results.map(async (result) => ({ local: result.path, repo: await repoFile(result, env) })));
+/**
+ * Each report's path in the repository and its bytes, with its local path. The path is
+ * taken from the repository directory (`repository`), real paths on both sides.
+ */
+async function repoFiles(results, repositoryDir) {
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(repositoryDir);
+    return Promise.all(results.map(async (result) => ({ local: result.path, repo: await repoFile(result, root) })));
 }
-async function repoFile(result, env) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(env.GITHUB_WORKSPACE, result.path).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join("/");
+async function repoFile(result, root) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(result.path))
+        .split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep)
+        .join("/");
     if (path === "" || path === ".." || path.startsWith("../")) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot commit ${result.path}: it is outside the workspace ${env.GITHUB_WORKSPACE}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LuccaReportError */ .v1(`Cannot commit ${result.path}: it is outside the repository ${root}`);
     }
     return { path, content: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(result.path) };
 }
@@ -45984,6 +45991,11 @@ function runUrl(env) {
     return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined;
+}
+/** "The checkout", or "The checkout in sub/repo" when `repository` names another directory. */
+function checkoutName(inputs) {
+    const path = inputs.repository.path;
+    return path === "." || path === "./" ? "The checkout" : `The checkout in ${path}`;
 }
 
 
@@ -46175,14 +46187,15 @@ function plannedBranchIssues(template, settings) {
 /**
  * Whether a repository path is one where this step's output-path puts a report, for any
  * template, period or report id: the only files the action's commits on its branch change.
+ * output-path is relative to the workspace, the repository `repository` inside it; the default
+ * file name goes into the repository.
  */
-function reportPathTest(outputPath, workspace) {
+function reportPathTest(outputPath, workspace, repository = ".") {
     const templates = outputPath === undefined
         ? [_core_output_template_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_OUTPUT_TEMPLATE */ .hY, `${_core_report_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_OUTPUT_DIR */ .w}/report-{reportId}.{extension}`]
-        : [outputPath];
+        : [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, repository), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, outputPath))];
     const patterns = templates.map((template) => {
-        const inRepo = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(template) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, template) : template;
-        const path = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(inRepo.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join("/")).replace(/^\.\//, "");
+        const path = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(template.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join("/")).replace(/^\.\//, "");
         // Every placeholder's value is an id, a date, a number or an extension.
         const source = path
             .split(/(\{[^{}]*\})/)
@@ -50129,6 +50142,7 @@ class CsvStatsCollector {
     #maxCellLength;
     #hash;
     #countRecords;
+    #totalsMaxBytes;
     #totals;
     #bytes = 0;
     #scan = {
@@ -50154,11 +50168,12 @@ class CsvStatsCollector {
         this.#hash = options.createHasher();
         this.#countRecords = options.countRecords ?? bestRecordCounter();
         this.#totals = options.totals === false ? undefined : new CsvTotals();
+        this.#totalsMaxBytes = options.totalsMaxBytes ?? TOTALS_MAX_BYTES;
     }
     update(chunk) {
         this.#bytes += chunk.byteLength;
         this.#hash.update(chunk);
-        if (this.#totals && this.#bytes > TOTALS_MAX_BYTES)
+        if (this.#totals && this.#bytes > this.#totalsMaxBytes)
             this.#totals = undefined;
         this.#totals?.update(chunk);
         const scan = this.#scan;
@@ -52053,11 +52068,14 @@ const DROP = /^(GIT_TOKEN|GIT_PASSWORD)$/;
 /***/ 80299:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+__nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TU: () => (/* binding */ Git),
-/* harmony export */   aZ: () => (/* binding */ parseIdentity)
+/* harmony export */   Git: () => (/* binding */ Git),
+/* harmony export */   GitError: () => (/* binding */ GitError),
+/* harmony export */   parseIdentity: () => (/* binding */ parseIdentity),
+/* harmony export */   redactCredentials: () => (/* binding */ redactCredentials),
+/* harmony export */   redactSecrets: () => (/* binding */ redactSecrets)
 /* harmony export */ });
-/* unused harmony exports GitError, redactCredentials, redactSecrets */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
 /* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(12258);
 /* harmony import */ var _git_process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(59330);
@@ -66328,6 +66346,7 @@ function readInputs(read, now, workspace) {
             ignoreLines: inputs["commit-ignore-lines"],
             pushAttempts: inputs["push-attempts"],
         },
+        repository: { path: inputs.repository, dir: (0,external_node_path_.resolve)(workspace, inputs.repository) },
         ifUnchanged: inputs["if-unchanged"],
         cache: inputs.cache,
         github,
@@ -66340,7 +66359,7 @@ function readInputs(read, now, workspace) {
 const custom = (ctx, message, input) => ctx.issues.push({ code: "custom", message, input });
 const identity = (name) => optionalText.transform((value, ctx) => {
     const text = value ?? BOT;
-    const parsed = (0,git/* parseIdentity */.aZ)(text);
+    const parsed = (0,git.parseIdentity)(text);
     if (!parsed)
         custom(ctx, `${name}: "${text}" is not of the form Name <email>`, value);
     return parsed ?? { name: "", email: "" };
@@ -66362,6 +66381,15 @@ const PUBLISHING_FIELDS = {
         return targets.filter((target) => target === "artifact" || target === "commit" || target === "pull-request");
     }),
     "output-path": optionalText,
+    repository: optionalText.transform((value, ctx) => {
+        const path = value ?? ".";
+        if (/[\0\r\n]/.test(path))
+            custom(ctx, `repository: "${path}" is not a usable directory name`, value);
+        else if (path.split(/[/\\]/).some((part) => part.toLowerCase() === ".git")) {
+            custom(ctx, `repository: "${path}" is inside a .git directory; give the checkout's own directory`, value);
+        }
+        return path;
+    }),
     "commit-message": optionalText.transform((value, ctx) => {
         const message = value ?? commit_message/* DEFAULT_COMMIT_MESSAGE */.Kb;
         // {count}: the number of files in a several-report commit.
@@ -66431,19 +66459,33 @@ function publishingSchema(workspace) {
         if (inputs.cache === false && inputs["if-unchanged"] === "skip") {
             custom(ctx, "if-unchanged: skip needs the previous report, which is kept in the Actions cache; it cannot be used with cache: false", inputs["if-unchanged"]);
         }
+        const repository = inputs.repository;
+        if (typeof repository === "string" && !isInside(workspace, repository, { orSame: true })) {
+            custom(ctx, `repository: "${repository}" is outside the workspace; give a directory inside it, relative to it (the path: given to actions/checkout)`, repository);
+            return;
+        }
         const output = inputs["output-path"];
-        if (Array.isArray(inputs.publish) &&
-            (inputs.publish.includes("commit") || inputs.publish.includes("pull-request")) &&
-            output &&
-            !isInside(workspace, output)) {
-            custom(ctx, `output-path: "${output}" is outside the workspace; with publish: commit or pull-request the file must be inside the repository`, output);
+        if (!Array.isArray(inputs.publish) ||
+            !(inputs.publish.includes("commit") || inputs.publish.includes("pull-request")) ||
+            !output) {
+            return;
+        }
+        const repoDir = (0,external_node_path_.resolve)(workspace, typeof repository === "string" ? repository : ".");
+        if (repoDir === (0,external_node_path_.resolve)(workspace)) {
+            if (!isInside(workspace, output)) {
+                custom(ctx, `output-path: "${output}" is outside the workspace; with publish: commit or pull-request the file must be inside the repository`, output);
+            }
+        }
+        else if (!isInside(repoDir, (0,external_node_path_.resolve)(workspace, output))) {
+            custom(ctx, `output-path: "${output}" is outside repository "${repository}"; with publish: commit or pull-request the file must be inside the repository (output-path is relative to the workspace, e.g. ${repository.replace(/\/+$/, "")}/reports/timesheet.csv)`, output);
         }
     }, { when: () => true });
 }
-function isInside(workspace, path) {
-    const target = (0,external_node_path_.resolve)(workspace, path);
-    const rel = (0,external_node_path_.relative)(workspace, target);
-    return rel !== "" && !rel.startsWith("..") && !(0,external_node_path_.isAbsolute)(rel);
+function isInside(root, path, options = {}) {
+    const rel = (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(root, path));
+    if (rel === "")
+        return options.orSame === true;
+    return rel !== ".." && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
 }
 function list(text) {
     return text
@@ -66694,15 +66736,21 @@ async function publishArtifactStep(rows, inputs, env) {
         return [artifact];
     });
 }
-/** Commits the reports into the checked-out repository in one commit, and pushes it. */
+/**
+ * Commits the reports into the checked-out repository (`repository`) in one commit, and
+ * pushes it; then moves a clean checkout of that branch to the pushed commit.
+ */
 async function publishCommitStep(rows, inputs, env, limits) {
     const results = (0,github_context/* doneResults */.nv)(rows);
     const what = results.length === 1 ? "report" : "reports";
     return action_core/* group */.Os(`Commit the ${what}`, async () => {
-        const { commitReports } = await __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 47683));
+        const [{ commitReports }, { checkoutSyncText }] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 47683)),
+            __nccwpck_require__.e(/* import() */ 335).then(__nccwpck_require__.bind(__nccwpck_require__, 59335)),
+        ]);
         const specs = rows.map((row) => row.outcome.spec);
         const committed = await commitReports({
-            workspace: env.GITHUB_WORKSPACE,
+            workspace: inputs.repository.dir,
             filePaths: results.map((result) => result.path),
             branch: inputs.commit.branch,
             message: (paths) => (0,step_text/* stepCommitMessage */.hS)(inputs.commit.message, specs, paths, results[0]),
@@ -66714,13 +66762,17 @@ async function publishCommitStep(rows, inputs, env, limits) {
             timeoutMs: limits.timeoutMs,
             secrets: limits.secrets,
             env,
+            updateCheckout: true,
         });
         const url = committed.commitSha ? (0,github_context/* commitUrl */.Bg)(env, committed.commitSha) : undefined;
         action_core/* info */.pq((0,safe_text/* logSafe */.sN)(committed.changed
             ? `Pushed ${committed.commitSha} with ${committed.changedPaths.length} ${what} to ${committed.branch}${committed.attempts > 1 ? ` after ${committed.attempts} attempts` : ""}`
             : `${committed.branch} already holds ${results.length === 1 ? "this report" : "every report"}: nothing to commit`));
+        if (committed.checkout) {
+            action_core/* info */.pq((0,safe_text/* logSafe */.sN)(checkoutSyncText(committed.checkout, results.length, (0,github_context/* checkoutName */.IM)(inputs))));
+        }
         // commitReports names files by their real path in the repository; map them back.
-        const workspace = await (0,promises_.realpath)(env.GITHUB_WORKSPACE);
+        const workspace = await (0,promises_.realpath)(inputs.repository.dir);
         const byPath = new Map();
         for (const result of results) {
             byPath.set((0,external_node_path_.relative)(workspace, await (0,promises_.realpath)(result.path))
@@ -67326,6 +67378,10 @@ async function run() {
         return;
     }
     const gitEnv = { ...process.env, GITHUB_WORKSPACE: workspace };
+    if (writesGit) {
+        const { checkRepository } = await __nccwpck_require__.e(/* import() */ 462).then(__nccwpck_require__.bind(__nccwpck_require__, 22462));
+        await checkRepository(inputs, workspace, gitEnv, cancel.signal);
+    }
     // pr-branch is force-updated: what it must not be is settled before Lucca is asked anything.
     const pullRequest = inputs.publish.includes("pull-request")
         ? await (await __nccwpck_require__.e(/* import() */ 213).then(__nccwpck_require__.bind(__nccwpck_require__, 46213))).pullRequestTarget(inputs, gitEnv, cancel.signal)
@@ -67462,15 +67518,16 @@ function reportFailures(rows) {
     process.exitCode = 1;
 }
 /**
- * The workspace in every publish mode; a file only uploaded as an artifact may also go to
- * the runner's temporary directory, which is emptied after the job.
+ * The workspace; a file only uploaded as an artifact may also go to the runner's temporary
+ * directory, which is emptied after the job. A file committed or sent in a pull request must
+ * be inside `repository`, where the default file name then goes too.
  */
 function outputPolicy(inputs, workspace, runnerTemp) {
-    const roots = [workspace];
-    if (!inputs.publish.includes("commit") && runnerTemp)
-        roots.push(runnerTemp);
+    const writesGit = inputs.publish.includes("commit") || inputs.publish.includes("pull-request");
+    const repository = inputs.repository.dir;
+    const roots = writesGit ? [repository] : [workspace, ...(runnerTemp ? [runnerTemp] : [])];
     return {
-        baseDir: workspace,
+        baseDir: writesGit && inputs.settings.outputPath === undefined ? repository : workspace,
         roots,
         label: inputs.settings.outputPath === undefined ? "the default output path" : "output-path",
     };

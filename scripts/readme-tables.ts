@@ -32,6 +32,7 @@ export const INPUT_GROUPS = {
     "commit-branch",
     "commit-ignore-lines",
     "push-attempts",
+    "repository",
     "sign-commits",
     "github-token",
     "summary",

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
 import { relative, sep } from "node:path";
 import * as core from "@actions/core";
 import { LuccaReportError } from "../core/errors.ts";
@@ -52,18 +52,24 @@ export function doneResults(rows: readonly ReportRow[]): ReportJobResult[] {
   return rows.flatMap((row) => (row.outcome.status === "done" ? [row.outcome.result] : []));
 }
 
-/** Each report's path in the repository and its bytes, with its local path. */
-export async function repoFiles(results: readonly ReportJobResult[], env: Env) {
+/**
+ * Each report's path in the repository and its bytes, with its local path. The path is
+ * taken from the repository directory (`repository`), real paths on both sides.
+ */
+export async function repoFiles(results: readonly ReportJobResult[], repositoryDir: string) {
+  const root = await realpath(repositoryDir);
   return Promise.all(
-    results.map(async (result) => ({ local: result.path, repo: await repoFile(result, env) })),
+    results.map(async (result) => ({ local: result.path, repo: await repoFile(result, root) })),
   );
 }
 
-async function repoFile(result: ReportJobResult, env: Env): Promise<RepoFile> {
-  const path = relative(env.GITHUB_WORKSPACE, result.path).split(sep).join("/");
+async function repoFile(result: ReportJobResult, root: string): Promise<RepoFile> {
+  const path = relative(root, await realpath(result.path))
+    .split(sep)
+    .join("/");
   if (path === "" || path === ".." || path.startsWith("../")) {
     throw new LuccaReportError(
-      `Cannot commit ${result.path}: it is outside the workspace ${env.GITHUB_WORKSPACE}`,
+      `Cannot commit ${result.path}: it is outside the repository ${root}`,
     );
   }
   return { path, content: await readFile(result.path) };
@@ -87,4 +93,10 @@ export function runUrl(env: Env): string | undefined {
   return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
     ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
     : undefined;
+}
+
+/** "The checkout", or "The checkout in sub/repo" when `repository` names another directory. */
+export function checkoutName(inputs: Pick<ActionInputs, "repository">): string {
+  const path = inputs.repository.path;
+  return path === "." || path === "./" ? "The checkout" : `The checkout in ${path}`;
 }

@@ -3,10 +3,12 @@ import { branchNameProblem } from "../core/branch-name.ts";
 import { LuccaReportError } from "../core/errors.ts";
 import type { ReportJobResult } from "../core/report-job.ts";
 import { logSafe } from "../core/safe-text.ts";
+import type { PushedCommit } from "../publish/checkout-sync.ts";
 import { renderCommitMessage } from "../publish/commit-message.ts";
 import type { FileChange } from "../publish/github/api-files.ts";
 import {
   checkedOutBranch,
+  checkoutName,
   commitUrl,
   doneResults,
   type Env,
@@ -54,7 +56,7 @@ export async function publishSignedCommitStep(
       import("../publish/github/api-commit.ts"),
       gitHubClient(inputs, env, signal),
     ]);
-    const files = await repoFiles(results, env);
+    const files = await repoFiles(results, inputs.repository.dir);
     const specs = rows.map((row) => row.outcome.spec);
     const branch = inputs.commit.branch ?? checkedOutBranch(env);
     const committed = await commitViaApi({
@@ -82,6 +84,15 @@ export async function publishSignedCommitStep(
           : `${branch} already holds ${results.length === 1 ? "this report" : "every report"}: nothing to commit`,
       ),
     );
+    if (committed.changed && committed.commitSha) {
+      const checkout = await updateCheckout(inputs, env, signal, limits.signal, {
+        branch,
+        commit: committed.commitSha,
+        committedPaths: committed.changedPaths,
+        reportPaths: files.map((file) => file.repo.path),
+      });
+      core.info(logSafe(checkout));
+    }
     return {
       changedFiles: localPaths(files, committed.changedPaths),
       commit: {
@@ -93,6 +104,26 @@ export async function publishSignedCommitStep(
       },
     };
   });
+}
+
+/**
+ * The checkout after a commit GitHub made: fetched and moved like after a push
+ * (checkout-sync.ts), or left as it is with the reason; never a failure of the step.
+ */
+async function updateCheckout(
+  inputs: ActionInputs,
+  env: Env,
+  signal: AbortSignal,
+  jobSignal: AbortSignal,
+  pushed: PushedCommit,
+): Promise<string> {
+  const [{ Git }, sync] = await Promise.all([
+    import("../publish/git.ts"),
+    import("../publish/checkout-sync.ts"),
+  ]);
+  const git = new Git(inputs.repository.dir, { env, signal, secrets: [inputs.settings.apiKey] });
+  const outcome = await sync.fetchAndFastForwardCheckout(git, "origin", pushed, jobSignal);
+  return sync.checkoutSyncText(outcome, pushed.reportPaths.length, checkoutName(inputs));
 }
 
 /**
@@ -117,7 +148,7 @@ export async function publishPullRequestStep(
     const specs = rows.map((row) => row.outcome.spec);
     const results = doneResults(rows);
     const only = results.length === 1 ? results[0] : undefined;
-    const files = await repoFiles(results, env);
+    const files = await repoFiles(results, inputs.repository.dir);
     // The branch is named before anything is known of the base: {count} is every report fetched.
     const branch = pullRequestBranch(pr.branch, stepValues(specs, files.length, only));
     // Checked before any request already, unless a value came from Lucca's answer.
@@ -134,7 +165,11 @@ export async function publishPullRequestStep(
       branch,
       base: target.base,
       refuse: target.refuse,
-      isReportPath: reportPathTest(inputs.settings.outputPath, env.GITHUB_WORKSPACE),
+      isReportPath: reportPathTest(
+        inputs.settings.outputPath,
+        env.GITHUB_WORKSPACE,
+        inputs.repository.path,
+      ),
       files: files.map((file) => file.repo),
       message: (changed) =>
         stepCommitMessage(

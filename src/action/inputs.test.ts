@@ -83,4 +83,29 @@ describe("readInputs (zod schemas)", () => {
       'output-path: "../x.csv" is outside the workspace; with publish: commit or pull-request the file must be inside the repository',
     ]);
   });
+
+  it("reads repository from the workspace and keeps a committed report inside it", () => {
+    expect(readInputs(reader(BASE), NOW, "/work/repo").repository).toEqual({
+      path: ".",
+      dir: "/work/repo",
+    });
+    expect(
+      readInputs(reader({ ...BASE, repository: "sub/app" }), NOW, "/work/repo").repository,
+    ).toEqual({ path: "sub/app", dir: "/work/repo/sub/app" });
+    expect(issuesOf({ repository: "../elsewhere" })).toEqual([
+      'repository: "../elsewhere" is outside the workspace; give a directory inside it, relative to it (the path: given to actions/checkout)',
+    ]);
+    expect(issuesOf({ repository: "sub/.git" })).toEqual([
+      `repository: "sub/.git" is inside a .git directory; give the checkout's own directory`,
+    ]);
+    expect(
+      issuesOf({ publish: "pull-request", repository: "sub/app", "output-path": "sub/x.csv" }),
+    ).toEqual([
+      'output-path: "sub/x.csv" is outside repository "sub/app"; with publish: commit or pull-request the file must be inside the repository (output-path is relative to the workspace, e.g. sub/app/reports/timesheet.csv)',
+    ]);
+    expect(issuesOf({ repository: "sub/app", "output-path": "x.csv" })).toEqual([]);
+    expect(
+      issuesOf({ publish: "commit", repository: "sub/app", "output-path": "sub/app/x.csv" }),
+    ).toEqual([]);
+  });
 });

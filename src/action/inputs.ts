@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import * as core from "@actions/core";
 import * as z from "zod";
 import { branchNameProblem } from "../core/branch-name.ts";
@@ -59,6 +59,12 @@ export interface ActionInputs {
     ignoreLines: RegExp | undefined;
     pushAttempts: number;
   };
+  /**
+   * The git repository commit mode commits into (and whose paths the GitHub API modes use),
+   * as given (relative to the workspace) and as an absolute path (lexical: main.ts checks
+   * its real path before any request).
+   */
+  repository: { path: string; dir: string };
   ifUnchanged: "publish" | "skip";
   /**
    * Whether the Actions cache carries anything from run to run (the poll history, and with
@@ -148,6 +154,7 @@ export function readInputs(read: InputReader, now: Date, workspace: string): Act
       ignoreLines: inputs["commit-ignore-lines"],
       pushAttempts: inputs["push-attempts"],
     },
+    repository: { path: inputs.repository, dir: resolve(workspace, inputs.repository) },
     ifUnchanged: inputs["if-unchanged"],
     cache: inputs.cache,
     github,
@@ -195,6 +202,19 @@ const PUBLISHING_FIELDS = {
     );
   }),
   "output-path": optionalText,
+  repository: optionalText.transform((value, ctx) => {
+    const path = value ?? ".";
+    if (/[\0\r\n]/.test(path))
+      custom(ctx, `repository: "${path}" is not a usable directory name`, value);
+    else if (path.split(/[/\\]/).some((part) => part.toLowerCase() === ".git")) {
+      custom(
+        ctx,
+        `repository: "${path}" is inside a .git directory; give the checkout's own directory`,
+        value,
+      );
+    }
+    return path;
+  }),
   "commit-message": optionalText.transform((value, ctx) => {
     const message = value ?? DEFAULT_COMMIT_MESSAGE;
     // {count}: the number of files in a several-report commit.
@@ -275,16 +295,36 @@ function publishingSchema(workspace: string) {
           inputs["if-unchanged"],
         );
       }
-      const output = inputs["output-path"];
-      if (
-        Array.isArray(inputs.publish) &&
-        (inputs.publish.includes("commit") || inputs.publish.includes("pull-request")) &&
-        output &&
-        !isInside(workspace, output)
-      ) {
+      const repository = inputs.repository;
+      if (typeof repository === "string" && !isInside(workspace, repository, { orSame: true })) {
         custom(
           ctx,
-          `output-path: "${output}" is outside the workspace; with publish: commit or pull-request the file must be inside the repository`,
+          `repository: "${repository}" is outside the workspace; give a directory inside it, relative to it (the path: given to actions/checkout)`,
+          repository,
+        );
+        return;
+      }
+      const output = inputs["output-path"];
+      if (
+        !Array.isArray(inputs.publish) ||
+        !(inputs.publish.includes("commit") || inputs.publish.includes("pull-request")) ||
+        !output
+      ) {
+        return;
+      }
+      const repoDir = resolve(workspace, typeof repository === "string" ? repository : ".");
+      if (repoDir === resolve(workspace)) {
+        if (!isInside(workspace, output)) {
+          custom(
+            ctx,
+            `output-path: "${output}" is outside the workspace; with publish: commit or pull-request the file must be inside the repository`,
+            output,
+          );
+        }
+      } else if (!isInside(repoDir, resolve(workspace, output))) {
+        custom(
+          ctx,
+          `output-path: "${output}" is outside repository "${repository}"; with publish: commit or pull-request the file must be inside the repository (output-path is relative to the workspace, e.g. ${repository.replace(/\/+$/, "")}/reports/timesheet.csv)`,
           output,
         );
       }
@@ -293,10 +333,10 @@ function publishingSchema(workspace: string) {
   );
 }
 
-function isInside(workspace: string, path: string): boolean {
-  const target = resolve(workspace, path);
-  const rel = relative(workspace, target);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+function isInside(root: string, path: string, options: { orSame?: boolean } = {}): boolean {
+  const rel = relative(root, resolve(root, path));
+  if (rel === "") return options.orSame === true;
+  return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 function list(text: string): string[] {

@@ -64,6 +64,10 @@ export async function run(): Promise<void> {
     return;
   }
   const gitEnv: Env = { ...process.env, GITHUB_WORKSPACE: workspace };
+  if (writesGit) {
+    const { checkRepository } = await import("./repository-dir.ts");
+    await checkRepository(inputs, workspace, gitEnv, cancel.signal);
+  }
   // pr-branch is force-updated: what it must not be is settled before Lucca is asked anything.
   const pullRequest = inputs.publish.includes("pull-request")
     ? await (await import("./pull-request-target.ts")).pullRequestTarget(
@@ -219,14 +223,16 @@ function reportFailures(rows: readonly ReportRow[]): void {
 }
 
 /**
- * The workspace in every publish mode; a file only uploaded as an artifact may also go to
- * the runner's temporary directory, which is emptied after the job.
+ * The workspace; a file only uploaded as an artifact may also go to the runner's temporary
+ * directory, which is emptied after the job. A file committed or sent in a pull request must
+ * be inside `repository`, where the default file name then goes too.
  */
 function outputPolicy(inputs: ActionInputs, workspace: string, runnerTemp: string | undefined) {
-  const roots = [workspace];
-  if (!inputs.publish.includes("commit") && runnerTemp) roots.push(runnerTemp);
+  const writesGit = inputs.publish.includes("commit") || inputs.publish.includes("pull-request");
+  const repository = inputs.repository.dir;
+  const roots = writesGit ? [repository] : [workspace, ...(runnerTemp ? [runnerTemp] : [])];
   return {
-    baseDir: workspace,
+    baseDir: writesGit && inputs.settings.outputPath === undefined ? repository : workspace,
     roots,
     label: inputs.settings.outputPath === undefined ? "the default output path" : "output-path",
   };

@@ -4,7 +4,7 @@ import * as core from "@actions/core";
 import type { ReportJobResult } from "../core/report-job.ts";
 import { logSafe } from "../core/safe-text.ts";
 import type { PublishedArtifact } from "../publish/artifact.ts";
-import { commitUrl, doneResults, type Env } from "./github-context.ts";
+import { checkoutName, commitUrl, doneResults, type Env } from "./github-context.ts";
 import type { GitHubOutcome } from "./github-steps.ts";
 import type { ActionInputs } from "./inputs.ts";
 import type { ReportRow } from "./step-facts.ts";
@@ -80,7 +80,10 @@ export async function publishArtifactStep(
   );
 }
 
-/** Commits the reports into the checked-out repository in one commit, and pushes it. */
+/**
+ * Commits the reports into the checked-out repository (`repository`) in one commit, and
+ * pushes it; then moves a clean checkout of that branch to the pushed commit.
+ */
 export async function publishCommitStep(
   rows: readonly ReportRow[],
   inputs: ActionInputs,
@@ -90,10 +93,13 @@ export async function publishCommitStep(
   const results = doneResults(rows);
   const what = results.length === 1 ? "report" : "reports";
   return core.group(`Commit the ${what}`, async () => {
-    const { commitReports } = await import("../publish/commit.ts");
+    const [{ commitReports }, { checkoutSyncText }] = await Promise.all([
+      import("../publish/commit.ts"),
+      import("../publish/checkout-sync.ts"),
+    ]);
     const specs = rows.map((row) => row.outcome.spec);
     const committed = await commitReports({
-      workspace: env.GITHUB_WORKSPACE,
+      workspace: inputs.repository.dir,
       filePaths: results.map((result) => result.path),
       branch: inputs.commit.branch,
       message: (paths) => stepCommitMessage(inputs.commit.message, specs, paths, results[0]),
@@ -105,6 +111,7 @@ export async function publishCommitStep(
       timeoutMs: limits.timeoutMs,
       secrets: limits.secrets,
       env,
+      updateCheckout: true,
     });
     const url = committed.commitSha ? commitUrl(env, committed.commitSha) : undefined;
     core.info(
@@ -114,8 +121,13 @@ export async function publishCommitStep(
           : `${committed.branch} already holds ${results.length === 1 ? "this report" : "every report"}: nothing to commit`,
       ),
     );
+    if (committed.checkout) {
+      core.info(
+        logSafe(checkoutSyncText(committed.checkout, results.length, checkoutName(inputs))),
+      );
+    }
     // commitReports names files by their real path in the repository; map them back.
-    const workspace = await realpath(env.GITHUB_WORKSPACE);
+    const workspace = await realpath(inputs.repository.dir);
     const byPath = new Map<string, string>();
     for (const result of results) {
       byPath.set(

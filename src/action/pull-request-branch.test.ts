@@ -159,4 +159,12 @@ describe("reportPathTest", () => {
     expect(reportPathTest("out.csv", "/ws")("out.csv")).toBe(true);
     expect(reportPathTest("out.csv", "/ws")("outXcsv")).toBe(false);
   });
+
+  it("takes the path in the repository from repository, output-path from the workspace", () => {
+    const isReport = reportPathTest("sub/repo/timesheets/{templateId}.csv", "/ws", "sub/repo");
+    expect(isReport("timesheets/42.csv")).toBe(true);
+    expect(isReport("sub/repo/timesheets/42.csv")).toBe(false);
+    expect(reportPathTest("/ws/sub/repo/out.csv", "/ws", "sub/repo/")("out.csv")).toBe(true);
+    expect(reportPathTest(undefined, "/ws", "sub/repo")("reports/report-1.csv")).toBe(true);
+  });
 });

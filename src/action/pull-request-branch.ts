@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { isAbsolute, posix, relative, sep } from "node:path";
+import { posix, relative, resolve, sep } from "node:path";
 import { branchNameProblem } from "../core/branch-name.ts";
 import { DEFAULT_OUTPUT_TEMPLATE } from "../core/output-template.ts";
 import { DEFAULT_OUTPUT_DIR } from "../core/report-file-name.ts";
@@ -94,18 +94,20 @@ export function plannedBranchIssues(
 /**
  * Whether a repository path is one where this step's output-path puts a report, for any
  * template, period or report id: the only files the action's commits on its branch change.
+ * output-path is relative to the workspace, the repository `repository` inside it; the default
+ * file name goes into the repository.
  */
 export function reportPathTest(
   outputPath: string | undefined,
   workspace: string,
+  repository = ".",
 ): (path: string) => boolean {
   const templates =
     outputPath === undefined
       ? [DEFAULT_OUTPUT_TEMPLATE, `${DEFAULT_OUTPUT_DIR}/report-{reportId}.{extension}`]
-      : [outputPath];
+      : [relative(resolve(workspace, repository), resolve(workspace, outputPath))];
   const patterns = templates.map((template) => {
-    const inRepo = isAbsolute(template) ? relative(workspace, template) : template;
-    const path = posix.normalize(inRepo.split(sep).join("/")).replace(/^\.\//, "");
+    const path = posix.normalize(template.split(sep).join("/")).replace(/^\.\//, "");
     // Every placeholder's value is an id, a date, a number or an extension.
     const source = path
       .split(/(\{[^{}]*\})/)

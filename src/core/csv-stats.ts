@@ -38,6 +38,8 @@ export interface CsvStatsOptions {
   countRecords?: RecordCounter;
   /** Sum the numeric columns on the way (not worth it for a file that is no CSV). @default true */
   totals?: boolean;
+  /** Past this many bytes the totals are dropped (null). @default TOTALS_MAX_BYTES */
+  totalsMaxBytes?: number;
 }
 
 /**
@@ -75,6 +77,7 @@ export class CsvStatsCollector {
   readonly #maxCellLength: number;
   readonly #hash: Hasher;
   readonly #countRecords: RecordCounter;
+  readonly #totalsMaxBytes: number;
   #totals: CsvTotals | undefined;
   #bytes = 0;
   readonly #scan: ScanState = {
@@ -101,12 +104,13 @@ export class CsvStatsCollector {
     this.#hash = options.createHasher();
     this.#countRecords = options.countRecords ?? bestRecordCounter();
     this.#totals = options.totals === false ? undefined : new CsvTotals();
+    this.#totalsMaxBytes = options.totalsMaxBytes ?? TOTALS_MAX_BYTES;
   }
 
   update(chunk: Uint8Array): void {
     this.#bytes += chunk.byteLength;
     this.#hash.update(chunk);
-    if (this.#totals && this.#bytes > TOTALS_MAX_BYTES) this.#totals = undefined;
+    if (this.#totals && this.#bytes > this.#totalsMaxBytes) this.#totals = undefined;
     this.#totals?.update(chunk);
     const scan = this.#scan;
     if (!this.#collecting && scan.lineEnding !== null) {

@@ -4,6 +4,7 @@ import { join, relative, sep } from "node:path";
 import { LuccaReportError } from "../core/errors.ts";
 import { sameBytes } from "../core/same-bytes.ts";
 import { afterBranchMoved } from "./branch-moved.ts";
+import { type CheckoutSync, tryFastForwardCheckout } from "./checkout-sync.ts";
 import { refuseWithoutTimeLeft, withinTimeLimit } from "./commit-time-limit.ts";
 import { sameContent } from "./csv-diff.ts";
 import { Git, type Identity } from "./git.ts";
@@ -33,6 +34,11 @@ export interface CommitRequest {
   /** Where git children take PATH, HOME, proxies from (scrubbed). @default process.env */
   env?: Record<string, string | undefined>;
   random?: () => number;
+  /**
+   * After a push, move the checkout to the pushed commit when it is clean and on that branch
+   * (checkout-sync.ts), so a later `git pull` works. @default false
+   */
+  updateCheckout?: boolean;
   /** Test seam: runs before each push, so a test can move the branch at that exact moment. */
   beforePush?: (attempt: number) => Promise<void>;
 }
@@ -46,6 +52,8 @@ export interface CommitResult {
   commitSha: string | undefined;
   pushed: boolean;
   attempts: number;
+  /** With updateCheckout, after a push: whether the checkout moved to the pushed commit. */
+  checkout?: CheckoutSync | undefined;
 }
 
 /**
@@ -114,7 +122,20 @@ async function commitAll(git: Git, request: CommitRequest): Promise<CommitResult
       });
       await request.beforePush?.(attempt);
       if ((await git.push(remote, commit, branch)) === "pushed") {
+        const checkout = request.updateCheckout
+          ? await tryFastForwardCheckout(
+              git,
+              {
+                branch,
+                commit,
+                committedPaths: changedPaths,
+                reportPaths: files.map((file) => file.path),
+              },
+              request.signal,
+            )
+          : undefined;
         return {
+          checkout,
           branch,
           changedPaths,
           changed: true,
