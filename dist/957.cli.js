@@ -336,7 +336,7 @@ function doctorChecklist(profile, failure) {
         .join("; "));
     step("Generation", profile.timeToDoneMs === null ? (failure ? "failed" : "not reached") : "ok", profile.timeToDoneMs === null
         ? "the report was not seen done"
-        : `done after ${seconds(profile.timeToDoneMs)} (${profile.statusChecks} status check(s))`);
+        : `done after ${seconds(profile.timeToDoneMs)} (${count(profile.statusChecks, "status check")})`);
     const download = profile.download;
     step("Download", download === null
         ? "not reached"
@@ -361,7 +361,7 @@ function doctorChecklist(profile, failure) {
             `delimiter ${file.delimiter === null ? "not found" : JSON.stringify(file.delimiter)}`,
             `line ends ${file.lineEnding ?? "none"}`,
             `decimal separator ${file.decimalSeparator === null ? "not seen" : JSON.stringify(file.decimalSeparator)}`,
-            `${file.columns} column(s)`,
+            count(file.columns, "column"),
         ].join("; "));
     }
     step("Rate limit", "info", [
@@ -369,15 +369,19 @@ function doctorChecklist(profile, failure) {
             ? `headers: ${profile.rateLimitHeaders.join(", ")}`
             : "no rate-limit headers seen",
         profile.throttled > 0
-            ? `${profile.throttled} answer(s) 429, Retry-After ${profile.retryAfterSeen ? "sent" : "not sent"}`
+            ? `${count(profile.throttled, "answer")} 429, Retry-After ${profile.retryAfterSeen ? "sent" : "not sent"}`
             : "",
-        `${profile.requests} request(s) in all`,
+        `${count(profile.requests, "request")} in all`,
     ]
         .filter(Boolean)
         .join("; "));
     if (failure)
         step("Result", "failed", failure.message);
     return steps;
+}
+/** "1 request", "3 requests". */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/redact.ts
@@ -5373,6 +5377,7 @@ function recordTrace(fetch, apiKey, now) {
 
 
 
+
 /**
  * Runs the whole flow once, on yesterday in the configured time zone, into a temporary
  * directory that is removed afterwards, and reports what the tenant did. Never throws for
@@ -5427,6 +5432,8 @@ async function runDoctor(settings, env) {
         ok: failure === undefined,
         exitCode: failure?.exitCode ?? 0,
         day: period.startsOn ?? "",
+        checkedOn: new Date(env.now?.() ?? Date.now()).toISOString().slice(0, 10),
+        environment: runtimeFacts(),
         steps: doctorChecklist(profile, failure),
         profile,
         trace,
@@ -5436,6 +5443,14 @@ function failureOf(error) {
     return error instanceof errors/* LuccaReportError */.v1
         ? { exitCode: error.exitCode, message: error.message }
         : { exitCode: 1, message: error instanceof Error ? error.message : String(error) };
+}
+/** The tool's version, the runtime (Node or Deno) and the OS: facts, no names or paths. */
+function runtimeFacts() {
+    const deno = globalThis.Deno;
+    const runtime = deno?.version?.deno
+        ? `deno ${deno.version.deno}`
+        : `node ${process.versions.node}`;
+    return { version: VERSION, runtime, os: `${process.platform} ${process.arch}` };
 }
 
 ;// CONCATENATED MODULE: ./src/node/doctor-text.ts
@@ -5447,6 +5462,8 @@ function doctorJson(report) {
         ok: report.ok,
         exitCode: report.exitCode,
         day: report.day,
+        checkedOn: report.checkedOn,
+        environment: report.environment,
         steps: report.steps,
         profile: report.profile,
     };
@@ -5454,7 +5471,7 @@ function doctorJson(report) {
 /** The checklist as text, for the CLI's stdout and the action's log. */
 function doctorText(report) {
     const lines = [
-        `Lucca tenant check on ${report.day}: ${report.ok ? "the flow works" : "the flow failed"}`,
+        `Lucca tenant check on ${report.checkedOn} (a report for ${report.day}): ${report.ok ? "the flow works" : "the flow failed"}`,
     ];
     const file = report.profile.file;
     for (const step of report.steps) {

@@ -67373,7 +67373,7 @@ async function run() {
         action_core/* warning */.$e(warning);
     const baseFetch = await fetchForEnvironment(process.env);
     if (inputs.mode === "doctor") {
-        const { doctorStep } = await __nccwpck_require__.e(/* import() */ 43).then(__nccwpck_require__.bind(__nccwpck_require__, 99043));
+        const { doctorStep } = await __nccwpck_require__.e(/* import() */ 30).then(__nccwpck_require__.bind(__nccwpck_require__, 82792));
         await doctorStep(inputs, baseFetch, cancel.signal);
         return;
     }

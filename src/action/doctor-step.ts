@@ -34,9 +34,11 @@ export async function doctorStep(
 
 export function renderDoctorSummary(report: DoctorReport): string {
   const lines = [
-    `## ${report.ok ? "✅" : "❌"} Lucca tenant check on ${escapeCell(report.day)}`,
+    `## ${report.ok ? "✅" : "❌"} Lucca tenant check on ${escapeCell(report.checkedOn)}`,
     "",
-    "| | Step | What the tenant did |",
+    `A report for ${escapeCell(report.day)}, made and downloaded once.`,
+    "",
+    "| State | Step | What the tenant did |",
     "| --- | --- | --- |",
   ];
   for (const step of report.steps) {
@@ -51,10 +53,18 @@ export function renderDoctorSummary(report: DoctorReport): string {
     "<details>",
     "<summary>Profile to paste into an issue (no key, no ids of people, no CSV data)</summary>",
     "",
-    codeSpan(JSON.stringify(doctorJson(report))),
+    ...jsonBlock(doctorJson(report)),
     "",
     "</details>",
     "",
   );
   return lines.join("\n");
+}
+
+/** A pretty-printed JSON code block, its fence longer than any run of backticks inside. */
+function jsonBlock(value: unknown): string[] {
+  const text = JSON.stringify(value, null, 2);
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return [`${fence}json`, text, fence];
 }

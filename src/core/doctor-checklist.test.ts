@@ -77,7 +77,7 @@ describe("doctorChecklist", () => {
         detail:
           "GET /timmi-timesheet/api/reports/{id} answered 200, 429; words seen: pending, done",
       },
-      { name: "Generation", state: "ok", detail: "done after 2.5 s (3 status check(s))" },
+      { name: "Generation", state: "ok", detail: "done after 2.5 s (3 status checks)" },
       {
         name: "Download",
         state: "ok",
@@ -88,13 +88,13 @@ describe("doctorChecklist", () => {
         name: "File",
         state: "ok",
         detail:
-          'encoding utf-8 with BOM; delimiter ";"; line ends CRLF; decimal separator ","; 12 column(s)',
+          'encoding utf-8 with BOM; delimiter ";"; line ends CRLF; decimal separator ","; 12 columns',
       },
       {
         name: "Rate limit",
         state: "info",
         detail:
-          "headers: x-ratelimit-limit, x-ratelimit-remaining; 2 answer(s) 429, Retry-After sent; 9 request(s) in all",
+          "headers: x-ratelimit-limit, x-ratelimit-remaining; 2 answers 429, Retry-After sent; 9 requests in all",
       },
     ]);
   });
@@ -109,7 +109,7 @@ describe("doctorChecklist", () => {
       {
         name: "Rate limit",
         state: "info",
-        detail: "no rate-limit headers seen; 0 request(s) in all",
+        detail: "no rate-limit headers seen; 0 requests in all",
       },
       { name: "Result", state: "failed", detail: "connect ECONNREFUSED" },
     ]);
@@ -231,7 +231,7 @@ describe("doctorChecklist", () => {
       undefined,
     );
     expect(stepOf(steps, "File")?.detail).toBe(
-      "encoding windows-1252; delimiter not found; line ends none; decimal separator not seen; 1 column(s)",
+      "encoding windows-1252; delimiter not found; line ends none; decimal separator not seen; 1 column",
     );
   });
 
@@ -241,7 +241,7 @@ describe("doctorChecklist", () => {
       undefined,
     );
     expect(stepOf(steps, "Rate limit")?.detail).toBe(
-      "no rate-limit headers seen; 1 answer(s) 429, Retry-After not sent; 3 request(s) in all",
+      "no rate-limit headers seen; 1 answer 429, Retry-After not sent; 3 requests in all",
     );
   });
 
@@ -249,7 +249,7 @@ describe("doctorChecklist", () => {
     const detailOf = (timeToDoneMs: number) =>
       stepOf(doctorChecklist({ ...worked, timeToDoneMs, statusChecks: 1 }, undefined), "Generation")
         ?.detail;
-    expect(detailOf(0)).toBe("done after 0.0 s (1 status check(s))");
-    expect(detailOf(61_040)).toBe("done after 61.0 s (1 status check(s))");
+    expect(detailOf(0)).toBe("done after 0.0 s (1 status check)");
+    expect(detailOf(61_040)).toBe("done after 61.0 s (1 status check)");
   });
 });

@@ -61,7 +61,7 @@ export function doctorChecklist(
     profile.timeToDoneMs === null ? (failure ? "failed" : "not reached") : "ok",
     profile.timeToDoneMs === null
       ? "the report was not seen done"
-      : `done after ${seconds(profile.timeToDoneMs)} (${profile.statusChecks} status check(s))`,
+      : `done after ${seconds(profile.timeToDoneMs)} (${count(profile.statusChecks, "status check")})`,
   );
   const download = profile.download;
   step(
@@ -94,7 +94,7 @@ export function doctorChecklist(
         `delimiter ${file.delimiter === null ? "not found" : JSON.stringify(file.delimiter)}`,
         `line ends ${file.lineEnding ?? "none"}`,
         `decimal separator ${file.decimalSeparator === null ? "not seen" : JSON.stringify(file.decimalSeparator)}`,
-        `${file.columns} column(s)`,
+        count(file.columns, "column"),
       ].join("; "),
     );
   }
@@ -106,13 +106,18 @@ export function doctorChecklist(
         ? `headers: ${profile.rateLimitHeaders.join(", ")}`
         : "no rate-limit headers seen",
       profile.throttled > 0
-        ? `${profile.throttled} answer(s) 429, Retry-After ${profile.retryAfterSeen ? "sent" : "not sent"}`
+        ? `${count(profile.throttled, "answer")} 429, Retry-After ${profile.retryAfterSeen ? "sent" : "not sent"}`
         : "",
-      `${profile.requests} request(s) in all`,
+      `${count(profile.requests, "request")} in all`,
     ]
       .filter(Boolean)
       .join("; "),
   );
   if (failure) step("Result", "failed", failure.message);
   return steps;
+}
+
+/** "1 request", "3 requests". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -8,6 +8,7 @@ import type { FetchLike } from "../core/http.ts";
 import type { JobEvent } from "../core/job-events.ts";
 import { resolvePeriod } from "../core/period.ts";
 import type { ReportJobResult } from "../core/report-job.ts";
+import { VERSION } from "../version.ts";
 import { runReportsFromSettings } from "./run-reports.ts";
 import type { Settings } from "./settings.ts";
 import { recordTrace, type TraceRecorder } from "./trace-recorder.ts";
@@ -18,6 +19,10 @@ export interface DoctorReport {
   exitCode: number;
   /** The one day the report was made for. */
   day: string;
+  /** The day the check ran (UTC). */
+  checkedOn: string;
+  /** What ran the check, for a bug report: the tool's version, the runtime, the OS. */
+  environment: { version: string; runtime: string; os: string };
   steps: DoctorStep[];
   profile: DoctorProfile;
   /** Every exchange of the run, for --trace; not part of the profile. */
@@ -85,6 +90,8 @@ export async function runDoctor(
     ok: failure === undefined,
     exitCode: failure?.exitCode ?? 0,
     day: period.startsOn ?? "",
+    checkedOn: new Date(env.now?.() ?? Date.now()).toISOString().slice(0, 10),
+    environment: runtimeFacts(),
     steps: doctorChecklist(profile, failure),
     profile,
     trace,
@@ -95,4 +102,13 @@ function failureOf(error: unknown): { exitCode: number; message: string } {
   return error instanceof LuccaReportError
     ? { exitCode: error.exitCode, message: error.message }
     : { exitCode: 1, message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The tool's version, the runtime (Node or Deno) and the OS: facts, no names or paths. */
+function runtimeFacts(): DoctorReport["environment"] {
+  const deno = (globalThis as { Deno?: { version?: { deno?: string } } }).Deno;
+  const runtime = deno?.version?.deno
+    ? `deno ${deno.version.deno}`
+    : `node ${process.versions.node}`;
+  return { version: VERSION, runtime, os: `${process.platform} ${process.arch}` };
 }

@@ -9,6 +9,8 @@ export function doctorJson(report: DoctorReport) {
     ok: report.ok,
     exitCode: report.exitCode,
     day: report.day,
+    checkedOn: report.checkedOn,
+    environment: report.environment,
     steps: report.steps,
     profile: report.profile,
   };
@@ -17,7 +19,7 @@ export function doctorJson(report: DoctorReport) {
 /** The checklist as text, for the CLI's stdout and the action's log. */
 export function doctorText(report: DoctorReport): string {
   const lines = [
-    `Lucca tenant check on ${report.day}: ${report.ok ? "the flow works" : "the flow failed"}`,
+    `Lucca tenant check on ${report.checkedOn} (a report for ${report.day}): ${report.ok ? "the flow works" : "the flow failed"}`,
   ];
   const file = report.profile.file;
   for (const step of report.steps) {

@@ -64,6 +64,14 @@ describe("the action meets the real API's unknowns (dist/index.js)", () => {
     expect(run.summary).toMatch(/^## ✅ Lucca tenant check on/);
     expect(run.summary).toContain("envelope header+data");
     expect(run.summary).toContain("Profile to paste into an issue");
+    // The profile as a pretty-printed JSON block, with what ran the check.
+    const block = /```json\n([\s\S]*?)\n```/.exec(run.summary)?.[1] ?? "";
+    expect(JSON.parse(block)).toMatchObject({
+      ok: true,
+      environment: { runtime: expect.any(String) },
+    });
+    expect(block.split("\n").length).toBeGreaterThan(10);
+    expect(run.summary).toContain("| State | Step | What the tenant did |");
     expect(run.summary).not.toContain(KEY);
     expect(run.outputs["report-id"]).toBeUndefined();
   });

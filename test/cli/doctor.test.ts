@@ -31,7 +31,13 @@ describe("lucca-report doctor", () => {
   it("runs the flow on one day and prints a checklist that says what the tenant does", async () => {
     const { run } = await doctor({});
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Lucca tenant check on \d{4}-\d{2}-\d{2}: the flow works/);
+    // The day of the check, then the day the report was for (yesterday).
+    const today = new Date().toISOString().slice(0, 10);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^Lucca tenant check on ${today} \\(a report for \\d{4}-\\d{2}-\\d{2}\\): the flow works`,
+      ),
+    );
     expect(run.stdout).toContain("✔ API key: accepted");
     expect(run.stdout).toContain(
       "✔ Template and report creation: POST answered 201; envelope bare; id number",
@@ -55,6 +61,13 @@ describe("lucca-report doctor", () => {
       ["--json"],
     );
     expect(run.code).toBe(0);
+    // What ran the check: the tool's version, the runtime and the OS, for a bug report.
+    expect(json.environment).toEqual({
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      runtime: `node ${process.versions.node}`,
+      os: `${process.platform} ${process.arch}`,
+    });
+    expect(json.checkedOn).toBe(new Date().toISOString().slice(0, 10));
     expect(json).toMatchObject({
       ok: true,
       exitCode: 0,
