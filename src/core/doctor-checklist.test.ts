@@ -116,7 +116,7 @@ describe("doctorChecklist", () => {
     expect(stepOf(doctorChecklist(nothing, undefined), "Generation")?.state).toBe("not reached");
   });
 
-  it("fails the key on a refusal and the template when it could not be reached", () => {
+  it("fails the key on a refusal, and shows what the refused key stopped as not reached", () => {
     const steps = doctorChecklist(
       {
         ...nothing,
@@ -134,10 +134,23 @@ describe("doctorChecklist", () => {
       },
       {
         name: "Template and report creation",
-        state: "failed",
-        detail: "POST answered 404; envelope bare; id not seen",
+        state: "not reached",
+        detail: "stopped by the refused key (POST answered 404; envelope bare; id not seen)",
       },
     ]);
+  });
+
+  it("fails the template when it could not be reached with a key that was accepted", () => {
+    const steps = doctorChecklist(
+      {
+        ...nothing,
+        keyAccepted: true,
+        templateReachable: false,
+        create: { status: 404, envelope: "bare", idType: null },
+      },
+      { message: "rejected" },
+    );
+    expect(stepOf(steps, "Template and report creation")?.state).toBe("failed");
   });
 
   it("fails the creation when a POST was answered but the template's state is unknown", () => {

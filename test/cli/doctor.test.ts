@@ -103,6 +103,11 @@ describe("lucca-report doctor", () => {
     expect(run.code).toBe(3);
     expect(json).toMatchObject({ ok: false, exitCode: 3, profile: { keyAccepted: false } });
     expect(json.steps.at(-1)).toMatchObject({ name: "Result", state: "failed" });
+    // One cause, one ✘: the key; what it stopped did not run.
+    const failed = (json.steps as { name: string; state: string }[]).filter(
+      (step) => step.state === "failed",
+    );
+    expect(failed.map((step) => step.name)).toEqual(["API key", "Result"]);
     expect(run.stdout).not.toContain("wrong-key-for-doctor");
   });
 });
