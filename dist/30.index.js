@@ -103,7 +103,18 @@ function doctorChecklist(profile, failure) {
         .join("; "));
     if (failure)
         step("Result", "failed", failure.message);
-    return steps;
+    return oneCauseOneFailure(steps, profile);
+}
+/**
+ * A refused key stops everything after it: the steps that would read as failed did not run,
+ * so one cause shows one ✘ (and the Result saying why).
+ */
+function oneCauseOneFailure(steps, profile) {
+    if (profile.keyAccepted !== false)
+        return steps;
+    return steps.map((step, index) => index > 0 && step.state === "failed" && step.name !== "Result"
+        ? { ...step, state: "not reached", detail: `stopped by the refused key (${step.detail})` }
+        : step);
 }
 /** "1 request", "3 requests". */
 function count(n, noun) {
