@@ -425,8 +425,13 @@ function doctorJson(report) {
         profile: report.profile,
     };
 }
+/** Where the profile to paste into an issue is, in each front end's words. */
+const PROFILE_WHERE = {
+    cli: "Paste the output of `lucca-report doctor --json` into an issue to tell us what your tenant does;",
+    action: 'Paste the profile from this job\'s summary ("Profile to paste into an issue") into an issue to tell us what your tenant does;',
+};
 /** The checklist as text, for the CLI's stdout and the action's log. */
-function doctorText(report) {
+function doctorText(report, where = "cli") {
     const lines = [
         `Lucca tenant check on ${report.checkedOn} (a report for ${report.day}): ${report.ok ? "the flow works" : "the flow failed"}`,
     ];
@@ -437,7 +442,7 @@ function doctorText(report) {
             lines.push(`    header: ${(0,safe_text/* logSafe */.sN)(file.header.join(file.delimiter ?? ","))}`);
         }
     }
-    lines.push("", "Paste the output of `lucca-report doctor --json` into an issue to tell us what your tenant does;", "it holds no key, no ids of people and no CSV content beyond the header line.", "");
+    lines.push("", PROFILE_WHERE[where], "it holds no key, no ids of people and no CSV content beyond the header line.", "");
     return lines.join("\n");
 }
 
@@ -453,10 +458,18 @@ var trace_group = __webpack_require__(93945);
 const doctor_step_MARK = { ok: "✅", failed: "❌", "not reached": "➖", info: "ℹ️" };
 /** `mode: doctor`: the checklist in the log and the job summary; fails the step when the flow does. */
 async function doctorStep(inputs, fetch, signal) {
-    const report = await core/* group */.Os("Check what the Lucca tenant does (mode: doctor)", () => runDoctor(inputs.settings, { fetch, signal, timezone: core/* getInput */.V4("timezone") || undefined }));
-    for (const line of doctorText(report).split("\n"))
-        if (line)
-            core/* info */.pq((0,safe_text/* logSafe */.sN)(line));
+    // The checklist inside the step's log group, in the action's words.
+    const report = await core/* group */.Os("Check what the Lucca tenant does (mode: doctor)", async () => {
+        const checked = await runDoctor(inputs.settings, {
+            fetch,
+            signal,
+            timezone: core/* getInput */.V4("timezone") || undefined,
+        });
+        for (const line of doctorText(checked, "action").split("\n"))
+            if (line)
+                core/* info */.pq((0,safe_text/* logSafe */.sN)(line));
+        return checked;
+    });
     if (inputs.trace)
         (0,trace_group/* printTrace */.B)(report.trace);
     if (inputs.summary && process.env.GITHUB_STEP_SUMMARY) {

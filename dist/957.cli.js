@@ -5479,8 +5479,13 @@ function doctorJson(report) {
         profile: report.profile,
     };
 }
+/** Where the profile to paste into an issue is, in each front end's words. */
+const PROFILE_WHERE = {
+    cli: "Paste the output of `lucca-report doctor --json` into an issue to tell us what your tenant does;",
+    action: 'Paste the profile from this job\'s summary ("Profile to paste into an issue") into an issue to tell us what your tenant does;',
+};
 /** The checklist as text, for the CLI's stdout and the action's log. */
-function doctorText(report) {
+function doctorText(report, where = "cli") {
     const lines = [
         `Lucca tenant check on ${report.checkedOn} (a report for ${report.day}): ${report.ok ? "the flow works" : "the flow failed"}`,
     ];
@@ -5491,7 +5496,7 @@ function doctorText(report) {
             lines.push(`    header: ${(0,safe_text/* logSafe */.sN)(file.header.join(file.delimiter ?? ","))}`);
         }
     }
-    lines.push("", "Paste the output of `lucca-report doctor --json` into an issue to tell us what your tenant does;", "it holds no key, no ids of people and no CSV content beyond the header line.", "");
+    lines.push("", PROFILE_WHERE[where], "it holds no key, no ids of people and no CSV content beyond the header line.", "");
     return lines.join("\n");
 }
 

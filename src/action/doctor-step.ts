@@ -15,10 +15,17 @@ export async function doctorStep(
   fetch: FetchLike,
   signal: AbortSignal,
 ): Promise<void> {
-  const report = await core.group("Check what the Lucca tenant does (mode: doctor)", () =>
-    runDoctor(inputs.settings, { fetch, signal, timezone: core.getInput("timezone") || undefined }),
-  );
-  for (const line of doctorText(report).split("\n")) if (line) core.info(logSafe(line));
+  // The checklist inside the step's log group, in the action's words.
+  const report = await core.group("Check what the Lucca tenant does (mode: doctor)", async () => {
+    const checked = await runDoctor(inputs.settings, {
+      fetch,
+      signal,
+      timezone: core.getInput("timezone") || undefined,
+    });
+    for (const line of doctorText(checked, "action").split("\n"))
+      if (line) core.info(logSafe(line));
+    return checked;
+  });
   if (inputs.trace) printTrace(report.trace);
   if (inputs.summary && process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(renderDoctorSummary(report)).write();

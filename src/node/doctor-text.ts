@@ -16,8 +16,18 @@ export function doctorJson(report: DoctorReport) {
   };
 }
 
+/** Where the profile to paste into an issue is, in each front end's words. */
+export const PROFILE_WHERE = {
+  cli: "Paste the output of `lucca-report doctor --json` into an issue to tell us what your tenant does;",
+  action:
+    'Paste the profile from this job\'s summary ("Profile to paste into an issue") into an issue to tell us what your tenant does;',
+} as const;
+
 /** The checklist as text, for the CLI's stdout and the action's log. */
-export function doctorText(report: DoctorReport): string {
+export function doctorText(
+  report: DoctorReport,
+  where: keyof typeof PROFILE_WHERE = "cli",
+): string {
   const lines = [
     `Lucca tenant check on ${report.checkedOn} (a report for ${report.day}): ${report.ok ? "the flow works" : "the flow failed"}`,
   ];
@@ -30,7 +40,7 @@ export function doctorText(report: DoctorReport): string {
   }
   lines.push(
     "",
-    "Paste the output of `lucca-report doctor --json` into an issue to tell us what your tenant does;",
+    PROFILE_WHERE[where],
     "it holds no key, no ids of people and no CSV content beyond the header line.",
     "",
   );

@@ -72,6 +72,13 @@ describe("the action meets the real API's unknowns (dist/index.js)", () => {
     });
     expect(block.split("\n").length).toBeGreaterThan(10);
     expect(run.summary).toContain("| State | Step | What the tenant did |");
+    // The checklist is inside the step's group, and says where the profile is in the action's words.
+    const group = run.stdout.slice(run.stdout.indexOf("::group::Check what the Lucca tenant does"));
+    expect(group.slice(0, group.indexOf("::endgroup::"))).toMatch(
+      /Lucca tenant check on .*the flow works/,
+    );
+    expect(run.stdout).toContain("Paste the profile from this job's summary");
+    expect(run.stdout).not.toContain("lucca-report doctor --json");
     expect(run.summary).not.toContain(KEY);
     expect(run.outputs["report-id"]).toBeUndefined();
   });
